@@ -1,0 +1,366 @@
+//! The password-writeback grant as data (ACEs A1–A5 of the spec) and the
+//! operations on a DACL: apply, remove, status, and the effect on a user.
+
+use super::ace::{Ace, AceFlags};
+use super::acl::Acl;
+use super::guid::Guid;
+use super::mask::AccessMask;
+use super::sd::SecurityDescriptor;
+use super::sid::Sid;
+
+/// GUIDs of the schema objects the grant names.
+pub mod guids {
+    use super::Guid;
+    /// Extended right User-Force-Change-Password ("Reset password").
+    pub const RESET_PASSWORD: Guid = Guid::from_str_const("00299570-246d-11d0-a768-00aa006e0529");
+    /// Extended right User-Change-Password ("Change password").
+    pub const CHANGE_PASSWORD: Guid = Guid::from_str_const("ab721a53-1e2f-11d0-9819-00aa0040529b");
+    /// Extended right Unexpire-Password.
+    pub const UNEXPIRE_PASSWORD: Guid =
+        Guid::from_str_const("ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501");
+    /// Attribute lockoutTime.
+    pub const LOCKOUT_TIME: Guid = Guid::from_str_const("28630ebf-41d5-11d1-a9c1-0000f80367c1");
+    /// Attribute pwdLastSet.
+    pub const PWD_LAST_SET: Guid = Guid::from_str_const("bf967a0a-0de6-11d0-a285-00aa003049e2");
+    /// Class user.
+    pub const USER: Guid = Guid::from_str_const("bf967aba-0de6-11d0-a285-00aa003049e2");
+    /// Class inetOrgPerson.
+    pub const INET_ORG_PERSON: Guid = Guid::from_str_const("4828cc14-1437-45bc-9b07-ad6f015e5f28");
+}
+
+/// The rights password writeback needs.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Permission {
+    /// A1: Reset password.
+    ResetPassword,
+    /// A2: Change password.
+    ChangePassword,
+    /// A3: Write lockoutTime.
+    WriteLockoutTime,
+    /// A4: Write pwdLastSet.
+    WritePwdLastSet,
+    /// A5: Unexpire password.
+    UnexpirePassword,
+}
+
+/// Where an entry of the grant must take effect.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Reach {
+    /// Descendant objects of this class (user or inetOrgPerson).
+    Descendants(Guid),
+    /// The target object itself (the domain).
+    ThisObject,
+}
+
+/// One entry of the grant: the permission, where it must reach, the ACE.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Entry {
+    /// Which right.
+    pub permission: Permission,
+    /// Where it must apply.
+    pub reach: Reach,
+    /// The exact ACE the wizard writes for it.
+    pub ace: Ace,
+}
+
+/// The grant for one connector account.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct WritebackGrant {
+    /// The AD DS connector account.
+    pub trustee: Sid,
+    /// Also grant A1–A4 for inetOrgPerson objects.
+    pub inet_org_person: bool,
+}
+
+/// Whether a DACL already carries the grant.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GrantState {
+    /// Every entry is covered.
+    Granted,
+    /// Some entries are covered.
+    Partly,
+    /// None is.
+    NotGranted,
+}
+
+/// The result of `status`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Status {
+    /// Overall state.
+    pub state: GrantState,
+    /// Entries already covered by some ACE.
+    pub covered: Vec<Entry>,
+    /// Entries missing.
+    pub missing: Vec<Entry>,
+    /// Deny ACEs that would take a granted right away again.
+    pub conflicting_denies: Vec<Ace>,
+}
+
+/// What `apply` changed.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Diff {
+    /// The ACEs inserted, in the order they were inserted.
+    pub added: Vec<Ace>,
+    /// Entries that needed nothing because an ACE already covers them.
+    pub already_present: Vec<Entry>,
+}
+
+impl Diff {
+    /// True when nothing was added.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+    }
+}
+
+/// What `effective_on` found on a user object.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Effective {
+    /// The DACL is protected: nothing is inherited from the root.
+    pub inheritance_blocked: bool,
+    /// Entries carried by inherited ACEs.
+    pub present: Vec<Permission>,
+    /// Entries not carried.
+    pub missing: Vec<Permission>,
+}
+
+impl Effective {
+    /// The user carries every inherited right the grant gives.
+    pub fn complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
+const CIIO: u8 = AceFlags::CONTAINER_INHERIT | AceFlags::INHERIT_ONLY;
+const AUTHENTICATED_USERS: [u32; 1] = [11];
+const EVERYONE_AUTHORITY: u64 = 1;
+
+/// Principals every account belongs to: Everyone and Authenticated Users.
+fn is_universal(sid: &Sid) -> bool {
+    (sid.authority() == EVERYONE_AUTHORITY && sid.sub_authorities() == [0])
+        || (sid.authority() == 5 && sid.sub_authorities() == AUTHENTICATED_USERS)
+}
+
+impl WritebackGrant {
+    /// The grant for `trustee`.
+    pub fn new(trustee: Sid, inet_org_person: bool) -> WritebackGrant {
+        WritebackGrant {
+            trustee,
+            inet_org_person,
+        }
+    }
+
+    /// The entries A1–A5 (and A1–A4 for inetOrgPerson when asked).
+    pub fn entries(&self) -> Vec<Entry> {
+        let mut classes = vec![guids::USER];
+        if self.inet_org_person {
+            classes.push(guids::INET_ORG_PERSON);
+        }
+        let mut out = Vec::with_capacity(9);
+        for class in classes {
+            for (permission, mask, object) in [
+                (
+                    Permission::ResetPassword,
+                    AccessMask::CONTROL_ACCESS,
+                    guids::RESET_PASSWORD,
+                ),
+                (
+                    Permission::ChangePassword,
+                    AccessMask::CONTROL_ACCESS,
+                    guids::CHANGE_PASSWORD,
+                ),
+                (
+                    Permission::WriteLockoutTime,
+                    AccessMask::WRITE_PROPERTY,
+                    guids::LOCKOUT_TIME,
+                ),
+                (
+                    Permission::WritePwdLastSet,
+                    AccessMask::WRITE_PROPERTY,
+                    guids::PWD_LAST_SET,
+                ),
+            ] {
+                out.push(Entry {
+                    permission,
+                    reach: Reach::Descendants(class),
+                    ace: Ace::allow_object(CIIO, mask, Some(object), Some(class), self.trustee),
+                });
+            }
+        }
+        out.push(Entry {
+            permission: Permission::UnexpirePassword,
+            reach: Reach::ThisObject,
+            ace: Ace::allow_object(
+                AceFlags::CONTAINER_INHERIT,
+                AccessMask::CONTROL_ACCESS,
+                Some(guids::UNEXPIRE_PASSWORD),
+                None,
+                self.trustee,
+            ),
+        });
+        out
+    }
+
+    /// True when `ace` already gives what `entry` needs (also when it is
+    /// broader: more rights, all objects, a group every account is in).
+    fn covers(&self, ace: &Ace, entry: &Entry) -> bool {
+        let (Some(sid), Some(mask)) = (ace.sid(), ace.mask()) else {
+            return false;
+        };
+        let wanted = entry.ace.mask().unwrap_or_default();
+        if !ace.ace_type.is_allow()
+            || !(*sid == self.trustee || is_universal(sid))
+            || !mask.mapped().contains(wanted)
+            || ace
+                .object_type()
+                .is_some_and(|g| Some(g) != entry.ace.object_type())
+        {
+            return false;
+        }
+        match entry.reach {
+            Reach::Descendants(class) => {
+                ace.flags.has(AceFlags::CONTAINER_INHERIT)
+                    && !ace.flags.has(AceFlags::NO_PROPAGATE_INHERIT)
+                    && ace.inherited_object_type().is_none_or(|g| g == class)
+            }
+            Reach::ThisObject => {
+                !ace.flags.has(AceFlags::INHERIT_ONLY) && ace.inherited_object_type().is_none()
+            }
+        }
+    }
+
+    /// Deny ACEs for the trustee that overlap a right of the grant.
+    fn conflicts(&self, ace: &Ace) -> bool {
+        let (Some(sid), Some(mask)) = (ace.sid(), ace.mask()) else {
+            return false;
+        };
+        ace.ace_type.is_deny()
+            && (*sid == self.trustee || is_universal(sid))
+            && self.entries().iter().any(|e| {
+                let wanted = e.ace.mask().unwrap_or_default();
+                mask.mapped().0 & wanted.0 != 0
+                    && ace
+                        .object_type()
+                        .is_none_or(|g| Some(g) == e.ace.object_type())
+            })
+    }
+
+    /// Whether `dacl` carries the grant.
+    pub fn status(&self, dacl: &Acl) -> Status {
+        let (covered, missing): (Vec<Entry>, Vec<Entry>) = self
+            .entries()
+            .into_iter()
+            .partition(|e| dacl.aces.iter().any(|a| self.covers(a, e)));
+        let state = match (covered.is_empty(), missing.is_empty()) {
+            (_, true) => GrantState::Granted,
+            (true, false) => GrantState::NotGranted,
+            (false, false) => GrantState::Partly,
+        };
+        Status {
+            state,
+            covered,
+            missing,
+            conflicting_denies: dacl
+                .aces
+                .iter()
+                .filter(|a| self.conflicts(a))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Adds the missing entries as explicit ACEs before the first inherited
+    /// ACE (after explicit denies and allows). Touches no other ACE.
+    pub fn apply(&self, dacl: &Acl) -> (Acl, Diff) {
+        let mut out = dacl.clone();
+        let mut diff = Diff::default();
+        let mut at = out
+            .aces
+            .iter()
+            .position(Ace::is_inherited)
+            .unwrap_or(out.aces.len());
+        for entry in self.entries() {
+            if out.aces.iter().any(|a| self.covers(a, &entry)) {
+                diff.already_present.push(entry);
+                continue;
+            }
+            out.aces.insert(at, entry.ace.clone());
+            at += 1;
+            diff.added.push(entry.ace);
+        }
+        out.fix_revision();
+        (out, diff)
+    }
+
+    /// Removes exactly the ACEs `added` lists (one explicit copy each), as
+    /// recorded by `apply`. Returns the new DACL and the ACEs not found.
+    pub fn remove(&self, dacl: &Acl, added: &[Ace]) -> (Acl, Vec<Ace>) {
+        let mut out = dacl.clone();
+        let mut not_found = Vec::new();
+        for ace in added {
+            match out.aces.iter().position(|a| a == ace && !a.is_inherited()) {
+                Some(i) => {
+                    out.aces.remove(i);
+                }
+                None => not_found.push(ace.clone()),
+            }
+        }
+        (out, not_found)
+    }
+
+    /// Removes every explicit ACE identical to an entry of the grant (with
+    /// and without the inetOrgPerson variants), when no record of what was
+    /// added exists. Returns the new DACL and the ACEs removed.
+    pub fn remove_all(&self, dacl: &Acl) -> (Acl, Vec<Ace>) {
+        let all = WritebackGrant::new(self.trustee, true).entries();
+        let mut out = dacl.clone();
+        let mut removed = Vec::new();
+        out.aces.retain(|a| {
+            let ours = !a.is_inherited() && all.iter().any(|e| e.ace == *a);
+            if ours {
+                removed.push(a.clone());
+            }
+            !ours
+        });
+        (out, removed)
+    }
+
+    /// What a user object of class `class` carries from the grant through
+    /// inheritance.
+    pub fn effective_on(&self, user_sd: &SecurityDescriptor, class: Guid) -> Effective {
+        let inherited: Vec<&Ace> = user_sd
+            .dacl
+            .iter()
+            .flat_map(|d| d.aces.iter())
+            .filter(|a| a.is_inherited())
+            .collect();
+        let mut present = Vec::new();
+        let mut missing = Vec::new();
+        for entry in self.entries() {
+            if entry.reach != Reach::Descendants(class) {
+                continue;
+            }
+            let carried = inherited.iter().any(|a| {
+                let (Some(sid), Some(mask)) = (a.sid(), a.mask()) else {
+                    return false;
+                };
+                a.ace_type.is_allow()
+                    && (*sid == self.trustee || is_universal(sid))
+                    && !a.flags.has(AceFlags::INHERIT_ONLY)
+                    && mask.mapped().contains(entry.ace.mask().unwrap_or_default())
+                    && a.object_type()
+                        .is_none_or(|g| Some(g) == entry.ace.object_type())
+                    && a.inherited_object_type().is_none_or(|g| g == class)
+            });
+            if carried {
+                present.push(entry.permission);
+            } else {
+                missing.push(entry.permission);
+            }
+        }
+        Effective {
+            inheritance_blocked: user_sd.dacl_protected(),
+            present,
+            missing,
+        }
+    }
+}

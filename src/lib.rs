@@ -1,0 +1,8 @@
+//! writeback-wizard: turns on Microsoft Entra ID password writeback end to
+//! end. The library holds everything but the entry point, so that tests,
+//! benchmarks and fuzz targets reach the same code as the binary.
+
+pub mod ad;
+pub mod cli;
+pub mod explain;
+pub mod localize;

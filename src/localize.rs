@@ -1,0 +1,57 @@
+//! Fluent translations embedded from `i18n/`, and the crate's `fl!` macro.
+
+use std::sync::LazyLock;
+
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
+use rust_embed::RustEmbed;
+use unic_langid::LanguageIdentifier;
+
+/// The translation files, compiled into the binary.
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+pub struct Localizations;
+
+/// The process-wide loader; English until `init` selects another language.
+pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    loader
+        .load_fallback_language(&Localizations)
+        .expect("the English translations are embedded and valid");
+    // Isolation marks around interpolated values render as boxes.
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// Looks up a message, with optional `name = value` arguments.
+#[macro_export]
+macro_rules! fl {
+    ($id:literal) => {{
+        i18n_embed_fl::fl!($crate::localize::LOADER, $id)
+    }};
+    ($id:literal, $($args:expr),* $(,)?) => {{
+        i18n_embed_fl::fl!($crate::localize::LOADER, $id, $($args),*)
+    }};
+}
+
+/// The languages shipped, by code.
+pub fn available() -> Vec<String> {
+    let mut langs: Vec<String> = Localizations::iter()
+        .filter_map(|path| path.split('/').next().map(str::to_string))
+        .collect();
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
+/// Selects `lang` (e.g. "de"), or the system's languages when `None`.
+/// Unknown languages fall back to English. Returns the language in use.
+pub fn init(lang: Option<&str>) -> String {
+    let requested: Vec<LanguageIdentifier> = match lang {
+        Some(code) => code.parse().into_iter().collect(),
+        None => DesktopLanguageRequester::requested_languages(),
+    };
+    let _ = i18n_embed::select(&*LOADER, &Localizations, &requested);
+    LOADER.set_use_isolating(false);
+    LOADER.current_language().language.to_string()
+}
