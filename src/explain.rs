@@ -140,7 +140,14 @@ pub fn decode_error(e: &DecodeError) -> String {
         DecodeErrorKind::AceSize(n) => fl!("sd-error-ace-size", size = n.to_string()),
         DecodeErrorKind::Offset(o) => fl!("sd-error-offset", offset = o.to_string()),
         DecodeErrorKind::TrailingBytes => fl!("sd-error-trailing"),
-        DecodeErrorKind::Base64 => fl!("sd-error-base64"),
+        DecodeErrorKind::Base64 => {
+            let position = e.offset + 1;
+            return fl!(
+                "sddl-error-at-char",
+                what = fl!("sd-error-base64"),
+                position = position
+            );
+        }
     };
     fl!("sd-error-at-byte", what = what, offset = e.offset)
 }

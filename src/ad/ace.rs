@@ -1,6 +1,6 @@
 //! Access control entries: plain, object, and opaque ones kept byte for byte.
 
-use super::error::{DecodeError, DecodeErrorKind};
+use super::error::{DecodeError, DecodeErrorKind, EncodeError};
 use super::guid::Guid;
 use super::mask::AccessMask;
 use super::sid::Sid;
@@ -256,12 +256,11 @@ impl Ace {
         ))
     }
 
-    /// Appends the binary form to `out`.
-    pub fn encode(&self, out: &mut Vec<u8>) {
-        let size = self.binary_len();
-        out.push(self.ace_type.to_byte());
-        out.push(self.flags.0);
-        out.extend_from_slice(&(size as u16).to_le_bytes());
+    /// Appends the binary form to `out`; fails when the ACE is larger than
+    /// its 16-bit size field allows.
+    pub fn encode(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let start = out.len();
+        out.extend_from_slice(&[self.ace_type.to_byte(), self.flags.0, 0, 0]);
         match &self.body {
             AceBody::Basic { mask, sid } => {
                 out.extend_from_slice(&mask.0.to_le_bytes());
@@ -273,16 +272,9 @@ impl Ace {
                 inherited_object_type,
                 sid,
             } => {
+                let present = (object_type.is_some() as u32 * OBJECT_TYPE_PRESENT)
+                    | (inherited_object_type.is_some() as u32 * INHERITED_OBJECT_TYPE_PRESENT);
                 out.extend_from_slice(&mask.0.to_le_bytes());
-                let present = if object_type.is_some() {
-                    OBJECT_TYPE_PRESENT
-                } else {
-                    0
-                } | if inherited_object_type.is_some() {
-                    INHERITED_OBJECT_TYPE_PRESENT
-                } else {
-                    0
-                };
                 out.extend_from_slice(&present.to_le_bytes());
                 for guid in [object_type, inherited_object_type].into_iter().flatten() {
                     out.extend_from_slice(&guid.0);
@@ -294,6 +286,12 @@ impl Ace {
                 out.resize(out.len() + bytes.len().next_multiple_of(4) - bytes.len(), 0);
             }
         }
+        let size = u16::try_from(out.len() - start).map_err(|_| {
+            out.truncate(start);
+            EncodeError("ACE")
+        })?;
+        out[start + 2..start + 4].copy_from_slice(&size.to_le_bytes());
+        Ok(())
     }
 }
 

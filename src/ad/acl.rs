@@ -1,7 +1,7 @@
 //! Access control lists.
 
 use super::ace::{Ace, AceBody};
-use super::error::{DecodeError, DecodeErrorKind};
+use super::error::{DecodeError, DecodeErrorKind, EncodeError};
 
 /// ACL_REVISION: only basic ACEs.
 pub const ACL_REVISION: u8 = 2;
@@ -91,17 +91,21 @@ impl Acl {
         ))
     }
 
-    /// Appends the binary form to `out`.
-    pub fn encode(&self, out: &mut Vec<u8>) {
-        out.push(self.revision);
-        out.push(self.reserved.0);
-        out.extend_from_slice(&(self.binary_len() as u16).to_le_bytes());
-        out.extend_from_slice(&(self.aces.len() as u16).to_le_bytes());
+    /// Appends the binary form to `out`; fails when the ACL is larger than
+    /// its 16-bit size and count fields allow.
+    pub fn encode(&self, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+        let count = u16::try_from(self.aces.len()).map_err(|_| EncodeError("ACL"))?;
+        let start = out.len();
+        out.extend_from_slice(&[self.revision, self.reserved.0, 0, 0]);
+        out.extend_from_slice(&count.to_le_bytes());
         out.extend_from_slice(&self.reserved.1.to_le_bytes());
         for ace in &self.aces {
-            ace.encode(out);
+            ace.encode(out)?;
         }
         out.extend_from_slice(&self.slack);
+        let size = u16::try_from(out.len() - start).map_err(|_| EncodeError("ACL"))?;
+        out[start + 2..start + 4].copy_from_slice(&size.to_le_bytes());
+        Ok(())
     }
 
     /// The ACEs not carrying the INHERITED flag, in order.

@@ -168,14 +168,6 @@ impl SecurityDescriptor {
     /// present parts back to back in `layout` order (parts missing from
     /// `layout` follow in Windows order).
     pub fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        for acl in [&self.sacl, &self.dacl].into_iter().flatten() {
-            if acl.binary_len() > u16::MAX as usize || acl.aces.len() > u16::MAX as usize {
-                return Err(EncodeError("ACL"));
-            }
-            if acl.aces.iter().any(|a| a.binary_len() > u16::MAX as usize) {
-                return Err(EncodeError("ACE"));
-            }
-        }
         let mut out = Vec::with_capacity(HEADER_LEN + self.parts_len());
         out.extend_from_slice(&[self.revision, self.rm_control]);
         out.extend_from_slice(&self.control.0.to_le_bytes());
@@ -192,8 +184,8 @@ impl SecurityDescriptor {
             let written = match part {
                 Part::Owner => self.owner.as_ref().map(|s| s.encode(&mut out)),
                 Part::Group => self.group.as_ref().map(|s| s.encode(&mut out)),
-                Part::Sacl => self.sacl.as_ref().map(|a| a.encode(&mut out)),
-                Part::Dacl => self.dacl.as_ref().map(|a| a.encode(&mut out)),
+                Part::Sacl => self.sacl.as_ref().map(|a| a.encode(&mut out)).transpose()?,
+                Part::Dacl => self.dacl.as_ref().map(|a| a.encode(&mut out)).transpose()?,
             };
             if written.is_some() {
                 let field = 4 + 4 * slot;
@@ -203,10 +195,41 @@ impl SecurityDescriptor {
         Ok(out)
     }
 
+    /// An estimate of the size of the parts, to size the output once.
     fn parts_len(&self) -> usize {
         self.owner.map_or(0, |s| s.binary_len())
             + self.group.map_or(0, |s| s.binary_len())
-            + self.sacl.as_ref().map_or(0, Acl::binary_len)
-            + self.dacl.as_ref().map_or(0, Acl::binary_len)
+            + self.sacl.as_ref().map_or(0, |a| 8 + 64 * a.aces.len())
+            + self.dacl.as_ref().map_or(0, |a| 8 + 64 * a.aces.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ad::{AccessMask, Ace, AceBody, AceFlags, AceType};
+
+    #[test]
+    fn too_large_acls_are_refused_not_truncated() {
+        let ace = Ace {
+            ace_type: AceType::Allowed,
+            flags: AceFlags(0),
+            body: AceBody::Basic {
+                mask: AccessMask(1),
+                sid: "S-1-5-18".parse().unwrap(),
+            },
+        };
+        let sd = SecurityDescriptor::with_dacl(Acl::new(vec![ace.clone(); 5000]), 0);
+        assert_eq!(sd.to_bytes(), Err(EncodeError("ACL")));
+        let sd = SecurityDescriptor::with_dacl(Acl::new(vec![ace; 100]), 0);
+        let bytes = sd.to_bytes().unwrap();
+        assert_eq!(SecurityDescriptor::from_bytes(&bytes).unwrap(), sd);
+        let huge = Ace {
+            ace_type: AceType::Other(0x11),
+            flags: AceFlags(0),
+            body: AceBody::Opaque(vec![0; 70_000]),
+        };
+        let sd = SecurityDescriptor::with_dacl(Acl::new(vec![huge]), 0);
+        assert_eq!(sd.to_bytes(), Err(EncodeError("ACE")));
     }
 }

@@ -190,7 +190,8 @@ pub enum ParseErrorKind {
     /// Unknown ACL flag.
     #[error("unknown ACL flag {0:?}")]
     AclFlag(String),
-    /// Empty text.
+    /// Empty text where a descriptor is required (the parser itself reads
+    /// empty text as a descriptor with no parts).
     #[error("empty SDDL")]
     Empty,
 }
@@ -370,9 +371,6 @@ pub fn parse(text: &str, domain: Option<&Sid>) -> Result<SecurityDescriptor, Par
         domain,
     };
     p.skip_ws();
-    if p.at == chars.len() {
-        return Err(p.error(ParseErrorKind::Empty));
-    }
     let mut sd = SecurityDescriptor {
         revision: 1,
         rm_control: 0,

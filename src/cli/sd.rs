@@ -75,6 +75,13 @@ pub fn execute(cmd: SdCommand) -> Result<String, String> {
         } => {
             let domain = parse_domain(domain_sid.as_deref())?;
             let text = input(text)?;
+            if text.trim().is_empty() {
+                let empty = sddl::ParseError {
+                    position: 0,
+                    kind: sddl::ParseErrorKind::Empty,
+                };
+                return Err(explain::sddl_error(&empty));
+            }
             let sd =
                 sddl::parse(text.trim(), domain.as_ref()).map_err(|e| explain::sddl_error(&e))?;
             let bytes = sd
