@@ -5,7 +5,9 @@ use crate::ad::describe::{Description, Effect, Name, Right, Scope, describe};
 use crate::ad::error::DecodeErrorKind;
 use crate::ad::sddl::{FormatError, ParseError, ParseErrorKind};
 use crate::ad::{Ace, DecodeError, Sid};
+use crate::backend::DirectoryError;
 use crate::fl;
+use crate::task::permissions::{Finding, TaskError, UserFinding};
 
 /// One line for an ACE; `trustee` names the SID (e.g. from the directory).
 pub fn ace_line(ace: &Ace, trustee: &dyn Fn(&Sid) -> String) -> String {
@@ -187,5 +189,167 @@ pub fn format_error(e: &FormatError) -> String {
         acl = acl.to_string(),
         index = (index + 1).to_string(),
         ace_type = format!("0x{ace_type:02x}")
+    )
+}
+
+/// A directory error, translated, naming the fix.
+pub fn directory_error(e: &DirectoryError) -> String {
+    match e {
+        DirectoryError::Unreachable { url, reason } => {
+            fl!(
+                "dir-error-unreachable",
+                url = url.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        DirectoryError::UntrustedCertificate { url, reason } => {
+            fl!(
+                "dir-error-untrusted",
+                url = url.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        DirectoryError::HostnameMismatch { url, reason } => {
+            fl!(
+                "dir-error-hostname",
+                url = url.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        DirectoryError::Tls { url, reason } => {
+            fl!(
+                "dir-error-tls",
+                url = url.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        DirectoryError::InvalidCredentials => fl!("dir-error-credentials"),
+        DirectoryError::InsufficientRights { dn } => {
+            fl!("dir-error-rights", dn = dn.as_str())
+        }
+        DirectoryError::NoSuchObject { dn } => fl!("dir-error-no-such-object", dn = dn.as_str()),
+        DirectoryError::Timeout { seconds } => {
+            fl!("dir-error-timeout", seconds = seconds.to_string())
+        }
+        DirectoryError::ConnectionLost { reason } => {
+            fl!("dir-error-connection-lost", reason = reason.as_str())
+        }
+        DirectoryError::Ldap { code, dn, text } => fl!(
+            "dir-error-ldap",
+            code = code.to_string(),
+            dn = dn.as_str(),
+            text = text.as_str()
+        ),
+        DirectoryError::Config(text) => fl!("dir-error-config", text = text.as_str()),
+    }
+}
+
+/// A step-1 task error, translated, naming the fix.
+pub fn task_error(e: &TaskError) -> String {
+    match e {
+        TaskError::Directory(d) => directory_error(d),
+        TaskError::AccountNotFound(name) => {
+            fl!("task-error-account-not-found", name = name.as_str())
+        }
+        TaskError::AccountAmbiguous { name, candidates } => fl!(
+            "task-error-account-ambiguous",
+            name = name.as_str(),
+            candidates = candidates.join("; ")
+        ),
+        TaskError::BadData { dn, what } => {
+            fl!(
+                "task-error-bad-data",
+                dn = dn.as_str(),
+                what = what.as_str()
+            )
+        }
+        TaskError::Blocked(_) => fl!("cli-blocked"),
+        TaskError::ReadBackMismatch { dn } => fl!("task-error-read-back", dn = dn.as_str()),
+        TaskError::Backup { path, reason } => {
+            fl!(
+                "task-error-backup",
+                path = path.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        TaskError::NoBackup(dir) => fl!("task-error-no-backup", dir = dir.as_str()),
+    }
+}
+
+/// A pre-flight finding as one translated line.
+pub fn finding(f: &Finding) -> String {
+    match f {
+        Finding::Connection { server, tls: true } => {
+            fl!("check-connection-tls", server = server.as_str())
+        }
+        Finding::Connection { server, tls: false } => {
+            fl!("check-connection-plain", server = server.as_str())
+        }
+        Finding::DaclWritable { dn, writable: true } => {
+            fl!("check-dacl-writable", dn = dn.as_str())
+        }
+        Finding::DaclWritable {
+            dn,
+            writable: false,
+        } => {
+            fl!("check-dacl-not-writable", dn = dn.as_str())
+        }
+        Finding::ConnectorAccount { dn, enabled: true } => {
+            fl!("check-connector-found", dn = dn.as_str())
+        }
+        Finding::ConnectorAccount { dn, enabled: false } => {
+            fl!("check-connector-disabled", dn = dn.as_str())
+        }
+        Finding::MinPwdAge { days: 0 } => fl!("check-min-pwd-age-ok"),
+        Finding::MinPwdAge { days } => fl!("check-min-pwd-age", days = days.to_string()),
+        Finding::PolicyHints { supported: true } => fl!("check-policy-hints-ok"),
+        Finding::PolicyHints { supported: false } => fl!("check-policy-hints-missing"),
+        Finding::ProtectedUsers { scanned, users } => {
+            let mut text = fl!(
+                "check-protected-users",
+                count = users.len(),
+                scanned = scanned.to_string()
+            );
+            for u in users {
+                text.push_str("\n    ");
+                text.push_str(&user_finding(u));
+            }
+            text
+        }
+        Finding::InetOrgPerson {
+            count,
+            covered: true,
+        } => {
+            fl!("check-inetorgperson-covered", count = count.to_string())
+        }
+        Finding::InetOrgPerson {
+            count,
+            covered: false,
+        } => {
+            fl!("check-inetorgperson-uncovered", count = count.to_string())
+        }
+        Finding::GrantState { dn, state } => match state.as_str() {
+            "granted" => fl!("check-grant-complete", dn = dn.as_str()),
+            "partly" => fl!("check-grant-partial", dn = dn.as_str()),
+            _ => fl!("check-grant-none", dn = dn.as_str()),
+        },
+        Finding::AdminSdHolder { dn } => fl!("check-adminsdholder", dn = dn.as_str()),
+    }
+}
+
+/// A user the grant does not reach, with the reason.
+pub fn user_finding(u: &UserFinding) -> String {
+    let why = if u.inheritance_blocked {
+        fl!("user-inheritance-blocked")
+    } else if u.admin_count {
+        fl!("user-admin-count")
+    } else {
+        fl!("user-not-yet")
+    };
+    fl!(
+        "user-finding",
+        name = u.sam_account_name.as_str(),
+        dn = u.dn.as_str(),
+        why = why
     )
 }

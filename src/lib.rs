@@ -3,6 +3,8 @@
 //! benchmarks and fuzz targets reach the same code as the binary.
 
 pub mod ad;
+pub mod backend;
 pub mod cli;
 pub mod explain;
 pub mod localize;
+pub mod task;

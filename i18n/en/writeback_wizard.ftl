@@ -116,3 +116,73 @@ explain-dacl = Permissions ({ $count } entries):
 explain-dacl-protected = Permissions ({ $count } entries, not inherited from the parent):
 explain-null-dacl = Permissions: none set (a NULL DACL gives everyone full control)
 explain-sacl = Auditing ({ $count } entries):
+
+## Step 1: directory errors
+
+dir-error-unreachable = cannot reach { $url } ({ $reason }); check the address and port, and that the domain controller is running and not blocked by a firewall
+dir-error-untrusted = the certificate of { $url } is not signed by a trusted authority ({ $reason }); give the CA certificate with --ca-file
+dir-error-hostname = the certificate of { $url } is not issued for that name ({ $reason }); connect with the name the certificate carries (usually the DC's DNS name)
+dir-error-tls = the TLS connection to { $url } failed ({ $reason })
+dir-error-credentials = the domain controller refused the sign-in: check the account name (UPN, DN or DOMAIN\user) and the password
+dir-error-rights = the signed-in account may not do this on { $dn }; sign in as a Domain Admin or an account allowed to change its permissions
+dir-error-no-such-object = { $dn } does not exist; check the DN
+dir-error-timeout = the domain controller did not answer within { $seconds } seconds; check the network, or raise --timeout
+dir-error-connection-lost = the connection to the domain controller was lost ({ $reason }); nothing more was changed, run the command again
+dir-error-ldap = the domain controller answered with LDAP error { $code } on { $dn }: { $text }
+dir-error-config = invalid connection setting: { $text }
+task-error-account-not-found = no account named "{ $name }" was found; check the connector account name (sAMAccountName, UPN, DN or DOMAIN\name)
+task-error-account-ambiguous = "{ $name }" matches several accounts ({ $candidates }); give the sAMAccountName, UPN or DN instead
+task-error-bad-data = { $dn }: { $what }
+task-error-read-back = { $dn }: the permissions read back after writing are not the ones written; run check and verify, and undo with rollback if needed
+task-error-backup = cannot use the backup { $path } ({ $reason })
+task-error-no-backup = no backup of a grant was found in { $dir }; there is nothing to undo
+
+## Step 1: pre-flight findings
+
+outcome-ok = ok
+outcome-warning = warning
+outcome-blocking = blocking
+check-connection-tls = connected to { $server } over verified TLS
+check-connection-plain = connected to { $server } WITHOUT encryption: passwords cross the network in clear
+check-dacl-writable = the signed-in account may change the permissions of { $dn }
+check-dacl-not-writable = the signed-in account may NOT change the permissions of { $dn }; sign in as a Domain Admin (or an account with "Modify permissions" there)
+check-connector-found = connector account { $dn } found and enabled
+check-connector-disabled = connector account { $dn } is disabled; enable it (Entra Connect cannot write back with it)
+check-min-pwd-age-ok = minimum password age is 0, as writeback needs
+check-min-pwd-age = minimum password age is { $days } days; writeback of a fresh reset is refused until it passes (set it to 0 in the Default Domain Policy)
+check-policy-hints-ok = the domain controller supports the password-policy hints control
+check-policy-hints-missing = the domain controller does not advertise the password-policy hints control (Windows Server 2016 or later needed); writeback may fail with event 6329
+check-protected-users = { $count } of { $scanned } users will not receive the permission (inheritance disabled or adminCount=1); writeback fails for them
+check-inetorgperson-covered = { $count } inetOrgPerson objects in scope, covered by the inetOrgPerson variants
+check-inetorgperson-uncovered = { $count } inetOrgPerson objects in scope will not receive the permission; add --inetorgperson
+check-grant-complete = { $dn } already carries every writeback permission
+check-grant-partial = { $dn } carries part of the writeback permissions; grant completes them
+check-grant-none = { $dn } does not carry the writeback permissions yet
+check-adminsdholder = { $dn } is a target: protected admin accounts become resettable from the cloud
+user-finding = { $name } ({ $dn }): { $why }
+user-inheritance-blocked = inheritance disabled
+user-admin-count = protected account (adminCount=1)
+user-not-yet = does not carry the permission yet
+
+## Step 1: command line
+
+cli-error-profile = cannot read the profile { $path }: { $reason }
+cli-error-missing = { $option } is required (or set it in the profile)
+cli-error-plaintext = ldap:// without TLS would send the password in clear; use ldaps://, or --starttls, or allow it explicitly with --insecure-plaintext
+cli-warning-plaintext = warning: connecting WITHOUT encryption (--insecure-plaintext); the password crosses the network in clear
+cli-error-no-password = no password: set { $var } or run on a terminal to be asked
+cli-password-prompt = Password of the bind account:
+cli-error-confirm-needs-yes = not on a terminal: add --yes to confirm the change
+cli-cancelled = cancelled; nothing was changed
+cli-blocked = blocked by pre-flight findings; fix them and run again:
+cli-confirm-grant = Write the new permissions to { $count } object(s)?
+cli-confirm-rollback = Undo the grant on { $count } object(s)?
+cli-granted = { $dn }: { $count } permission entries added; backup saved to { $backup }
+cli-already-granted = { $dn }: already granted, nothing to do
+cli-plan-target = { $dn }: { $count } permission entries to add:
+cli-plan-before = before: { $sddl }
+cli-plan-after = after:  { $sddl }
+cli-dry-run = dry run: nothing was written
+cli-verify-summary = { $carrying } of { $total } users carry the permission
+cli-rolled-back = { $dn }: grant undone ({ $count } entries removed)
+progress-users = { $done } of { $total } users scanned

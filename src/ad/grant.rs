@@ -291,20 +291,9 @@ impl WritebackGrant {
         (out, diff)
     }
 
-    /// Removes exactly the ACEs `added` lists (one explicit copy each), as
-    /// recorded by `apply`. Returns the new DACL and the ACEs not found.
+    /// Removes exactly the ACEs `added` lists (see [`remove_aces`]).
     pub fn remove(&self, dacl: &Acl, added: &[Ace]) -> (Acl, Vec<Ace>) {
-        let mut out = dacl.clone();
-        let mut not_found = Vec::new();
-        for ace in added {
-            match out.aces.iter().position(|a| a == ace && !a.is_inherited()) {
-                Some(i) => {
-                    out.aces.remove(i);
-                }
-                None => not_found.push(ace.clone()),
-            }
-        }
-        (out, not_found)
+        remove_aces(dacl, added)
     }
 
     /// Removes every explicit ACE identical to an entry of the grant (with
@@ -363,4 +352,20 @@ impl WritebackGrant {
             missing,
         }
     }
+}
+
+/// Removes exactly the ACEs `added` lists (one explicit copy each), as
+/// recorded by `apply`. Returns the new DACL and the ACEs not found.
+pub fn remove_aces(dacl: &Acl, added: &[Ace]) -> (Acl, Vec<Ace>) {
+    let mut out = dacl.clone();
+    let mut not_found = Vec::new();
+    for ace in added {
+        match out.aces.iter().position(|a| a == ace && !a.is_inherited()) {
+            Some(i) => {
+                out.aces.remove(i);
+            }
+            None => not_found.push(ace.clone()),
+        }
+    }
+    (out, not_found)
 }

@@ -1,6 +1,7 @@
 //! The command line: one subcommand per wizard page (more arrive with
 //! each step), sharing the task code with the GUI.
 
+pub mod directory;
 pub mod sd;
 
 use std::process::ExitCode;
@@ -25,6 +26,32 @@ pub enum Command {
     /// Decode and encode security descriptors (base64 ⇄ SDDL).
     #[command(subcommand)]
     Sd(sd::SdCommand),
+    /// Step 1 pre-flight: connection, accounts, rights, protected users.
+    Check(directory::DirectoryArgs),
+    /// Step 1: grant the writeback permissions (backup, write, read back).
+    Grant {
+        #[command(flatten)]
+        args: directory::DirectoryArgs,
+        /// Print the plan and the SDDL diff; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Step 1: report which users carry the permission.
+    Verify(directory::DirectoryArgs),
+    /// Step 1: undo the newest grant (or the one in --backup).
+    Rollback {
+        #[command(flatten)]
+        args: directory::DirectoryArgs,
+        /// A backup file written by grant.
+        #[arg(long, value_name = "FILE")]
+        backup: Option<std::path::PathBuf>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// Exit statuses shared by every subcommand.
@@ -45,6 +72,10 @@ pub fn run(cli: Cli) -> Option<ExitCode> {
     let command = cli.command?;
     let code = match command {
         Command::Sd(cmd) => sd::run(cmd),
+        Command::Check(args) => directory::check(args),
+        Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
+        Command::Verify(args) => directory::verify(args),
+        Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
     };
     Some(ExitCode::from(code))
 }

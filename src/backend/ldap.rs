@@ -1,0 +1,340 @@
+//! The real directory: LDAP over TLS (ldaps:// or StartTLS) with ldap3 and
+//! rustls, certificates verified against the system roots or a CA file.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
+use ldap3::controls::RawControl;
+use ldap3::{LdapConnAsync, LdapConnSettings, LdapError, Mod, SearchEntry};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
+
+use super::{Directory, DirectoryError, Entry, Scope, Secret};
+
+/// OID of the LDAP_SERVER_SD_FLAGS control.
+pub const SD_FLAGS_OID: &str = "1.2.840.113556.1.4.801";
+/// Its BER value for "DACL only": SEQUENCE { INTEGER 4 }.
+pub const SD_FLAGS_DACL: [u8; 5] = [0x30, 0x03, 0x02, 0x01, 0x04];
+
+/// How to reach and sign in to a domain controller.
+#[derive(Clone, Debug)]
+pub struct ConnectOptions {
+    /// `ldaps://host[:port]` or `ldap://host[:port]`.
+    pub url: String,
+    /// Upgrade `ldap://` with StartTLS.
+    pub starttls: bool,
+    /// PEM file of CA certificates to trust instead of the system roots.
+    pub ca_file: Option<PathBuf>,
+    /// Allow `ldap://` without TLS (explicit opt-in, warned).
+    pub insecure_plaintext: bool,
+    /// UPN, DN or DOMAIN\user.
+    pub bind_user: String,
+    /// Its password.
+    pub password: Secret,
+    /// Limit for connecting and for each operation.
+    pub timeout: Duration,
+}
+
+/// An open, bound LDAP connection.
+pub struct LdapDirectory {
+    ldap: ldap3::Ldap,
+    url: String,
+    timeout: Duration,
+}
+
+/// Whether the options would send the password in clear text.
+pub fn is_plaintext(opts: &ConnectOptions) -> bool {
+    opts.url.to_ascii_lowercase().starts_with("ldap://") && !opts.starttls
+}
+
+fn tls_config(opts: &ConnectOptions) -> Result<Arc<rustls::ClientConfig>, DirectoryError> {
+    let mut roots = rustls::RootCertStore::empty();
+    match &opts.ca_file {
+        Some(path) => {
+            let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+                .and_then(|it| it.collect())
+                .map_err(|e| DirectoryError::Config(format!("CA file {}: {e}", path.display())))?;
+            if certs.is_empty() {
+                return Err(DirectoryError::Config(format!(
+                    "CA file {}: no certificate",
+                    path.display()
+                )));
+            }
+            for cert in certs {
+                roots.add(cert).map_err(|e| {
+                    DirectoryError::Config(format!("CA file {}: {e}", path.display()))
+                })?;
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| DirectoryError::Config(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
+/// Maps an ldap3 error to ours, recognising TLS certificate failures.
+fn map_error(url: &str, dn: &str, timeout: Duration, e: LdapError) -> DirectoryError {
+    match e {
+        LdapError::Timeout { .. } => DirectoryError::Timeout {
+            seconds: timeout.as_secs().max(1),
+        },
+        LdapError::Io { source } => io_error(url, source),
+        LdapError::LdapResult { result } => result_error(dn, result.rc, &result.text),
+        LdapError::EndOfStream | LdapError::ResultRecv { .. } | LdapError::OpSend { .. } => {
+            DirectoryError::ConnectionLost {
+                reason: e.to_string(),
+            }
+        }
+        LdapError::UrlParsing { .. } | LdapError::UnknownScheme(_) => {
+            DirectoryError::Config(e.to_string())
+        }
+        other => DirectoryError::ConnectionLost {
+            reason: other.to_string(),
+        },
+    }
+}
+
+fn io_error(url: &str, source: std::io::Error) -> DirectoryError {
+    let tls = source
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    let url = url.to_string();
+    if let Some(rustls::Error::InvalidCertificate(cert)) = tls {
+        let reason = format!("{cert:?}");
+        return match cert {
+            rustls::CertificateError::NotValidForName
+            | rustls::CertificateError::NotValidForNameContext { .. } => {
+                DirectoryError::HostnameMismatch { url, reason }
+            }
+            _ => DirectoryError::UntrustedCertificate { url, reason },
+        };
+    }
+    if let Some(e) = tls {
+        return DirectoryError::Tls {
+            url,
+            reason: e.to_string(),
+        };
+    }
+    use std::io::ErrorKind::*;
+    match source.kind() {
+        ConnectionRefused | HostUnreachable | NetworkUnreachable | AddrNotAvailable | NotFound => {
+            DirectoryError::Unreachable {
+                url,
+                reason: source.to_string(),
+            }
+        }
+        _ => DirectoryError::ConnectionLost {
+            reason: source.to_string(),
+        },
+    }
+}
+
+fn result_error(dn: &str, rc: u32, text: &str) -> DirectoryError {
+    match rc {
+        49 => DirectoryError::InvalidCredentials,
+        50 => DirectoryError::InsufficientRights { dn: dn.to_string() },
+        32 => DirectoryError::NoSuchObject { dn: dn.to_string() },
+        _ => DirectoryError::Ldap {
+            code: rc,
+            dn: dn.to_string(),
+            text: text.to_string(),
+        },
+    }
+}
+
+fn sd_flags_control() -> RawControl {
+    RawControl {
+        ctype: SD_FLAGS_OID.to_string(),
+        crit: true,
+        val: Some(SD_FLAGS_DACL.to_vec()),
+    }
+}
+
+fn to_entry(se: SearchEntry) -> Entry {
+    let mut entry = Entry {
+        dn: se.dn,
+        ..Entry::default()
+    };
+    // ldap3 puts values that happen to be valid UTF-8 among the text ones,
+    // even binary ones such as a SID: keep the bytes of both.
+    for (name, values) in se.attrs {
+        entry
+            .attrs
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .extend(values.into_iter().map(String::into_bytes));
+    }
+    for (name, values) in se.bin_attrs {
+        entry
+            .attrs
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .extend(values);
+    }
+    entry
+}
+
+impl LdapDirectory {
+    /// Connects, verifies TLS and binds. Refuses `ldap://` without StartTLS
+    /// unless `insecure_plaintext` is set.
+    pub async fn connect(opts: &ConnectOptions) -> Result<LdapDirectory, DirectoryError> {
+        let lower = opts.url.to_ascii_lowercase();
+        if !(lower.starts_with("ldaps://") || lower.starts_with("ldap://")) {
+            return Err(DirectoryError::Config(format!(
+                "{}: use ldaps://HOST or ldap://HOST",
+                opts.url
+            )));
+        }
+        if is_plaintext(opts) && !opts.insecure_plaintext {
+            return Err(DirectoryError::Config("plaintext".into()));
+        }
+        let mut settings = LdapConnSettings::new()
+            .set_conn_timeout(opts.timeout)
+            .set_starttls(opts.starttls && lower.starts_with("ldap://"));
+        if !is_plaintext(opts) {
+            settings = settings.set_config(tls_config(opts)?);
+        }
+        let url = opts.url.clone();
+        let connect = LdapConnAsync::with_settings(settings, &opts.url);
+        let (conn, mut ldap) = tokio::time::timeout(opts.timeout, connect)
+            .await
+            .map_err(|_| DirectoryError::Timeout {
+                seconds: opts.timeout.as_secs().max(1),
+            })?
+            .map_err(|e| map_error(&url, "", opts.timeout, e))?;
+        ldap3::drive!(conn);
+        let bind = ldap
+            .with_timeout(opts.timeout)
+            .simple_bind(&opts.bind_user, opts.password.expose())
+            .await
+            .map_err(|e| map_error(&url, "", opts.timeout, e))?;
+        if bind.rc != 0 {
+            return Err(result_error("", bind.rc, &bind.text));
+        }
+        tracing::debug!(url = %url, user = %opts.bind_user, "bound");
+        Ok(LdapDirectory {
+            ldap,
+            url,
+            timeout: opts.timeout,
+        })
+    }
+
+    /// Ends the session politely.
+    pub async fn close(mut self) {
+        let _ = self.ldap.unbind().await;
+    }
+
+    fn err(&self, dn: &str, e: LdapError) -> DirectoryError {
+        map_error(&self.url, dn, self.timeout, e)
+    }
+}
+
+impl Directory for LdapDirectory {
+    fn server(&self) -> String {
+        self.url.clone()
+    }
+
+    async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        let scope = match scope {
+            Scope::Base => ldap3::Scope::Base,
+            Scope::OneLevel => ldap3::Scope::OneLevel,
+            Scope::Subtree => ldap3::Scope::Subtree,
+        };
+        let timeout = self.timeout;
+        let ldap = self.ldap.with_timeout(timeout);
+        if dacl_only {
+            ldap.with_controls(sd_flags_control());
+        }
+        let (entries, result) = ldap
+            .search(base, scope, filter, attrs.to_vec())
+            .await
+            .map_err(|e| map_error(&self.url, base, timeout, e))?
+            .success()
+            .map_err(|e| map_error(&self.url, base, timeout, e))?;
+        let _ = result;
+        Ok(entries
+            .into_iter()
+            .map(|re| to_entry(SearchEntry::construct(re)))
+            .collect())
+    }
+
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut dyn FnMut(Entry),
+    ) -> Result<(), DirectoryError> {
+        let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
+            Box::new(EntriesOnly::new()),
+            Box::new(PagedResults::new(1000)),
+        ];
+        let timeout = self.timeout;
+        let ldap = self.ldap.with_timeout(timeout);
+        if dacl_only {
+            ldap.with_controls(sd_flags_control());
+        }
+        let mut stream = ldap
+            .streaming_search_with(
+                adapters,
+                base,
+                ldap3::Scope::Subtree,
+                filter,
+                attrs.to_vec(),
+            )
+            .await
+            .map_err(|e| map_error(&self.url, base, timeout, e))?;
+        loop {
+            match stream.next().await {
+                Ok(Some(re)) => each(to_entry(SearchEntry::construct(re))),
+                Ok(None) => break,
+                Err(e) => return Err(map_error(&self.url, base, timeout, e)),
+            }
+        }
+        let result = stream.finish().await;
+        if result.rc != 0 {
+            return Err(result_error(base, result.rc, &result.text));
+        }
+        Ok(())
+    }
+
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+        let timeout = self.timeout;
+        let result = self
+            .ldap
+            .with_timeout(timeout)
+            .with_controls(sd_flags_control())
+            .modify(
+                dn,
+                vec![Mod::Replace(
+                    b"nTSecurityDescriptor".to_vec(),
+                    std::collections::HashSet::from([sd.to_vec()]),
+                )],
+            )
+            .await
+            .map_err(|e| self.err(dn, e))?;
+        if result.rc != 0 {
+            return Err(result_error(dn, result.rc, &result.text));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,186 @@
+//! The planes the wizard changes, each a trait with a real implementation
+//! and (for the demo organization) an in-memory one. Tasks are written
+//! against the traits only.
+
+pub mod ldap;
+
+use std::collections::HashMap;
+
+/// A secret (password, token): never printed, never serialized.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// One directory entry: its DN and attribute values as bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Distinguished name.
+    pub dn: String,
+    /// Attribute values, by lower-case attribute name.
+    pub attrs: HashMap<String, Vec<Vec<u8>>>,
+}
+
+impl Entry {
+    /// The first value of an attribute, as bytes.
+    pub fn first(&self, name: &str) -> Option<&[u8]> {
+        self.attrs
+            .get(&name.to_ascii_lowercase())
+            .and_then(|v| v.first())
+            .map(Vec::as_slice)
+    }
+
+    /// The first value of an attribute, as text.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.first(name)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    }
+
+    /// All values of an attribute, as text.
+    pub fn texts(&self, name: &str) -> Vec<String> {
+        self.attrs
+            .get(&name.to_ascii_lowercase())
+            .map(|v| {
+                v.iter()
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Search scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The base object only.
+    Base,
+    /// Direct children.
+    OneLevel,
+    /// The whole subtree.
+    Subtree,
+}
+
+/// Why a directory operation failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DirectoryError {
+    /// Nothing answers at the address.
+    #[error("cannot reach {url}: {reason}")]
+    Unreachable {
+        /// The server URL.
+        url: String,
+        /// The system's reason.
+        reason: String,
+    },
+    /// The server's certificate is not signed by a trusted CA.
+    #[error("the certificate of {url} is not trusted: {reason}")]
+    UntrustedCertificate {
+        /// The server URL.
+        url: String,
+        /// Details.
+        reason: String,
+    },
+    /// The certificate does not name the host connected to.
+    #[error("the certificate of {url} is not valid for that name: {reason}")]
+    HostnameMismatch {
+        /// The server URL.
+        url: String,
+        /// Details.
+        reason: String,
+    },
+    /// Other TLS failure.
+    #[error("TLS with {url} failed: {reason}")]
+    Tls {
+        /// The server URL.
+        url: String,
+        /// Details.
+        reason: String,
+    },
+    /// Wrong account name or password.
+    #[error("the server refused the sign-in (wrong account or password)")]
+    InvalidCredentials,
+    /// The account may not do this.
+    #[error("insufficient access rights on {dn}")]
+    InsufficientRights {
+        /// Object.
+        dn: String,
+    },
+    /// The object does not exist.
+    #[error("no such object: {dn}")]
+    NoSuchObject {
+        /// Object.
+        dn: String,
+    },
+    /// An operation took too long.
+    #[error("the server did not answer within {seconds} s")]
+    Timeout {
+        /// The limit.
+        seconds: u64,
+    },
+    /// The connection broke during an operation.
+    #[error("the connection to the server was lost: {reason}")]
+    ConnectionLost {
+        /// Details.
+        reason: String,
+    },
+    /// Any other LDAP result code.
+    #[error("LDAP error {code} on {dn}: {text}")]
+    Ldap {
+        /// Result code.
+        code: u32,
+        /// Object.
+        dn: String,
+        /// Server's text.
+        text: String,
+    },
+    /// Configuration refused before connecting.
+    #[error("{0}")]
+    Config(String),
+}
+
+/// The directory operations step 1 needs.
+#[allow(async_fn_in_trait)]
+pub trait Directory {
+    /// A label for messages and backups (the server URL, or "demo").
+    fn server(&self) -> String;
+
+    /// Reads entries. `dacl_only` adds the SD-flags control (DACL only) so
+    /// `nTSecurityDescriptor` comes back readable for non-admins too.
+    async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError>;
+
+    /// Reads a subtree page by page, handing each entry to `each` as it
+    /// arrives (for progress).
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut dyn FnMut(Entry),
+    ) -> Result<(), DirectoryError>;
+
+    /// Replaces the DACL of `dn` (SD-flags control: DACL only).
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError>;
+}

@@ -1,0 +1,489 @@
+//! `check`, `grant`, `verify`, `rollback`: step 1 from the command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use serde::Deserialize;
+
+use super::exit;
+use crate::backend::Secret;
+use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
+use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
+use crate::{explain, fl};
+
+/// Environment variable holding the bind password.
+pub const PASSWORD_ENV: &str = "WRITEBACK_WIZARD_BIND_PASSWORD";
+
+/// Connection and target options shared by the four commands.
+#[derive(Debug, Clone, Args, Default)]
+pub struct DirectoryArgs {
+    /// Domain controller: ldaps://HOST[:PORT] (or ldap:// with --starttls).
+    #[arg(long)]
+    pub server: Option<String>,
+    /// Upgrade ldap:// with StartTLS.
+    #[arg(long)]
+    pub starttls: bool,
+    /// PEM file of the CA that signed the DC's certificate.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Allow ldap:// without TLS (the password crosses the network in clear).
+    #[arg(long)]
+    pub insecure_plaintext: bool,
+    /// Account to sign in with: UPN, DN or DOMAIN\user. The password comes
+    /// from WRITEBACK_WIZARD_BIND_PASSWORD or a prompt.
+    #[arg(long)]
+    pub bind_user: Option<String>,
+    /// The AD DS connector account (the account Entra Connect uses).
+    #[arg(long)]
+    pub connector_account: Option<String>,
+    /// Object to grant on (repeatable); default: the domain root.
+    #[arg(long = "target", value_name = "DN")]
+    pub targets: Vec<String>,
+    /// Every domain of the forest.
+    #[arg(long)]
+    pub forest: bool,
+    /// Also AdminSDHolder (makes admin accounts resettable from the cloud).
+    #[arg(long)]
+    pub include_adminsdholder: bool,
+    /// Also grant for inetOrgPerson objects.
+    #[arg(long)]
+    pub inetorgperson: bool,
+    /// Profile (TOML) with the same settings; options given here win.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Seconds allowed for connecting and for each operation.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Print one JSON document with the result.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `[directory]` table of a profile (no secrets).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryProfile {
+    server: Option<String>,
+    #[serde(default)]
+    starttls: bool,
+    ca_file: Option<PathBuf>,
+    #[serde(default)]
+    insecure_plaintext: bool,
+    bind_user: Option<String>,
+    connector_account: Option<String>,
+    #[serde(default)]
+    targets: Vec<String>,
+    #[serde(default)]
+    forest: bool,
+    #[serde(default)]
+    include_adminsdholder: bool,
+    #[serde(default)]
+    inetorgperson: bool,
+}
+
+/// A profile file.
+#[derive(Debug, Default, Deserialize)]
+pub struct Profile {
+    /// Step 1 settings.
+    #[serde(default)]
+    pub directory: DirectoryProfile,
+}
+
+/// Settings ready to use.
+struct Resolved {
+    connect: ConnectOptions,
+    grant: GrantOptions,
+}
+
+/// A failure with its exit status.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn usage(message: String) -> Failure {
+        Failure {
+            code: exit::USAGE,
+            message,
+        }
+    }
+}
+
+impl From<TaskError> for Failure {
+    fn from(e: TaskError) -> Failure {
+        let code = match &e {
+            TaskError::AccountNotFound(_) | TaskError::AccountAmbiguous { .. } => exit::USAGE,
+            TaskError::Directory(crate::backend::DirectoryError::Config(_)) => exit::USAGE,
+            TaskError::Blocked(_) => exit::BLOCKED,
+            _ => exit::FAILED,
+        };
+        Failure {
+            code,
+            message: explain::task_error(&e),
+        }
+    }
+}
+
+fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
+    let profile = match &args.profile {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::usage(fl!(
+                    "cli-error-profile",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ))
+            })?;
+            toml::from_str::<Profile>(&text).map_err(|e| {
+                Failure::usage(fl!(
+                    "cli-error-profile",
+                    path = path.display().to_string(),
+                    reason = e.to_string().replace('\n', " ")
+                ))
+            })?
+        }
+        None => Profile::default(),
+    };
+    let p = profile.directory;
+    let server = args
+        .server
+        .clone()
+        .or(p.server)
+        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--server")))?;
+    let bind_user = args
+        .bind_user
+        .clone()
+        .or(p.bind_user)
+        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--bind-user")))?;
+    let connector = args
+        .connector_account
+        .clone()
+        .or(p.connector_account)
+        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--connector-account")))?;
+    let connect = ConnectOptions {
+        url: server,
+        starttls: args.starttls || p.starttls,
+        ca_file: args.ca_file.clone().or(p.ca_file),
+        insecure_plaintext: args.insecure_plaintext || p.insecure_plaintext,
+        bind_user,
+        password: Secret::default(),
+        timeout: Duration::from_secs(args.timeout.max(1)),
+    };
+    if is_plaintext(&connect) && !connect.insecure_plaintext {
+        return Err(Failure::usage(fl!("cli-error-plaintext")));
+    }
+    let grant = GrantOptions {
+        connector_account: connector,
+        targets: if args.targets.is_empty() {
+            p.targets
+        } else {
+            args.targets.clone()
+        },
+        forest: args.forest || p.forest,
+        include_adminsdholder: args.include_adminsdholder || p.include_adminsdholder,
+        inetorgperson: args.inetorgperson || p.inetorgperson,
+    };
+    Ok(Resolved { connect, grant })
+}
+
+fn password() -> Result<Secret, Failure> {
+    if let Ok(value) = std::env::var(PASSWORD_ENV) {
+        return Ok(Secret::new(value));
+    }
+    if std::io::stdin().is_terminal() {
+        let prompt = fl!("cli-password-prompt");
+        return rpassword::prompt_password(prompt)
+            .map(Secret::new)
+            .map_err(|e| Failure::usage(e.to_string()));
+    }
+    Err(Failure::usage(fl!(
+        "cli-error-no-password",
+        var = PASSWORD_ENV
+    )))
+}
+
+async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
+    r.connect.password = password()?;
+    if is_plaintext(&r.connect) {
+        eprintln!("{}", fl!("cli-warning-plaintext"));
+    }
+    LdapDirectory::connect(&r.connect)
+        .await
+        .map_err(|e| Failure::from(TaskError::from(e)))
+}
+
+fn progress_printer(json: bool) -> impl FnMut(Progress) {
+    let interactive = !json && std::io::stderr().is_terminal();
+    move |p| {
+        if !interactive {
+            return;
+        }
+        if let Progress::Users { done, total } = p {
+            eprint!("\r{}", fl!("progress-users", done = done, total = total));
+            if done == total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+fn confirm(question: String, yes: bool) -> Result<(), Failure> {
+    if yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(fl!("cli-error-confirm-needs-yes")));
+    }
+    eprint!("{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "j" | "o" | "s") {
+        Ok(())
+    } else {
+        Err(Failure {
+            code: exit::FAILED,
+            message: fl!("cli-cancelled"),
+        })
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts")
+}
+
+fn finish(result: Result<String, Failure>) -> u8 {
+    match result {
+        Ok(text) => {
+            if !text.is_empty() {
+                println!("{text}");
+            }
+            exit::OK
+        }
+        Err(f) => {
+            super::print_error(&f.message);
+            f.code
+        }
+    }
+}
+
+fn print_checks(checks: &[Check]) -> String {
+    checks
+        .iter()
+        .map(|c| {
+            let mark = match c.outcome {
+                Outcome::Ok => fl!("outcome-ok"),
+                Outcome::Warning => fl!("outcome-warning"),
+                Outcome::Blocking => fl!("outcome-blocking"),
+            };
+            format!("[{mark}] {}", explain::finding(&c.finding))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `check`: pre-flight. Exit 3 when a blocking finding exists.
+pub fn check(args: DirectoryArgs) -> u8 {
+    let rt = runtime();
+    let mut code = exit::OK;
+    let result = rt.block_on(async {
+        let mut r = resolve(&args)?;
+        let mut dir = connect(&mut r).await?;
+        let tls = !is_plaintext(&r.connect);
+        let (discovery, checks) = perm::check(
+            &mut dir,
+            &r.grant,
+            tls,
+            true,
+            &mut progress_printer(args.json),
+        )
+        .await?;
+        dir.close().await;
+        if checks.iter().any(|c| c.outcome == Outcome::Blocking) {
+            code = exit::BLOCKED;
+        }
+        Ok(if args.json {
+            serde_json::json!({ "discovery": discovery, "checks": checks }).to_string()
+        } else {
+            print_checks(&checks)
+        })
+    });
+    let status = finish(result);
+    if status == exit::OK { code } else { status }
+}
+
+/// `grant`: plan, confirm, apply, read back.
+pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
+    let rt = runtime();
+    finish(rt.block_on(async {
+        let mut r = resolve(&args)?;
+        let mut dir = connect(&mut r).await?;
+        let tls = !is_plaintext(&r.connect);
+        let mut progress = progress_printer(args.json);
+        let (discovery, checks) =
+            perm::check(&mut dir, &r.grant, tls, false, &mut progress).await?;
+        let blocking: Vec<Check> = checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Blocking)
+            .cloned()
+            .collect();
+        if !blocking.is_empty() {
+            return Err(Failure {
+                code: exit::BLOCKED,
+                message: format!("{}\n{}", fl!("cli-blocked"), print_checks(&blocking)),
+            });
+        }
+        let plan = perm::plan(&mut dir, &discovery, &r.grant, &mut progress).await?;
+        if dry_run || plan.is_noop() {
+            dir.close().await;
+            return Ok(render_plan(&plan, dry_run, args.json));
+        }
+        if !args.json {
+            eprintln!("{}", render_plan(&plan, true, false));
+        }
+        confirm(fl!("cli-confirm-grant", count = plan.targets.len()), yes)?;
+        let results = perm::apply(
+            &mut dir,
+            &plan,
+            &r.grant,
+            &r.connect.bind_user,
+            &perm::backup_dir(),
+            &mut progress,
+        )
+        .await?;
+        dir.close().await;
+        Ok(if args.json {
+            serde_json::json!({
+                "account": plan.account,
+                "dry_run": false,
+                "targets": results,
+            })
+            .to_string()
+        } else {
+            results
+                .iter()
+                .map(|t| match &t.backup {
+                    Some(path) => fl!(
+                        "cli-granted",
+                        dn = t.dn.as_str(),
+                        count = t.added.len(),
+                        backup = path.display().to_string()
+                    ),
+                    None => fl!("cli-already-granted", dn = t.dn.as_str()),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }))
+}
+
+fn render_plan(plan: &perm::Plan, dry_run: bool, json: bool) -> String {
+    if json {
+        let targets: Vec<_> = plan
+            .targets
+            .iter()
+            .map(|t| {
+                serde_json::json!({
+                    "dn": t.dn,
+                    "before_sddl": t.before_sddl,
+                    "after_sddl": t.after_sddl,
+                    "added": t.added.iter().filter_map(|a| crate::ad::sddl::format_ace(a, None)).collect::<Vec<_>>(),
+                    "backup": null,
+                })
+            })
+            .collect();
+        return serde_json::json!({
+            "account": plan.account,
+            "dry_run": dry_run,
+            "targets": targets,
+        })
+        .to_string();
+    }
+    let name = |sid: &crate::ad::Sid| {
+        if sid.to_string() == plan.account.sid {
+            plan.account.sam_account_name.clone()
+        } else {
+            explain::well_known_trustee(sid)
+        }
+    };
+    let mut lines = Vec::new();
+    for t in &plan.targets {
+        if t.added.is_empty() {
+            lines.push(fl!("cli-already-granted", dn = t.dn.as_str()));
+            continue;
+        }
+        lines.push(fl!(
+            "cli-plan-target",
+            dn = t.dn.as_str(),
+            count = t.added.len()
+        ));
+        for ace in &t.added {
+            lines.push(format!("  + {}", explain::ace_line(ace, &name)));
+        }
+        lines.push(fl!("cli-plan-before", sddl = t.before_sddl.as_str()));
+        lines.push(fl!("cli-plan-after", sddl = t.after_sddl.as_str()));
+    }
+    if dry_run {
+        lines.push(fl!("cli-dry-run"));
+    }
+    lines.join("\n")
+}
+
+/// `verify`: who carries the permission now.
+pub fn verify(args: DirectoryArgs) -> u8 {
+    let rt = runtime();
+    finish(rt.block_on(async {
+        let mut r = resolve(&args)?;
+        let mut dir = connect(&mut r).await?;
+        let (account, audit) =
+            perm::verify(&mut dir, &r.grant, &mut progress_printer(args.json)).await?;
+        dir.close().await;
+        Ok(if args.json {
+            serde_json::json!({ "account": account, "audit": audit }).to_string()
+        } else {
+            let mut lines = vec![fl!(
+                "cli-verify-summary",
+                carrying = audit.carrying,
+                total = audit.scanned
+            )];
+            for u in audit.unreached.iter().chain(audit.missing.iter()) {
+                lines.push(format!("  {}", explain::user_finding(u)));
+            }
+            lines.join("\n")
+        })
+    }))
+}
+
+/// `rollback`: undo the newest grant run (or one backup file).
+pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
+    let rt = runtime();
+    finish(rt.block_on(async {
+        let backups = perm::load_backups(&perm::backup_dir(), backup.as_deref())?;
+        let mut r = resolve(&args)?;
+        confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
+        let mut dir = connect(&mut r).await?;
+        let results = perm::rollback(&mut dir, &backups, &mut progress_printer(args.json)).await?;
+        dir.close().await;
+        Ok(if args.json {
+            serde_json::json!({ "targets": results }).to_string()
+        } else {
+            results
+                .iter()
+                .map(|t| {
+                    fl!(
+                        "cli-rolled-back",
+                        dn = t.dn.as_str(),
+                        count = t.removed.len()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }))
+}

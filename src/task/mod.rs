@@ -1,0 +1,4 @@
+//! The work behind each wizard page, with no UI in it: async functions that
+//! report progress through a callback and return typed results and errors.
+
+pub mod permissions;
