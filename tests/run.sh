@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The project's one test command (README, .ci/run): formatting, lints, then
-# every test. Installs what it needs on a fresh Debian machine.
+# every test, with a real Samba AD domain controller on loopback for the
+# LDAP integration tests. Installs what it needs on a fresh Debian machine
+# (Samba's packages, through tests/support/samba-dc.sh; needs root).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,6 +13,21 @@ cargo fmt --all -- --check
 
 step "cargo clippy -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
+
+step "test domain controller"
+export SDC_DIR=${SDC_DIR:-/tmp/writeback-wizard-dc}
+dc=tests/support/samba-dc.sh
+started=0
+if bash "$dc" status >/dev/null 2>&1; then
+    bash "$dc" reset >/dev/null   # a pristine domain for every run
+else
+    bash "$dc" start >/dev/null
+    started=1
+fi
+stop_dc() { [ "$started" = 1 ] && bash "$dc" stop >/dev/null 2>&1 || true; }
+trap stop_dc EXIT
+export WRITEBACK_TEST_DC_ENV="$SDC_DIR/connection.env"
+export WRITEBACK_TEST_REQUIRE_DC=1
 
 step "cargo test"
 cargo test --all-targets --locked

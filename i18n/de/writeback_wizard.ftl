@@ -116,3 +116,74 @@ explain-dacl = Berechtigungen ({ $count } Einträge):
 explain-dacl-protected = Berechtigungen ({ $count } Einträge, nicht vom übergeordneten Objekt geerbt):
 explain-null-dacl = Berechtigungen: keine festgelegt (eine NULL-DACL gewährt allen Vollzugriff)
 explain-sacl = Überwachung ({ $count } Einträge):
+
+## Schritt 1: Verzeichnisfehler
+
+dir-error-unreachable = { $url } ist nicht erreichbar ({ $reason }); überprüfen Sie Adresse und Port und ob der Domänencontroller läuft und nicht von einer Firewall blockiert wird
+dir-error-untrusted = Das Zertifikat von { $url } ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert ({ $reason }); geben Sie das Zertifikat der Zertifizierungsstelle mit --ca-file an
+dir-error-hostname = Das Zertifikat von { $url } ist nicht für diesen Namen ausgestellt ({ $reason }); verbinden Sie sich über den Namen, der im Zertifikat steht (meist der DNS-Name des Domänencontrollers)
+dir-error-tls = Die TLS-Verbindung zu { $url } ist fehlgeschlagen ({ $reason })
+dir-error-credentials = Der Domänencontroller hat die Anmeldung abgelehnt: Überprüfen Sie den Kontonamen (UPN, DN oder DOMAIN\user) und das Kennwort
+dir-error-rights = Das angemeldete Konto darf diesen Vorgang für { $dn } nicht ausführen; melden Sie sich als Domänen-Admin an oder mit einem Konto, das die Berechtigungen dieses Objekts ändern darf
+dir-error-no-such-object = { $dn } existiert nicht; überprüfen Sie den DN
+dir-error-timeout = Der Domänencontroller hat nicht innerhalb von { $seconds } Sekunden geantwortet; überprüfen Sie das Netzwerk oder erhöhen Sie --timeout
+dir-error-connection-lost = Die Verbindung zum Domänencontroller wurde unterbrochen ({ $reason }); es wurde nichts weiter geändert, führen Sie den Befehl erneut aus
+dir-error-ldap = Der Domänencontroller hat für { $dn } mit dem LDAP-Fehler { $code } geantwortet: { $text }
+dir-error-config = Ungültige Verbindungseinstellung: { $text }
+task-error-account-not-found = Es wurde kein Konto namens „{ $name }“ gefunden; überprüfen Sie den Namen des Connectorkontos (sAMAccountName, UPN, DN oder DOMAIN\name)
+task-error-account-ambiguous = „{ $name }“ passt auf mehrere Konten ({ $candidates }); geben Sie stattdessen den sAMAccountName, UPN oder DN an
+task-error-bad-data = { $dn }: { $what }
+task-error-read-back = { $dn }: Die nach dem Schreiben zurückgelesenen Berechtigungen stimmen nicht mit den geschriebenen überein; führen Sie die Befehle check und verify aus und machen Sie die Änderung bei Bedarf mit rollback rückgängig
+task-error-backup = Die Sicherung { $path } kann nicht verwendet werden ({ $reason })
+task-error-no-backup = In { $dir } wurde keine Sicherung einer Berechtigungsvergabe gefunden; es gibt nichts rückgängig zu machen
+
+## Schritt 1: Ergebnisse der Vorabprüfung
+
+outcome-ok = OK
+outcome-warning = Warnung
+outcome-blocking = Blockierend
+check-connection-tls = Mit { $server } über TLS verbunden (Zertifikat überprüft)
+check-connection-plain = Mit { $server } OHNE Verschlüsselung verbunden: Kennwörter werden im Klartext über das Netzwerk übertragen
+check-dacl-writable = Das angemeldete Konto darf die Berechtigungen von { $dn } ändern
+check-dacl-not-writable = Das angemeldete Konto darf die Berechtigungen von { $dn } NICHT ändern; melden Sie sich als Domänen-Admin an (oder mit einem Konto, das dort die Berechtigung „Berechtigungen ändern“ besitzt)
+check-connector-found = Connectorkonto { $dn } gefunden und aktiviert
+check-connector-disabled = Das Connectorkonto { $dn } ist deaktiviert; aktivieren Sie es (Entra Connect kann damit sonst keine Kennwörter zurückschreiben)
+check-min-pwd-age-ok = Das minimale Kennwortalter ist 0, wie für das Kennwortrückschreiben erforderlich
+check-min-pwd-age = Das minimale Kennwortalter beträgt { $days } Tag(e); das Rückschreiben eines gerade zurückgesetzten Kennworts wird abgelehnt, bis diese Zeit verstrichen ist (setzen Sie es in der Default Domain Policy auf 0)
+check-policy-hints-ok = Der Domänencontroller unterstützt das Steuerelement für Kennwortrichtlinienhinweise
+check-policy-hints-missing = Der Domänencontroller meldet das Steuerelement für Kennwortrichtlinienhinweise nicht als unterstützt (Windows Server 2016 oder höher erforderlich); das Kennwortrückschreiben kann mit Ereignis 6329 fehlschlagen
+check-protected-users = { $count } von { $scanned } Benutzern erhalten die Berechtigung nicht (Vererbung deaktiviert oder adminCount=1); das Kennwortrückschreiben schlägt für sie fehl
+check-inetorgperson-covered = { $count } inetOrgPerson-Objekte im Bereich, abgedeckt durch die inetOrgPerson-Varianten
+check-inetorgperson-uncovered = { $count } inetOrgPerson-Objekte im Bereich erhalten die Berechtigung nicht; fügen Sie --inetorgperson hinzu
+check-grant-complete = Für { $dn } sind bereits alle Berechtigungen für das Kennwortrückschreiben gesetzt
+check-grant-partial = Für { $dn } ist erst ein Teil der Berechtigungen für das Kennwortrückschreiben gesetzt; der Befehl grant ergänzt die fehlenden
+check-grant-none = Für { $dn } sind die Berechtigungen für das Kennwortrückschreiben noch nicht gesetzt
+check-adminsdholder = { $dn } ist ein Ziel: Die Kennwörter geschützter Administratorkonten können dann aus der Cloud zurückgesetzt werden
+user-finding = { $name } ({ $dn }): { $why }
+user-inheritance-blocked = Vererbung deaktiviert
+user-admin-count = geschütztes Konto (adminCount=1)
+user-not-yet = hat die Berechtigung noch nicht
+
+## Schritt 1: Befehlszeile
+
+cli-error-profile = Das Profil { $path } kann nicht gelesen werden: { $reason }
+cli-error-missing = { $option } ist erforderlich (oder legen Sie es im Profil fest)
+cli-error-plaintext = ldap:// ohne TLS würde das Kennwort im Klartext senden; verwenden Sie ldaps:// oder --starttls, oder erlauben Sie es ausdrücklich mit --insecure-plaintext
+cli-warning-plaintext = Warnung: Verbindung OHNE Verschlüsselung (--insecure-plaintext); das Kennwort wird im Klartext über das Netzwerk übertragen
+cli-error-no-password = Kein Kennwort: Legen Sie { $var } fest, oder führen Sie das Programm in einem Terminal aus, um danach gefragt zu werden
+cli-password-prompt = Kennwort des Anmeldekontos:
+cli-error-confirm-needs-yes = Kein Terminal verfügbar: Fügen Sie --yes hinzu, um die Änderung zu bestätigen
+cli-cancelled = Abgebrochen; es wurde nichts geändert
+cli-blocked = Durch Ergebnisse der Vorabprüfung blockiert; beheben Sie sie und führen Sie den Befehl erneut aus:
+cli-confirm-grant = Die neuen Berechtigungen für { $count } Objekt(e) schreiben?
+cli-confirm-rollback = Die Berechtigungsvergabe für { $count } Objekt(e) rückgängig machen?
+cli-confirm-hint = [j/N]
+cli-granted = { $dn }: { $count } Berechtigungseinträge hinzugefügt; Sicherung gespeichert unter { $backup }
+cli-already-granted = { $dn }: Berechtigungen bereits vergeben, nichts zu tun
+cli-plan-target = { $dn }: { $count } hinzuzufügende Berechtigungseinträge:
+cli-plan-before = Vorher:  { $sddl }
+cli-plan-after = Nachher: { $sddl }
+cli-dry-run = Probelauf: Es wurde nichts geschrieben
+cli-verify-summary = { $carrying } von { $total } Benutzern haben die Berechtigung
+cli-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count } Einträge entfernt)
+progress-users = { $carrying } von { $done } bisher geprüften Benutzern haben die Berechtigung

@@ -116,3 +116,74 @@ explain-dacl = Permisos ({ $count } entradas):
 explain-dacl-protected = Permisos ({ $count } entradas, no heredadas del objeto primario):
 explain-null-dacl = Permisos: ninguno establecido (una DACL NULL concede control total a todos)
 explain-sacl = Auditoría ({ $count } entradas):
+
+## Paso 1: errores del directorio
+
+dir-error-unreachable = no se puede conectar con { $url } ({ $reason }); compruebe la dirección y el puerto, y que el controlador de dominio esté en ejecución y no lo bloquee un firewall
+dir-error-untrusted = el certificado de { $url } no está firmado por una entidad de certificación de confianza ({ $reason }); indique el certificado de la entidad de certificación con --ca-file
+dir-error-hostname = el certificado de { $url } no se emitió para ese nombre ({ $reason }); conéctese con el nombre que figura en el certificado (normalmente el nombre DNS del controlador de dominio)
+dir-error-tls = la conexión TLS con { $url } falló ({ $reason })
+dir-error-credentials = el controlador de dominio rechazó el inicio de sesión: compruebe el nombre de la cuenta (UPN, DN o DOMAIN\user) y la contraseña
+dir-error-rights = la cuenta conectada no puede realizar esta operación en { $dn }; inicie sesión como miembro de Admins. del dominio o con una cuenta que pueda cambiar los permisos de ese objeto
+dir-error-no-such-object = { $dn } no existe; compruebe el DN
+dir-error-timeout = el controlador de dominio no respondió en { $seconds } segundos; compruebe la red o aumente --timeout
+dir-error-connection-lost = se perdió la conexión con el controlador de dominio ({ $reason }); no se cambió nada más, vuelva a ejecutar el comando
+dir-error-ldap = el controlador de dominio respondió con el error LDAP { $code } en { $dn }: { $text }
+dir-error-config = configuración de conexión no válida: { $text }
+task-error-account-not-found = no se encontró ninguna cuenta llamada "{ $name }"; compruebe el nombre de la cuenta del conector (sAMAccountName, UPN, DN o DOMAIN\name)
+task-error-account-ambiguous = "{ $name }" coincide con varias cuentas ({ $candidates }); indique en su lugar el sAMAccountName, el UPN o el DN
+task-error-bad-data = { $dn }: { $what }
+task-error-read-back = { $dn }: los permisos leídos después de la escritura no son los que se escribieron; ejecute los comandos check y verify y, si es necesario, deshaga el cambio con rollback
+task-error-backup = no se puede usar la copia de seguridad { $path } ({ $reason })
+task-error-no-backup = no se encontró ninguna copia de seguridad de una concesión de permisos en { $dir }; no hay nada que deshacer
+
+## Paso 1: resultados de la comprobación previa
+
+outcome-ok = correcto
+outcome-warning = advertencia
+outcome-blocking = bloqueante
+check-connection-tls = conectado a { $server } mediante TLS (certificado comprobado)
+check-connection-plain = conectado a { $server } SIN cifrado: las contraseñas viajan por la red en texto no cifrado
+check-dacl-writable = la cuenta conectada puede cambiar los permisos de { $dn }
+check-dacl-not-writable = la cuenta conectada NO puede cambiar los permisos de { $dn }; inicie sesión como miembro de Admins. del dominio (o con una cuenta que tenga el permiso "Modificar permisos" en ese objeto)
+check-connector-found = cuenta del conector { $dn } encontrada y habilitada
+check-connector-disabled = la cuenta del conector { $dn } está deshabilitada; habilítela (de lo contrario, Entra Connect no puede realizar la escritura diferida de contraseñas con ella)
+check-min-pwd-age-ok = la vigencia mínima de la contraseña es 0, como requiere la escritura diferida de contraseñas
+check-min-pwd-age = la vigencia mínima de la contraseña es de { $days } día(s); la escritura diferida de una contraseña recién restablecida se rechaza hasta que transcurra ese plazo (establézcala en 0 en la Default Domain Policy)
+check-policy-hints-ok = el controlador de dominio admite el control de sugerencias de directiva de contraseñas
+check-policy-hints-missing = el controlador de dominio no anuncia el control de sugerencias de directiva de contraseñas (se necesita Windows Server 2016 o posterior); la escritura diferida de contraseñas puede fallar con el evento 6329
+check-protected-users = { $count } de { $scanned } usuarios no recibirán el permiso (herencia deshabilitada o adminCount=1); la escritura diferida de contraseñas falla para ellos
+check-inetorgperson-covered = { $count } objetos inetOrgPerson en el ámbito, cubiertos por las variantes de inetOrgPerson
+check-inetorgperson-uncovered = { $count } objetos inetOrgPerson en el ámbito no recibirán el permiso; agregue --inetorgperson
+check-grant-complete = { $dn } ya tiene todos los permisos de escritura diferida de contraseñas
+check-grant-partial = { $dn } solo tiene una parte de los permisos de escritura diferida de contraseñas; el comando grant los completa
+check-grant-none = { $dn } aún no tiene los permisos de escritura diferida de contraseñas
+check-adminsdholder = { $dn } es un destino: las contraseñas de las cuentas de administrador protegidas se podrán restablecer desde la nube
+user-finding = { $name } ({ $dn }): { $why }
+user-inheritance-blocked = herencia deshabilitada
+user-admin-count = cuenta protegida (adminCount=1)
+user-not-yet = aún no tiene el permiso
+
+## Paso 1: línea de comandos
+
+cli-error-profile = no se puede leer el perfil { $path }: { $reason }
+cli-error-missing = { $option } es obligatorio (o establézcalo en el perfil)
+cli-error-plaintext = ldap:// sin TLS enviaría la contraseña sin cifrar; use ldaps:// o --starttls, o permítalo explícitamente con --insecure-plaintext
+cli-warning-plaintext = advertencia: conexión SIN cifrado (--insecure-plaintext); la contraseña viaja por la red en texto no cifrado
+cli-error-no-password = no hay contraseña: establezca { $var } o ejecute el comando en un terminal para que se le solicite
+cli-password-prompt = Contraseña de la cuenta de conexión:
+cli-error-confirm-needs-yes = no se está ejecutando en un terminal: agregue --yes para confirmar el cambio
+cli-cancelled = cancelado; no se cambió nada
+cli-blocked = bloqueado por los resultados de la comprobación previa; corríjalos y vuelva a ejecutar el comando:
+cli-confirm-grant = ¿Escribir los nuevos permisos en { $count } objeto(s)?
+cli-confirm-rollback = ¿Deshacer la concesión de permisos en { $count } objeto(s)?
+cli-confirm-hint = [s/N]
+cli-granted = { $dn }: se agregaron { $count } entradas de permiso; copia de seguridad guardada en { $backup }
+cli-already-granted = { $dn }: los permisos ya están concedidos, no hay nada que hacer
+cli-plan-target = { $dn }: { $count } entradas de permiso que se agregarán:
+cli-plan-before = antes:   { $sddl }
+cli-plan-after = después: { $sddl }
+cli-dry-run = simulación: no se escribió nada
+cli-verify-summary = { $carrying } de { $total } usuarios tienen el permiso
+cli-rolled-back = { $dn }: concesión deshecha (se quitaron { $count } entradas)
+progress-users = { $carrying } de { $done } usuarios examinados hasta ahora tienen el permiso

@@ -116,3 +116,74 @@ explain-dacl = Autorisations ({ $count } entrées) :
 explain-dacl-protected = Autorisations ({ $count } entrées, non héritées du parent) :
 explain-null-dacl = Autorisations : aucune définie (une DACL NULL donne le contrôle total à tout le monde)
 explain-sacl = Audit ({ $count } entrées) :
+
+## Étape 1 : erreurs d'annuaire
+
+dir-error-unreachable = impossible de joindre { $url } ({ $reason }) ; vérifiez l'adresse et le port, et assurez-vous que le contrôleur de domaine est en service et n'est pas bloqué par un pare-feu
+dir-error-untrusted = le certificat de { $url } n'est pas signé par une autorité de certification approuvée ({ $reason }) ; indiquez le certificat de l'autorité de certification avec --ca-file
+dir-error-hostname = le certificat de { $url } n'a pas été délivré pour ce nom ({ $reason }) ; connectez-vous avec le nom figurant dans le certificat (généralement le nom DNS du contrôleur de domaine)
+dir-error-tls = la connexion TLS à { $url } a échoué ({ $reason })
+dir-error-credentials = le contrôleur de domaine a refusé l'ouverture de session : vérifiez le nom du compte (UPN, DN ou DOMAIN\user) et le mot de passe
+dir-error-rights = le compte connecté n'est pas autorisé à effectuer cette opération sur { $dn } ; connectez-vous en tant que membre des Admins du domaine ou avec un compte autorisé à modifier les autorisations de cet objet
+dir-error-no-such-object = { $dn } n'existe pas ; vérifiez le DN
+dir-error-timeout = le contrôleur de domaine n'a pas répondu dans un délai de { $seconds } secondes ; vérifiez le réseau ou augmentez --timeout
+dir-error-connection-lost = la connexion au contrôleur de domaine a été perdue ({ $reason }) ; rien d'autre n'a été modifié, relancez la commande
+dir-error-ldap = le contrôleur de domaine a répondu par l'erreur LDAP { $code } sur { $dn } : { $text }
+dir-error-config = paramètre de connexion non valide : { $text }
+task-error-account-not-found = aucun compte nommé « { $name } » n'a été trouvé ; vérifiez le nom du compte de connecteur (sAMAccountName, UPN, DN ou DOMAIN\name)
+task-error-account-ambiguous = « { $name } » correspond à plusieurs comptes ({ $candidates }) ; indiquez plutôt le sAMAccountName, l'UPN ou le DN
+task-error-bad-data = { $dn } : { $what }
+task-error-read-back = { $dn } : les autorisations relues après l'écriture ne sont pas celles qui ont été écrites ; exécutez les commandes check et verify, puis annulez avec rollback si nécessaire
+task-error-backup = impossible d'utiliser la sauvegarde { $path } ({ $reason })
+task-error-no-backup = aucune sauvegarde d'attribution d'autorisations n'a été trouvée dans { $dir } ; il n'y a rien à annuler
+
+## Étape 1 : résultats des vérifications préalables
+
+outcome-ok = ok
+outcome-warning = avertissement
+outcome-blocking = bloquant
+check-connection-tls = connecté à { $server } en TLS (certificat vérifié)
+check-connection-plain = connecté à { $server } SANS chiffrement : les mots de passe circulent en clair sur le réseau
+check-dacl-writable = le compte connecté peut modifier les autorisations de { $dn }
+check-dacl-not-writable = le compte connecté ne peut PAS modifier les autorisations de { $dn } ; connectez-vous en tant que membre des Admins du domaine (ou avec un compte disposant de l'autorisation « Modifier les autorisations » sur cet objet)
+check-connector-found = compte de connecteur { $dn } trouvé et activé
+check-connector-disabled = le compte de connecteur { $dn } est désactivé ; activez-le (sinon Entra Connect ne peut pas réécrire les mots de passe avec ce compte)
+check-min-pwd-age-ok = la durée de vie minimale du mot de passe est de 0, comme l'exige la réécriture des mots de passe
+check-min-pwd-age = la durée de vie minimale du mot de passe est de { $days } jour(s) ; la réécriture d'un mot de passe tout juste réinitialisé est refusée tant que ce délai n'est pas écoulé (définissez-la sur 0 dans la Default Domain Policy)
+check-policy-hints-ok = le contrôleur de domaine prend en charge le contrôle des indications de stratégie de mot de passe
+check-policy-hints-missing = le contrôleur de domaine n'annonce pas le contrôle des indications de stratégie de mot de passe (Windows Server 2016 ou version ultérieure requis) ; la réécriture des mots de passe peut échouer avec l'événement 6329
+check-protected-users = { $count } utilisateurs sur { $scanned } ne recevront pas l'autorisation (héritage désactivé ou adminCount=1) ; la réécriture des mots de passe échoue pour eux
+check-inetorgperson-covered = { $count } objets inetOrgPerson dans l'étendue, couverts par les variantes inetOrgPerson
+check-inetorgperson-uncovered = { $count } objets inetOrgPerson dans l'étendue ne recevront pas l'autorisation ; ajoutez --inetorgperson
+check-grant-complete = { $dn } dispose déjà de toutes les autorisations de réécriture des mots de passe
+check-grant-partial = { $dn } ne dispose que d'une partie des autorisations de réécriture des mots de passe ; la commande grant les complète
+check-grant-none = { $dn } ne dispose pas encore des autorisations de réécriture des mots de passe
+check-adminsdholder = { $dn } est une cible : les mots de passe des comptes d'administration protégés pourront être réinitialisés depuis le cloud
+user-finding = { $name } ({ $dn }) : { $why }
+user-inheritance-blocked = héritage désactivé
+user-admin-count = compte protégé (adminCount=1)
+user-not-yet = ne dispose pas encore de l'autorisation
+
+## Étape 1 : ligne de commande
+
+cli-error-profile = impossible de lire le profil { $path } : { $reason }
+cli-error-missing = { $option } est obligatoire (ou définissez-le dans le profil)
+cli-error-plaintext = ldap:// sans TLS enverrait le mot de passe en clair ; utilisez ldaps:// ou --starttls, ou autorisez-le explicitement avec --insecure-plaintext
+cli-warning-plaintext = avertissement : connexion SANS chiffrement (--insecure-plaintext) ; le mot de passe circule en clair sur le réseau
+cli-error-no-password = aucun mot de passe : définissez { $var } ou exécutez la commande dans un terminal pour qu'il vous soit demandé
+cli-password-prompt = Mot de passe du compte de connexion :
+cli-error-confirm-needs-yes = exécution hors d'un terminal : ajoutez --yes pour confirmer la modification
+cli-cancelled = annulé ; rien n'a été modifié
+cli-blocked = bloqué par les résultats des vérifications préalables ; corrigez-les puis relancez la commande :
+cli-confirm-grant = Écrire les nouvelles autorisations sur { $count } objet(s) ?
+cli-confirm-rollback = Annuler l'attribution des autorisations sur { $count } objet(s) ?
+cli-confirm-hint = [o/N]
+cli-granted = { $dn } : { $count } entrées d'autorisation ajoutées ; sauvegarde enregistrée dans { $backup }
+cli-already-granted = { $dn } : autorisations déjà attribuées, rien à faire
+cli-plan-target = { $dn } : { $count } entrées d'autorisation à ajouter :
+cli-plan-before = avant : { $sddl }
+cli-plan-after = après : { $sddl }
+cli-dry-run = simulation : rien n'a été écrit
+cli-verify-summary = { $carrying } utilisateurs sur { $total } disposent de l'autorisation
+cli-rolled-back = { $dn } : attribution annulée ({ $count } entrées supprimées)
+progress-users = { $carrying } utilisateurs sur { $done } analysés jusqu'ici disposent de l'autorisation

@@ -324,8 +324,36 @@ impl WritebackGrant {
             .collect();
         let mut present = Vec::new();
         let mut missing = Vec::new();
-        for entry in self.entries() {
-            if entry.reach != Reach::Descendants(class) {
+        // The entries for `class`: when the grant does not cover the class
+        // (inetOrgPerson without the option), its user variants stand in, so
+        // that all four rights are reported missing rather than none.
+        let mut wanted: Vec<Entry> = self
+            .entries()
+            .into_iter()
+            .filter(|e| e.reach == Reach::Descendants(class))
+            .collect();
+        if wanted.is_empty() {
+            wanted = WritebackGrant::new(self.trustee, true)
+                .entries()
+                .into_iter()
+                .filter(|e| e.reach == Reach::Descendants(class))
+                .collect();
+        }
+        if wanted.is_empty() {
+            wanted = self
+                .entries()
+                .into_iter()
+                .filter(|e| matches!(e.reach, Reach::Descendants(_)))
+                .collect();
+            wanted.dedup_by_key(|e| e.permission);
+        }
+        let covered_class = self
+            .entries()
+            .iter()
+            .any(|e| e.reach == Reach::Descendants(class));
+        for entry in wanted {
+            if !covered_class {
+                missing.push(entry.permission);
                 continue;
             }
             let carried = inherited.iter().any(|a| {

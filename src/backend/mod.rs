@@ -2,7 +2,11 @@
 //! and (for the demo organization) an in-memory one. Tasks are written
 //! against the traits only.
 
+pub mod demo;
+pub mod filter;
 pub mod ldap;
+pub mod sync;
+pub mod tenant;
 
 use std::collections::HashMap;
 

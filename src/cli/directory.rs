@@ -221,11 +221,13 @@ fn progress_printer(json: bool) -> impl FnMut(Progress) {
         if !interactive {
             return;
         }
-        if let Progress::Users { done, total } = p {
-            eprint!("\r{}", fl!("progress-users", done = done, total = total));
-            if done == total {
-                eprintln!();
-            }
+        if let Progress::Users { done, carrying } = p
+            && done % 250 == 0
+        {
+            eprint!(
+                "\r{}",
+                fl!("progress-users", carrying = carrying, done = done)
+            );
         }
     }
 }
@@ -237,11 +239,15 @@ fn confirm(question: String, yes: bool) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() {
         return Err(Failure::usage(fl!("cli-error-confirm-needs-yes")));
     }
-    eprint!("{question} [y/N] ");
+    eprint!("{question} {} ", fl!("cli-confirm-hint"));
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
     let _ = std::io::stdin().read_line(&mut answer);
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "j" | "o" | "s") {
+    let answer = answer.trim().to_lowercase();
+    if matches!(
+        answer.as_str(),
+        "y" | "yes" | "j" | "ja" | "o" | "oui" | "s" | "si" | "sí"
+    ) {
         Ok(())
     } else {
         Err(Failure {
@@ -251,14 +257,20 @@ fn confirm(question: String, yes: bool) -> Result<(), Failure> {
     }
 }
 
+/// Two workers: ldap3 decodes responses on its connection task while the
+/// task code parses descriptors, so a scan uses both cores.
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
         .enable_all()
         .build()
         .expect("a tokio runtime starts")
 }
 
 fn finish(result: Result<String, Failure>) -> u8 {
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[K"); // clear a progress line
+    }
     match result {
         Ok(text) => {
             if !text.is_empty() {
@@ -345,7 +357,7 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
             return Ok(render_plan(&plan, dry_run, args.json));
         }
         if !args.json {
-            eprintln!("{}", render_plan(&plan, true, false));
+            eprintln!("{}", render_plan(&plan, false, false));
         }
         confirm(fl!("cli-confirm-grant", count = plan.targets.len()), yes)?;
         let results = perm::apply(
@@ -354,6 +366,7 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
             &r.grant,
             &r.connect.bind_user,
             &perm::backup_dir(),
+            std::time::SystemTime::now(),
             &mut progress,
         )
         .await?;

@@ -2,3 +2,5 @@
 //! report progress through a callback and return typed results and errors.
 
 pub mod permissions;
+pub mod portal;
+pub mod sync;

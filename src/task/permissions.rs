@@ -87,12 +87,13 @@ pub enum TaskError {
 pub enum Progress {
     /// Working on a phase (reading, checking…).
     Phase(Phase),
-    /// Users scanned so far out of the total.
+    /// Users scanned so far, and how many of them carry the grant. A
+    /// paged search has no cheap total, so the count grows as pages arrive.
     Users {
         /// Scanned.
         done: u64,
-        /// In scope.
-        total: u64,
+        /// Of which carry every inherited ACE of the grant.
+        carrying: u64,
     },
     /// About to write the DACL of `dn`.
     Writing {
@@ -756,7 +757,7 @@ pub struct Audit {
 const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 
 /// Paged scan of every user under `targets` (DACL only), streaming
-/// progress "x of N".
+/// progress ("x of N users carry the permission", N growing page by page).
 pub async fn audit_users<D: Directory>(
     dir: &mut D,
     grant: &WritebackGrant,
@@ -768,11 +769,6 @@ pub async fn audit_users<D: Directory>(
         .iter()
         .filter(|t| !t.starts_with("CN=AdminSDHolder,"))
         .collect();
-    let mut total = 0u64;
-    for base in &bases {
-        dir.search_paged(base, USER_FILTER, &["1.1"], false, &mut |_| total += 1)
-            .await?;
-    }
     let mut audit = Audit::default();
     let mut seen = std::collections::HashSet::new();
     for base in bases {
@@ -829,7 +825,7 @@ pub async fn audit_users<D: Directory>(
                 }
                 progress(Progress::Users {
                     done: audit.scanned,
-                    total: total.max(audit.scanned),
+                    carrying: audit.carrying,
                 });
             },
         )
@@ -844,8 +840,8 @@ pub async fn audit_users<D: Directory>(
     Ok(audit)
 }
 
-fn now_rfc3339() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+fn rfc3339(time: std::time::SystemTime) -> String {
+    humantime::format_rfc3339_seconds(time).to_string()
 }
 
 fn file_safe(dn: &str) -> String {
@@ -872,7 +868,7 @@ fn save_backup(dir: &Path, backup: &Backup) -> Result<PathBuf, TaskError> {
     Ok(path)
 }
 
-/// Applies a plan: per target, save a backup, re-read (merging any change
+/// Applies a plan (`now` stamps the backups): per target, save a backup, re-read (merging any change
 /// made since the plan), write, read back and confirm.
 pub async fn apply<D: Directory>(
     dir: &mut D,
@@ -880,10 +876,11 @@ pub async fn apply<D: Directory>(
     options: &GrantOptions,
     operator: &str,
     backups: &Path,
+    now: std::time::SystemTime,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<TargetResult>, TaskError> {
     let grant = grant_for(&plan.account, options)?;
-    let run = now_rfc3339();
+    let run = rfc3339(now);
     let mut results = Vec::new();
     for target in &plan.targets {
         progress(Progress::Phase(Phase::Reading));
@@ -917,7 +914,7 @@ pub async fn apply<D: Directory>(
             run: run.clone(),
             dn: target.dn.clone(),
             server: dir.server(),
-            time: now_rfc3339(),
+            time: run.clone(),
             operator: operator.to_string(),
             sd_base64: STANDARD.encode(&current.before),
             sddl: current.before_sddl.clone(),

@@ -1,0 +1,542 @@
+//! The built-in demo organization: an in-memory directory holding real
+//! security descriptors (captured from a Samba AD DC, edited by `src/ad`
+//! exactly as on a real DC, with inheritance recomputed on every write), a
+//! simulated Entra Connect server and a simulated tenant, with realistic
+//! delays. The tasks run against it unchanged.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use super::filter;
+use super::sync::{SyncError, SyncServer, SyncState};
+use super::tenant::{PortalPolicy, Tenant, TenantError};
+use super::{Directory, DirectoryError, Entry, Scope};
+use crate::ad::{Ace, AceFlags, Acl, Control, SecurityDescriptor, Sid};
+
+/// The demo's DNS domain.
+pub const DEMO_DOMAIN: &str = "contoso.com";
+/// The demo's domain root.
+pub const DEMO_ROOT: &str = "DC=contoso,DC=com";
+/// The demo's connector account (as Entra Connect names it).
+pub const DEMO_CONNECTOR: &str = "MSOL_4f2a9c1d7e3b";
+/// The demo's domain SID (that of the Samba DC the descriptors come from).
+pub const DEMO_DOMAIN_SID: &str = "S-1-5-21-3372081686-3581938273-1940026438";
+
+const ROOT_SD: &str = include_str!("../../assets/demo/domain-root.full.b64");
+const USER_SD: &str = include_str!("../../assets/demo/user.full.b64");
+
+/// One object of the demo directory.
+#[derive(Clone, Debug)]
+struct Object {
+    attrs: BTreeMap<String, Vec<Vec<u8>>>,
+    sd: SecurityDescriptor,
+    class: Option<crate::ad::Guid>,
+}
+
+/// The whole demo organization, shared by its three planes.
+#[derive(Debug)]
+pub struct DemoState {
+    objects: BTreeMap<String, Object>,
+    /// Entra Connect: password writeback on.
+    pub sync_writeback: bool,
+    /// Portal: write back passwords.
+    pub portal_writeback: bool,
+    /// Portal: unlock without reset.
+    pub portal_unlock: bool,
+}
+
+/// A handle on the demo organization; clones share it.
+#[derive(Clone, Debug)]
+pub struct DemoOrg {
+    state: Arc<Mutex<DemoState>>,
+    delay: Duration,
+}
+
+fn decode(b64: &str) -> SecurityDescriptor {
+    let bytes = STANDARD
+        .decode(b64.trim())
+        .expect("embedded demo descriptor is base64");
+    SecurityDescriptor::from_bytes(&bytes).expect("embedded demo descriptor parses")
+}
+
+fn parent(dn: &str) -> Option<&str> {
+    let mut escaped = false;
+    for (i, c) in dn.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            ',' if !escaped => return Some(&dn[i + 1..]),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
+fn depth(dn: &str) -> usize {
+    dn.matches(',').count()
+}
+
+/// What a child inherits from its parent's DACL (MS-DTYP 2.5.3.4, for
+/// containers: every AD object is one).
+fn inheritable(parent: &Acl, child_class: Option<crate::ad::Guid>) -> Vec<Ace> {
+    let mut out = Vec::new();
+    for ace in &parent.aces {
+        let f = ace.flags;
+        if !f.has(AceFlags::CONTAINER_INHERIT) {
+            continue;
+        }
+        let mut copy = ace.clone();
+        let mut flags = f.0 | AceFlags::INHERITED;
+        let applies = ace
+            .inherited_object_type()
+            .is_none_or(|g| Some(g) == child_class);
+        if f.has(AceFlags::NO_PROPAGATE_INHERIT) {
+            if !applies {
+                continue;
+            }
+            flags &= !(AceFlags::CONTAINER_INHERIT
+                | AceFlags::NO_PROPAGATE_INHERIT
+                | AceFlags::INHERIT_ONLY);
+        } else if applies {
+            flags &= !AceFlags::INHERIT_ONLY;
+        } else {
+            flags |= AceFlags::INHERIT_ONLY;
+        }
+        copy.flags = AceFlags(flags);
+        out.push(copy);
+    }
+    out
+}
+
+impl DemoState {
+    fn add(&mut self, dn: &str, attrs: &[(&str, &str)], sd: SecurityDescriptor) {
+        let mut map: BTreeMap<String, Vec<Vec<u8>>> = BTreeMap::new();
+        for (k, v) in attrs {
+            map.entry(k.to_ascii_lowercase())
+                .or_default()
+                .push(v.as_bytes().to_vec());
+        }
+        let class = if attrs
+            .iter()
+            .any(|(k, v)| *k == "objectClass" && *v == "inetOrgPerson")
+        {
+            Some(crate::ad::grant::guids::INET_ORG_PERSON)
+        } else if attrs
+            .iter()
+            .any(|(k, v)| *k == "objectClass" && *v == "user")
+        {
+            Some(crate::ad::grant::guids::USER)
+        } else {
+            None
+        };
+        self.objects.insert(
+            dn.to_string(),
+            Object {
+                attrs: map,
+                sd,
+                class,
+            },
+        );
+    }
+
+    fn set_binary(&mut self, dn: &str, attr: &str, value: Vec<u8>) {
+        if let Some(o) = self.objects.get_mut(dn) {
+            o.attrs.insert(attr.to_ascii_lowercase(), vec![value]);
+        }
+    }
+
+    /// Recomputes inherited ACEs top-down, as a DC does after a change.
+    fn propagate(&mut self) {
+        let mut dns: Vec<String> = self.objects.keys().cloned().collect();
+        dns.sort_by_key(|dn| depth(dn));
+        for dn in dns {
+            let Some(parent_dn) = parent(&dn) else {
+                continue;
+            };
+            let Some(parent_dacl) = self.objects.get(parent_dn).and_then(|p| p.sd.dacl.clone())
+            else {
+                continue;
+            };
+            let Some(obj) = self.objects.get_mut(&dn) else {
+                continue;
+            };
+            if obj.sd.dacl_protected() {
+                continue;
+            }
+            let dacl = obj.sd.dacl.get_or_insert_with(|| Acl::new(Vec::new()));
+            dacl.aces.retain(|a| !a.is_inherited());
+            dacl.aces.extend(inheritable(&parent_dacl, obj.class));
+            dacl.fix_revision();
+        }
+    }
+}
+
+impl DemoOrg {
+    /// The demo organization. `delay` paces every operation (zero in tests).
+    pub fn new(delay: Duration) -> DemoOrg {
+        let mut s = DemoState {
+            objects: BTreeMap::new(),
+            sync_writeback: false,
+            portal_writeback: false,
+            portal_unlock: false,
+        };
+        let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
+        let root_sd = decode(ROOT_SD);
+        let user_template = decode(USER_SD);
+        let config = format!("CN=Configuration,{DEMO_ROOT}");
+        s.add(
+            "",
+            &[
+                ("defaultNamingContext", DEMO_ROOT),
+                ("configurationNamingContext", &config),
+                ("dnsHostName", "dc01.contoso.com"),
+                ("domainFunctionality", "7"),
+                ("supportedControl", "1.2.840.113556.1.4.319"),
+                ("supportedControl", "1.2.840.113556.1.4.801"),
+                ("supportedControl", "1.2.840.113556.1.4.2239"),
+            ],
+            SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
+        );
+        s.add(
+            DEMO_ROOT,
+            &[
+                ("objectClass", "domainDNS"),
+                ("minPwdAge", "0"),
+                ("sDRightsEffective", "15"),
+            ],
+            root_sd.clone(),
+        );
+        s.set_binary(DEMO_ROOT, "objectSid", domain.to_bytes());
+        for dn in [config.clone(), format!("CN=Partitions,{config}")] {
+            s.add(
+                &dn,
+                &[("objectClass", "container")],
+                SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
+            );
+        }
+        s.add(
+            &format!("CN=CONTOSO,CN=Partitions,{config}"),
+            &[
+                ("objectClass", "crossRef"),
+                ("nCName", DEMO_ROOT),
+                ("systemFlags", "3"),
+            ],
+            SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
+        );
+        for container in ["CN=Users", "OU=Staff", "OU=Partners", "CN=System"] {
+            let dn = format!("{container},{DEMO_ROOT}");
+            let class = if container.starts_with("OU=") {
+                "organizationalUnit"
+            } else {
+                "container"
+            };
+            let mut sd = user_template.clone();
+            if let Some(d) = sd.dacl.as_mut() {
+                d.aces.retain(|a| !a.is_inherited());
+            }
+            s.add(
+                &dn,
+                &[("objectClass", class), ("sDRightsEffective", "15")],
+                sd,
+            );
+        }
+        let mut holder = root_sd.clone();
+        holder.control.0 |= Control::DACL_PROTECTED;
+        s.add(
+            &format!("CN=AdminSDHolder,CN=System,{DEMO_ROOT}"),
+            &[("objectClass", "container"), ("sDRightsEffective", "15")],
+            holder,
+        );
+        // (container, sAMAccountName, display name, RID, kind)
+        let users: [(&str, &str, &str, u32, &str); 12] = [
+            (
+                "CN=Users",
+                DEMO_CONNECTOR,
+                "On-Premises Directory Synchronization Service Account",
+                1105,
+                "user",
+            ),
+            ("CN=Users", "Administrator", "Administrator", 500, "admin"),
+            ("CN=Users", "adm-jdoe", "John Doe (admin)", 1120, "admin"),
+            ("OU=Staff", "alice.martin", "Alice Martin", 1201, "user"),
+            ("OU=Staff", "bob.nguyen", "Bob Nguyen", 1202, "user"),
+            ("OU=Staff", "carla.diaz", "Carla Díaz", 1203, "user"),
+            ("OU=Staff", "deepak.rao", "Deepak Rao", 1204, "user"),
+            ("OU=Staff", "emma.schultz", "Emma Schultz", 1205, "user"),
+            ("OU=Staff", "farid.haddad", "Farid Haddad", 1206, "user"),
+            ("OU=Staff", "grace.kim", "Grace Kim", 1207, "user"),
+            ("OU=Staff", "kiosk-lobby", "Lobby kiosk", 1230, "blocked"),
+            (
+                "OU=Partners",
+                "ext-hugo.lefevre",
+                "Hugo Lefèvre (partner)",
+                1301,
+                "inetorg",
+            ),
+        ];
+        for (container, sam, display, rid, kind) in users {
+            let cn = if sam.starts_with("MSOL_") {
+                sam
+            } else {
+                display
+            };
+            let dn = format!("CN={cn},{container},{DEMO_ROOT}");
+            let upn = format!("{sam}@{DEMO_DOMAIN}");
+            let mut sd = user_template.clone();
+            if let Some(d) = sd.dacl.as_mut() {
+                d.aces.retain(|a| !a.is_inherited());
+            }
+            let mut attrs = vec![
+                ("objectClass", "top"),
+                ("objectClass", "person"),
+                ("objectClass", "organizationalPerson"),
+                ("objectClass", "user"),
+                ("objectCategory", "person"),
+                ("sAMAccountName", sam),
+                ("userPrincipalName", &upn),
+                ("displayName", display),
+                ("cn", cn),
+                ("userAccountControl", "512"),
+            ];
+            match kind {
+                "admin" => {
+                    attrs.push(("adminCount", "1"));
+                    sd.control.0 |= Control::DACL_PROTECTED;
+                }
+                "blocked" => sd.control.0 |= Control::DACL_PROTECTED,
+                "inetorg" => attrs.push(("objectClass", "inetOrgPerson")),
+                _ => {}
+            }
+            s.add(&dn, &attrs, sd);
+            let sid = domain.with_rid(rid).expect("domain SID has room");
+            s.set_binary(&dn, "objectSid", sid.to_bytes());
+        }
+        s.propagate();
+        DemoOrg {
+            state: Arc::new(Mutex::new(s)),
+            delay,
+        }
+    }
+
+    /// The directory plane.
+    pub fn directory(&self) -> DemoDirectory {
+        DemoDirectory { org: self.clone() }
+    }
+
+    /// The Entra Connect plane.
+    pub fn sync_server(&self) -> DemoSync {
+        DemoSync { org: self.clone() }
+    }
+
+    /// The tenant plane.
+    pub fn tenant(&self) -> DemoTenant {
+        DemoTenant { org: self.clone() }
+    }
+
+    async fn pause(&self, factor: u32) {
+        if !self.delay.is_zero() {
+            tokio::time::sleep(self.delay * factor).await;
+        }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut DemoState) -> T) -> T {
+        let mut guard = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    }
+}
+
+/// The demo directory.
+#[derive(Clone, Debug)]
+pub struct DemoDirectory {
+    org: DemoOrg,
+}
+
+fn entry_of(dn: &str, o: &Object, attrs: &[&str], dacl_only: bool) -> Entry {
+    let mut e = Entry {
+        dn: dn.to_string(),
+        ..Entry::default()
+    };
+    let all = attrs.is_empty() || attrs.contains(&"*");
+    for (k, v) in &o.attrs {
+        if all || attrs.iter().any(|a| a.eq_ignore_ascii_case(k)) {
+            e.attrs.insert(k.clone(), v.clone());
+        }
+    }
+    if attrs
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case("nTSecurityDescriptor"))
+    {
+        let sd = if dacl_only {
+            let control = o.sd.control.0 & (Control::DACL_PROTECTED | Control::DACL_AUTO_INHERITED);
+            SecurityDescriptor::with_dacl(
+                o.sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new())),
+                control,
+            )
+        } else {
+            o.sd.clone()
+        };
+        if let Ok(bytes) = sd.to_bytes() {
+            e.attrs.insert("ntsecuritydescriptor".into(), vec![bytes]);
+        }
+    }
+    e
+}
+
+impl DemoDirectory {
+    fn find(
+        &self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        let f = filter::parse(filter).ok_or_else(|| DirectoryError::Ldap {
+            code: 87,
+            dn: base.to_string(),
+            text: "filter error".into(),
+        })?;
+        self.org.with(|s| {
+            if !s.objects.contains_key(base) {
+                return Err(DirectoryError::NoSuchObject {
+                    dn: base.to_string(),
+                });
+            }
+            let suffix = format!(",{}", base.to_ascii_lowercase());
+            Ok(s.objects
+                .iter()
+                .filter(|(dn, _)| {
+                    let lower = dn.to_ascii_lowercase();
+                    match scope {
+                        Scope::Base => lower == base.to_ascii_lowercase(),
+                        Scope::OneLevel => parent(dn).is_some_and(|p| p.eq_ignore_ascii_case(base)),
+                        Scope::Subtree => {
+                            lower == base.to_ascii_lowercase()
+                                || (!base.is_empty() && lower.ends_with(&suffix))
+                        }
+                    }
+                })
+                .filter(|(dn, o)| f.matches(&entry_of(dn, o, &["*"], true)))
+                .map(|(dn, o)| entry_of(dn, o, attrs, dacl_only))
+                .collect())
+        })
+    }
+}
+
+impl Directory for DemoDirectory {
+    fn server(&self) -> String {
+        "demo://dc01.contoso.com".into()
+    }
+
+    async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        self.org.pause(1).await;
+        self.find(base, scope, filter, attrs, dacl_only)
+    }
+
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut dyn FnMut(Entry),
+    ) -> Result<(), DirectoryError> {
+        let entries = self.find(base, Scope::Subtree, filter, attrs, dacl_only)?;
+        for e in entries {
+            self.org.pause(2).await;
+            each(e);
+        }
+        Ok(())
+    }
+
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+        self.org.pause(4).await;
+        let new = SecurityDescriptor::from_bytes(sd).map_err(|e| DirectoryError::Ldap {
+            code: 19,
+            dn: dn.to_string(),
+            text: e.to_string(),
+        })?;
+        self.org.with(|s| {
+            let obj = s
+                .objects
+                .get_mut(dn)
+                .ok_or_else(|| DirectoryError::NoSuchObject { dn: dn.to_string() })?;
+            let keep = !(Control::DACL_PROTECTED | Control::DACL_AUTO_INHERITED);
+            obj.sd.control.0 = (obj.sd.control.0 & keep)
+                | (new.control.0 & (Control::DACL_PROTECTED | Control::DACL_AUTO_INHERITED));
+            obj.sd.dacl = new.dacl;
+            s.propagate();
+            Ok(())
+        })
+    }
+}
+
+/// The demo Entra Connect server.
+#[derive(Clone, Debug)]
+pub struct DemoSync {
+    org: DemoOrg,
+}
+
+impl SyncServer for DemoSync {
+    fn host(&self) -> String {
+        "demo://aadc01.contoso.com".into()
+    }
+
+    async fn state(&mut self) -> Result<SyncState, SyncError> {
+        self.org.pause(3).await;
+        Ok(SyncState {
+            version: "2.4.131.0".into(),
+            connector: "contoso.onmicrosoft.com - AAD".into(),
+            ad_connector_account: format!("CONTOSO\\{DEMO_CONNECTOR}"),
+            writeback: self.org.with(|s| s.sync_writeback),
+        })
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {
+        self.org.pause(8).await;
+        self.org.with(|s| s.sync_writeback = on);
+        Ok(())
+    }
+}
+
+/// The demo tenant.
+#[derive(Clone, Debug)]
+pub struct DemoTenant {
+    org: DemoOrg,
+}
+
+impl Tenant for DemoTenant {
+    fn name(&self) -> String {
+        "contoso.onmicrosoft.com".into()
+    }
+
+    async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
+        self.org.pause(2).await;
+        Ok(self.org.with(|s| PortalPolicy {
+            writeback: s.portal_writeback,
+            unlock: s.portal_unlock,
+        }))
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError> {
+        self.org.pause(3).await;
+        self.org.with(|s| s.portal_writeback = on);
+        Ok(())
+    }
+
+    async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
+        self.org.pause(3).await;
+        self.org.with(|s| s.portal_unlock = on);
+        Ok(())
+    }
+}
