@@ -273,6 +273,7 @@ pub fn task_error(e: &TaskError) -> String {
             )
         }
         TaskError::NoBackup(dir) => fl!("task-error-no-backup", dir = dir.as_str()),
+        TaskError::NeverApplied(path) => fl!("task-error-never-applied", path = path.as_str()),
     }
 }
 
@@ -339,10 +340,10 @@ pub fn finding(f: &Finding) -> String {
 
 /// A user the grant does not reach, with the reason.
 pub fn user_finding(u: &UserFinding) -> String {
-    let why = if u.inheritance_blocked {
-        fl!("user-inheritance-blocked")
-    } else if u.admin_count {
+    let why = if u.admin_count {
         fl!("user-admin-count")
+    } else if u.inheritance_blocked {
+        fl!("user-inheritance-blocked")
     } else {
         fl!("user-not-yet")
     };

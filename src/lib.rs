@@ -3,8 +3,13 @@
 //! benchmarks and fuzz targets reach the same code as the binary.
 
 pub mod ad;
+pub mod app;
 pub mod backend;
 pub mod cli;
 pub mod explain;
+pub mod headless;
 pub mod localize;
+pub mod page;
+pub mod session;
 pub mod task;
+pub mod widget;

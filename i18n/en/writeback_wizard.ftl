@@ -109,7 +109,7 @@ cli-error = error: { $message }
 cli-error-domain-sid = "{ $value }" is not a domain SID (S-1-5-21-…)
 cli-error-stdin = cannot read standard input: { $reason }
 cli-error-encode-too-large = the security descriptor is too large for its binary form (over 65,535 bytes or entries)
-cli-no-gui-yet = The wizard window is not built into this version yet; use a subcommand (see --help).
+gui-error = the wizard window could not open: { $reason }
 explain-owner = Owner: { $trustee }
 explain-group = Group: { $trustee }
 explain-dacl = Permissions ({ $count } entries):
@@ -135,6 +135,7 @@ task-error-account-ambiguous = "{ $name }" matches several accounts ({ $candidat
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: the permissions read back after writing are not the ones written; run check and verify, and undo with rollback if needed
 task-error-backup = cannot use the backup { $path } ({ $reason })
+task-error-never-applied = the grant saved in { $path } never reached the directory (its write failed), so there is nothing to undo; choose an earlier grant with --backup FILE
 task-error-no-backup = no backup of a grant was found in { $dir }; there is nothing to undo
 
 ## Step 1: pre-flight findings
@@ -187,3 +188,158 @@ cli-dry-run = dry run: nothing was written
 cli-verify-summary = { $carrying } of { $total } users carry the permission
 cli-rolled-back = { $dn }: grant undone ({ $count } entries removed)
 progress-users = { $carrying } of { $done } users scanned so far carry the permission
+
+## Wizard: shell
+
+step-welcome = Welcome
+step-targets = Targets & sign-in
+step-preflight = Pre-flight
+step-permissions = AD permissions
+step-connect = Entra Connect
+step-portal = Entra portal
+step-verify = Verify
+step-summary = Summary
+demo-badge = Demo
+demo-note = Demo organization: a built-in directory, Connect server and tenant. Nothing outside this window is changed.
+theme-toggle = Light / dark
+button-back = Back
+button-next = Next
+button-start = Start
+button-cancel = Cancel
+state-on = on
+state-off = off
+
+## Wizard: Welcome
+
+welcome-title = Turn on password writeback
+welcome-subtitle = Passwords that users reset in the cloud are written back to on-premises Active Directory.
+welcome-changes = What this wizard changes
+welcome-change-ad = Active Directory: the connector account may reset passwords, unlock accounts and update password dates on user objects.
+welcome-change-connect = Entra Connect: the optional feature "Password writeback" is switched on.
+welcome-change-portal = Entra admin portal: "Enable password write back for synced users" and "Allow users to unlock accounts without resetting their password".
+welcome-safety = Every step checks first, shows what it will change, saves a backup, reads back what it wrote, and can be undone.
+welcome-requirements = What you need
+welcome-req-roles = A Domain Admin (or an account allowed to change permissions on the domain root) and a Global Administrator or Hybrid Identity Administrator in Entra ID
+welcome-req-license = Microsoft Entra ID P1 or P2 (or a bundle that contains it)
+welcome-req-connect = Entra Connect 2.x or later, with an AD DS connector account
+welcome-environment = Where
+welcome-demo = The built-in demo organization (contoso.com): safe to click through, nothing real is changed.
+welcome-profile = The organization described by { $profile }
+welcome-language = Language
+
+## Wizard: Targets
+
+targets-title = Targets & sign-in
+targets-subtitle = Which domain controller, which accounts, which Connect server and tenant.
+targets-directory = Active Directory
+targets-server = Domain controller
+targets-ca-file = CA certificate (PEM)
+targets-ca-file-hint = empty: the system's trusted roots
+targets-bind-user = Sign in as (UPN, DN or DOMAIN\user)
+targets-password = Password
+targets-password-hint = never saved
+targets-connector = AD DS connector account
+targets-find = Find
+targets-finding = Finding…
+targets-find-hint = Find checks that the account exists, is unique and is enabled.
+targets-found = { $dn } ({ $sid })
+targets-cloud = Entra Connect and tenant
+targets-sync-host = Entra Connect server
+targets-sync-host-hint = empty: this machine
+targets-tenant = Tenant
+
+## Wizard: Pre-flight
+
+preflight-title = Pre-flight checks
+preflight-subtitle = Nothing is changed yet. Only blocking findings stop you from going on.
+preflight-idle = The checks read the directory and scan the users.
+preflight-run = Run checks
+preflight-rerun = Run again
+preflight-running = Checking the directory and scanning users…
+
+## Wizard: Permissions
+
+permissions-title = Active Directory permissions
+permissions-subtitle = The connector account gets the rights writeback needs, on descendant user objects of the domain root.
+permissions-planning = Reading the current permissions…
+permissions-applying = Saving a backup, writing, reading back…
+permissions-undoing = Removing the entries this wizard added…
+permissions-will-add = { $count } entries will be added:
+permissions-sddl-added = The same entries in SDDL:
+permissions-applied-line = { $count } entries added and read back
+permissions-result = Result
+permissions-read-back = { $dn }: written and read back
+permissions-backup = Backup: { $path }
+permissions-propagation = On Windows domain controllers the change can take up to an hour to reach every user.
+permissions-undone = Undone
+permissions-apply = Apply
+permissions-undo = Undo
+
+## Wizard: Connect
+
+connect-title = Entra Connect
+connect-subtitle = The optional feature "Password writeback" on the Connect server.
+connect-reading = Reading the Connect server…
+connect-switching = Switching password writeback…
+connect-reading-back = Reading back…
+connect-on = Password writeback is on
+connect-off = Password writeback is off
+connect-version = Version { $version }
+connect-connector = Entra ID connector: { $connector }
+connect-ad-account = AD DS connector account: { $account }
+connect-enable = Enable writeback
+connect-undo = Switch off again
+connect-manual = Do this on the Connect server
+connect-manual-steps = Open the Entra Connect wizard > Configure > Customize synchronization options > Optional features > tick "Password writeback" > Next > Configure.
+connect-manual-script = Or in PowerShell, elevated: Set-ADSyncAADPasswordResetConfiguration -Connector "<Entra ID connector>" -Enable $true
+sync-error = the Connect server failed: { $reason }
+
+## Wizard: Portal
+
+portal-title = Entra admin portal
+portal-subtitle = Password reset > On-premises integration.
+portal-undocumented = These settings are changed through the portal's own, undocumented API; if it refuses, the wizard shows the manual steps.
+portal-reading = Reading the tenant's settings…
+portal-setting-writeback = Turning on "write back passwords"…
+portal-setting-unlock = Turning on "unlock without reset"…
+portal-reading-back = Reading back…
+portal-writeback = Write back passwords to on-premises
+portal-unlock = Unlock accounts without resetting the password
+portal-toggle = { $setting }: { $current } → { $desired }
+portal-apply = Apply
+portal-undo = Turn off again
+portal-manual = Do this in the Entra admin center
+portal-manual-steps = Protection > Password reset > On-premises integration: tick "Enable password write back for synced users" and "Allow users to unlock accounts without resetting their password", then Save.
+portal-error = the tenant refused: { $reason }
+
+## Wizard: Verify
+
+verify-title = Verify
+verify-subtitle = Everything read again, as it is now.
+verify-run = Check again
+verify-running = Reading every plane and scanning users…
+verify-planes = The three planes
+verify-portal-on = Portal: write back and unlock are on
+verify-portal-off = Portal: write back or unlock is off
+verify-not-carrying = Users without the permission
+verify-everyone = Every user carries the permission.
+verify-why = Writeback fails for these users: protected accounts (adminCount=1) and accounts with inheritance disabled never receive the permission from the domain root.
+
+## Wizard: Summary
+
+summary-title = Summary
+summary-subtitle = What this run changed, and how to undo it.
+summary-changed = Changed
+summary-no-permissions = No permissions were written.
+summary-permissions = { $dn }: { $count } permission entries added
+summary-connect-on = Entra Connect: password writeback switched on
+summary-connect-unchanged = Entra Connect: not changed by this run
+summary-portal-on = Portal: write back and unlock switched on
+summary-portal-unchanged = Portal: not changed by this run
+summary-backups = Backups
+summary-no-backups = No backups were needed.
+summary-remember = Remember
+summary-unreached = { $count } users do not receive the permission (protected or inheritance disabled): writeback fails for them.
+summary-propagation = On Windows domain controllers, permissions can take up to an hour to reach every user.
+summary-policy = Passwords must still meet on-premises policy; set the minimum password age to 0.
+summary-undo-all = Undo everything

@@ -449,7 +449,7 @@ impl Directory for DemoDirectory {
         filter: &str,
         attrs: &[&str],
         dacl_only: bool,
-        each: &mut dyn FnMut(Entry),
+        each: &mut (dyn FnMut(Entry) + Send),
     ) -> Result<(), DirectoryError> {
         let entries = self.find(base, Scope::Subtree, filter, attrs, dacl_only)?;
         for e in entries {

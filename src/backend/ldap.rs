@@ -282,7 +282,7 @@ impl Directory for LdapDirectory {
         filter: &str,
         attrs: &[&str],
         dacl_only: bool,
-        each: &mut dyn FnMut(Entry),
+        each: &mut (dyn FnMut(Entry) + Send),
     ) -> Result<(), DirectoryError> {
         let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
             Box::new(EntriesOnly::new()),

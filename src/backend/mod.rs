@@ -182,7 +182,7 @@ pub trait Directory {
         filter: &str,
         attrs: &[&str],
         dacl_only: bool,
-        each: &mut dyn FnMut(Entry),
+        each: &mut (dyn FnMut(Entry) + Send),
     ) -> Result<(), DirectoryError>;
 
     /// Replaces the DACL of `dn` (SD-flags control: DACL only).

@@ -65,14 +65,18 @@ pub struct DirectoryArgs {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DirectoryProfile {
-    server: Option<String>,
+    /// DC URL.
+    pub server: Option<String>,
     #[serde(default)]
     starttls: bool,
-    ca_file: Option<PathBuf>,
+    /// CA file.
+    pub ca_file: Option<PathBuf>,
     #[serde(default)]
     insecure_plaintext: bool,
-    bind_user: Option<String>,
-    connector_account: Option<String>,
+    /// Bind account.
+    pub bind_user: Option<String>,
+    /// Connector account.
+    pub connector_account: Option<String>,
     #[serde(default)]
     targets: Vec<String>,
     #[serde(default)]
@@ -127,24 +131,27 @@ impl From<TaskError> for Failure {
     }
 }
 
+/// Reads a profile; the error is translated and names the file.
+pub fn load_profile(path: &std::path::Path) -> Result<Profile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        fl!(
+            "cli-error-profile",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
+    toml::from_str::<Profile>(&text).map_err(|e| {
+        fl!(
+            "cli-error-profile",
+            path = path.display().to_string(),
+            reason = e.to_string().replace('\n', " ")
+        )
+    })
+}
+
 fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
     let profile = match &args.profile {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::usage(fl!(
-                    "cli-error-profile",
-                    path = path.display().to_string(),
-                    reason = e.to_string()
-                ))
-            })?;
-            toml::from_str::<Profile>(&text).map_err(|e| {
-                Failure::usage(fl!(
-                    "cli-error-profile",
-                    path = path.display().to_string(),
-                    reason = e.to_string().replace('\n', " ")
-                ))
-            })?
-        }
+        Some(path) => load_profile(path).map_err(Failure::usage)?,
         None => Profile::default(),
     };
     let p = profile.directory;

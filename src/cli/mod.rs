@@ -2,6 +2,7 @@
 //! each step), sharing the task code with the GUI.
 
 pub mod directory;
+pub mod gui;
 pub mod sd;
 
 use std::process::ExitCode;
@@ -15,9 +16,37 @@ pub struct Cli {
     /// Language of messages (en, de, fr, es); default: the system's.
     #[arg(long, global = true)]
     pub lang: Option<String>,
+    /// Open the wizard on the organization this profile (TOML) describes
+    /// instead of the built-in demo.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+    /// Theme: system (default), light or dark.
+    #[arg(long, value_enum, default_value_t = ThemeArg::System, global = true)]
+    pub theme: ThemeArg,
     /// What to do; without one, the wizard window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The theme options.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Follow the system.
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl From<ThemeArg> for crate::app::ThemeChoice {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::System => crate::app::ThemeChoice::System,
+            ThemeArg::Light => crate::app::ThemeChoice::Light,
+            ThemeArg::Dark => crate::app::ThemeChoice::Dark,
+        }
+    }
 }
 
 /// The subcommands.
@@ -26,6 +55,12 @@ pub enum Command {
     /// Decode and encode security descriptors (base64 ⇄ SDDL).
     #[command(subcommand)]
     Sd(sd::SdCommand),
+    /// Render every page of a demo run to PNG (no display needed).
+    Screenshots {
+        /// Directory for NN-<page>.png.
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
     /// Step 1 pre-flight: connection, accounts, rights, protected users.
     Check(directory::DirectoryArgs),
     /// Step 1: grant the writeback permissions (backup, write, read back).
@@ -66,18 +101,21 @@ pub mod exit {
     pub const BLOCKED: u8 = 3;
 }
 
-/// Runs the command line; `None` when no subcommand was given.
-pub fn run(cli: Cli) -> Option<ExitCode> {
-    crate::localize::init(cli.lang.as_deref());
-    let command = cli.command?;
+/// Runs the command line; without a subcommand, opens the wizard.
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = crate::localize::init(cli.lang.as_deref());
+    let Some(command) = cli.command else {
+        return gui::open(cli.profile.as_deref(), lang, cli.theme.into());
+    };
     let code = match command {
+        Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
         Command::Sd(cmd) => sd::run(cmd),
         Command::Check(args) => directory::check(args),
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
         Command::Verify(args) => directory::verify(args),
         Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
     };
-    Some(ExitCode::from(code))
+    ExitCode::from(code)
 }
 
 /// Prints a one-line translated error to stderr.

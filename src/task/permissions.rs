@@ -80,6 +80,9 @@ pub enum TaskError {
     /// Nothing to undo.
     #[error("no backup of a grant was found in {0}")]
     NoBackup(String),
+    /// The newest grant run never reached the directory (its write failed).
+    #[error("the grant saved in {0} never reached the directory")]
+    NeverApplied(String),
 }
 
 /// Progress of a running task.
@@ -576,7 +579,7 @@ pub async fn plan<D: Directory>(
     dir: &mut D,
     discovery: &Discovery,
     options: &GrantOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Plan, TaskError> {
     progress(Progress::Phase(Phase::FindingAccount));
     let account = find_account(dir, discovery, &options.connector_account).await?;
@@ -600,7 +603,7 @@ pub async fn check<D: Directory>(
     options: &GrantOptions,
     tls: bool,
     scan_users: bool,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<(Discovery, Vec<Check>), TaskError> {
     progress(Progress::Phase(Phase::Discovering));
     let discovery = discover(dir).await?;
@@ -762,7 +765,7 @@ pub async fn audit_users<D: Directory>(
     dir: &mut D,
     grant: &WritebackGrant,
     targets: &[String],
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Audit, TaskError> {
     progress(Progress::Phase(Phase::ScanningUsers));
     let bases: Vec<&String> = targets
@@ -877,7 +880,7 @@ pub async fn apply<D: Directory>(
     operator: &str,
     backups: &Path,
     now: std::time::SystemTime,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<TargetResult>, TaskError> {
     let grant = grant_for(&plan.account, options)?;
     let run = rfc3339(now);
@@ -1002,7 +1005,7 @@ pub struct RollbackResult {
 pub async fn rollback<D: Directory>(
     dir: &mut D,
     backups: &[(PathBuf, Backup)],
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<RollbackResult>, TaskError> {
     let mut results = Vec::new();
     for (path, b) in backups {
@@ -1023,6 +1026,22 @@ pub async fn rollback<D: Directory>(
             .collect::<Result<_, _>>()?;
         progress(Progress::Phase(Phase::Reading));
         let (bytes, sd) = read_dacl(dir, &b.dn).await?;
+        let dacl_now = sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
+        if bytes == before {
+            // Undone already: nothing to do.
+            results.push(RollbackResult {
+                dn: b.dn.clone(),
+                restored_backup: false,
+                removed: Vec::new(),
+                after_sddl: sddl_of(&sd),
+            });
+            continue;
+        }
+        if bytes != written && !added.iter().any(|a| dacl_now.explicit().any(|x| x == a)) {
+            // The write of that run failed (or was undone already): there is
+            // nothing of it to remove, and restoring would undo others' work.
+            return Err(TaskError::NeverApplied(path.display().to_string()));
+        }
         let (target, restored, removed) = if bytes == written {
             (before, true, b.added.clone())
         } else {
@@ -1062,7 +1081,7 @@ pub async fn rollback<D: Directory>(
 pub async fn verify<D: Directory>(
     dir: &mut D,
     options: &GrantOptions,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<(Account, Audit), TaskError> {
     progress(Progress::Phase(Phase::Discovering));
     let discovery = discover(dir).await?;

@@ -26,7 +26,7 @@ pub async fn status<T: Tenant>(tenant: &mut T) -> Result<PortalPolicy, TenantErr
 pub async fn set<T: Tenant>(
     tenant: &mut T,
     on: bool,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<PortalPolicy, TenantError> {
     progress(Progress::Reading);
     let before = tenant.policy().await?;

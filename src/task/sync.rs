@@ -23,7 +23,7 @@ pub async fn status<S: SyncServer>(server: &mut S) -> Result<SyncState, SyncErro
 pub async fn set<S: SyncServer>(
     server: &mut S,
     on: bool,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<SyncState, SyncError> {
     progress(Progress::Reading);
     let before = server.state().await?;

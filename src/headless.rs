@@ -1,0 +1,159 @@
+//! Drives the wizard without a window: messages in, tasks run to the end,
+//! views clicked and rendered to PNG with iced_test's simulator. Used by the
+//! `screenshots` command and the UI tests.
+
+use std::path::{Path, PathBuf};
+
+use iced::futures::StreamExt;
+use iced::{Size, Task};
+use iced_runtime::Action;
+use iced_test::Simulator;
+
+use crate::app::{App, Message, Options};
+
+/// The logical size of the window being simulated.
+pub const SIZE: Size = Size::new(1120.0, 780.0);
+
+/// A wizard run without a window.
+pub struct Driver {
+    /// The application.
+    pub app: App,
+    runtime: tokio::runtime::Runtime,
+}
+
+/// A click or a snapshot went wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum DriveError {
+    /// No widget with that text.
+    #[error("nothing to click labelled {0:?}: {1}")]
+    Click(String, String),
+    /// Rendering or writing the PNG failed.
+    #[error("snapshot {0}: {1}")]
+    Snapshot(String, String),
+}
+
+impl Driver {
+    /// Starts the wizard. Without a window there is no system theme to
+    /// follow (asking would never be answered): "system" means light.
+    pub fn new(mut options: Options) -> Driver {
+        if options.theme == crate::app::ThemeChoice::System {
+            options.theme = crate::app::ThemeChoice::Light;
+        }
+        let (app, task) = App::new(options);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime starts");
+        let mut driver = Driver { app, runtime };
+        driver.perform(task);
+        driver
+    }
+
+    /// Sends a message and runs what it starts to completion.
+    pub fn send(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.perform(task);
+    }
+
+    fn perform(&mut self, task: Task<Message>) {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            return;
+        };
+        let actions: Vec<Action<Message>> = self.runtime.block_on(stream.collect());
+        for action in actions {
+            if let Action::Output(message) = action {
+                self.send(message);
+            }
+        }
+    }
+
+    /// Clicks the widget showing `label` and handles what it produces.
+    pub fn click(&mut self, label: &str) -> Result<(), DriveError> {
+        let messages: Vec<Message> = {
+            let mut ui = Simulator::with_size(iced::Settings::default(), SIZE, self.app.view());
+            ui.click(label)
+                .map_err(|e| DriveError::Click(label.to_string(), e.to_string()))?;
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m);
+        }
+        Ok(())
+    }
+
+    /// Whether `label` is on screen.
+    pub fn shows(&mut self, label: &str) -> bool {
+        let mut ui = Simulator::with_size(iced::Settings::default(), SIZE, self.app.view());
+        ui.find(label).is_ok()
+    }
+
+    /// Renders the current page to `path` (PNG, 2× scale).
+    pub fn screenshot(&mut self, path: &Path) -> Result<PathBuf, DriveError> {
+        let err = |e: &dyn std::fmt::Display| {
+            DriveError::Snapshot(path.display().to_string(), e.to_string())
+        };
+        let theme = self.app.theme();
+        let mut ui = Simulator::with_size(iced::Settings::default(), SIZE, self.app.view());
+        let snapshot = ui.snapshot(&theme).map_err(|e| err(&e))?;
+        // iced_test names the file `<stem>-<renderer>.png`: write it in a
+        // scratch directory, then move it to the name asked for.
+        let scratch = path.with_extension("tmpdir");
+        let _ = std::fs::remove_dir_all(&scratch);
+        std::fs::create_dir_all(&scratch).map_err(|e| err(&e))?;
+        snapshot
+            .matches_image(scratch.join("shot"))
+            .map_err(|e| err(&e))?;
+        let made = std::fs::read_dir(&scratch)
+            .map_err(|e| err(&e))?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "png"))
+            .ok_or_else(|| err(&"no PNG written"))?;
+        std::fs::rename(&made, path).map_err(|e| err(&e))?;
+        let _ = std::fs::remove_dir_all(&scratch);
+        Ok(path.to_path_buf())
+    }
+}
+
+/// Renders every page of a demo run to `out/NN-<page>.png`. The demo runs
+/// without delays and with a fixed clock, so two runs give identical files.
+pub fn screenshots(
+    out: &Path,
+    lang: &str,
+    theme: crate::app::ThemeChoice,
+) -> Result<Vec<PathBuf>, DriveError> {
+    use crate::app::{Message, Step};
+    use crate::page::{connect, permissions, portal};
+
+    std::fs::create_dir_all(out)
+        .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
+    let backups = std::env::temp_dir().join("writeback-wizard-screenshots");
+    let _ = std::fs::remove_dir_all(&backups);
+    let options = Options {
+        env: crate::session::Env::demo(true),
+        source: "demo".into(),
+        lang: lang.to_string(),
+        theme,
+        backups: permissions::Backups {
+            dir: backups.join("backups"),
+            fixed_time: Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_764_000_000)),
+        },
+        targets: None,
+    };
+    let mut d = Driver::new(options);
+    let mut files = Vec::new();
+    for (n, step) in Step::ALL.iter().enumerate() {
+        match step {
+            Step::Welcome => {}
+            Step::Permissions => d.send(Message::Permissions(permissions::Message::Apply)),
+            Step::Connect => d.send(Message::Connect(connect::Message::Enable)),
+            Step::Portal => d.send(Message::Portal(portal::Message::Apply)),
+            _ => {}
+        }
+        let path = out.join(format!("{:02}-{}.png", n + 1, step.slug()));
+        files.push(d.screenshot(&path)?);
+        d.send(Message::Next);
+    }
+    let _ = std::fs::remove_dir_all(&backups);
+    Ok(files)
+}

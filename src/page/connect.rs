@@ -1,0 +1,189 @@
+//! Entra Connect: the current writeback state, Enable with progress, the
+//! result, Undo. Without a Connect backend (real runs, until step 2's
+//! PowerShell runner exists) it shows the documented manual steps.
+
+use iced::Task;
+use iced::widget::{button, column, row, text};
+
+use super::Status;
+use super::job::{self, Update};
+use crate::backend::sync::SyncState;
+use crate::fl;
+use crate::session::Env;
+use crate::task::permissions::Outcome;
+use crate::task::sync::{self, Progress};
+use crate::widget::{self, Element, size};
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// What the server reported last.
+    pub state: Option<SyncState>,
+    /// Enabled by this run.
+    pub changed: bool,
+    busy: Option<(Option<Progress>, iced::task::Handle)>,
+    error: Option<String>,
+}
+
+/// Messages of the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Read the state.
+    Refresh,
+    /// Switch writeback on.
+    Enable,
+    /// Switch it off again.
+    Undo,
+    /// Stop.
+    Cancel,
+    /// A job reported.
+    Job(Update<Progress, SyncState>),
+}
+
+impl State {
+    /// Reads the state (on entering the page).
+    pub fn start(&mut self, env: &Env) -> Task<Message> {
+        self.run(env, None)
+    }
+
+    fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
+        let Env::Demo(org) = env else {
+            return Task::none();
+        };
+        let mut server = org.sync_server();
+        let (task, handle) = job::spawn(move |mut report| async move {
+            let r = match set {
+                None => sync::status(&mut server).await,
+                Some(on) => sync::set(&mut server, on, &mut *report).await,
+            };
+            r.map_err(|e| fl!("sync-error", reason = e.to_string()))
+        });
+        self.busy = Some((None, handle));
+        self.error = None;
+        task.map(Message::Job)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+        match message {
+            Message::Refresh => return self.run(env, None),
+            Message::Enable => {
+                self.changed = true;
+                return self.run(env, Some(true));
+            }
+            Message::Undo => {
+                self.changed = false;
+                return self.run(env, Some(false));
+            }
+            Message::Cancel => self.busy = None,
+            Message::Job(Update::Progress(p)) => {
+                if let Some((step, _)) = &mut self.busy {
+                    *step = Some(p);
+                }
+            }
+            Message::Job(Update::Finished(r)) => {
+                self.busy = None;
+                match r {
+                    Ok(s) => self.state = Some(s),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Writeback is on (or, without a backend, the manual step is shown).
+    pub fn complete(&self, env: &Env) -> bool {
+        !env.is_demo() || self.state.as_ref().is_some_and(|s| s.writeback)
+    }
+
+    /// The sidebar status.
+    pub fn status(&self, env: &Env) -> Status {
+        if self.busy.is_some() {
+            Status::Running
+        } else if self.error.is_some() {
+            Status::Failed
+        } else if !env.is_demo() {
+            Status::Warning
+        } else if self.complete(env) {
+            Status::Done
+        } else {
+            Status::Pending
+        }
+    }
+
+    /// The page's view.
+    pub fn view(&self, env: &Env) -> Element<'_, Message> {
+        let mut page = column![widget::title(fl!("connect-title"), fl!("connect-subtitle"))]
+            .spacing(size::GAP);
+        if !env.is_demo() {
+            return page
+                .push(widget::card(
+                    column![
+                        widget::heading(fl!("connect-manual")),
+                        widget::body(fl!("connect-manual-steps")),
+                        widget::small(fl!("connect-manual-script")),
+                    ]
+                    .spacing(8),
+                ))
+                .into();
+        }
+        if let Some(e) = &self.error {
+            page = page.push(widget::error(e.clone()));
+        }
+        if let Some((step, _)) = &self.busy {
+            let label = match step {
+                None | Some(Progress::Reading) => fl!("connect-reading"),
+                Some(Progress::Switching) => fl!("connect-switching"),
+                Some(Progress::ReadingBack) => fl!("connect-reading-back"),
+            };
+            page = page.push(widget::card(
+                column![
+                    widget::body(label),
+                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
+                    button(text(fl!("button-cancel")).size(size::BODY))
+                        .on_press(Message::Cancel)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10),
+            ));
+        }
+        if let Some(s) = &self.state {
+            let (badge, line) = if s.writeback {
+                (Outcome::Ok, fl!("connect-on"))
+            } else {
+                (Outcome::Warning, fl!("connect-off"))
+            };
+            page = page.push(widget::card(
+                column![
+                    widget::badge_line(widget::outcome(badge), line),
+                    widget::body(fl!("connect-version", version = s.version.as_str())),
+                    widget::body(fl!("connect-connector", connector = s.connector.as_str())),
+                    widget::body(fl!(
+                        "connect-ad-account",
+                        account = s.ad_connector_account.as_str()
+                    )),
+                ]
+                .spacing(8),
+            ));
+        }
+        let idle = self.busy.is_none();
+        let on = self.state.as_ref().is_some_and(|s| s.writeback);
+        page.push(
+            row![
+                button(text(fl!("connect-enable")).size(size::BODY))
+                    .on_press_maybe(
+                        (idle && self.state.is_some() && !on).then_some(Message::Enable)
+                    )
+                    .padding([8, 16]),
+                button(text(fl!("connect-undo")).size(size::BODY))
+                    .on_press_maybe((idle && on && self.changed).then_some(Message::Undo))
+                    .style(button::secondary)
+                    .padding([8, 16]),
+            ]
+            .spacing(10),
+        )
+        .into()
+    }
+}

@@ -1,0 +1,207 @@
+//! Entra portal: the on-premises integration toggles, current → desired,
+//! Apply, the result, Undo. Without a tenant backend (real runs, until step
+//! 3's API client exists) it shows the exact clicks and the deep link.
+
+use iced::Task;
+use iced::widget::{button, column, row, text};
+
+use super::Status;
+use super::job::{self, Update};
+use crate::backend::tenant::PortalPolicy;
+use crate::fl;
+use crate::session::Env;
+use crate::task::permissions::Outcome;
+use crate::task::portal::{self, Progress};
+use crate::widget::{self, Element, size};
+
+/// The portal's deep link to the settings.
+pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/PasswordResetMenuBlade/~/OnPremisesIntegration/fromNav/Identity";
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// What the tenant reported last.
+    pub policy: Option<PortalPolicy>,
+    /// Changed by this run.
+    pub changed: bool,
+    busy: Option<(Option<Progress>, iced::task::Handle)>,
+    error: Option<String>,
+}
+
+/// Messages of the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Read the policy.
+    Refresh,
+    /// Turn both on.
+    Apply,
+    /// Turn both off again.
+    Undo,
+    /// Stop.
+    Cancel,
+    /// A job reported.
+    Job(Update<Progress, PortalPolicy>),
+}
+
+impl State {
+    /// Reads the policy (on entering the page).
+    pub fn start(&mut self, env: &Env) -> Task<Message> {
+        self.run(env, None)
+    }
+
+    fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
+        let Env::Demo(org) = env else {
+            return Task::none();
+        };
+        let mut tenant = org.tenant();
+        let (task, handle) = job::spawn(move |mut report| async move {
+            let r = match set {
+                None => portal::status(&mut tenant).await,
+                Some(on) => portal::set(&mut tenant, on, &mut *report).await,
+            };
+            r.map_err(|e| fl!("portal-error", reason = e.to_string()))
+        });
+        self.busy = Some((None, handle));
+        self.error = None;
+        task.map(Message::Job)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+        match message {
+            Message::Refresh => return self.run(env, None),
+            Message::Apply => {
+                self.changed = true;
+                return self.run(env, Some(true));
+            }
+            Message::Undo => {
+                self.changed = false;
+                return self.run(env, Some(false));
+            }
+            Message::Cancel => self.busy = None,
+            Message::Job(Update::Progress(p)) => {
+                if let Some((step, _)) = &mut self.busy {
+                    *step = Some(p);
+                }
+            }
+            Message::Job(Update::Finished(r)) => {
+                self.busy = None;
+                match r {
+                    Ok(p) => self.policy = Some(p),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Both toggles on (or, without a backend, the manual step shown).
+    pub fn complete(&self, env: &Env) -> bool {
+        !env.is_demo() || self.policy.is_some_and(|p| p.writeback && p.unlock)
+    }
+
+    /// The sidebar status.
+    pub fn status(&self, env: &Env) -> Status {
+        if self.busy.is_some() {
+            Status::Running
+        } else if self.error.is_some() {
+            Status::Failed
+        } else if !env.is_demo() {
+            Status::Warning
+        } else if self.complete(env) {
+            Status::Done
+        } else {
+            Status::Pending
+        }
+    }
+
+    fn toggle_line<'a>(label: String, current: bool) -> Element<'a, Message> {
+        let state = |on: bool| {
+            if on {
+                fl!("state-on")
+            } else {
+                fl!("state-off")
+            }
+        };
+        widget::badge_line(
+            widget::outcome(if current {
+                Outcome::Ok
+            } else {
+                Outcome::Warning
+            }),
+            fl!(
+                "portal-toggle",
+                setting = label,
+                current = state(current),
+                desired = state(true)
+            ),
+        )
+    }
+
+    /// The page's view.
+    pub fn view(&self, env: &Env) -> Element<'_, Message> {
+        let mut page =
+            column![widget::title(fl!("portal-title"), fl!("portal-subtitle"))].spacing(size::GAP);
+        if !env.is_demo() {
+            return page
+                .push(widget::card(
+                    column![
+                        widget::heading(fl!("portal-manual")),
+                        widget::body(fl!("portal-manual-steps")),
+                        widget::small(DEEP_LINK.to_string()),
+                    ]
+                    .spacing(8),
+                ))
+                .into();
+        }
+        page = page.push(widget::small(fl!("portal-undocumented")));
+        if let Some(e) = &self.error {
+            page = page.push(widget::error(e.clone()));
+        }
+        if let Some((step, _)) = &self.busy {
+            let label = match step {
+                None | Some(Progress::Reading) => fl!("portal-reading"),
+                Some(Progress::Writeback) => fl!("portal-setting-writeback"),
+                Some(Progress::Unlock) => fl!("portal-setting-unlock"),
+                Some(Progress::ReadingBack) => fl!("portal-reading-back"),
+            };
+            page = page.push(widget::card(
+                column![
+                    widget::body(label),
+                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
+                    button(text(fl!("button-cancel")).size(size::BODY))
+                        .on_press(Message::Cancel)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10),
+            ));
+        }
+        if let Some(p) = self.policy {
+            page = page.push(widget::card(
+                column![
+                    Self::toggle_line(fl!("portal-writeback"), p.writeback),
+                    Self::toggle_line(fl!("portal-unlock"), p.unlock),
+                ]
+                .spacing(8),
+            ));
+        }
+        let idle = self.busy.is_none();
+        let done = self.policy.is_some_and(|p| p.writeback && p.unlock);
+        page.push(
+            row![
+                button(text(fl!("portal-apply")).size(size::BODY))
+                    .on_press_maybe(
+                        (idle && self.policy.is_some() && !done).then_some(Message::Apply)
+                    )
+                    .padding([8, 16]),
+                button(text(fl!("portal-undo")).size(size::BODY))
+                    .on_press_maybe((idle && done && self.changed).then_some(Message::Undo))
+                    .style(button::secondary)
+                    .padding([8, 16]),
+            ]
+            .spacing(10),
+        )
+        .into()
+    }
+}

@@ -1,0 +1,189 @@
+//! Pre-flight: every check with its status, explanation and fix; live
+//! progress while the users are scanned. Only blocking findings stop Next.
+
+use iced::Task;
+use iced::widget::{button, column, progress_bar, row, text};
+
+use super::Status;
+use super::job::{self, Update};
+use crate::session::Env;
+use crate::task::permissions::{self as perm, Check, Discovery, Outcome, Progress};
+use crate::widget::{self, Element, size};
+use crate::{explain, fl};
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub enum State {
+    /// Not run yet.
+    #[default]
+    Idle,
+    /// Running.
+    Running {
+        /// Users scanned so far.
+        scanned: u64,
+        /// Of which carry the grant.
+        carrying: u64,
+        /// Cancels on drop.
+        handle: iced::task::Handle,
+    },
+    /// Finished.
+    Done(Vec<Check>),
+    /// Failed.
+    Failed(String),
+}
+
+/// Messages of the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Run (again).
+    Run,
+    /// Stop the run.
+    Cancel,
+    /// The task reported.
+    Job(Update<Progress, (Discovery, Vec<Check>)>),
+}
+
+impl State {
+    /// Starts the checks.
+    pub fn start(&mut self, env: &Env) -> Task<Message> {
+        let env = env.clone();
+        let (task, handle) = job::spawn(move |mut report| async move {
+            let mut dir = env
+                .directory()
+                .await
+                .map_err(|e| explain::directory_error(&e))?;
+            perm::check(
+                &mut dir,
+                &env.grant_options(),
+                env.tls(),
+                true,
+                &mut *report,
+            )
+            .await
+            .map_err(|e| explain::task_error(&e))
+        });
+        *self = State::Running {
+            scanned: 0,
+            carrying: 0,
+            handle,
+        };
+        task.map(Message::Job)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+        match message {
+            Message::Run => return self.start(env),
+            Message::Cancel => *self = State::Idle,
+            Message::Job(Update::Progress(Progress::Users { done, carrying })) => {
+                if let State::Running {
+                    scanned,
+                    carrying: c,
+                    ..
+                } = self
+                {
+                    *scanned = done;
+                    *c = carrying;
+                }
+            }
+            Message::Job(Update::Progress(_)) => {}
+            Message::Job(Update::Finished(result)) => {
+                *self = match result {
+                    Ok((_, checks)) => State::Done(checks),
+                    Err(e) => State::Failed(e),
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// The sidebar status.
+    pub fn status(&self) -> Status {
+        match self {
+            State::Idle => Status::Pending,
+            State::Running { .. } => Status::Running,
+            State::Failed(_) => Status::Failed,
+            State::Done(checks) => {
+                if checks.iter().any(|c| c.outcome == Outcome::Blocking) {
+                    Status::Failed
+                } else if checks.iter().any(|c| c.outcome == Outcome::Warning) {
+                    Status::Warning
+                } else {
+                    Status::Done
+                }
+            }
+        }
+    }
+
+    /// Next is blocked only by blocking findings (and by not having run).
+    pub fn can_continue(&self) -> bool {
+        matches!(self, State::Done(checks) if checks.iter().all(|c| c.outcome != Outcome::Blocking))
+    }
+
+    /// The page's view.
+    pub fn view(&self) -> Element<'_, Message> {
+        let header = widget::title(fl!("preflight-title"), fl!("preflight-subtitle"));
+        let body: Element<'_, Message> = match self {
+            State::Idle => column![
+                widget::body(fl!("preflight-idle")),
+                button(text(fl!("preflight-run")).size(size::BODY))
+                    .on_press(Message::Run)
+                    .padding([8, 16]),
+            ]
+            .spacing(10)
+            .into(),
+            State::Running {
+                scanned, carrying, ..
+            } => {
+                let (c, d) = (*carrying, *scanned);
+                column![
+                    widget::body(fl!("preflight-running")),
+                    progress_bar(0.0..=1.0, if *scanned == 0 { 0.1 } else { 0.6 }).girth(8),
+                    widget::small(fl!("progress-users", carrying = c, done = d)),
+                    button(text(fl!("button-cancel")).size(size::BODY))
+                        .on_press(Message::Cancel)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10)
+                .into()
+            }
+            State::Failed(e) => column![
+                widget::error(e.clone()),
+                button(text(fl!("preflight-run")).size(size::BODY))
+                    .on_press(Message::Run)
+                    .padding([8, 16]),
+            ]
+            .spacing(10)
+            .into(),
+            State::Done(checks) => {
+                let mut list = column![].spacing(10);
+                for check in checks {
+                    let line = explain::finding(&check.finding);
+                    let mut lines = line.lines();
+                    let first = lines.next().unwrap_or_default().to_string();
+                    let mut item =
+                        column![widget::badge_line(widget::outcome(check.outcome), first)]
+                            .spacing(4);
+                    for more in lines {
+                        item = item.push(row![
+                            text("").width(70),
+                            widget::small(more.trim().to_string())
+                        ]);
+                    }
+                    list = list.push(item);
+                }
+                column![
+                    widget::card(list),
+                    button(text(fl!("preflight-rerun")).size(size::BODY))
+                        .on_press(Message::Run)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10)
+                .into()
+            }
+        };
+        column![header, body].spacing(size::GAP).into()
+    }
+}

@@ -1,0 +1,242 @@
+//! Targets & sign-in: the domain controller, the accounts, the Connect
+//! server and the tenant. In the demo every field is filled in and fixed.
+
+use iced::Task;
+use iced::widget::{button, column, row, text, text_input};
+
+use super::job::{self, Update};
+use crate::backend::Secret;
+use crate::backend::ldap::ConnectOptions;
+use crate::fl;
+use crate::session::{Env, RealEnv};
+use crate::task::permissions::{self as perm, Account, GrantOptions};
+use crate::widget::{self, Element, size};
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// `ldaps://…`.
+    pub server: String,
+    /// CA file path.
+    pub ca_file: String,
+    /// Bind account.
+    pub bind_user: String,
+    password: Secret,
+    /// Connector account.
+    pub connector: String,
+    /// Connect server ("" = this machine).
+    pub sync_host: String,
+    /// Tenant.
+    pub tenant: String,
+    found: Option<Result<Account, String>>,
+    finding: Option<iced::task::Handle>,
+}
+
+/// Messages of the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A field changed.
+    Server(String),
+    /// A field changed.
+    CaFile(String),
+    /// A field changed.
+    BindUser(String),
+    /// A field changed.
+    Password(String),
+    /// A field changed.
+    Connector(String),
+    /// A field changed.
+    SyncHost(String),
+    /// A field changed.
+    Tenant(String),
+    /// Look the connector account up.
+    Find,
+    /// The lookup ended.
+    Found(Update<perm::Progress, Account>),
+}
+
+impl State {
+    /// The demo's fixed values.
+    pub fn demo() -> State {
+        State {
+            server: "demo://dc01.contoso.com".into(),
+            ca_file: String::new(),
+            bind_user: "CONTOSO\\helpdesk-admin".into(),
+            password: Secret::new("demo"),
+            connector: crate::backend::demo::DEMO_CONNECTOR.into(),
+            sync_host: "aadc01.contoso.com".into(),
+            tenant: "contoso.onmicrosoft.com".into(),
+            ..State::default()
+        }
+    }
+
+    /// Whether Next may be pressed.
+    pub fn can_continue(&self, demo: bool) -> bool {
+        demo || (!self.server.trim().is_empty()
+            && !self.bind_user.trim().is_empty()
+            && !self.password.expose().is_empty()
+            && !self.connector.trim().is_empty())
+    }
+
+    /// The real backends these fields describe.
+    pub fn real_env(&self) -> Env {
+        Env::Real(Box::new(RealEnv {
+            connect: ConnectOptions {
+                url: self.server.trim().to_string(),
+                starttls: false,
+                ca_file: (!self.ca_file.trim().is_empty()).then(|| self.ca_file.trim().into()),
+                insecure_plaintext: false,
+                bind_user: self.bind_user.trim().to_string(),
+                password: self.password.clone(),
+                timeout: std::time::Duration::from_secs(30),
+            },
+            grant: GrantOptions {
+                connector_account: self.connector.trim().to_string(),
+                ..GrantOptions::default()
+            },
+        }))
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+        match message {
+            Message::Server(v) => self.server = v,
+            Message::CaFile(v) => self.ca_file = v,
+            Message::BindUser(v) => self.bind_user = v,
+            Message::Password(v) => self.password = Secret::new(v),
+            Message::Connector(v) => {
+                self.connector = v;
+                self.found = None;
+            }
+            Message::SyncHost(v) => self.sync_host = v,
+            Message::Tenant(v) => self.tenant = v,
+            Message::Find => {
+                let env = if env.is_demo() {
+                    env.clone()
+                } else {
+                    self.real_env()
+                };
+                let name = self.connector.clone();
+                let (task, handle) = job::spawn(move |_report| async move {
+                    let mut dir = env
+                        .directory()
+                        .await
+                        .map_err(|e| crate::explain::directory_error(&e))?;
+                    let discovery = perm::discover(&mut dir)
+                        .await
+                        .map_err(|e| crate::explain::task_error(&e))?;
+                    perm::find_account(&mut dir, &discovery, &name)
+                        .await
+                        .map_err(|e| crate::explain::task_error(&e))
+                });
+                self.finding = Some(handle);
+                return task.map(Message::Found);
+            }
+            Message::Found(Update::Finished(result)) => {
+                self.finding = None;
+                self.found = Some(result);
+            }
+            Message::Found(Update::Progress(_)) => {}
+        }
+        Task::none()
+    }
+
+    /// The page's view.
+    pub fn view(&self, demo: bool) -> Element<'_, Message> {
+        let field = |label: String, value: &str, on: fn(String) -> Message, hint: String| {
+            let input = text_input(&hint, value).size(size::BODY).padding(8);
+            let input = if demo { input } else { input.on_input(on) };
+            column![text(label).size(size::BODY), input].spacing(4)
+        };
+        let password = {
+            let input = text_input(&fl!("targets-password-hint"), self.password.expose())
+                .secure(true)
+                .size(size::BODY)
+                .padding(8);
+            let input = if demo {
+                input
+            } else {
+                input.on_input(Message::Password)
+            };
+            column![text(fl!("targets-password")).size(size::BODY), input].spacing(4)
+        };
+        let find_label = if self.finding.is_some() {
+            fl!("targets-finding")
+        } else {
+            fl!("targets-find")
+        };
+        let found: Element<'_, Message> = match &self.found {
+            None => widget::small(fl!("targets-find-hint")),
+            Some(Ok(a)) => widget::badge_line(
+                widget::outcome(if a.enabled {
+                    crate::task::permissions::Outcome::Ok
+                } else {
+                    crate::task::permissions::Outcome::Blocking
+                }),
+                fl!("targets-found", dn = a.dn.as_str(), sid = a.sid.as_str()),
+            ),
+            Some(Err(e)) => widget::error(e.clone()),
+        };
+        let directory = column![
+            widget::heading(fl!("targets-directory")),
+            field(
+                fl!("targets-server"),
+                &self.server,
+                Message::Server,
+                "ldaps://dc01.corp.example".into()
+            ),
+            field(
+                fl!("targets-ca-file"),
+                &self.ca_file,
+                Message::CaFile,
+                fl!("targets-ca-file-hint")
+            ),
+            field(
+                fl!("targets-bind-user"),
+                &self.bind_user,
+                Message::BindUser,
+                "CORP\\admin".into()
+            ),
+            password,
+            row![
+                field(
+                    fl!("targets-connector"),
+                    &self.connector,
+                    Message::Connector,
+                    "MSOL_…".into()
+                )
+                .width(iced::Length::Fill),
+                button(text(find_label).size(size::BODY))
+                    .on_press_maybe(self.finding.is_none().then_some(Message::Find))
+                    .padding([8, 16]),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::End),
+            found,
+        ]
+        .spacing(10);
+        let cloud = column![
+            widget::heading(fl!("targets-cloud")),
+            field(
+                fl!("targets-sync-host"),
+                &self.sync_host,
+                Message::SyncHost,
+                fl!("targets-sync-host-hint")
+            ),
+            field(
+                fl!("targets-tenant"),
+                &self.tenant,
+                Message::Tenant,
+                "contoso.onmicrosoft.com".into()
+            ),
+        ]
+        .spacing(10);
+        column![
+            widget::title(fl!("targets-title"), fl!("targets-subtitle")),
+            widget::card(directory),
+            widget::card(cloud),
+        ]
+        .spacing(size::GAP)
+        .into()
+    }
+}

@@ -1,0 +1,224 @@
+//! Verify: all three planes read again; how many users carry the
+//! permission; who does not, and why.
+
+use iced::Task;
+use iced::widget::{button, column, text};
+
+use super::Status;
+use super::job::{self, Update};
+use crate::backend::sync::SyncState;
+use crate::backend::tenant::PortalPolicy;
+use crate::session::Env;
+use crate::task::permissions::{self as perm, Audit, Outcome, Progress};
+use crate::task::{portal, sync};
+use crate::widget::{self, Element, size};
+use crate::{explain, fl};
+
+/// What Verify found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The users.
+    pub audit: Audit,
+    /// Connect, when a backend exists.
+    pub sync: Option<SyncState>,
+    /// Portal, when a backend exists.
+    pub portal: Option<PortalPolicy>,
+}
+
+/// The page's state.
+#[derive(Debug, Default)]
+pub enum State {
+    /// Not run.
+    #[default]
+    Idle,
+    /// Running.
+    Running {
+        /// Scanned so far.
+        scanned: u64,
+        /// Carrying so far.
+        carrying: u64,
+        /// Cancels on drop.
+        handle: iced::task::Handle,
+    },
+    /// Finished.
+    Done(Report),
+    /// Failed.
+    Failed(String),
+}
+
+/// Messages of the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Run again.
+    Run,
+    /// Stop.
+    Cancel,
+    /// The task reported.
+    Job(Update<Progress, Report>),
+}
+
+impl State {
+    /// Starts (on entering the page).
+    pub fn start(&mut self, env: &Env) -> Task<Message> {
+        let env = env.clone();
+        let (task, handle) = job::spawn(move |mut report| async move {
+            let mut dir = env
+                .directory()
+                .await
+                .map_err(|e| explain::directory_error(&e))?;
+            let (_, audit) = perm::verify(&mut dir, &env.grant_options(), &mut *report)
+                .await
+                .map_err(|e| explain::task_error(&e))?;
+            let (sync, portal) = match &env {
+                Env::Demo(org) => (
+                    sync::status(&mut org.sync_server()).await.ok(),
+                    portal::status(&mut org.tenant()).await.ok(),
+                ),
+                Env::Real(_) => (None, None),
+            };
+            Ok(Report {
+                audit,
+                sync,
+                portal,
+            })
+        });
+        *self = State::Running {
+            scanned: 0,
+            carrying: 0,
+            handle,
+        };
+        task.map(Message::Job)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+        match message {
+            Message::Run => return self.start(env),
+            Message::Cancel => *self = State::Idle,
+            Message::Job(Update::Progress(Progress::Users { done, carrying })) => {
+                if let State::Running {
+                    scanned,
+                    carrying: c,
+                    ..
+                } = self
+                {
+                    *scanned = done;
+                    *c = carrying;
+                }
+            }
+            Message::Job(Update::Progress(_)) => {}
+            Message::Job(Update::Finished(r)) => {
+                *self = match r {
+                    Ok(report) => State::Done(report),
+                    Err(e) => State::Failed(e),
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// The sidebar status.
+    pub fn status(&self) -> Status {
+        match self {
+            State::Idle => Status::Pending,
+            State::Running { .. } => Status::Running,
+            State::Failed(_) => Status::Failed,
+            State::Done(r) if r.audit.unreached.is_empty() && r.audit.missing.is_empty() => {
+                Status::Done
+            }
+            State::Done(_) => Status::Warning,
+        }
+    }
+
+    /// The page's view.
+    pub fn view(&self) -> Element<'_, Message> {
+        let header = widget::title(fl!("verify-title"), fl!("verify-subtitle"));
+        let body: Element<'_, Message> = match self {
+            State::Idle => button(text(fl!("verify-run")).size(size::BODY))
+                .on_press(Message::Run)
+                .padding([8, 16])
+                .into(),
+            State::Running {
+                scanned, carrying, ..
+            } => {
+                let (c, d) = (*carrying, *scanned);
+                column![
+                    widget::body(fl!("verify-running")),
+                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
+                    widget::small(fl!("progress-users", carrying = c, done = d)),
+                    button(text(fl!("button-cancel")).size(size::BODY))
+                        .on_press(Message::Cancel)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10)
+                .into()
+            }
+            State::Failed(e) => column![
+                widget::error(e.clone()),
+                button(text(fl!("verify-run")).size(size::BODY))
+                    .on_press(Message::Run)
+                    .padding([8, 16]),
+            ]
+            .spacing(10)
+            .into(),
+            State::Done(r) => {
+                let a = &r.audit;
+                let all = a.carrying == a.scanned;
+                let (carrying, total) = (a.carrying, a.scanned);
+                let mut planes = column![
+                    widget::heading(fl!("verify-planes")),
+                    widget::badge_line(
+                        widget::outcome(if all { Outcome::Ok } else { Outcome::Warning }),
+                        fl!("cli-verify-summary", carrying = carrying, total = total),
+                    ),
+                ]
+                .spacing(8);
+                if let Some(s) = &r.sync {
+                    planes = planes.push(widget::badge_line(
+                        widget::outcome(if s.writeback {
+                            Outcome::Ok
+                        } else {
+                            Outcome::Blocking
+                        }),
+                        if s.writeback {
+                            fl!("connect-on")
+                        } else {
+                            fl!("connect-off")
+                        },
+                    ));
+                }
+                if let Some(p) = r.portal {
+                    let ok = p.writeback && p.unlock;
+                    planes = planes.push(widget::badge_line(
+                        widget::outcome(if ok { Outcome::Ok } else { Outcome::Blocking }),
+                        if ok {
+                            fl!("verify-portal-on")
+                        } else {
+                            fl!("verify-portal-off")
+                        },
+                    ));
+                }
+                let mut users = column![widget::heading(fl!("verify-not-carrying"))].spacing(6);
+                for u in a.unreached.iter().chain(a.missing.iter()) {
+                    users = users.push(widget::body(explain::user_finding(u)));
+                }
+                if a.unreached.is_empty() && a.missing.is_empty() {
+                    users = users.push(widget::body(fl!("verify-everyone")));
+                }
+                users = users.push(widget::small(fl!("verify-why")));
+                column![
+                    widget::card(planes),
+                    widget::card(users),
+                    button(text(fl!("verify-run")).size(size::BODY))
+                        .on_press(Message::Run)
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10)
+                .into()
+            }
+        };
+        column![header, body].spacing(size::GAP).into()
+    }
+}

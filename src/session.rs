@@ -1,0 +1,126 @@
+//! Which backends a wizard run talks to: the built-in demo organization, or
+//! the real directory described by a profile and the Targets page.
+
+use std::time::Duration;
+
+use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg};
+use crate::backend::ldap::{ConnectOptions, LdapDirectory};
+use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::task::permissions::GrantOptions;
+
+/// The backends of one run.
+#[derive(Clone, Debug)]
+pub enum Env {
+    /// The demo organization (the default).
+    Demo(DemoOrg),
+    /// A real domain controller.
+    Real(Box<RealEnv>),
+}
+
+/// Settings for the real backends.
+#[derive(Clone, Debug)]
+pub struct RealEnv {
+    /// How to reach the DC.
+    pub connect: ConnectOptions,
+    /// What to grant.
+    pub grant: GrantOptions,
+}
+
+impl Env {
+    /// The demo organization, paced for people (`fast` for tests and
+    /// screenshots).
+    pub fn demo(fast: bool) -> Env {
+        let delay = if fast {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(120)
+        };
+        Env::Demo(DemoOrg::new(delay))
+    }
+
+    /// True for the demo organization.
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Env::Demo(_))
+    }
+
+    /// The grant settings.
+    pub fn grant_options(&self) -> GrantOptions {
+        match self {
+            Env::Demo(_) => GrantOptions {
+                connector_account: DEMO_CONNECTOR.into(),
+                ..GrantOptions::default()
+            },
+            Env::Real(real) => real.grant.clone(),
+        }
+    }
+
+    /// Opens the directory (connects and binds for the real one).
+    pub async fn directory(&self) -> Result<AnyDirectory, DirectoryError> {
+        match self {
+            Env::Demo(org) => Ok(AnyDirectory::Demo(org.directory())),
+            Env::Real(real) => Ok(AnyDirectory::Ldap(Box::new(
+                LdapDirectory::connect(&real.connect).await?,
+            ))),
+        }
+    }
+
+    /// Whether TLS protects the directory connection.
+    pub fn tls(&self) -> bool {
+        match self {
+            Env::Demo(_) => true,
+            Env::Real(real) => !crate::backend::ldap::is_plaintext(&real.connect),
+        }
+    }
+}
+
+/// Either directory, so that tasks see one concrete type.
+pub enum AnyDirectory {
+    /// In memory.
+    Demo(DemoDirectory),
+    /// Over LDAP.
+    Ldap(Box<LdapDirectory>),
+}
+
+impl Directory for AnyDirectory {
+    fn server(&self) -> String {
+        match self {
+            AnyDirectory::Demo(d) => d.server(),
+            AnyDirectory::Ldap(d) => d.server(),
+        }
+    }
+
+    async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search(base, scope, filter, attrs, dacl_only).await,
+            AnyDirectory::Ldap(d) => d.search(base, scope, filter, attrs, dacl_only).await,
+        }
+    }
+
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut (dyn FnMut(Entry) + Send),
+    ) -> Result<(), DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
+            AnyDirectory::Ldap(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
+        }
+    }
+
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.write_dacl(dn, sd).await,
+            AnyDirectory::Ldap(d) => d.write_dacl(dn, sd).await,
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Shared view pieces: headings, cards, status badges, the sidebar entry.
+
+use iced::widget::{Space, column, container, row, text};
+use iced::{Background, Border, Color, Length, Theme};
+
+use crate::page::Status;
+use crate::task::permissions::Outcome;
+
+/// The element type of every view.
+pub type Element<'a, M> = iced::Element<'a, M>;
+
+/// Sizes, in logical pixels.
+pub mod size {
+    /// Page title.
+    pub const TITLE: f32 = 26.0;
+    /// Section heading.
+    pub const HEADING: f32 = 18.0;
+    /// Body text.
+    pub const BODY: f32 = 15.0;
+    /// Small print (SDDL, paths).
+    pub const SMALL: f32 = 12.0;
+    /// Space between blocks.
+    pub const GAP: f32 = 14.0;
+}
+
+/// A page title with a one-line explanation under it.
+pub fn title<'a, M: 'a>(title: String, subtitle: String) -> Element<'a, M> {
+    column![
+        text(title).size(size::TITLE),
+        text(subtitle).size(size::BODY).style(text::secondary),
+    ]
+    .spacing(6)
+    .into()
+}
+
+/// A section heading.
+pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label).size(size::HEADING).into()
+}
+
+/// Body text.
+pub fn body<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label).size(size::BODY).into()
+}
+
+/// Small text, for SDDL and paths.
+pub fn small<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label).size(size::SMALL).style(text::secondary).into()
+}
+
+/// A bordered box around content.
+pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(content)
+        .padding(14)
+        .width(Length::Fill)
+        .style(|theme: &Theme| {
+            let palette = theme.extended_palette();
+            container::Style {
+                background: Some(Background::Color(palette.background.weak.color)),
+                border: Border {
+                    color: palette.background.strong.color,
+                    width: 1.0,
+                    radius: 8.0.into(),
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}
+
+fn colors(theme: &Theme, kind: Kind) -> Color {
+    let p = theme.extended_palette();
+    match kind {
+        Kind::Good => p.success.base.color,
+        Kind::Warn => p.warning.base.color,
+        Kind::Bad => p.danger.base.color,
+        Kind::Busy => p.primary.base.color,
+        Kind::Idle => p.background.strong.color,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Good,
+    Warn,
+    Bad,
+    Busy,
+    Idle,
+}
+
+fn pill<'a, M: 'a>(label: String, kind: Kind) -> Element<'a, M> {
+    container(text(label).size(size::SMALL))
+        .padding([2, 8])
+        .style(move |theme: &Theme| {
+            let c = colors(theme, kind);
+            container::Style {
+                text_color: Some(Color::WHITE),
+                background: Some(Background::Color(c)),
+                border: Border {
+                    radius: 10.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}
+
+/// A badge for a pre-flight outcome.
+pub fn outcome<'a, M: 'a>(o: Outcome) -> Element<'a, M> {
+    match o {
+        Outcome::Ok => pill(crate::fl!("outcome-ok"), Kind::Good),
+        Outcome::Warning => pill(crate::fl!("outcome-warning"), Kind::Warn),
+        Outcome::Blocking => pill(crate::fl!("outcome-blocking"), Kind::Bad),
+    }
+}
+
+/// A coloured dot for a step's status.
+pub fn dot<'a, M: 'a>(status: Status) -> Element<'a, M> {
+    let kind = match status {
+        Status::Pending => Kind::Idle,
+        Status::Running => Kind::Busy,
+        Status::Done => Kind::Good,
+        Status::Warning => Kind::Warn,
+        Status::Failed => Kind::Bad,
+    };
+    container(Space::new().width(10).height(10))
+        .style(move |theme: &Theme| container::Style {
+            background: Some(Background::Color(colors(theme, kind))),
+            border: Border {
+                radius: 5.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// A line with a badge and text.
+pub fn badge_line<'a, M: 'a>(badge: Element<'a, M>, label: String) -> Element<'a, M> {
+    row![badge, text(label).size(size::BODY)]
+        .spacing(10)
+        .align_y(iced::Alignment::Center)
+        .into()
+}
+
+/// An error box.
+pub fn error<'a, M: 'a>(message: String) -> Element<'a, M> {
+    container(text(message).size(size::BODY))
+        .padding(12)
+        .width(Length::Fill)
+        .style(|theme: &Theme| {
+            let p = theme.extended_palette();
+            container::Style {
+                text_color: Some(p.danger.strong.text),
+                background: Some(Background::Color(p.danger.strong.color)),
+                border: Border {
+                    radius: 6.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}

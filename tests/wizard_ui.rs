@@ -1,0 +1,153 @@
+//! The wizard, clicked through headlessly on the demo organization with
+//! iced_test's simulator (no display): every page applies its step and
+//! shows the outcome; Summary undoes everything; every page matches its
+//! golden PNG in tests/snapshots/.
+
+use std::path::PathBuf;
+
+use writeback_wizard::app::{Options, Step, ThemeChoice};
+use writeback_wizard::headless::Driver;
+use writeback_wizard::page::permissions::Backups;
+use writeback_wizard::session::Env;
+
+fn driver(tag: &str) -> (Driver, PathBuf) {
+    writeback_wizard::localize::init(Some("en"));
+    let dir = std::env::temp_dir().join(format!("wbw-ui-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let options = Options {
+        env: Env::demo(true),
+        source: "demo".into(),
+        lang: "en".into(),
+        theme: ThemeChoice::Light,
+        backups: Backups {
+            dir: dir.clone(),
+            fixed_time: Some(std::time::UNIX_EPOCH),
+        },
+        targets: None,
+    };
+    (Driver::new(options), dir)
+}
+
+fn click(d: &mut Driver, label: &str) {
+    d.click(label).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn next(d: &mut Driver, to: Step) {
+    click(d, "Next");
+    assert_eq!(d.app.step(), to);
+}
+
+/// Welcome → Summary, applying every step through the buttons.
+fn run_through(d: &mut Driver) {
+    assert!(d.shows("Turn on password writeback"));
+    assert!(d.app.title().starts_with("writeback-wizard"));
+    assert!(d.shows("Demo"));
+    click(d, "Start");
+    assert_eq!(d.app.step(), Step::Targets);
+    assert!(d.shows("MSOL_4f2a9c1d7e3b"));
+    click(d, "Find");
+    assert!(d.shows("CN=MSOL_4f2a9c1d7e3b,CN=Users,DC=contoso,DC=com (S-1-5-21-3372081686-3581938273-1940026438-1105)"));
+
+    next(d, Step::Preflight);
+    assert!(d.shows("3 of 12 users will not receive the permission (inheritance disabled or adminCount=1); writeback fails for them"));
+    assert!(d.shows(
+        "1 inetOrgPerson objects in scope will not receive the permission; add --inetorgperson"
+    ));
+
+    next(d, Step::Permissions);
+    assert!(d.shows("4 entries will be added:"));
+    assert!(!d.app.can_continue(), "Next waits for Apply");
+    click(d, "Apply");
+    assert!(d.shows("DC=contoso,DC=com: written and read back"));
+
+    next(d, Step::Connect);
+    assert!(d.shows("Password writeback is off"));
+    click(d, "Enable writeback");
+    assert!(d.shows("Password writeback is on"));
+
+    next(d, Step::Portal);
+    assert!(d.shows("Write back passwords to on-premises: off → on"));
+    click(d, "Apply");
+    assert!(d.shows("Write back passwords to on-premises: on → on"));
+    assert!(d.shows("Unlock accounts without resetting the password: on → on"));
+
+    next(d, Step::Verify);
+    assert!(d.shows("8 of 12 users carry the permission"));
+    assert!(d.shows("Portal: write back and unlock are on"));
+
+    next(d, Step::Summary);
+    assert!(d.shows("DC=contoso,DC=com: 4 permission entries added"));
+    assert!(d.shows("Entra Connect: password writeback switched on"));
+}
+
+#[test]
+fn click_through_the_whole_wizard_on_the_demo() {
+    let (mut d, dir) = driver("through");
+    run_through(&mut d);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn undo_everything_from_summary() {
+    let (mut d, dir) = driver("undo");
+    run_through(&mut d);
+    click(&mut d, "Undo everything");
+    // Back on Verify, everything reads as before the run.
+    click(&mut d, "Back");
+    click(&mut d, "Check again");
+    assert!(
+        d.shows("0 of 12 users carry the permission"),
+        "AD permissions undone"
+    );
+    assert!(d.shows("Password writeback is off"), "Connect undone");
+    assert!(
+        d.shows("Portal: write back or unlock is off"),
+        "portal undone"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn blocked_preflight_keeps_next_disabled_until_done() {
+    let (mut d, dir) = driver("next");
+    click(&mut d, "Start");
+    click(&mut d, "Next");
+    assert_eq!(d.app.step(), Step::Preflight);
+    assert!(
+        d.app.can_continue(),
+        "demo findings are warnings, not blocking"
+    );
+    click(&mut d, "Next");
+    assert_eq!(d.app.step(), Step::Permissions);
+    // Next does nothing before Apply.
+    let _ = d.click("Next");
+    assert_eq!(d.app.step(), Step::Permissions);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_page_matches_its_golden_snapshot() {
+    let out = std::env::temp_dir().join(format!("wbw-snap-{}", std::process::id()));
+    let files = writeback_wizard::headless::screenshots(&out, "en", ThemeChoice::Light).unwrap();
+    assert_eq!(files.len(), 8);
+    let golden = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("WRITEBACK_UPDATE_SNAPSHOTS").is_some();
+    let mut mismatched = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap();
+        let want = golden.join(name);
+        if update || !want.exists() {
+            std::fs::create_dir_all(&golden).unwrap();
+            std::fs::copy(file, &want).unwrap();
+            continue;
+        }
+        if std::fs::read(file).unwrap() != std::fs::read(&want).unwrap() {
+            mismatched.push(name.to_string_lossy().into_owned());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(
+        mismatched.is_empty(),
+        "pages differ from tests/snapshots (look at them; WRITEBACK_UPDATE_SNAPSHOTS=1 accepts): {mismatched:?}"
+    );
+}
