@@ -31,3 +31,6 @@ export WRITEBACK_TEST_REQUIRE_DC=1
 
 step "cargo test"
 cargo test --all-targets --locked
+
+step "the release binary under Xvfb"
+bash tests/gui-smoke.sh

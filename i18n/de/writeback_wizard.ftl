@@ -109,7 +109,7 @@ cli-error = Fehler: { $message }
 cli-error-domain-sid = „{ $value }“ ist keine Domänen-SID (S-1-5-21-…)
 cli-error-stdin = Die Standardeingabe kann nicht gelesen werden: { $reason }
 cli-error-encode-too-large = Die Sicherheitsbeschreibung ist für ihre Binärform zu groß (über 65.535 Bytes oder Einträge)
-cli-no-gui-yet = Das Assistentenfenster ist in dieser Version noch nicht enthalten; verwenden Sie einen Unterbefehl (siehe --help).
+gui-error = Das Assistentenfenster konnte nicht geöffnet werden: { $reason }
 explain-owner = Besitzer: { $trustee }
 explain-group = Gruppe: { $trustee }
 explain-dacl = Berechtigungen ({ $count } Einträge):
@@ -135,6 +135,7 @@ task-error-account-ambiguous = „{ $name }“ passt auf mehrere Konten ({ $cand
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: Die nach dem Schreiben zurückgelesenen Berechtigungen stimmen nicht mit den geschriebenen überein; führen Sie die Befehle check und verify aus und machen Sie die Änderung bei Bedarf mit rollback rückgängig
 task-error-backup = Die Sicherung { $path } kann nicht verwendet werden ({ $reason })
+task-error-never-applied = Die in { $path } gespeicherte Berechtigungsvergabe ist nie im Verzeichnis angekommen (ihr Schreibvorgang ist fehlgeschlagen), daher gibt es nichts rückgängig zu machen; wählen Sie mit --backup FILE eine frühere Berechtigungsvergabe aus
 task-error-no-backup = In { $dir } wurde keine Sicherung einer Berechtigungsvergabe gefunden; es gibt nichts rückgängig zu machen
 
 ## Schritt 1: Ergebnisse der Vorabprüfung
@@ -187,3 +188,158 @@ cli-dry-run = Probelauf: Es wurde nichts geschrieben
 cli-verify-summary = { $carrying } von { $total } Benutzern haben die Berechtigung
 cli-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count } Einträge entfernt)
 progress-users = { $carrying } von { $done } bisher geprüften Benutzern haben die Berechtigung
+
+## Assistent: Rahmen
+
+step-welcome = Willkommen
+step-targets = Ziele & Anmeldung
+step-preflight = Vorabprüfung
+step-permissions = AD-Berechtigungen
+step-connect = Entra Connect
+step-portal = Entra-Portal
+step-verify = Überprüfen
+step-summary = Zusammenfassung
+demo-badge = Demo
+demo-note = Demo-Organisation: ein integriertes Verzeichnis mit Connect-Server und Mandant. Außerhalb dieses Fensters wird nichts geändert.
+theme-toggle = Hell / Dunkel
+button-back = Zurück
+button-next = Weiter
+button-start = Starten
+button-cancel = Abbrechen
+state-on = ein
+state-off = aus
+
+## Assistent: Willkommen
+
+welcome-title = Kennwortrückschreiben aktivieren
+welcome-subtitle = Kennwörter, die Benutzer in der Cloud zurücksetzen, werden in das lokale Active Directory zurückgeschrieben.
+welcome-changes = Was dieser Assistent ändert
+welcome-change-ad = Active Directory: Das Connectorkonto darf bei Benutzerobjekten Kennwörter zurücksetzen, Konten entsperren und Kennwortzeitstempel aktualisieren.
+welcome-change-connect = Entra Connect: Das optionale Feature „Kennwortrückschreiben“ wird aktiviert.
+welcome-change-portal = Entra Admin Center: „Enable password write back for synced users“ und „Allow users to unlock accounts without resetting their password“.
+welcome-safety = Jeder Schritt prüft zuerst, zeigt, was er ändern wird, legt eine Sicherung an, liest das Geschriebene zurück und lässt sich rückgängig machen.
+welcome-requirements = Voraussetzungen
+welcome-req-roles = Ein Domänen-Admin (oder ein Konto, das die Berechtigungen des Domänenstamms ändern darf) sowie ein Globaler Administrator oder Administrator für hybride Identitäten in Entra ID
+welcome-req-license = Microsoft Entra ID P1 oder P2 (oder ein Paket, das diese Lizenz enthält)
+welcome-req-connect = Entra Connect 2.x oder höher mit einem AD DS-Connectorkonto
+welcome-environment = Umgebung
+welcome-demo = Die integrierte Demo-Organisation (contoso.com): Hier können Sie gefahrlos alles durchklicken, nichts Echtes wird geändert.
+welcome-profile = Die in { $profile } beschriebene Organisation
+welcome-language = Sprache
+
+## Assistent: Ziele
+
+targets-title = Ziele & Anmeldung
+targets-subtitle = Welcher Domänencontroller, welche Konten, welcher Connect-Server und welcher Mandant.
+targets-directory = Active Directory
+targets-server = Domänencontroller
+targets-ca-file = CA-Zertifikat (PEM)
+targets-ca-file-hint = leer: vertrauenswürdige Stammzertifikate des Systems
+targets-bind-user = Anmelden als (UPN, DN oder DOMAIN\user)
+targets-password = Kennwort
+targets-password-hint = wird nie gespeichert
+targets-connector = AD DS-Connectorkonto
+targets-find = Suchen
+targets-finding = Suche läuft…
+targets-find-hint = „Suchen“ prüft, ob das Konto existiert, eindeutig und aktiviert ist.
+targets-found = { $dn } ({ $sid })
+targets-cloud = Entra Connect und Mandant
+targets-sync-host = Entra Connect-Server
+targets-sync-host-hint = leer: dieser Computer
+targets-tenant = Mandant
+
+## Assistent: Vorabprüfung
+
+preflight-title = Vorabprüfung
+preflight-subtitle = Noch wird nichts geändert. Nur blockierende Ergebnisse halten Sie vom Fortfahren ab.
+preflight-idle = Die Prüfungen lesen das Verzeichnis und durchsuchen die Benutzer.
+preflight-run = Prüfungen ausführen
+preflight-rerun = Erneut ausführen
+preflight-running = Verzeichnis wird geprüft, Benutzer werden durchsucht…
+
+## Assistent: Berechtigungen
+
+permissions-title = Active Directory-Berechtigungen
+permissions-subtitle = Das Connectorkonto erhält die für das Kennwortrückschreiben nötigen Rechte für untergeordnete Benutzerobjekte des Domänenstamms.
+permissions-planning = Aktuelle Berechtigungen werden gelesen…
+permissions-applying = Sicherung wird angelegt, geschrieben, zurückgelesen…
+permissions-undoing = Die von diesem Assistenten hinzugefügten Einträge werden entfernt…
+permissions-will-add = { $count } Einträge werden hinzugefügt:
+permissions-sddl-added = Dieselben Einträge in SDDL:
+permissions-applied-line = { $count } Einträge hinzugefügt und zurückgelesen
+permissions-result = Ergebnis
+permissions-read-back = { $dn }: geschrieben und zurückgelesen
+permissions-backup = Sicherung: { $path }
+permissions-propagation = Auf Windows-Domänencontrollern kann es bis zu einer Stunde dauern, bis die Änderung alle Benutzer erreicht.
+permissions-undone = Rückgängig gemacht
+permissions-apply = Anwenden
+permissions-undo = Rückgängig
+
+## Assistent: Connect
+
+connect-title = Entra Connect
+connect-subtitle = Das optionale Feature „Kennwortrückschreiben“ auf dem Connect-Server.
+connect-reading = Connect-Server wird gelesen…
+connect-switching = Kennwortrückschreiben wird umgeschaltet…
+connect-reading-back = Wird zurückgelesen…
+connect-on = Kennwortrückschreiben ist aktiviert
+connect-off = Kennwortrückschreiben ist deaktiviert
+connect-version = Version { $version }
+connect-connector = Entra ID-Connector: { $connector }
+connect-ad-account = AD DS-Connectorkonto: { $account }
+connect-enable = Rückschreiben aktivieren
+connect-undo = Wieder deaktivieren
+connect-manual = Auf dem Connect-Server erledigen
+connect-manual-steps = Öffnen Sie den Entra Connect-Assistenten > Konfigurieren > Synchronisierungsoptionen anpassen > Optionale Features > „Kennwortrückschreiben“ aktivieren > Weiter > Konfigurieren.
+connect-manual-script = Oder in PowerShell mit erhöhten Rechten: Set-ADSyncAADPasswordResetConfiguration -Connector "<Entra ID connector>" -Enable $true
+sync-error = Fehler auf dem Connect-Server: { $reason }
+
+## Assistent: Portal
+
+portal-title = Entra Admin Center
+portal-subtitle = Kennwortzurücksetzung > Lokale Integration.
+portal-undocumented = Diese Einstellungen werden über die eigene, nicht dokumentierte API des Portals geändert; lehnt das Portal ab, zeigt der Assistent die manuellen Schritte.
+portal-reading = Einstellungen des Mandanten werden gelesen…
+portal-setting-writeback = „Kennwörter zurückschreiben“ wird aktiviert…
+portal-setting-unlock = „Entsperren ohne Zurücksetzen“ wird aktiviert…
+portal-reading-back = Wird zurückgelesen…
+portal-writeback = Kennwörter in das lokale Verzeichnis zurückschreiben
+portal-unlock = Konten ohne Zurücksetzen des Kennworts entsperren
+portal-toggle = { $setting }: { $current } → { $desired }
+portal-apply = Anwenden
+portal-undo = Wieder deaktivieren
+portal-manual = Im Entra Admin Center erledigen
+portal-manual-steps = Schutz > Kennwortzurücksetzung > Lokale Integration: „Enable password write back for synced users“ und „Allow users to unlock accounts without resetting their password“ aktivieren, dann Speichern.
+portal-error = Der Mandant hat abgelehnt: { $reason }
+
+## Assistent: Überprüfen
+
+verify-title = Überprüfen
+verify-subtitle = Alles neu gelesen, im aktuellen Zustand.
+verify-run = Erneut prüfen
+verify-running = Alle Ebenen werden gelesen, Benutzer werden durchsucht…
+verify-planes = Die drei Ebenen
+verify-portal-on = Portal: Rückschreiben und Entsperren sind aktiviert
+verify-portal-off = Portal: Rückschreiben oder Entsperren ist deaktiviert
+verify-not-carrying = Benutzer ohne die Berechtigung
+verify-everyone = Alle Benutzer haben die Berechtigung.
+verify-why = Für diese Benutzer schlägt das Kennwortrückschreiben fehl: Geschützte Konten (adminCount=1) und Konten mit deaktivierter Vererbung erhalten die Berechtigung nie vom Domänenstamm.
+
+## Assistent: Zusammenfassung
+
+summary-title = Zusammenfassung
+summary-subtitle = Was dieser Durchlauf geändert hat und wie Sie es rückgängig machen.
+summary-changed = Geändert
+summary-no-permissions = Es wurden keine Berechtigungen geschrieben.
+summary-permissions = { $dn }: { $count } Berechtigungseinträge hinzugefügt
+summary-connect-on = Entra Connect: Kennwortrückschreiben aktiviert
+summary-connect-unchanged = Entra Connect: in diesem Durchlauf nicht geändert
+summary-portal-on = Portal: Rückschreiben und Entsperren aktiviert
+summary-portal-unchanged = Portal: in diesem Durchlauf nicht geändert
+summary-backups = Sicherungen
+summary-no-backups = Es waren keine Sicherungen nötig.
+summary-remember = Bitte beachten
+summary-unreached = { $count } Benutzer erhalten die Berechtigung nicht (geschützt oder Vererbung deaktiviert): Das Kennwortrückschreiben schlägt für sie fehl.
+summary-propagation = Auf Windows-Domänencontrollern kann es bis zu einer Stunde dauern, bis Berechtigungen alle Benutzer erreichen.
+summary-policy = Kennwörter müssen weiterhin die lokale Kennwortrichtlinie erfüllen; setzen Sie das minimale Kennwortalter auf 0.
+summary-undo-all = Alles rückgängig machen

@@ -109,7 +109,7 @@ cli-error = error: { $message }
 cli-error-domain-sid = "{ $value }" no es un SID de dominio (S-1-5-21-…)
 cli-error-stdin = no se puede leer la entrada estándar: { $reason }
 cli-error-encode-too-large = el descriptor de seguridad es demasiado grande para su forma binaria (más de 65.535 bytes o entradas)
-cli-no-gui-yet = La ventana del asistente aún no está incluida en esta versión; use un subcomando (consulte --help).
+gui-error = no se pudo abrir la ventana del asistente: { $reason }
 explain-owner = Propietario: { $trustee }
 explain-group = Grupo: { $trustee }
 explain-dacl = Permisos ({ $count } entradas):
@@ -135,6 +135,7 @@ task-error-account-ambiguous = "{ $name }" coincide con varias cuentas ({ $candi
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: los permisos leídos después de la escritura no son los que se escribieron; ejecute los comandos check y verify y, si es necesario, deshaga el cambio con rollback
 task-error-backup = no se puede usar la copia de seguridad { $path } ({ $reason })
+task-error-never-applied = la concesión de permisos guardada en { $path } nunca llegó al directorio (su escritura falló), así que no hay nada que deshacer; elija una concesión anterior con --backup FILE
 task-error-no-backup = no se encontró ninguna copia de seguridad de una concesión de permisos en { $dir }; no hay nada que deshacer
 
 ## Paso 1: resultados de la comprobación previa
@@ -187,3 +188,158 @@ cli-dry-run = simulación: no se escribió nada
 cli-verify-summary = { $carrying } de { $total } usuarios tienen el permiso
 cli-rolled-back = { $dn }: concesión deshecha (se quitaron { $count } entradas)
 progress-users = { $carrying } de { $done } usuarios examinados hasta ahora tienen el permiso
+
+## Asistente: ventana principal
+
+step-welcome = Bienvenida
+step-targets = Destinos e inicio de sesión
+step-preflight = Comprobación previa
+step-permissions = Permisos de AD
+step-connect = Entra Connect
+step-portal = Portal de Entra
+step-verify = Verificación
+step-summary = Resumen
+demo-badge = Demo
+demo-note = Organización de demostración: un directorio, un servidor de Connect y un inquilino integrados. No se cambia nada fuera de esta ventana.
+theme-toggle = Claro / oscuro
+button-back = Atrás
+button-next = Siguiente
+button-start = Iniciar
+button-cancel = Cancelar
+state-on = habilitado
+state-off = deshabilitado
+
+## Asistente: bienvenida
+
+welcome-title = Habilitar la escritura diferida de contraseñas
+welcome-subtitle = Las contraseñas que los usuarios restablecen en la nube se escriben también en el Active Directory local.
+welcome-changes = Qué cambia este asistente
+welcome-change-ad = Active Directory: la cuenta del conector puede restablecer contraseñas, desbloquear cuentas y actualizar las fechas de contraseña en los objetos de usuario.
+welcome-change-connect = Entra Connect: se habilita la característica opcional "Escritura diferida de contraseñas".
+welcome-change-portal = Centro de administración de Entra: "Enable password write back for synced users" y "Allow users to unlock accounts without resetting their password".
+welcome-safety = Cada paso comprueba primero, muestra lo que va a cambiar, guarda una copia de seguridad, vuelve a leer lo que escribió y se puede deshacer.
+welcome-requirements = Qué necesita
+welcome-req-roles = Un miembro de Admins. del dominio (o una cuenta que pueda cambiar los permisos de la raíz del dominio) y un Administrador global o Administrador de identidades híbridas en Entra ID
+welcome-req-license = Microsoft Entra ID P1 o P2 (o un paquete que lo incluya)
+welcome-req-connect = Entra Connect 2.x o posterior, con una cuenta del conector de AD DS
+welcome-environment = Dónde
+welcome-demo = La organización de demostración integrada (contoso.com): puede recorrerla sin riesgo, no se cambia nada real.
+welcome-profile = La organización descrita en { $profile }
+welcome-language = Idioma
+
+## Asistente: destinos
+
+targets-title = Destinos e inicio de sesión
+targets-subtitle = Qué controlador de dominio, qué cuentas, qué servidor de Connect y qué inquilino.
+targets-directory = Active Directory
+targets-server = Controlador de dominio
+targets-ca-file = Certificado de la entidad de certificación (PEM)
+targets-ca-file-hint = vacío: las raíces de confianza del sistema
+targets-bind-user = Iniciar sesión como (UPN, DN o DOMAIN\user)
+targets-password = Contraseña
+targets-password-hint = nunca se guarda
+targets-connector = Cuenta del conector de AD DS
+targets-find = Buscar
+targets-finding = Buscando…
+targets-find-hint = "Buscar" comprueba que la cuenta existe, es única y está habilitada.
+targets-found = { $dn } ({ $sid })
+targets-cloud = Entra Connect e inquilino
+targets-sync-host = Servidor de Entra Connect
+targets-sync-host-hint = vacío: este equipo
+targets-tenant = Inquilino
+
+## Asistente: comprobación previa
+
+preflight-title = Comprobación previa
+preflight-subtitle = Todavía no se cambia nada. Solo los resultados bloqueantes le impiden continuar.
+preflight-idle = Las comprobaciones leen el directorio y examinan los usuarios.
+preflight-run = Ejecutar comprobaciones
+preflight-rerun = Volver a ejecutar
+preflight-running = Comprobando el directorio y examinando los usuarios…
+
+## Asistente: permisos
+
+permissions-title = Permisos de Active Directory
+permissions-subtitle = La cuenta del conector recibe los derechos que necesita la escritura diferida, en los objetos de usuario descendientes de la raíz del dominio.
+permissions-planning = Leyendo los permisos actuales…
+permissions-applying = Guardando una copia de seguridad, escribiendo y volviendo a leer…
+permissions-undoing = Quitando las entradas que agregó este asistente…
+permissions-will-add = Se agregarán { $count } entradas:
+permissions-sddl-added = Las mismas entradas en SDDL:
+permissions-applied-line = Se agregaron { $count } entradas y se volvieron a leer
+permissions-result = Resultado
+permissions-read-back = { $dn }: escrito y vuelto a leer
+permissions-backup = Copia de seguridad: { $path }
+permissions-propagation = En los controladores de dominio de Windows, el cambio puede tardar hasta una hora en llegar a todos los usuarios.
+permissions-undone = Deshecho
+permissions-apply = Aplicar
+permissions-undo = Deshacer
+
+## Asistente: Connect
+
+connect-title = Entra Connect
+connect-subtitle = La característica opcional "Escritura diferida de contraseñas" en el servidor de Connect.
+connect-reading = Leyendo el servidor de Connect…
+connect-switching = Cambiando la escritura diferida de contraseñas…
+connect-reading-back = Volviendo a leer…
+connect-on = La escritura diferida de contraseñas está habilitada
+connect-off = La escritura diferida de contraseñas está deshabilitada
+connect-version = Versión { $version }
+connect-connector = Conector de Entra ID: { $connector }
+connect-ad-account = Cuenta del conector de AD DS: { $account }
+connect-enable = Habilitar escritura diferida
+connect-undo = Deshabilitar
+connect-manual = Hágalo en el servidor de Connect
+connect-manual-steps = Abra el asistente de Entra Connect > Configurar > Personalizar las opciones de sincronización > Características opcionales > active "Escritura diferida de contraseñas" > Siguiente > Configurar.
+connect-manual-script = O en PowerShell, con privilegios elevados: Set-ADSyncAADPasswordResetConfiguration -Connector "<Entra ID connector>" -Enable $true
+sync-error = error en el servidor de Connect: { $reason }
+
+## Asistente: portal
+
+portal-title = Centro de administración de Entra
+portal-subtitle = Restablecimiento de contraseña > Integración local.
+portal-undocumented = Esta configuración se cambia mediante la API propia del portal, que no está documentada; si la rechaza, el asistente muestra los pasos manuales.
+portal-reading = Leyendo la configuración del inquilino…
+portal-setting-writeback = Habilitando "escritura diferida de contraseñas"…
+portal-setting-unlock = Habilitando "desbloquear sin restablecer"…
+portal-reading-back = Volviendo a leer…
+portal-writeback = Escritura diferida de contraseñas en el entorno local
+portal-unlock = Desbloquear cuentas sin restablecer la contraseña
+portal-toggle = { $setting }: { $current } → { $desired }
+portal-apply = Aplicar
+portal-undo = Deshabilitar
+portal-manual = Hágalo en el centro de administración de Entra
+portal-manual-steps = Protección > Restablecimiento de contraseña > Integración local: active "Enable password write back for synced users" y "Allow users to unlock accounts without resetting their password" y, después, Guardar.
+portal-error = el inquilino rechazó la solicitud: { $reason }
+
+## Asistente: verificación
+
+verify-title = Verificación
+verify-subtitle = Todo se vuelve a leer, tal como está ahora.
+verify-run = Volver a comprobar
+verify-running = Leyendo cada nivel y examinando los usuarios…
+verify-planes = Los tres niveles
+verify-portal-on = Portal: escritura diferida y desbloqueo habilitados
+verify-portal-off = Portal: escritura diferida o desbloqueo deshabilitados
+verify-not-carrying = Usuarios sin el permiso
+verify-everyone = Todos los usuarios tienen el permiso.
+verify-why = La escritura diferida de contraseñas falla para estos usuarios: las cuentas protegidas (adminCount=1) y las cuentas con la herencia deshabilitada nunca reciben el permiso desde la raíz del dominio.
+
+## Asistente: resumen
+
+summary-title = Resumen
+summary-subtitle = Qué cambió esta ejecución y cómo deshacerlo.
+summary-changed = Cambios
+summary-no-permissions = No se escribió ningún permiso.
+summary-permissions = { $dn }: se agregaron { $count } entradas de permiso
+summary-connect-on = Entra Connect: escritura diferida de contraseñas habilitada
+summary-connect-unchanged = Entra Connect: esta ejecución no lo cambió
+summary-portal-on = Portal: escritura diferida y desbloqueo habilitados
+summary-portal-unchanged = Portal: esta ejecución no lo cambió
+summary-backups = Copias de seguridad
+summary-no-backups = No se necesitó ninguna copia de seguridad.
+summary-remember = Recuerde
+summary-unreached = { $count } usuarios no reciben el permiso (cuentas protegidas o herencia deshabilitada): la escritura diferida de contraseñas falla para ellos.
+summary-propagation = En los controladores de dominio de Windows, los permisos pueden tardar hasta una hora en llegar a todos los usuarios.
+summary-policy = Las contraseñas deben seguir cumpliendo la directiva de contraseñas local; establezca la vigencia mínima de la contraseña en 0.
+summary-undo-all = Deshacer todo

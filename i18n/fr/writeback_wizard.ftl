@@ -109,7 +109,7 @@ cli-error = erreur : { $message }
 cli-error-domain-sid = « { $value } » n'est pas un SID de domaine (S-1-5-21-…)
 cli-error-stdin = impossible de lire l'entrée standard : { $reason }
 cli-error-encode-too-large = le descripteur de sécurité est trop volumineux pour sa forme binaire (plus de 65 535 octets ou entrées)
-cli-no-gui-yet = La fenêtre de l'assistant n'est pas encore intégrée à cette version ; utilisez une sous-commande (voir --help).
+gui-error = impossible d'ouvrir la fenêtre de l'assistant : { $reason }
 explain-owner = Propriétaire : { $trustee }
 explain-group = Groupe : { $trustee }
 explain-dacl = Autorisations ({ $count } entrées) :
@@ -135,6 +135,7 @@ task-error-account-ambiguous = « { $name } » correspond à plusieurs comptes (
 task-error-bad-data = { $dn } : { $what }
 task-error-read-back = { $dn } : les autorisations relues après l'écriture ne sont pas celles qui ont été écrites ; exécutez les commandes check et verify, puis annulez avec rollback si nécessaire
 task-error-backup = impossible d'utiliser la sauvegarde { $path } ({ $reason })
+task-error-never-applied = l'attribution d'autorisations enregistrée dans { $path } n'a jamais atteint l'annuaire (son écriture a échoué), il n'y a donc rien à annuler ; choisissez une attribution antérieure avec --backup FILE
 task-error-no-backup = aucune sauvegarde d'attribution d'autorisations n'a été trouvée dans { $dir } ; il n'y a rien à annuler
 
 ## Étape 1 : résultats des vérifications préalables
@@ -187,3 +188,158 @@ cli-dry-run = simulation : rien n'a été écrit
 cli-verify-summary = { $carrying } utilisateurs sur { $total } disposent de l'autorisation
 cli-rolled-back = { $dn } : attribution annulée ({ $count } entrées supprimées)
 progress-users = { $carrying } utilisateurs sur { $done } analysés jusqu'ici disposent de l'autorisation
+
+## Assistant : fenêtre principale
+
+step-welcome = Bienvenue
+step-targets = Cibles et connexion
+step-preflight = Vérifications préalables
+step-permissions = Autorisations AD
+step-connect = Entra Connect
+step-portal = Portail Entra
+step-verify = Vérification
+step-summary = Résumé
+demo-badge = Démo
+demo-note = Organisation de démonstration : un annuaire, un serveur Connect et un locataire intégrés. Rien n'est modifié en dehors de cette fenêtre.
+theme-toggle = Clair / sombre
+button-back = Précédent
+button-next = Suivant
+button-start = Démarrer
+button-cancel = Annuler
+state-on = activé
+state-off = désactivé
+
+## Assistant : bienvenue
+
+welcome-title = Activer la réécriture des mots de passe
+welcome-subtitle = Les mots de passe que les utilisateurs réinitialisent dans le cloud sont réécrits dans l'Active Directory local.
+welcome-changes = Ce que cet assistant modifie
+welcome-change-ad = Active Directory : le compte de connecteur peut réinitialiser les mots de passe, déverrouiller les comptes et mettre à jour les dates de mot de passe des objets utilisateur.
+welcome-change-connect = Entra Connect : la fonctionnalité facultative « Réécriture du mot de passe » est activée.
+welcome-change-portal = Centre d'administration Entra : « Enable password write back for synced users » et « Allow users to unlock accounts without resetting their password ».
+welcome-safety = Chaque étape vérifie d'abord, montre ce qu'elle va modifier, enregistre une sauvegarde, relit ce qu'elle a écrit et peut être annulée.
+welcome-requirements = Prérequis
+welcome-req-roles = Un membre des Admins du domaine (ou un compte autorisé à modifier les autorisations de la racine du domaine) et un Administrateur général ou Administrateur d'identités hybrides dans Entra ID
+welcome-req-license = Microsoft Entra ID P1 ou P2 (ou une offre groupée qui l'inclut)
+welcome-req-connect = Entra Connect 2.x ou version ultérieure, avec un compte de connecteur AD DS
+welcome-environment = Environnement
+welcome-demo = L'organisation de démonstration intégrée (contoso.com) : vous pouvez tout parcourir sans risque, rien de réel n'est modifié.
+welcome-profile = L'organisation décrite par { $profile }
+welcome-language = Langue
+
+## Assistant : cibles
+
+targets-title = Cibles et connexion
+targets-subtitle = Quel contrôleur de domaine, quels comptes, quel serveur Connect et quel locataire.
+targets-directory = Active Directory
+targets-server = Contrôleur de domaine
+targets-ca-file = Certificat de l'autorité de certification (PEM)
+targets-ca-file-hint = vide : racines de confiance du système
+targets-bind-user = Se connecter en tant que (UPN, DN ou DOMAIN\user)
+targets-password = Mot de passe
+targets-password-hint = jamais enregistré
+targets-connector = Compte de connecteur AD DS
+targets-find = Rechercher
+targets-finding = Recherche…
+targets-find-hint = « Rechercher » vérifie que le compte existe, qu'il est unique et qu'il est activé.
+targets-found = { $dn } ({ $sid })
+targets-cloud = Entra Connect et locataire
+targets-sync-host = Serveur Entra Connect
+targets-sync-host-hint = vide : cet ordinateur
+targets-tenant = Locataire
+
+## Assistant : vérifications préalables
+
+preflight-title = Vérifications préalables
+preflight-subtitle = Rien n'est encore modifié. Seuls les résultats bloquants vous empêchent de continuer.
+preflight-idle = Les vérifications lisent l'annuaire et analysent les utilisateurs.
+preflight-run = Lancer les vérifications
+preflight-rerun = Relancer
+preflight-running = Vérification de l'annuaire et analyse des utilisateurs…
+
+## Assistant : autorisations
+
+permissions-title = Autorisations Active Directory
+permissions-subtitle = Le compte de connecteur reçoit les droits nécessaires à la réécriture des mots de passe, sur les objets utilisateur descendants de la racine du domaine.
+permissions-planning = Lecture des autorisations actuelles…
+permissions-applying = Sauvegarde, écriture, relecture…
+permissions-undoing = Suppression des entrées ajoutées par cet assistant…
+permissions-will-add = { $count } entrées seront ajoutées :
+permissions-sddl-added = Les mêmes entrées en SDDL :
+permissions-applied-line = { $count } entrées ajoutées et relues
+permissions-result = Résultat
+permissions-read-back = { $dn } : écrit et relu
+permissions-backup = Sauvegarde : { $path }
+permissions-propagation = Sur les contrôleurs de domaine Windows, la modification peut mettre jusqu'à une heure pour atteindre tous les utilisateurs.
+permissions-undone = Annulé
+permissions-apply = Appliquer
+permissions-undo = Annuler
+
+## Assistant : Connect
+
+connect-title = Entra Connect
+connect-subtitle = La fonctionnalité facultative « Réécriture du mot de passe » sur le serveur Connect.
+connect-reading = Lecture du serveur Connect…
+connect-switching = Changement de la réécriture des mots de passe…
+connect-reading-back = Relecture…
+connect-on = La réécriture des mots de passe est activée
+connect-off = La réécriture des mots de passe est désactivée
+connect-version = Version { $version }
+connect-connector = Connecteur Entra ID : { $connector }
+connect-ad-account = Compte de connecteur AD DS : { $account }
+connect-enable = Activer la réécriture
+connect-undo = Désactiver
+connect-manual = À faire sur le serveur Connect
+connect-manual-steps = Ouvrez l'assistant Entra Connect > Configurer > Personnaliser les options de synchronisation > Fonctionnalités facultatives > cochez « Réécriture du mot de passe » > Suivant > Configurer.
+connect-manual-script = Ou dans PowerShell, avec élévation de privilèges : Set-ADSyncAADPasswordResetConfiguration -Connector "<Entra ID connector>" -Enable $true
+sync-error = échec sur le serveur Connect : { $reason }
+
+## Assistant : portail
+
+portal-title = Centre d'administration Entra
+portal-subtitle = Réinitialisation du mot de passe > Intégration locale.
+portal-undocumented = Ces paramètres sont modifiés via l'API propre au portail, non documentée ; en cas de refus, l'assistant affiche les étapes manuelles.
+portal-reading = Lecture des paramètres du locataire…
+portal-setting-writeback = Activation de « réécrire les mots de passe »…
+portal-setting-unlock = Activation de « déverrouiller sans réinitialiser »…
+portal-reading-back = Relecture…
+portal-writeback = Réécrire les mots de passe en local
+portal-unlock = Déverrouiller les comptes sans réinitialiser le mot de passe
+portal-toggle = { $setting } : { $current } → { $desired }
+portal-apply = Appliquer
+portal-undo = Désactiver
+portal-manual = À faire dans le centre d'administration Entra
+portal-manual-steps = Protection > Réinitialisation du mot de passe > Intégration locale : cochez « Enable password write back for synced users » et « Allow users to unlock accounts without resetting their password », puis Enregistrer.
+portal-error = le locataire a refusé : { $reason }
+
+## Assistant : vérification
+
+verify-title = Vérification
+verify-subtitle = Tout est relu, dans l'état actuel.
+verify-run = Vérifier à nouveau
+verify-running = Lecture de chaque niveau et analyse des utilisateurs…
+verify-planes = Les trois niveaux
+verify-portal-on = Portail : réécriture et déverrouillage activés
+verify-portal-off = Portail : réécriture ou déverrouillage désactivé
+verify-not-carrying = Utilisateurs sans l'autorisation
+verify-everyone = Tous les utilisateurs disposent de l'autorisation.
+verify-why = La réécriture des mots de passe échoue pour ces utilisateurs : les comptes protégés (adminCount=1) et les comptes dont l'héritage est désactivé ne reçoivent jamais l'autorisation depuis la racine du domaine.
+
+## Assistant : résumé
+
+summary-title = Résumé
+summary-subtitle = Ce que cette exécution a modifié, et comment l'annuler.
+summary-changed = Modifications
+summary-no-permissions = Aucune autorisation n'a été écrite.
+summary-permissions = { $dn } : { $count } entrées d'autorisation ajoutées
+summary-connect-on = Entra Connect : réécriture des mots de passe activée
+summary-connect-unchanged = Entra Connect : non modifié par cette exécution
+summary-portal-on = Portail : réécriture et déverrouillage activés
+summary-portal-unchanged = Portail : non modifié par cette exécution
+summary-backups = Sauvegardes
+summary-no-backups = Aucune sauvegarde n'a été nécessaire.
+summary-remember = À retenir
+summary-unreached = { $count } utilisateurs ne reçoivent pas l'autorisation (comptes protégés ou héritage désactivé) : la réécriture des mots de passe échoue pour eux.
+summary-propagation = Sur les contrôleurs de domaine Windows, les autorisations peuvent mettre jusqu'à une heure pour atteindre tous les utilisateurs.
+summary-policy = Les mots de passe doivent toujours respecter la stratégie de mot de passe locale ; définissez la durée de vie minimale du mot de passe sur 0.
+summary-undo-all = Tout annuler
