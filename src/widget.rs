@@ -163,3 +163,25 @@ pub fn error<'a, M: 'a>(message: String) -> Element<'a, M> {
         })
         .into()
 }
+
+/// A card for running work: what is happening, how far (when known), and
+/// a Cancel button.
+pub fn busy<'a, M: Clone + 'a>(label: String, fraction: Option<f32>, cancel: M) -> Element<'a, M> {
+    let mut content = column![body(label)].spacing(10);
+    if let Some(f) = fraction {
+        content = content.push(iced::widget::progress_bar(0.0..=1.0, f.clamp(0.0, 1.0)).girth(8));
+    }
+    content = content.push(
+        iced::widget::button(text(crate::fl!("button-cancel")).size(size::BODY))
+            .on_press(cancel)
+            .style(iced::widget::button::secondary)
+            .padding([8, 16]),
+    );
+    card(content)
+}
+
+/// How far a user scan has come, for a bar without a known total: it moves
+/// quickly at first and approaches the end as more users are seen.
+pub fn scan_fraction(scanned: u64) -> f32 {
+    0.4 + 0.55 * (1.0 - 1.0 / (1.0 + scanned as f32 / 200.0))
+}

@@ -235,6 +235,7 @@ targets-directory = Active Directory
 targets-server = Domänencontroller
 targets-ca-file = CA-Zertifikat (PEM)
 targets-ca-file-hint = leer: vertrauenswürdige Stammzertifikate des Systems
+targets-browse = Durchsuchen…
 targets-bind-user = Anmelden als (UPN, DN oder DOMAIN\user)
 targets-password = Kennwort
 targets-password-hint = wird nie gespeichert

@@ -235,6 +235,7 @@ targets-directory = Active Directory
 targets-server = Domain controller
 targets-ca-file = CA certificate (PEM)
 targets-ca-file-hint = empty: the system's trusted roots
+targets-browse = Browse…
 targets-bind-user = Sign in as (UPN, DN or DOMAIN\user)
 targets-password = Password
 targets-password-hint = never saved

@@ -235,6 +235,7 @@ targets-directory = Active Directory
 targets-server = Controlador de dominio
 targets-ca-file = Certificado de la entidad de certificación (PEM)
 targets-ca-file-hint = vacío: las raíces de confianza del sistema
+targets-browse = Examinar…
 targets-bind-user = Iniciar sesión como (UPN, DN o DOMAIN\user)
 targets-password = Contraseña
 targets-password-hint = nunca se guarda

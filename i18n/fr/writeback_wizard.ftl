@@ -235,6 +235,7 @@ targets-directory = Active Directory
 targets-server = Contrôleur de domaine
 targets-ca-file = Certificat de l'autorité de certification (PEM)
 targets-ca-file-hint = vide : racines de confiance du système
+targets-browse = Parcourir…
 targets-bind-user = Se connecter en tant que (UPN, DN ou DOMAIN\user)
 targets-password = Mot de passe
 targets-password-hint = jamais enregistré

@@ -137,17 +137,12 @@ impl State {
                 Some(Progress::Switching) => fl!("connect-switching"),
                 Some(Progress::ReadingBack) => fl!("connect-reading-back"),
             };
-            page = page.push(widget::card(
-                column![
-                    widget::body(label),
-                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
-                    button(text(fl!("button-cancel")).size(size::BODY))
-                        .on_press(Message::Cancel)
-                        .style(button::secondary)
-                        .padding([8, 16]),
-                ]
-                .spacing(10),
-            ));
+            let fraction = match step {
+                None | Some(Progress::Reading) => 0.2,
+                Some(Progress::Switching) => 0.6,
+                Some(Progress::ReadingBack) => 0.9,
+            };
+            page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
         }
         if let Some(s) = &self.state {
             let (badge, line) = if s.writeback {

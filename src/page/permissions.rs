@@ -217,17 +217,7 @@ impl State {
                 Busy::Applying => fl!("permissions-applying"),
                 Busy::Undoing => fl!("permissions-undoing"),
             };
-            page = page.push(widget::card(
-                column![
-                    widget::body(label),
-                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
-                    button(text(fl!("button-cancel")).size(size::BODY))
-                        .on_press(Message::Cancel)
-                        .style(button::secondary)
-                        .padding([8, 16]),
-                ]
-                .spacing(10),
-            ));
+            page = page.push(widget::busy(label, None, Message::Cancel));
         }
         if let Some(plan) = &self.plan {
             let account = plan.account.clone();

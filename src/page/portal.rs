@@ -165,17 +165,13 @@ impl State {
                 Some(Progress::Unlock) => fl!("portal-setting-unlock"),
                 Some(Progress::ReadingBack) => fl!("portal-reading-back"),
             };
-            page = page.push(widget::card(
-                column![
-                    widget::body(label),
-                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
-                    button(text(fl!("button-cancel")).size(size::BODY))
-                        .on_press(Message::Cancel)
-                        .style(button::secondary)
-                        .padding([8, 16]),
-                ]
-                .spacing(10),
-            ));
+            let fraction = match step {
+                None | Some(Progress::Reading) => 0.15,
+                Some(Progress::Writeback) => 0.4,
+                Some(Progress::Unlock) => 0.65,
+                Some(Progress::ReadingBack) => 0.9,
+            };
+            page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
         }
         if let Some(p) = self.policy {
             page = page.push(widget::card(

@@ -2,7 +2,7 @@
 //! progress while the users are scanned. Only blocking findings stop Next.
 
 use iced::Task;
-use iced::widget::{button, column, progress_bar, row, text};
+use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
@@ -136,17 +136,15 @@ impl State {
                 scanned, carrying, ..
             } => {
                 let (c, d) = (*carrying, *scanned);
-                column![
-                    widget::body(fl!("preflight-running")),
-                    progress_bar(0.0..=1.0, if *scanned == 0 { 0.1 } else { 0.6 }).girth(8),
-                    widget::small(fl!("progress-users", carrying = c, done = d)),
-                    button(text(fl!("button-cancel")).size(size::BODY))
-                        .on_press(Message::Cancel)
-                        .style(button::secondary)
-                        .padding([8, 16]),
-                ]
-                .spacing(10)
-                .into()
+                widget::busy(
+                    format!(
+                        "{} {}",
+                        fl!("preflight-running"),
+                        fl!("progress-users", carrying = c, done = d)
+                    ),
+                    Some(widget::scan_fraction(d)),
+                    Message::Cancel,
+                )
             }
             State::Failed(e) => column![
                 widget::error(e.clone()),

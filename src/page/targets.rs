@@ -49,6 +49,10 @@ pub enum Message {
     SyncHost(String),
     /// A field changed.
     Tenant(String),
+    /// Choose the CA file in a file dialog.
+    BrowseCaFile,
+    /// The dialog closed.
+    CaFilePicked(Option<String>),
     /// Look the connector account up.
     Find,
     /// The lookup ended.
@@ -102,6 +106,25 @@ impl State {
         match message {
             Message::Server(v) => self.server = v,
             Message::CaFile(v) => self.ca_file = v,
+            Message::BrowseCaFile => {
+                let title = fl!("targets-ca-file");
+                return Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(title)
+                            .add_filter("PEM", &["pem", "crt", "cer"])
+                            .pick_file()
+                            .await
+                            .map(|f| f.path().display().to_string())
+                    },
+                    Message::CaFilePicked,
+                );
+            }
+            Message::CaFilePicked(path) => {
+                if let Some(path) = path {
+                    self.ca_file = path;
+                }
+            }
             Message::BindUser(v) => self.bind_user = v,
             Message::Password(v) => self.password = Secret::new(v),
             Message::Connector(v) => {
@@ -185,12 +208,21 @@ impl State {
                 Message::Server,
                 "ldaps://dc01.corp.example".into()
             ),
-            field(
-                fl!("targets-ca-file"),
-                &self.ca_file,
-                Message::CaFile,
-                fl!("targets-ca-file-hint")
-            ),
+            row![
+                field(
+                    fl!("targets-ca-file"),
+                    &self.ca_file,
+                    Message::CaFile,
+                    fl!("targets-ca-file-hint")
+                )
+                .width(iced::Length::Fill),
+                button(text(fl!("targets-browse")).size(size::BODY))
+                    .on_press_maybe((!demo).then_some(Message::BrowseCaFile))
+                    .style(button::secondary)
+                    .padding([8, 16]),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::End),
             field(
                 fl!("targets-bind-user"),
                 &self.bind_user,

@@ -142,17 +142,15 @@ impl State {
                 scanned, carrying, ..
             } => {
                 let (c, d) = (*carrying, *scanned);
-                column![
-                    widget::body(fl!("verify-running")),
-                    iced::widget::progress_bar(0.0..=1.0, 0.5).girth(8),
-                    widget::small(fl!("progress-users", carrying = c, done = d)),
-                    button(text(fl!("button-cancel")).size(size::BODY))
-                        .on_press(Message::Cancel)
-                        .style(button::secondary)
-                        .padding([8, 16]),
-                ]
-                .spacing(10)
-                .into()
+                widget::busy(
+                    format!(
+                        "{} {}",
+                        fl!("verify-running"),
+                        fl!("progress-users", carrying = c, done = d)
+                    ),
+                    Some(widget::scan_fraction(d)),
+                    Message::Cancel,
+                )
             }
             State::Failed(e) => column![
                 widget::error(e.clone()),
