@@ -296,10 +296,10 @@ impl App {
             Step::Permissions if self.permissions.status() == Status::Pending => {
                 self.permissions.start(&self.env).map(Message::Permissions)
             }
-            Step::Connect if self.connect.state.is_none() => {
+            Step::Connect if self.connect.switch.value.is_none() => {
                 self.connect.start(&self.env).map(Message::Connect)
             }
-            Step::Portal if self.portal.policy.is_none() => {
+            Step::Portal if self.portal.switch.value.is_none() => {
                 self.portal.start(&self.env).map(Message::Portal)
             }
             Step::Verify => self.verify.start(&self.env).map(Message::Verify),
@@ -327,14 +327,14 @@ impl App {
                 self.permissions
                     .update(permissions::Message::Undo, &self.env, &self.backups)
                     .map(Message::Permissions),
-                if self.connect.changed {
+                if self.connect.switch.changed {
                     self.connect
                         .update(connect::Message::Undo, &self.env)
                         .map(Message::Connect)
                 } else {
                     Task::none()
                 },
-                if self.portal.changed {
+                if self.portal.switch.changed {
                     self.portal
                         .update(portal::Message::Undo, &self.env)
                         .map(Message::Portal)
@@ -398,13 +398,14 @@ impl App {
                 }
             }
         }
-        c.connect = self.connect.changed.then_some(true);
-        c.portal = self.portal.changed.then_some(true);
+        c.connect = self.connect.switch.changed.then_some(true);
+        c.portal = self.portal.switch.changed.then_some(true);
         if let verify::State::Done(r) = &self.verify {
             c.unreached = r.audit.unreached.len();
         }
-        c.undoable =
-            self.permissions.applied.is_some() || self.connect.changed || self.portal.changed;
+        c.undoable = self.permissions.applied.is_some()
+            || self.connect.switch.changed
+            || self.portal.switch.changed;
         c
     }
 

@@ -7,6 +7,7 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
+use super::switch::Switch;
 use crate::backend::sync::SyncState;
 use crate::fl;
 use crate::session::Env;
@@ -17,12 +18,8 @@ use crate::widget::{self, Element, size};
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
-    /// What the server reported last.
-    pub state: Option<SyncState>,
-    /// Enabled by this run.
-    pub changed: bool,
-    busy: Option<(Option<Progress>, iced::task::Handle)>,
-    error: Option<String>,
+    /// The setting, its job and its result.
+    pub switch: Switch<SyncState, Progress>,
 }
 
 /// Messages of the page.
@@ -58,8 +55,7 @@ impl State {
             };
             r.map_err(|e| fl!("sync-error", reason = e.to_string()))
         });
-        self.busy = Some((None, handle));
-        self.error = None;
+        self.switch.started(handle);
         task.map(Message::Job)
     }
 
@@ -68,48 +64,27 @@ impl State {
         match message {
             Message::Refresh => return self.run(env, None),
             Message::Enable => {
-                self.changed = true;
+                self.switch.changed = true;
                 return self.run(env, Some(true));
             }
             Message::Undo => {
-                self.changed = false;
+                self.switch.changed = false;
                 return self.run(env, Some(false));
             }
-            Message::Cancel => self.busy = None,
-            Message::Job(Update::Progress(p)) => {
-                if let Some((step, _)) = &mut self.busy {
-                    *step = Some(p);
-                }
-            }
-            Message::Job(Update::Finished(r)) => {
-                self.busy = None;
-                match r {
-                    Ok(s) => self.state = Some(s),
-                    Err(e) => self.error = Some(e),
-                }
-            }
+            Message::Cancel => self.switch.cancel(),
+            Message::Job(update) => self.switch.on_update(update),
         }
         Task::none()
     }
 
     /// Writeback is on (or, without a backend, the manual step is shown).
     pub fn complete(&self, env: &Env) -> bool {
-        !env.is_demo() || self.state.as_ref().is_some_and(|s| s.writeback)
+        !env.is_demo() || self.switch.value.as_ref().is_some_and(|s| s.writeback)
     }
 
     /// The sidebar status.
     pub fn status(&self, env: &Env) -> Status {
-        if self.busy.is_some() {
-            Status::Running
-        } else if self.error.is_some() {
-            Status::Failed
-        } else if !env.is_demo() {
-            Status::Warning
-        } else if self.complete(env) {
-            Status::Done
-        } else {
-            Status::Pending
-        }
+        self.switch.status(env.is_demo(), self.complete(env))
     }
 
     /// The page's view.
@@ -128,10 +103,10 @@ impl State {
                 ))
                 .into();
         }
-        if let Some(e) = &self.error {
+        if let Some(e) = &self.switch.error {
             page = page.push(widget::error(e.clone()));
         }
-        if let Some((step, _)) = &self.busy {
+        if let Some((step, _)) = &self.switch.busy {
             let label = match step {
                 None | Some(Progress::Reading) => fl!("connect-reading"),
                 Some(Progress::Switching) => fl!("connect-switching"),
@@ -144,7 +119,7 @@ impl State {
             };
             page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
         }
-        if let Some(s) = &self.state {
+        if let Some(s) = &self.switch.value {
             let (badge, line) = if s.writeback {
                 (Outcome::Ok, fl!("connect-on"))
             } else {
@@ -163,17 +138,17 @@ impl State {
                 .spacing(8),
             ));
         }
-        let idle = self.busy.is_none();
-        let on = self.state.as_ref().is_some_and(|s| s.writeback);
+        let idle = self.switch.busy.is_none();
+        let on = self.switch.value.as_ref().is_some_and(|s| s.writeback);
         page.push(
             row![
                 button(text(fl!("connect-enable")).size(size::BODY))
                     .on_press_maybe(
-                        (idle && self.state.is_some() && !on).then_some(Message::Enable)
+                        (idle && self.switch.value.is_some() && !on).then_some(Message::Enable)
                     )
                     .padding([8, 16]),
                 button(text(fl!("connect-undo")).size(size::BODY))
-                    .on_press_maybe((idle && on && self.changed).then_some(Message::Undo))
+                    .on_press_maybe((idle && on && self.switch.changed).then_some(Message::Undo))
                     .style(button::secondary)
                     .padding([8, 16]),
             ]

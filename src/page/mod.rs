@@ -7,6 +7,7 @@ pub mod permissions;
 pub mod portal;
 pub mod preflight;
 pub mod summary;
+pub mod switch;
 pub mod targets;
 pub mod verify;
 pub mod welcome;

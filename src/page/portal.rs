@@ -7,6 +7,7 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
+use super::switch::Switch;
 use crate::backend::tenant::PortalPolicy;
 use crate::fl;
 use crate::session::Env;
@@ -20,12 +21,8 @@ pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
-    /// What the tenant reported last.
-    pub policy: Option<PortalPolicy>,
-    /// Changed by this run.
-    pub changed: bool,
-    busy: Option<(Option<Progress>, iced::task::Handle)>,
-    error: Option<String>,
+    /// The setting, its job and its result.
+    pub switch: Switch<PortalPolicy, Progress>,
 }
 
 /// Messages of the page.
@@ -61,8 +58,7 @@ impl State {
             };
             r.map_err(|e| fl!("portal-error", reason = e.to_string()))
         });
-        self.busy = Some((None, handle));
-        self.error = None;
+        self.switch.started(handle);
         task.map(Message::Job)
     }
 
@@ -71,48 +67,27 @@ impl State {
         match message {
             Message::Refresh => return self.run(env, None),
             Message::Apply => {
-                self.changed = true;
+                self.switch.changed = true;
                 return self.run(env, Some(true));
             }
             Message::Undo => {
-                self.changed = false;
+                self.switch.changed = false;
                 return self.run(env, Some(false));
             }
-            Message::Cancel => self.busy = None,
-            Message::Job(Update::Progress(p)) => {
-                if let Some((step, _)) = &mut self.busy {
-                    *step = Some(p);
-                }
-            }
-            Message::Job(Update::Finished(r)) => {
-                self.busy = None;
-                match r {
-                    Ok(p) => self.policy = Some(p),
-                    Err(e) => self.error = Some(e),
-                }
-            }
+            Message::Cancel => self.switch.cancel(),
+            Message::Job(update) => self.switch.on_update(update),
         }
         Task::none()
     }
 
     /// Both toggles on (or, without a backend, the manual step shown).
     pub fn complete(&self, env: &Env) -> bool {
-        !env.is_demo() || self.policy.is_some_and(|p| p.writeback && p.unlock)
+        !env.is_demo() || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
     }
 
     /// The sidebar status.
     pub fn status(&self, env: &Env) -> Status {
-        if self.busy.is_some() {
-            Status::Running
-        } else if self.error.is_some() {
-            Status::Failed
-        } else if !env.is_demo() {
-            Status::Warning
-        } else if self.complete(env) {
-            Status::Done
-        } else {
-            Status::Pending
-        }
+        self.switch.status(env.is_demo(), self.complete(env))
     }
 
     fn toggle_line<'a>(label: String, current: bool) -> Element<'a, Message> {
@@ -155,10 +130,10 @@ impl State {
                 .into();
         }
         page = page.push(widget::small(fl!("portal-undocumented")));
-        if let Some(e) = &self.error {
+        if let Some(e) = &self.switch.error {
             page = page.push(widget::error(e.clone()));
         }
-        if let Some((step, _)) = &self.busy {
+        if let Some((step, _)) = &self.switch.busy {
             let label = match step {
                 None | Some(Progress::Reading) => fl!("portal-reading"),
                 Some(Progress::Writeback) => fl!("portal-setting-writeback"),
@@ -173,7 +148,7 @@ impl State {
             };
             page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
         }
-        if let Some(p) = self.policy {
+        if let Some(p) = self.switch.value {
             page = page.push(widget::card(
                 column![
                     Self::toggle_line(fl!("portal-writeback"), p.writeback),
@@ -182,17 +157,17 @@ impl State {
                 .spacing(8),
             ));
         }
-        let idle = self.busy.is_none();
-        let done = self.policy.is_some_and(|p| p.writeback && p.unlock);
+        let idle = self.switch.busy.is_none();
+        let done = self.switch.value.is_some_and(|p| p.writeback && p.unlock);
         page.push(
             row![
                 button(text(fl!("portal-apply")).size(size::BODY))
                     .on_press_maybe(
-                        (idle && self.policy.is_some() && !done).then_some(Message::Apply)
+                        (idle && self.switch.value.is_some() && !done).then_some(Message::Apply)
                     )
                     .padding([8, 16]),
                 button(text(fl!("portal-undo")).size(size::BODY))
-                    .on_press_maybe((idle && done && self.changed).then_some(Message::Undo))
+                    .on_press_maybe((idle && done && self.switch.changed).then_some(Message::Undo))
                     .style(button::secondary)
                     .padding([8, 16]),
             ]
