@@ -6,6 +6,7 @@ XVFB_DISPLAY=${XVFB_DISPLAY:-:97}
 xvfb_install() {
     command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v import >/dev/null \
         && /usr/bin/python3 -c 'import Xlib' 2>/dev/null && return 0
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         xvfb xdotool python3-xlib x11-utils imagemagick >/dev/null
 }
