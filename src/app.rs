@@ -266,7 +266,7 @@ impl App {
             }
             Step::Preflight => self.preflight.status(),
             Step::Permissions => self.permissions.status(),
-            Step::Connect => self.connect.status(&self.env),
+            Step::Connect => self.connect.status(),
             Step::Portal => self.portal.status(&self.env),
             Step::Verify => self.verify.status(),
         }
@@ -279,7 +279,7 @@ impl App {
             Step::Targets => self.targets.can_continue(self.env.is_demo()),
             Step::Preflight => self.preflight.can_continue(),
             Step::Permissions => self.permissions.complete(),
-            Step::Connect => self.connect.complete(&self.env),
+            Step::Connect => self.connect.complete(),
             Step::Portal => self.portal.complete(&self.env),
             Step::Verify => matches!(self.verify, verify::State::Done(_)),
             Step::Summary => false,
@@ -463,7 +463,7 @@ impl App {
             Step::Targets => self.targets.view(self.env.is_demo()).map(Message::Targets),
             Step::Preflight => self.preflight.view().map(Message::Preflight),
             Step::Permissions => self.permissions.view().map(Message::Permissions),
-            Step::Connect => self.connect.view(&self.env).map(Message::Connect),
+            Step::Connect => self.connect.view().map(Message::Connect),
             Step::Portal => self.portal.view(&self.env).map(Message::Portal),
             Step::Verify => self.verify.view().map(Message::Verify),
             Step::Summary => summary::view(&self.changes()).map(Message::Summary),

@@ -6,6 +6,7 @@ use crate::ad::error::DecodeErrorKind;
 use crate::ad::sddl::{FormatError, ParseError, ParseErrorKind};
 use crate::ad::{Ace, DecodeError, Sid};
 use crate::backend::DirectoryError;
+use crate::backend::sync::SyncError;
 use crate::fl;
 use crate::task::permissions::{Finding, TaskError, UserFinding};
 
@@ -353,4 +354,61 @@ pub fn user_finding(u: &UserFinding) -> String {
         dn = u.dn.as_str(),
         why = why
     )
+}
+
+/// A Connect-plane error, translated, naming the fix.
+pub fn sync_error(e: &SyncError) -> String {
+    match e {
+        SyncError::NoPowerShell { exe, reason } => {
+            fl!(
+                "sync-error-no-powershell",
+                exe = exe.as_str(),
+                reason = reason.as_str()
+            )
+        }
+        SyncError::ModuleMissing(m) => fl!("sync-error-module", detail = m.as_str()),
+        SyncError::AccessDenied(m) => fl!("sync-error-access", detail = m.as_str()),
+        SyncError::NoConnector => fl!("sync-error-no-connector"),
+        SyncError::SeveralConnectors(names) => {
+            fl!("sync-error-several", names = names.join("; "))
+        }
+        SyncError::Remote(m) => fl!("sync-error-remote", detail = m.as_str()),
+        SyncError::Garbage(m) => fl!("sync-error-garbage", detail = m.as_str()),
+        SyncError::Timeout(s) => fl!("sync-error-timeout", seconds = s.to_string()),
+        SyncError::Failed(m) => fl!("sync-error", reason = m.as_str()),
+        SyncError::ReadBack => fl!("sync-error-read-back"),
+    }
+}
+
+/// A Connect pre-flight finding as one translated line.
+pub fn sync_finding(f: &crate::task::sync::Finding) -> String {
+    use crate::task::sync::Finding;
+    match f {
+        Finding::Version {
+            version,
+            supported: true,
+        } => {
+            fl!("sync-check-version", version = version.as_str())
+        }
+        Finding::Version {
+            version,
+            supported: false,
+        } => {
+            fl!("sync-check-version-old", version = version.as_str())
+        }
+        Finding::Service { running: true } => fl!("sync-check-service"),
+        Finding::Service { running: false } => fl!("sync-check-service-stopped"),
+        Finding::Endpoint {
+            host,
+            reachable: true,
+        } => {
+            fl!("sync-check-endpoint", host = host.as_str())
+        }
+        Finding::Endpoint {
+            host,
+            reachable: false,
+        } => {
+            fl!("sync-check-endpoint-blocked", host = host.as_str())
+        }
+    }
 }

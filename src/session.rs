@@ -3,8 +3,10 @@
 
 use std::time::Duration;
 
-use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg};
+use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg, DemoSync};
 use crate::backend::ldap::{ConnectOptions, LdapDirectory};
+use crate::backend::powershell::{PowerShell, PowerShellOptions};
+use crate::backend::sync::{SyncError, SyncServer, SyncState};
 use crate::backend::{Directory, DirectoryError, Entry, Scope};
 use crate::task::permissions::GrantOptions;
 
@@ -24,6 +26,8 @@ pub struct RealEnv {
     pub connect: ConnectOptions,
     /// What to grant.
     pub grant: GrantOptions,
+    /// How to reach the Entra Connect server.
+    pub sync: PowerShellOptions,
 }
 
 impl Env {
@@ -61,6 +65,14 @@ impl Env {
             Env::Real(real) => Ok(AnyDirectory::Ldap(Box::new(
                 LdapDirectory::connect(&real.connect).await?,
             ))),
+        }
+    }
+
+    /// The Entra Connect server.
+    pub fn sync_server(&self) -> AnySync {
+        match self {
+            Env::Demo(org) => AnySync::Demo(org.sync_server()),
+            Env::Real(real) => AnySync::PowerShell(PowerShell::new(real.sync.clone())),
         }
     }
 
@@ -121,6 +133,37 @@ impl Directory for AnyDirectory {
         match self {
             AnyDirectory::Demo(d) => d.write_dacl(dn, sd).await,
             AnyDirectory::Ldap(d) => d.write_dacl(dn, sd).await,
+        }
+    }
+}
+
+/// Either Connect server, so that tasks see one concrete type.
+pub enum AnySync {
+    /// Simulated.
+    Demo(DemoSync),
+    /// Through PowerShell.
+    PowerShell(PowerShell),
+}
+
+impl SyncServer for AnySync {
+    fn host(&self) -> String {
+        match self {
+            AnySync::Demo(s) => s.host(),
+            AnySync::PowerShell(s) => s.host(),
+        }
+    }
+
+    async fn state(&mut self) -> Result<SyncState, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.state().await,
+            AnySync::PowerShell(s) => s.state().await,
+        }
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {
+        match self {
+            AnySync::Demo(s) => s.set_writeback(on).await,
+            AnySync::PowerShell(s) => s.set_writeback(on).await,
         }
     }
 }

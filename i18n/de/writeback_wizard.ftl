@@ -289,6 +289,7 @@ connect-version = Version { $version }
 connect-connector = Entra ID-Connector: { $connector }
 connect-ad-account = AD DS-Connectorkonto: { $account }
 connect-enable = Rückschreiben aktivieren
+connect-retry = Erneut prüfen
 connect-undo = Wieder deaktivieren
 connect-manual = Auf dem Connect-Server erledigen
 connect-manual-steps = Öffnen Sie den Entra Connect-Assistenten > Konfigurieren > Synchronisierungsoptionen anpassen > Optionale Features > „Kennwortrückschreiben“ aktivieren > Weiter > Konfigurieren.

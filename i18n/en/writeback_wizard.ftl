@@ -289,6 +289,7 @@ connect-version = Version { $version }
 connect-connector = Entra ID connector: { $connector }
 connect-ad-account = AD DS connector account: { $account }
 connect-enable = Enable writeback
+connect-retry = Check again
 connect-undo = Switch off again
 connect-manual = Do this on the Connect server
 connect-manual-steps = Open the Entra Connect wizard > Configure > Customize synchronization options > Optional features > tick "Password writeback" > Next > Configure.
@@ -344,3 +345,22 @@ summary-unreached = { $count } users do not receive the permission (protected or
 summary-propagation = On Windows domain controllers, permissions can take up to an hour to reach every user.
 summary-policy = Passwords must still meet on-premises policy; set the minimum password age to 0.
 summary-undo-all = Undo everything
+
+## Step 2: Entra Connect
+
+sync-error-no-powershell = cannot start PowerShell ({ $exe }: { $reason }); run the wizard on the Connect server, install PowerShell, or name it with WRITEBACK_WIZARD_POWERSHELL
+sync-error-module = the ADSync module is not installed ({ $detail }); run this on the Entra Connect server, or use --remote with its name
+sync-error-access = access denied ({ $detail }); run as an administrator of the Connect server (elevated), and for --remote as a member of its local Administrators
+sync-error-no-connector = no Entra ID connector was found on the Connect server; finish the Entra Connect setup first
+sync-error-several = several Entra ID connectors were found ({ $names }); switch writeback on in the Connect wizard instead
+sync-error-remote = the remote PowerShell session failed ({ $detail }); check the host name, that WinRM is enabled on it, and your rights there
+sync-error-garbage = PowerShell answered something unexpected ({ $detail }); run the command again, and check the Connect server's PowerShell
+sync-error-timeout = PowerShell did not answer within { $seconds } seconds; it was stopped (nothing else was changed by the wizard)
+sync-error-read-back = the writeback state read back is not the one set; look at the Connect wizard's optional features
+sync-check-version = Entra Connect { $version } (2.x or later)
+sync-check-version-old = Entra Connect { $version } is retired; upgrade to 2.x or later first
+sync-check-service = the ADSync service is running
+sync-check-service-stopped = the ADSync service is not running; start it (writeback needs it)
+sync-check-endpoint = { $host } answers on port 443 from the Connect server
+sync-check-endpoint-blocked = { $host } does not answer on port 443 from the Connect server; writeback needs outbound 443 to it (firewall or proxy)
+cli-sync-state = { $host }: connector "{ $connector }", password writeback { $state }

@@ -289,6 +289,7 @@ connect-version = Versión { $version }
 connect-connector = Conector de Entra ID: { $connector }
 connect-ad-account = Cuenta del conector de AD DS: { $account }
 connect-enable = Habilitar escritura diferida
+connect-retry = Comprobar de nuevo
 connect-undo = Deshabilitar
 connect-manual = Hágalo en el servidor de Connect
 connect-manual-steps = Abra el asistente de Entra Connect > Configurar > Personalizar las opciones de sincronización > Características opcionales > active "Escritura diferida de contraseñas" > Siguiente > Configurar.

@@ -289,6 +289,7 @@ connect-version = Version { $version }
 connect-connector = Connecteur Entra ID : { $connector }
 connect-ad-account = Compte de connecteur AD DS : { $account }
 connect-enable = Activer la réécriture
+connect-retry = Vérifier à nouveau
 connect-undo = Désactiver
 connect-manual = À faire sur le serveur Connect
 connect-manual-steps = Ouvrez l'assistant Entra Connect > Configurer > Personnaliser les options de synchronisation > Fonctionnalités facultatives > cochez « Réécriture du mot de passe » > Suivant > Configurer.

@@ -499,6 +499,18 @@ impl SyncServer for DemoSync {
             connector: "contoso.onmicrosoft.com - AAD".into(),
             ad_connector_account: format!("CONTOSO\\{DEMO_CONNECTOR}"),
             writeback: self.org.with(|s| s.sync_writeback),
+            service_running: true,
+            endpoints: [
+                "passwordreset.microsoftonline.com",
+                "servicebus.windows.net",
+            ]
+            .into_iter()
+            .map(|host| super::sync::Endpoint {
+                host: host.into(),
+                port: 443,
+                reachable: true,
+            })
+            .collect(),
         })
     }
 

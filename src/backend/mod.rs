@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod filter;
 pub mod ldap;
+pub mod powershell;
 pub mod sync;
 pub mod tenant;
 

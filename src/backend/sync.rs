@@ -1,11 +1,14 @@
 //! The Entra Connect plane: the optional feature "Password writeback" on
-//! the Connect server. The real implementation (PowerShell) is step 2's
-//! work; the demo one lives in `demo.rs`.
+//! the Connect server. `powershell.rs` is the real implementation, the demo
+//! one lives in `demo.rs`.
+
+/// The fixed identifier of the Entra ID connector (spec §2).
+pub const ENTRA_CONNECTOR_ID: &str = "b891884f-051e-4a83-95af-2544101c9083";
 
 /// What the Connect server reports.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SyncState {
-    /// Entra Connect version.
+    /// Entra Connect version ("" when unknown).
     pub version: String,
     /// Name of the Entra ID connector.
     pub connector: String,
@@ -13,17 +16,105 @@ pub struct SyncState {
     pub ad_connector_account: String,
     /// Password writeback is on.
     pub writeback: bool,
+    /// The ADSync service runs.
+    pub service_running: bool,
+    /// Outbound 443 to the writeback endpoints, as tested from the server.
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// One outbound endpoint and whether the server reached it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Endpoint {
+    /// Host name.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Reached.
+    pub reachable: bool,
+}
+
+/// A connector as `Get-ADSyncConnector` lists it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct ConnectorInfo {
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Identifier (GUID).
+    #[serde(default)]
+    pub identifier: String,
+    /// Type, e.g. Extensible2.
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    /// Subtype, e.g. "Windows Azure Active Directory (Microsoft)".
+    #[serde(default)]
+    pub subtype: String,
 }
 
 /// Why the Connect plane failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
-    /// The server cannot be reached or the command failed.
+    /// The PowerShell executable could not be started.
+    #[error("cannot start {exe}: {reason}")]
+    NoPowerShell {
+        /// The executable.
+        exe: String,
+        /// Why.
+        reason: String,
+    },
+    /// The ADSync module is not installed.
+    #[error("the ADSync module is missing: {0}")]
+    ModuleMissing(String),
+    /// Not elevated, or not allowed.
+    #[error("access denied: {0}")]
+    AccessDenied(String),
+    /// No Entra ID connector.
+    #[error("no Entra ID connector")]
+    NoConnector,
+    /// More than one Entra ID connector.
+    #[error("several Entra ID connectors: {0:?}")]
+    SeveralConnectors(Vec<String>),
+    /// The remote session failed.
+    #[error("remote session failed: {0}")]
+    Remote(String),
+    /// The answer was not the expected JSON.
+    #[error("unexpected answer: {0}")]
+    Garbage(String),
+    /// No answer in time.
+    #[error("no answer within {0} s")]
+    Timeout(u64),
+    /// The cmdlet failed otherwise.
     #[error("{0}")]
     Failed(String),
     /// The state read back is not the one set.
     #[error("the state read back is not the one set")]
     ReadBack,
+}
+
+/// Picks the Entra ID connector: by its fixed identifier first, then by
+/// type Extensible2 and subtype "Windows Azure Active Directory*".
+pub fn pick_connector(list: &[ConnectorInfo]) -> Result<String, SyncError> {
+    let names = |v: Vec<&ConnectorInfo>| v.into_iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+    let by_id: Vec<&ConnectorInfo> = list
+        .iter()
+        .filter(|c| c.identifier.eq_ignore_ascii_case(ENTRA_CONNECTOR_ID))
+        .collect();
+    match by_id.len() {
+        1 => return Ok(by_id[0].name.clone()),
+        0 => {}
+        _ => return Err(SyncError::SeveralConnectors(names(by_id))),
+    }
+    let by_type: Vec<&ConnectorInfo> = list
+        .iter()
+        .filter(|c| {
+            c.kind.eq_ignore_ascii_case("Extensible2")
+                && c.subtype.starts_with("Windows Azure Active Directory")
+        })
+        .collect();
+    match by_type.len() {
+        0 => Err(SyncError::NoConnector),
+        1 => Ok(by_type[0].name.clone()),
+        _ => Err(SyncError::SeveralConnectors(names(by_type))),
+    }
 }
 
 /// An Entra Connect (or Cloud Sync) server.
@@ -35,4 +126,52 @@ pub trait SyncServer {
     async fn state(&mut self) -> Result<SyncState, SyncError>;
     /// Switches password writeback on or off.
     async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(name: &str, id: &str, kind: &str, subtype: &str) -> ConnectorInfo {
+        ConnectorInfo {
+            name: name.into(),
+            identifier: id.into(),
+            kind: kind.into(),
+            subtype: subtype.into(),
+        }
+    }
+
+    #[test]
+    fn picks_by_identifier_then_by_type() {
+        let ad = c("corp.example", "aaaa", "AD", "");
+        let entra = c(
+            "contoso.onmicrosoft.com - AAD",
+            "zzzz",
+            "Extensible2",
+            "Windows Azure Active Directory (Microsoft)",
+        );
+        assert_eq!(
+            pick_connector(&[ad.clone(), entra.clone()]),
+            Ok(entra.name.clone())
+        );
+        let by_id = c("by-id", ENTRA_CONNECTOR_ID, "Extensible2", "x");
+        assert_eq!(
+            pick_connector(&[entra.clone(), by_id.clone()]),
+            Ok("by-id".into())
+        );
+        assert_eq!(
+            pick_connector(std::slice::from_ref(&ad)),
+            Err(SyncError::NoConnector)
+        );
+        let other = c(
+            "second - AAD",
+            "yyyy",
+            "Extensible2",
+            "Windows Azure Active Directory (Microsoft)",
+        );
+        assert!(matches!(
+            pick_connector(&[entra, other]),
+            Err(SyncError::SeveralConnectors(v)) if v.len() == 2
+        ));
+    }
 }

@@ -4,6 +4,7 @@
 pub mod directory;
 pub mod gui;
 pub mod sd;
+pub mod sync;
 
 use std::process::ExitCode;
 
@@ -61,6 +62,9 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
+    /// Step 2: password writeback on the Entra Connect server.
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
     /// Step 1 pre-flight: connection, accounts, rights, protected users.
     Check(directory::DirectoryArgs),
     /// Step 1: grant the writeback permissions (backup, write, read back).
@@ -110,6 +114,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match command {
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
         Command::Sd(cmd) => sd::run(cmd),
+        Command::Sync(cmd) => sync::run(cmd),
         Command::Check(args) => directory::check(args),
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
         Command::Verify(args) => directory::verify(args),

@@ -44,16 +44,13 @@ impl State {
     }
 
     fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
-        let Env::Demo(org) = env else {
-            return Task::none();
-        };
-        let mut server = org.sync_server();
+        let mut server = env.sync_server();
         let (task, handle) = job::spawn(move |mut report| async move {
             let r = match set {
                 None => sync::status(&mut server).await,
                 Some(on) => sync::set(&mut server, on, &mut *report).await,
             };
-            r.map_err(|e| fl!("sync-error", reason = e.to_string()))
+            r.map_err(|e| crate::explain::sync_error(&e))
         });
         self.switch.started(handle);
         task.map(Message::Job)
@@ -77,34 +74,33 @@ impl State {
         Task::none()
     }
 
-    /// Writeback is on (or, without a backend, the manual step is shown).
-    pub fn complete(&self, env: &Env) -> bool {
-        !env.is_demo() || self.switch.value.as_ref().is_some_and(|s| s.writeback)
+    /// Writeback is on; when the server cannot be driven (an error), the
+    /// manual steps are shown and the step may be done by hand.
+    pub fn complete(&self) -> bool {
+        self.switch.error.is_some() || self.switch.value.as_ref().is_some_and(|s| s.writeback)
     }
 
     /// The sidebar status.
-    pub fn status(&self, env: &Env) -> Status {
-        self.switch.status(env.is_demo(), self.complete(env))
+    pub fn status(&self) -> Status {
+        self.switch.status(
+            true,
+            self.switch.value.as_ref().is_some_and(|s| s.writeback),
+        )
     }
 
     /// The page's view.
-    pub fn view(&self, env: &Env) -> Element<'_, Message> {
+    pub fn view(&self) -> Element<'_, Message> {
         let mut page = column![widget::title(fl!("connect-title"), fl!("connect-subtitle"))]
             .spacing(size::GAP);
-        if !env.is_demo() {
-            return page
-                .push(widget::card(
-                    column![
-                        widget::heading(fl!("connect-manual")),
-                        widget::body(fl!("connect-manual-steps")),
-                        widget::small(fl!("connect-manual-script")),
-                    ]
-                    .spacing(8),
-                ))
-                .into();
-        }
         if let Some(e) = &self.switch.error {
-            page = page.push(widget::error(e.clone()));
+            page = page.push(widget::error(e.clone())).push(widget::card(
+                column![
+                    widget::heading(fl!("connect-manual")),
+                    widget::body(fl!("connect-manual-steps")),
+                    widget::small(fl!("connect-manual-script")),
+                ]
+                .spacing(8),
+            ));
         }
         if let Some((step, _)) = &self.switch.busy {
             let label = match step {
@@ -140,20 +136,29 @@ impl State {
         }
         let idle = self.switch.busy.is_none();
         let on = self.switch.value.as_ref().is_some_and(|s| s.writeback);
-        page.push(
-            row![
+        let mut buttons = row![].spacing(10);
+        if self.switch.error.is_some() {
+            buttons = buttons.push(
+                button(text(fl!("connect-retry")).size(size::BODY))
+                    .on_press_maybe(idle.then_some(Message::Refresh))
+                    .style(button::secondary)
+                    .padding([8, 16]),
+            );
+        }
+        buttons = buttons
+            .push(
                 button(text(fl!("connect-enable")).size(size::BODY))
                     .on_press_maybe(
-                        (idle && self.switch.value.is_some() && !on).then_some(Message::Enable)
+                        (idle && self.switch.value.is_some() && !on).then_some(Message::Enable),
                     )
                     .padding([8, 16]),
+            )
+            .push(
                 button(text(fl!("connect-undo")).size(size::BODY))
                     .on_press_maybe((idle && on && self.switch.changed).then_some(Message::Undo))
                     .style(button::secondary)
                     .padding([8, 16]),
-            ]
-            .spacing(10),
-        )
-        .into()
+            );
+        page.push(buttons).into()
     }
 }

@@ -98,6 +98,10 @@ impl State {
                 connector_account: self.connector.trim().to_string(),
                 ..GrantOptions::default()
             },
+            sync: crate::backend::powershell::PowerShellOptions {
+                remote: (!self.sync_host.trim().is_empty()).then(|| self.sync_host.trim().into()),
+                timeout: std::time::Duration::from_secs(120),
+            },
         }))
     }
 

@@ -39,3 +39,77 @@ pub async fn set<S: SyncServer>(
     }
     Ok(after)
 }
+
+/// Pre-flight findings of the Connect plane.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "check", rename_all = "kebab-case")]
+pub enum Finding {
+    /// The version, and whether it is 2.x or later.
+    Version {
+        /// As reported.
+        version: String,
+        /// 2.x or later.
+        supported: bool,
+    },
+    /// The ADSync service runs.
+    Service {
+        /// Running.
+        running: bool,
+    },
+    /// Outbound 443 to a writeback endpoint.
+    Endpoint {
+        /// Host.
+        host: String,
+        /// Reached.
+        reachable: bool,
+    },
+}
+
+/// The checks of step 2 on a state read (the ADSync module's presence shows
+/// as [`SyncError::ModuleMissing`] when reading).
+pub fn findings(state: &SyncState) -> Vec<(crate::task::permissions::Outcome, Finding)> {
+    use crate::task::permissions::Outcome;
+    let major: Option<u32> = state
+        .version
+        .split('.')
+        .next()
+        .and_then(|m| m.trim().parse().ok());
+    let supported = major.is_some_and(|m| m >= 2);
+    let mut out = vec![
+        (
+            if supported {
+                Outcome::Ok
+            } else {
+                Outcome::Blocking
+            },
+            Finding::Version {
+                version: state.version.clone(),
+                supported,
+            },
+        ),
+        (
+            if state.service_running {
+                Outcome::Ok
+            } else {
+                Outcome::Warning
+            },
+            Finding::Service {
+                running: state.service_running,
+            },
+        ),
+    ];
+    for e in &state.endpoints {
+        out.push((
+            if e.reachable {
+                Outcome::Ok
+            } else {
+                Outcome::Warning
+            },
+            Finding::Endpoint {
+                host: e.host.clone(),
+                reachable: e.reachable,
+            },
+        ));
+    }
+    out
+}

@@ -1,0 +1,79 @@
+# writeback-wizard: the Entra Connect plane. This text is fixed in the binary;
+# every user value arrives as JSON on standard input, never in the script.
+#
+# Request:  {"op": "inventory" | "state" | "set", "connector": name or null,
+#            "enable": bool, "remote": host or null}
+# Answer (one JSON line on standard output):
+#   {"ok": true, "state": {...}} or {"ok": false, "error": {"kind": ..., "message": ...}}
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$work = {
+    param($req)
+    $ErrorActionPreference = 'Stop'
+    $ProgressPreference = 'SilentlyContinue'
+    function Fail([string]$kind, [string]$message) {
+        return @{ ok = $false; error = @{ kind = $kind; message = $message } }
+    }
+    if (-not (Get-Module -ListAvailable -Name ADSync)) {
+        return (Fail 'module-missing' 'the ADSync module is not installed here')
+    }
+    try {
+        Import-Module ADSync
+        if ($req.op -eq 'set') {
+            Set-ADSyncAADPasswordResetConfiguration -Connector $req.connector -Enable ([bool]$req.enable) | Out-Null
+        }
+        $all = @(Get-ADSyncConnector)
+        $connectors = @($all | ForEach-Object {
+            @{ name = [string]$_.Name; identifier = [string]$_.Identifier; type = [string]$_.Type; subtype = [string]$_.Subtype }
+        })
+        $version = $null
+        try { $version = [string](Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Azure AD Connect' -ErrorAction Stop).Version } catch { }
+        $service = Get-Service -Name ADSync -ErrorAction SilentlyContinue
+        $writeback = $null
+        if ($req.connector) {
+            $writeback = [bool](Get-ADSyncAADPasswordResetConfiguration -Connector $req.connector).Enabled
+        }
+        $account = $null
+        $ad = $all | Where-Object { $_.ConnectorTypeName -eq 'AD' } | Select-Object -First 1
+        if ($ad) {
+            $user = ($ad.ConnectivityParameters | Where-Object { $_.Name -eq 'forest-login-user' }).Value
+            $domain = ($ad.ConnectivityParameters | Where-Object { $_.Name -eq 'forest-login-domain' }).Value
+            if ($user) { $account = "$domain\$user" }
+        }
+        $endpoints = @()
+        if ($req.op -eq 'inventory') {
+            # Representatives of *.passwordreset.microsoftonline.com and
+            # *.servicebus.windows.net, the writeback service's endpoints.
+            foreach ($h in @('passwordreset.microsoftonline.com', 'servicebus.windows.net')) {
+                $ok = $false
+                try { $ok = [bool](Test-NetConnection -ComputerName $h -Port 443 -InformationLevel Quiet -WarningAction SilentlyContinue) } catch { }
+                $endpoints += @{ host = $h; port = 443; reachable = $ok }
+            }
+        }
+        return @{ ok = $true; state = @{
+            module = $true; version = $version
+            service_running = [bool]($service -and $service.Status -eq 'Running')
+            connectors = $connectors; writeback = $writeback
+            ad_connector_account = $account; endpoints = $endpoints } }
+    } catch [System.UnauthorizedAccessException] {
+        return (Fail 'access-denied' $_.Exception.Message)
+    } catch {
+        if ($_.Exception.Message -match 'denied|not authorized|Zugriff verweigert') {
+            return (Fail 'access-denied' $_.Exception.Message)
+        }
+        return (Fail 'other' $_.Exception.Message)
+    }
+}
+
+try {
+    $req = [Console]::In.ReadToEnd() | ConvertFrom-Json
+    if ($req.remote) {
+        $result = Invoke-Command -ComputerName $req.remote -ScriptBlock $work -ArgumentList $req
+    } else {
+        $result = & $work $req
+    }
+} catch {
+    $result = @{ ok = $false; error = @{ kind = 'remote'; message = [string]$_.Exception.Message } }
+}
+[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 6))

@@ -1,0 +1,245 @@
+//! The real Connect plane: PowerShell on the Connect server, locally
+//! (`powershell.exe` on Windows, `pwsh` elsewhere; `WRITEBACK_WIZARD_POWERSHELL`
+//! chooses another) or remotely through PowerShell remoting. The script is
+//! fixed (`connect.ps1`, passed as `-EncodedCommand`); the request goes as
+//! JSON on standard input, the answer comes back as one JSON line. Every
+//! call has a timeout; on timeout or cancel the whole process tree is
+//! killed.
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::{Deserialize, Serialize};
+use tokio::io::AsyncWriteExt;
+
+use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pick_connector};
+
+/// The script, fixed in the binary.
+pub const SCRIPT: &str = include_str!("connect.ps1");
+
+/// Environment variable naming the PowerShell executable.
+pub const POWERSHELL_ENV: &str = "WRITEBACK_WIZARD_POWERSHELL";
+
+/// How to reach the Connect server.
+#[derive(Clone, Debug)]
+pub struct PowerShellOptions {
+    /// Remote host (PowerShell remoting), or this machine.
+    pub remote: Option<String>,
+    /// Limit per call.
+    pub timeout: Duration,
+}
+
+/// A Connect server reached through PowerShell.
+#[derive(Clone, Debug)]
+pub struct PowerShell {
+    exe: PathBuf,
+    options: PowerShellOptions,
+    connector: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Request<'a> {
+    op: &'a str,
+    connector: Option<&'a str>,
+    enable: bool,
+    remote: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    ok: bool,
+    #[serde(default)]
+    state: Option<RawState>,
+    #[serde(default)]
+    error: Option<RawError>,
+}
+
+#[derive(Deserialize, Default)]
+struct RawState {
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    service_running: bool,
+    #[serde(default)]
+    connectors: Vec<ConnectorInfo>,
+    #[serde(default)]
+    writeback: Option<bool>,
+    #[serde(default)]
+    ad_connector_account: Option<String>,
+    #[serde(default)]
+    endpoints: Vec<Endpoint>,
+}
+
+#[derive(Deserialize)]
+struct RawError {
+    kind: String,
+    #[serde(default)]
+    message: String,
+}
+
+/// The default executable for this platform.
+pub fn default_exe() -> PathBuf {
+    if let Some(exe) = std::env::var_os(POWERSHELL_ENV) {
+        return PathBuf::from(exe);
+    }
+    if cfg!(windows) {
+        PathBuf::from("powershell.exe")
+    } else {
+        PathBuf::from("pwsh")
+    }
+}
+
+/// Kills the child's whole process tree when dropped (timeout, cancel).
+struct TreeGuard(Option<u32>);
+
+impl TreeGuard {
+    fn disarm(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for TreeGuard {
+    fn drop(&mut self) {
+        let Some(pid) = self.0 else { return };
+        #[cfg(unix)]
+        // SAFETY: kill(2) with a negative pid signals the process group we
+        // created for the child (process_group(0)); no memory is involved.
+        unsafe {
+            libc::kill(-(pid as i32), libc::SIGKILL);
+        }
+        #[cfg(windows)]
+        {
+            let _ = std::process::Command::new("taskkill")
+                .args(["/T", "/F", "/PID", &pid.to_string()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
+}
+
+impl PowerShell {
+    /// A runner with the platform's (or the configured) executable.
+    pub fn new(options: PowerShellOptions) -> PowerShell {
+        PowerShell {
+            exe: default_exe(),
+            options,
+            connector: None,
+        }
+    }
+
+    async fn call(
+        &self,
+        op: &str,
+        connector: Option<&str>,
+        enable: bool,
+    ) -> Result<RawState, SyncError> {
+        let request = serde_json::to_vec(&Request {
+            op,
+            connector,
+            enable,
+            remote: self.options.remote.as_deref(),
+        })
+        .map_err(|e| SyncError::Failed(e.to_string()))?;
+        let utf16: Vec<u8> = SCRIPT.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut command = tokio::process::Command::new(&self.exe);
+        command
+            .args(["-NoProfile", "-NonInteractive", "-EncodedCommand"])
+            .arg(STANDARD.encode(utf16))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        #[cfg(unix)]
+        command.process_group(0);
+        #[cfg(windows)]
+        command.creation_flags(0x0800_0000); // CREATE_NO_WINDOW
+        let mut child = command.spawn().map_err(|e| SyncError::NoPowerShell {
+            exe: self.exe.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let mut guard = TreeGuard(child.id());
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(&request).await;
+            let _ = stdin.shutdown().await;
+        }
+        let seconds = self.options.timeout.as_secs().max(1);
+        let output = tokio::time::timeout(self.options.timeout, child.wait_with_output())
+            .await
+            .map_err(|_| SyncError::Timeout(seconds))?
+            .map_err(|e| SyncError::Failed(e.to_string()))?;
+        guard.disarm();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let line = stdout
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        let answer: Answer = serde_json::from_str(line.trim()).map_err(|_| {
+            let shown: String = if line.trim().is_empty() {
+                String::from_utf8_lossy(&output.stderr)
+                    .chars()
+                    .take(200)
+                    .collect()
+            } else {
+                line.chars().take(200).collect()
+            };
+            SyncError::Garbage(shown.trim().to_string())
+        })?;
+        if answer.ok {
+            return answer
+                .state
+                .ok_or_else(|| SyncError::Garbage("no state".into()));
+        }
+        let error = answer.error.unwrap_or(RawError {
+            kind: "other".into(),
+            message: String::new(),
+        });
+        Err(match error.kind.as_str() {
+            "module-missing" => SyncError::ModuleMissing(error.message),
+            "access-denied" => SyncError::AccessDenied(error.message),
+            "remote" => SyncError::Remote(error.message),
+            _ => SyncError::Failed(error.message),
+        })
+    }
+
+    async fn connector(&mut self) -> Result<(String, RawState), SyncError> {
+        let inventory = self.call("inventory", None, false).await?;
+        let name = pick_connector(&inventory.connectors)?;
+        self.connector = Some(name.clone());
+        Ok((name, inventory))
+    }
+}
+
+impl SyncServer for PowerShell {
+    fn host(&self) -> String {
+        self.options
+            .remote
+            .clone()
+            .unwrap_or_else(|| "localhost".into())
+    }
+
+    async fn state(&mut self) -> Result<SyncState, SyncError> {
+        let (name, inventory) = self.connector().await?;
+        let state = self.call("state", Some(&name), false).await?;
+        Ok(SyncState {
+            version: inventory.version.unwrap_or_default(),
+            connector: name,
+            ad_connector_account: inventory.ad_connector_account.unwrap_or_default(),
+            writeback: state.writeback.unwrap_or(false),
+            service_running: inventory.service_running,
+            endpoints: inventory.endpoints,
+        })
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {
+        let name = match self.connector.clone() {
+            Some(name) => name,
+            None => self.connector().await?.0,
+        };
+        self.call("set", Some(&name), on).await.map(|_| ())
+    }
+}
