@@ -127,6 +127,8 @@ pub struct TargetsPrefill {
     pub bind_user: String,
     /// Connector account.
     pub connector: String,
+    /// Entra Connect server ("" = this machine).
+    pub sync_host: String,
 }
 
 /// The application state.
@@ -191,6 +193,7 @@ impl App {
             targets.ca_file = p.ca_file;
             targets.bind_user = p.bind_user;
             targets.connector = p.connector;
+            targets.sync_host = p.sync_host;
         }
         let app = App {
             step: Step::Welcome,

@@ -345,3 +345,22 @@ summary-unreached = { $count } Benutzer erhalten die Berechtigung nicht (geschü
 summary-propagation = Auf Windows-Domänencontrollern kann es bis zu einer Stunde dauern, bis Berechtigungen alle Benutzer erreichen.
 summary-policy = Kennwörter müssen weiterhin die lokale Kennwortrichtlinie erfüllen; setzen Sie das minimale Kennwortalter auf 0.
 summary-undo-all = Alles rückgängig machen
+
+## Schritt 2: Entra Connect
+
+sync-error-no-powershell = PowerShell kann nicht gestartet werden ({ $exe }: { $reason }); führen Sie den Assistenten auf dem Connect-Server aus, installieren Sie PowerShell oder geben Sie den Pfad mit WRITEBACK_WIZARD_POWERSHELL an
+sync-error-module = Das ADSync-Modul ist nicht installiert ({ $detail }); führen Sie das Programm auf dem Entra Connect-Server aus oder geben Sie dessen Namen mit --remote an
+sync-error-access = Zugriff verweigert ({ $detail }); führen Sie das Programm als Administrator des Connect-Servers (mit erhöhten Rechten) aus, bei --remote als Mitglied seiner lokalen Gruppe „Administratoren“
+sync-error-no-connector = Auf dem Connect-Server wurde kein Entra ID-Connector gefunden; schließen Sie zuerst die Einrichtung von Entra Connect ab
+sync-error-several = Es wurden mehrere Entra ID-Connectors gefunden ({ $names }); aktivieren Sie das Kennwortrückschreiben stattdessen im Entra Connect-Assistenten
+sync-error-remote = Die PowerShell-Remotesitzung ist fehlgeschlagen ({ $detail }); überprüfen Sie den Hostnamen, ob WinRM dort aktiviert ist und welche Rechte Sie dort haben
+sync-error-garbage = PowerShell hat eine unerwartete Antwort geliefert ({ $detail }); führen Sie den Befehl erneut aus und überprüfen Sie die PowerShell auf dem Connect-Server
+sync-error-timeout = PowerShell hat nicht innerhalb von { $seconds } Sekunden geantwortet und wurde beendet (der Assistent hat sonst nichts geändert)
+sync-error-read-back = Der zurückgelesene Status des Kennwortrückschreibens entspricht nicht dem festgelegten; sehen Sie im Entra Connect-Assistenten unter „Optionale Features“ nach
+sync-check-version = Entra Connect { $version } (2.x oder höher)
+sync-check-version-old = Entra Connect { $version } wird nicht mehr unterstützt; aktualisieren Sie zuerst auf 2.x oder höher
+sync-check-service = Der ADSync-Dienst wird ausgeführt
+sync-check-service-stopped = Der ADSync-Dienst wird nicht ausgeführt; starten Sie ihn (das Kennwortrückschreiben benötigt ihn)
+sync-check-endpoint = { $host } antwortet vom Connect-Server aus auf Port 443
+sync-check-endpoint-blocked = { $host } antwortet vom Connect-Server aus nicht auf Port 443; das Kennwortrückschreiben benötigt ausgehende Verbindungen zu diesem Host über Port 443 (Firewall oder Proxy prüfen)
+cli-sync-state = { $host }: Connector „{ $connector }“, Kennwortrückschreiben { $state }

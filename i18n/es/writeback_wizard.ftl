@@ -345,3 +345,22 @@ summary-unreached = { $count } usuarios no reciben el permiso (cuentas protegida
 summary-propagation = En los controladores de dominio de Windows, los permisos pueden tardar hasta una hora en llegar a todos los usuarios.
 summary-policy = Las contraseñas deben seguir cumpliendo la directiva de contraseñas local; establezca la vigencia mínima de la contraseña en 0.
 summary-undo-all = Deshacer todo
+
+## Paso 2: Entra Connect
+
+sync-error-no-powershell = no se puede iniciar PowerShell ({ $exe }: { $reason }); ejecute el asistente en el servidor de Connect, instale PowerShell o indique su ruta con WRITEBACK_WIZARD_POWERSHELL
+sync-error-module = el módulo ADSync no está instalado ({ $detail }); ejecute la herramienta en el servidor de Entra Connect o indique el nombre de ese servidor con --remote
+sync-error-access = acceso denegado ({ $detail }); ejecute la herramienta como administrador del servidor de Connect (con privilegios elevados) y, con --remote, como miembro de su grupo local Administradores
+sync-error-no-connector = no se encontró ningún conector de Entra ID en el servidor de Connect; termine primero la configuración de Entra Connect
+sync-error-several = se encontraron varios conectores de Entra ID ({ $names }); en su lugar, habilite la escritura diferida de contraseñas en el asistente de Entra Connect
+sync-error-remote = la sesión remota de PowerShell falló ({ $detail }); compruebe el nombre del host, que WinRM esté habilitado en él y sus permisos en ese host
+sync-error-garbage = PowerShell devolvió una respuesta inesperada ({ $detail }); vuelva a ejecutar el comando y compruebe PowerShell en el servidor de Connect
+sync-error-timeout = PowerShell no respondió en { $seconds } segundos y se detuvo (el asistente no cambió nada más)
+sync-error-read-back = el estado de la escritura diferida que se volvió a leer no es el que se estableció; revise las características opcionales en el asistente de Entra Connect
+sync-check-version = Entra Connect { $version } (2.x o posterior)
+sync-check-version-old = Entra Connect { $version } está retirado; actualice primero a 2.x o posterior
+sync-check-service = el servicio ADSync está en ejecución
+sync-check-service-stopped = el servicio ADSync no está en ejecución; inícielo (la escritura diferida de contraseñas lo necesita)
+sync-check-endpoint = { $host } responde en el puerto 443 desde el servidor de Connect
+sync-check-endpoint-blocked = { $host } no responde en el puerto 443 desde el servidor de Connect; la escritura diferida de contraseñas necesita conexiones salientes a ese host por el puerto 443 (firewall o proxy)
+cli-sync-state = { $host }: conector "{ $connector }", escritura diferida de contraseñas: { $state }

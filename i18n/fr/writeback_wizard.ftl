@@ -345,3 +345,22 @@ summary-unreached = { $count } utilisateurs ne reçoivent pas l'autorisation (co
 summary-propagation = Sur les contrôleurs de domaine Windows, les autorisations peuvent mettre jusqu'à une heure pour atteindre tous les utilisateurs.
 summary-policy = Les mots de passe doivent toujours respecter la stratégie de mot de passe locale ; définissez la durée de vie minimale du mot de passe sur 0.
 summary-undo-all = Tout annuler
+
+## Étape 2 : Entra Connect
+
+sync-error-no-powershell = impossible de démarrer PowerShell ({ $exe } : { $reason }) ; exécutez l'assistant sur le serveur Connect, installez PowerShell ou indiquez son chemin avec WRITEBACK_WIZARD_POWERSHELL
+sync-error-module = le module ADSync n'est pas installé ({ $detail }) ; exécutez l'outil sur le serveur Entra Connect ou indiquez le nom de ce serveur avec --remote
+sync-error-access = accès refusé ({ $detail }) ; exécutez l'outil en tant qu'administrateur du serveur Connect (avec élévation de privilèges) et, avec --remote, en tant que membre de son groupe local Administrateurs
+sync-error-no-connector = aucun connecteur Entra ID n'a été trouvé sur le serveur Connect ; terminez d'abord la configuration d'Entra Connect
+sync-error-several = plusieurs connecteurs Entra ID ont été trouvés ({ $names }) ; activez plutôt la réécriture des mots de passe dans l'assistant Entra Connect
+sync-error-remote = la session PowerShell à distance a échoué ({ $detail }) ; vérifiez le nom d'hôte, que WinRM y est activé et vos droits sur cet hôte
+sync-error-garbage = PowerShell a renvoyé une réponse inattendue ({ $detail }) ; relancez la commande et vérifiez PowerShell sur le serveur Connect
+sync-error-timeout = PowerShell n'a pas répondu dans un délai de { $seconds } secondes et a été arrêté (l'assistant n'a rien modifié d'autre)
+sync-error-read-back = l'état de la réécriture relu ne correspond pas à celui qui a été défini ; consultez les fonctionnalités facultatives dans l'assistant Entra Connect
+sync-check-version = Entra Connect { $version } (2.x ou version ultérieure)
+sync-check-version-old = Entra Connect { $version } n'est plus pris en charge ; effectuez d'abord la mise à niveau vers la version 2.x ou ultérieure
+sync-check-service = le service ADSync est en cours d'exécution
+sync-check-service-stopped = le service ADSync n'est pas en cours d'exécution ; démarrez-le (la réécriture des mots de passe en a besoin)
+sync-check-endpoint = { $host } répond sur le port 443 depuis le serveur Connect
+sync-check-endpoint-blocked = { $host } ne répond pas sur le port 443 depuis le serveur Connect ; la réécriture des mots de passe nécessite des connexions sortantes vers cet hôte sur le port 443 (pare-feu ou proxy)
+cli-sync-state = { $host } : connecteur « { $connector } », réécriture des mots de passe : { $state }

@@ -87,12 +87,23 @@ pub struct DirectoryProfile {
     inetorgperson: bool,
 }
 
+/// The `[connect]` table of a profile.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectProfile {
+    /// The Entra Connect server (PowerShell remoting); absent: this machine.
+    pub remote: Option<String>,
+}
+
 /// A profile file.
 #[derive(Debug, Default, Deserialize)]
 pub struct Profile {
     /// Step 1 settings.
     #[serde(default)]
     pub directory: DirectoryProfile,
+    /// Step 2 settings.
+    #[serde(default)]
+    pub connect: ConnectProfile,
 }
 
 /// Settings ready to use.

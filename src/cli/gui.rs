@@ -24,6 +24,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
                         .unwrap_or_default(),
                     bind_user: d.bind_user.unwrap_or_default(),
                     connector: d.connector_account.unwrap_or_default(),
+                    sync_host: p.connect.remote.unwrap_or_default(),
                 };
                 let env = targets_env(&prefill);
                 (env, path.display().to_string(), Some(prefill))
@@ -60,6 +61,7 @@ fn targets_env(prefill: &TargetsPrefill) -> Env {
     state.ca_file = prefill.ca_file.clone();
     state.bind_user = prefill.bind_user.clone();
     state.connector = prefill.connector.clone();
+    state.sync_host = prefill.sync_host.clone();
     state.real_env()
 }
 
