@@ -133,6 +133,14 @@ impl State {
                 ]
                 .spacing(8),
             ));
+            let mut checks = column![].spacing(8);
+            for (outcome, finding) in sync::findings(s) {
+                checks = checks.push(widget::badge_line(
+                    widget::outcome(outcome),
+                    crate::explain::sync_finding(&finding),
+                ));
+            }
+            page = page.push(widget::card(checks));
         }
         let idle = self.switch.busy.is_none();
         let on = self.switch.value.as_ref().is_some_and(|s| s.writeback);
