@@ -66,14 +66,23 @@ $work = {
     }
 }
 
+# UTF-8 both ways, whatever the console code page (Windows PowerShell 5.1
+# uses the OEM code page for redirected standard input and output).
+$utf8 = New-Object System.Text.UTF8Encoding($false)
+$req = $null
 try {
-    $req = [Console]::In.ReadToEnd() | ConvertFrom-Json
+    $stdin = New-Object System.IO.StreamReader([Console]::OpenStandardInput(), $utf8)
+    $req = $stdin.ReadToEnd() | ConvertFrom-Json
     if ($req.remote) {
         $result = Invoke-Command -ComputerName $req.remote -ScriptBlock $work -ArgumentList $req
     } else {
         $result = & $work $req
     }
 } catch {
-    $result = @{ ok = $false; error = @{ kind = 'remote'; message = [string]$_.Exception.Message } }
+    $kind = if ($req -and $req.remote) { 'remote' } else { 'other' }
+    $result = @{ ok = $false; error = @{ kind = $kind; message = [string]$_.Exception.Message } }
 }
-[Console]::Out.WriteLine(($result | ConvertTo-Json -Compress -Depth 6))
+$bytes = $utf8.GetBytes(($result | ConvertTo-Json -Compress -Depth 6) + "`n")
+$stdout = [Console]::OpenStandardOutput()
+$stdout.Write($bytes, 0, $bytes.Length)
+$stdout.Flush()

@@ -13,7 +13,7 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pick_connector};
 
@@ -161,18 +161,35 @@ impl PowerShell {
             exe: self.exe.display().to_string(),
             reason: e.to_string(),
         })?;
+        // Declared after `child`, so on timeout the tree is killed while its
+        // root still runs (taskkill /T needs the parent alive to find the
+        // children); then kill_on_drop has nothing left to do.
         let mut guard = TreeGuard(child.id());
-        if let Some(mut stdin) = child.stdin.take() {
-            let _ = stdin.write_all(&request).await;
-            let _ = stdin.shutdown().await;
-        }
+        let stdin = child.stdin.take();
+        let mut out = child.stdout.take().expect("stdout is piped");
+        let mut err = child.stderr.take().expect("stderr is piped");
+        let io = async {
+            if let Some(mut stdin) = stdin {
+                let _ = stdin.write_all(&request).await;
+                let _ = stdin.shutdown().await;
+            }
+            let (mut o, mut e) = (Vec::new(), Vec::new());
+            let (ro, re, status) = tokio::join!(
+                out.read_to_end(&mut o),
+                err.read_to_end(&mut e),
+                child.wait()
+            );
+            ro?;
+            re?;
+            status.map(|_| (o, e))
+        };
         let seconds = self.options.timeout.as_secs().max(1);
-        let output = tokio::time::timeout(self.options.timeout, child.wait_with_output())
+        let (stdout, stderr) = tokio::time::timeout(self.options.timeout, io)
             .await
             .map_err(|_| SyncError::Timeout(seconds))?
-            .map_err(|e| SyncError::Failed(e.to_string()))?;
+            .map_err(|e: std::io::Error| SyncError::Failed(e.to_string()))?;
         guard.disarm();
-        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stdout = String::from_utf8_lossy(&stdout);
         let line = stdout
             .lines()
             .rev()
@@ -180,10 +197,7 @@ impl PowerShell {
             .unwrap_or_default();
         let answer: Answer = serde_json::from_str(line.trim()).map_err(|_| {
             let shown: String = if line.trim().is_empty() {
-                String::from_utf8_lossy(&output.stderr)
-                    .chars()
-                    .take(200)
-                    .collect()
+                String::from_utf8_lossy(&stderr).chars().take(200).collect()
             } else {
                 line.chars().take(200).collect()
             };

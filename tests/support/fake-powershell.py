@@ -1,0 +1,276 @@
+#!/usr/bin/python3
+"""A stand-in for powershell.exe on an Entra Connect server.
+
+No Connect server (nor PowerShell with the ADSync module) can run where the
+tests run, so tests/sync_powershell.rs points WRITEBACK_WIZARD_POWERSHELL at
+this script. It speaks the wizard's protocol (src/backend/connect.ps1):
+
+  argv:   -NoProfile -NonInteractive -EncodedCommand <base64 of UTF-16LE script>
+  stdin:  {"op": "inventory"|"state"|"set", "connector": name|null,
+           "enable": bool, "remote": host|null}
+  stdout: one JSON line, {"ok": true, "state": {...}} or
+          {"ok": false, "error": {"kind": ..., "message": ...}}
+
+and emulates the documented behaviour of the cmdlets the script uses
+(Get-ADSyncConnector, Get-/Set-ADSyncAADPasswordResetConfiguration): the
+writeback flag is kept per connector, off until set.
+
+Environment:
+  FAKE_PWSH_STATE  JSON file with the writeback flag per connector
+                   (default: every connector off, nothing is written)
+  FAKE_PWSH_LOG    append one JSON line per call: {"argv": [...], "request": {...}}
+  FAKE_PWSH_PIDS   in mode "hang": file to receive "<own pid> <child pid>"
+  FAKE_PWSH_MODE   ok (default) | module-missing | access-denied |
+                   two-connectors | garbage | hang | old-version | remote-fail
+
+A broken call (wrong arguments, a script that lacks the cmdlets, a request
+that is not the documented JSON) exits 64 with a message on stderr.
+"""
+
+import base64
+import binascii
+import json
+import os
+import subprocess
+import sys
+import time
+
+ENTRA_ID = "b891884f-051e-4a83-95af-2544101c9083"
+AAD_SUBTYPE = "Windows Azure Active Directory (Microsoft)"
+REQUIRED_CMDLETS = (
+    "Get-ADSyncConnector",
+    "Get-ADSyncAADPasswordResetConfiguration",
+    "Set-ADSyncAADPasswordResetConfiguration",
+)
+MODES = (
+    "ok",
+    "module-missing",
+    "access-denied",
+    "two-connectors",
+    "garbage",
+    "hang",
+    "old-version",
+    "remote-fail",
+)
+ENDPOINTS = ("passwordreset.microsoftonline.com", "servicebus.windows.net")
+
+
+def usage(message):
+    sys.stderr.write("fake-powershell: %s\n" % message)
+    sys.exit(64)
+
+
+def check_argv(argv):
+    """The exact invocation of src/backend/powershell.rs; returns the script."""
+    expected = ["-noprofile", "-noninteractive", "-encodedcommand"]
+    if len(argv) != 4 or [a.lower() for a in argv[:3]] != expected:
+        usage("expected -NoProfile -NonInteractive -EncodedCommand <base64>, got %r" % argv)
+    try:
+        raw = base64.b64decode(argv[3], validate=True)
+        script = raw.decode("utf-16-le")
+    except (binascii.Error, ValueError) as e:
+        usage("the encoded command is not base64 of UTF-16LE text: %s" % e)
+    if len(raw) % 2:
+        usage("the encoded command has an odd number of bytes (not UTF-16LE)")
+    missing = [c for c in REQUIRED_CMDLETS if c not in script]
+    if missing:
+        usage("the script does not use %s" % ", ".join(missing))
+    return script
+
+
+def read_request():
+    text = sys.stdin.read()
+    try:
+        req = json.loads(text)
+    except ValueError as e:
+        usage("the request on stdin is not JSON (%s): %r" % (e, text[:200]))
+    if not isinstance(req, dict):
+        usage("the request is not a JSON object: %r" % text[:200])
+    if req.get("op") not in ("inventory", "state", "set"):
+        usage("unknown op %r" % req.get("op"))
+    for key in ("connector", "remote"):
+        if key not in req or not (req[key] is None or isinstance(req[key], str)):
+            usage("%r must be a string or null: %r" % (key, req.get(key)))
+    if not isinstance(req.get("enable"), bool):
+        usage("'enable' must be a boolean: %r" % req.get("enable"))
+    return req
+
+
+def log(argv, req):
+    path = os.environ.get("FAKE_PWSH_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"argv": argv, "request": req}) + "\n")
+
+
+def connectors(mode):
+    """What Get-ADSyncConnector lists."""
+    ad = {
+        "name": "corp.example",
+        "identifier": "6f3a2b1c-9d8e-4f70-a1b2-c3d4e5f60718",
+        "type": "AD",
+        "subtype": "",
+    }
+    if mode == "two-connectors":
+        # Two tenants' connectors, neither with the fixed identifier.
+        return [
+            ad,
+            {
+                "name": "contoso.onmicrosoft.com - AAD",
+                "identifier": "0c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5",
+                "type": "Extensible2",
+                "subtype": AAD_SUBTYPE,
+            },
+            {
+                "name": "fabrikam.onmicrosoft.com - AAD",
+                "identifier": "7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b",
+                "type": "Extensible2",
+                "subtype": AAD_SUBTYPE,
+            },
+        ]
+    return [
+        ad,
+        {
+            "name": "contoso.onmicrosoft.com - AAD",
+            "identifier": ENTRA_ID,
+            "type": "Extensible2",
+            "subtype": AAD_SUBTYPE,
+        },
+    ]
+
+
+def load_state():
+    path = os.environ.get("FAKE_PWSH_STATE")
+    if not path or not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def save_state(state):
+    path = os.environ.get("FAKE_PWSH_STATE")
+    if not path:
+        return
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(state, f, sort_keys=True)
+    os.replace(tmp, path)
+
+
+class CmdletError(Exception):
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+def aad_connector(all_connectors, name):
+    """-Connector <name> as the ADSync cmdlets resolve it."""
+    if name is None:
+        raise CmdletError(
+            "other",
+            "Cannot validate argument on parameter 'Connector'. "
+            "The argument is null or empty.",
+        )
+    for c in all_connectors:
+        if c["name"] == name:
+            if c["subtype"] != AAD_SUBTYPE:
+                raise CmdletError("other", "Connector is not an Azure AD connector: " + name)
+            return c
+    raise CmdletError("other", "Connector not found")
+
+
+def answer(mode, req):
+    """What connect.ps1 prints for this request."""
+    if mode == "remote-fail" and req["remote"]:
+        raise CmdletError(
+            "remote",
+            "Connecting to remote server %s failed with the following error "
+            "message : WinRM cannot complete the operation. Verify that the "
+            "specified computer name is valid, that the computer is accessible "
+            "over the network, and that a firewall exception for the WinRM "
+            "service is enabled and allows access from this computer."
+            % req["remote"],
+        )
+    if mode == "module-missing":
+        raise CmdletError("module-missing", "the ADSync module is not installed here")
+    all_connectors = connectors(mode)
+    state = load_state()
+    if req["op"] == "set":
+        # Set-ADSyncAADPasswordResetConfiguration needs an elevated session.
+        if mode == "access-denied":
+            raise CmdletError("access-denied", "Access is denied.")
+        c = aad_connector(all_connectors, req["connector"])
+        state[c["name"]] = bool(req["enable"])
+        save_state(state)
+    writeback = None
+    if req["connector"]:
+        c = aad_connector(all_connectors, req["connector"])
+        writeback = bool(state.get(c["name"], False))
+    endpoints = []
+    if req["op"] == "inventory":
+        endpoints = [{"host": h, "port": 443, "reachable": True} for h in ENDPOINTS]
+    return {
+        "module": True,
+        "version": "1.6.16.0" if mode == "old-version" else "2.4.131.0",
+        "service_running": True,
+        "connectors": all_connectors,
+        "writeback": writeback,
+        "ad_connector_account": "CORP\\MSOL_4f2a9c1d7e3b",
+        "endpoints": endpoints,
+    }
+
+
+def garbage():
+    """A terminating error as PowerShell prints it, no JSON."""
+    sys.stdout.write(
+        "Import-Module : The specified module 'ADSync' was not loaded because no "
+        "valid module file was found in any module directory.\n"
+        "At line:1 char:1\n"
+        "+ Import-Module ADSync\n"
+        "+ ~~~~~~~~~~~~~~~~~~~~\n"
+        "    + CategoryInfo          : ResourceUnavailable: (ADSync:String) "
+        "[Import-Module], FileNotFoundException\n"
+        "    + FullyQualifiedErrorId : Modules_ModuleNotFound,"
+        "Microsoft.PowerShell.Commands.ImportModuleCommand\n"
+        "\n"
+    )
+    sys.stdout.flush()
+    sys.exit(1)
+
+
+def hang():
+    """Never answers, and leaves a process tree behind to be killed."""
+    child = subprocess.Popen(["sleep", "1000"])
+    path = os.environ.get("FAKE_PWSH_PIDS")
+    if path:
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write("%d %d\n" % (os.getpid(), child.pid))
+        os.replace(tmp, path)
+    while True:
+        time.sleep(3600)
+
+
+def main():
+    argv = sys.argv[1:]
+    check_argv(argv)
+    mode = os.environ.get("FAKE_PWSH_MODE", "ok")
+    if mode not in MODES:
+        usage("unknown FAKE_PWSH_MODE %r" % mode)
+    req = read_request()
+    log(argv, req)
+    if mode == "garbage":
+        garbage()
+    if mode == "hang":
+        hang()
+    try:
+        result = {"ok": True, "state": answer(mode, req)}
+    except CmdletError as e:
+        result = {"ok": False, "error": {"kind": e.kind, "message": e.message}}
+    # PowerShell's ConvertTo-Json -Compress, then a newline.
+    sys.stdout.write(json.dumps(result, separators=(",", ":")) + "\n")
+
+
+if __name__ == "__main__":
+    main()
