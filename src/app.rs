@@ -499,6 +499,21 @@ impl App {
 /// The default font, embedded (Fira Sans), so screenshots match everywhere.
 pub const FONT: Font = Font::with_name("Fira Sans");
 
+/// The window icon (assets/icon/icon-64.png), decoded.
+pub fn icon() -> Option<iced::window::Icon> {
+    let bytes: &[u8] = include_bytes!("../assets/icon/icon-64.png");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut rgba).ok()?;
+    if info.color_type != png::ColorType::Rgba || info.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    rgba.truncate(info.buffer_size());
+    iced::window::icon::from_rgba(rgba, info.width, info.height).ok()
+}
+
 /// Opens the wizard window.
 pub fn run(options: Options) -> iced::Result {
     iced::application(move || App::new(options.clone()), App::update, App::view)
@@ -506,6 +521,10 @@ pub fn run(options: Options) -> iced::Result {
         .theme(App::theme)
         .subscription(App::subscription)
         .default_font(FONT)
-        .window_size((1120.0, 780.0))
+        .window(iced::window::Settings {
+            size: iced::Size::new(1120.0, 780.0),
+            icon: icon(),
+            ..iced::window::Settings::default()
+        })
         .run()
 }

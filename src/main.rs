@@ -1,5 +1,7 @@
 //! Entry point: the wizard window, or the command line when a subcommand is
-//! given.
+//! given. On Windows the binary is a GUI program (no console window opens);
+//! subcommands attach to the console they were started from.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 
@@ -7,5 +9,15 @@ use clap::Parser;
 use writeback_wizard::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        // SAFETY: plain Win32 call without pointers; failing (no parent
+        // console) leaves the process without one, as before.
+        unsafe {
+            windows_sys::Win32::System::Console::AttachConsole(
+                windows_sys::Win32::System::Console::ATTACH_PARENT_PROCESS,
+            );
+        }
+    }
     cli::run(Cli::parse())
 }

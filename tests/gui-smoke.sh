@@ -25,6 +25,11 @@ colors=$(convert "$shot" -format '%k' info:)
 rm -f "$shot"
 [ "$colors" -gt 50 ] || { echo "FAIL: the window looks empty ($colors colours)"; kill "$app"; exit 1; }
 echo "ok: Welcome drawn ($colors colours)"
+if xprop -id "$id" _NET_WM_ICON | grep -q "Icon (64 x 64)"; then
+    echo "ok: the window carries the 64x64 icon (_NET_WM_ICON)"
+else
+    echo "FAIL: no window icon (_NET_WM_ICON)"; kill "$app"; exit 1
+fi
 /usr/bin/python3 tests/support/x11-close.py "$id"
 for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app" 2>/dev/null; then echo "FAIL: still running after close"; kill "$app"; exit 1; fi

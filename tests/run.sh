@@ -34,3 +34,6 @@ cargo test --all-targets --locked
 
 step "the release binary under Xvfb"
 bash tests/gui-smoke.sh
+
+step "the Windows build (x86_64-pc-windows-gnu)"
+bash tests/windows-build.sh

@@ -151,3 +151,8 @@ fn every_page_matches_its_golden_snapshot() {
         "pages differ from tests/snapshots (look at them; WRITEBACK_UPDATE_SNAPSHOTS=1 accepts): {mismatched:?}"
     );
 }
+
+#[test]
+fn the_window_icon_decodes() {
+    assert!(writeback_wizard::app::icon().is_some());
+}
