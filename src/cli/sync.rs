@@ -86,11 +86,22 @@ pub fn run(cmd: SyncCommand) -> u8 {
         .build()
         .expect("a tokio runtime starts");
     let result = runtime.block_on(async {
-        match set {
-            None => sync::status(&mut server).await,
-            Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
+        let work = async {
+            match set {
+                None => sync::status(&mut server).await,
+                Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
+            }
+        };
+        // Ctrl-C drops the work, which kills PowerShell's process tree.
+        tokio::select! {
+            r = work => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
         }
     });
+    let Some(result) = result else {
+        print_error(&fl!("cli-cancelled"));
+        return exit::FAILED;
+    };
     match result {
         Ok(state) => {
             let (text, blocked) = render(&state, &host, args.json);
