@@ -38,7 +38,7 @@ cargo build --release --locked -q
 bin=target/release/writeback-wizard
 # The connector account: created once, kept in the snapshot's later runs.
 if ! ldapsearch -LLL -x -H "$SAMBA_DC_LDAPS_URL" -D "$SAMBA_DC_ADMIN_DN" -w "$SAMBA_DC_ADMIN_PASSWORD" \
-    -b "$SAMBA_DC_BASE_DN" '(sAMAccountName=bench-aadc)' dn | grep -q '^dn:'; then
+    -b "$SAMBA_DC_BASE_DN" '(sAMAccountName=bench-aadc)' dn | grep -c '^dn:' >/dev/null; then
     pw=$(printf '"Bench!Pass1"' | iconv -t UTF-16LE | base64 -w0)
     printf 'dn: CN=bench-aadc,CN=Users,%s\nobjectClass: user\nsAMAccountName: bench-aadc\nunicodePwd:: %s\nuserAccountControl: 512\n' \
         "$SAMBA_DC_BASE_DN" "$pw" | ldapadd -x -H "$SAMBA_DC_LDAPS_URL" -D "$SAMBA_DC_ADMIN_DN" \

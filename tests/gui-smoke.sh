@@ -25,7 +25,9 @@ colors=$(convert "$shot" -format '%k' info:)
 rm -f "$shot"
 [ "$colors" -gt 50 ] || { echo "FAIL: the window looks empty ($colors colours)"; kill "$app"; exit 1; }
 echo "ok: Welcome drawn ($colors colours)"
-if xprop -id "$id" _NET_WM_ICON | grep -q "Icon (64 x 64)"; then
+# Read it whole first: `xprop | grep -q` would die of SIGPIPE under pipefail.
+icon=$(xprop -id "$id" _NET_WM_ICON)
+if grep -q "Icon (64 x 64)" <<<"$icon"; then
     echo "ok: the window carries the 64x64 icon (_NET_WM_ICON)"
 else
     echo "FAIL: no window icon (_NET_WM_ICON)"; kill "$app"; exit 1

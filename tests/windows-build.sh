@@ -10,7 +10,8 @@ if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         gcc-mingw-w64-x86-64 file >/dev/null
 fi
-rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+installed=$(rustup target list --installed)
+grep -qx "$target" <<<"$installed" || rustup target add "$target"
 cargo clippy --release --locked --target "$target" --bin writeback-wizard -- -D warnings
 cargo build --release --locked --target "$target" --bin writeback-wizard
 exe=target/$target/release/writeback-wizard.exe
@@ -21,8 +22,8 @@ case "$kind" in
 esac
 # The icon resource: RT_GROUP_ICON (type 14 = 0xe) at the top level of the
 # resource directory (objdump indents those entries by three spaces).
-if x86_64-w64-mingw32-objdump -p "$exe" | sed -n '/The .rsrc Resource Directory section/,$p' \
-    | grep -Eq "^[0-9a-f]{3}   Entry: ID: 0x00000e,"; then
+resources=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n '/The .rsrc Resource Directory section/,$p')
+if grep -Eq "^[0-9a-f]{3}   Entry: ID: 0x00000e," <<<"$resources"; then
     echo "ok: the executable carries an icon resource"
 else
     echo "FAIL: no icon resource in $exe"; exit 1

@@ -28,7 +28,7 @@ xvfb_stop() {
 xvfb_wait_window() {
     local id
     for _ in $(seq 2000); do
-        id=$(xdotool search --onlyvisible --name "^$1" 2>/dev/null | head -n1)
+        id=$(xdotool search --onlyvisible --name "^$1" 2>/dev/null | awk 'NR == 1')
         [ -n "$id" ] && { echo "$id"; return 0; }
         sleep 0.005
     done
