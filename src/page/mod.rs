@@ -6,6 +6,7 @@ pub mod job;
 pub mod permissions;
 pub mod portal;
 pub mod preflight;
+pub mod scan;
 pub mod summary;
 pub mod switch;
 pub mod targets;

@@ -6,31 +6,14 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
+use super::scan::Scan;
 use crate::session::Env;
 use crate::task::permissions::{self as perm, Check, Discovery, Outcome, Progress};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
 /// The page's state.
-#[derive(Debug, Default)]
-pub enum State {
-    /// Not run yet.
-    #[default]
-    Idle,
-    /// Running.
-    Running {
-        /// Users scanned so far.
-        scanned: u64,
-        /// Of which carry the grant.
-        carrying: u64,
-        /// Cancels on drop.
-        handle: iced::task::Handle,
-    },
-    /// Finished.
-    Done(Vec<Check>),
-    /// Failed.
-    Failed(String),
-}
+pub type State = Scan<Vec<Check>>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -62,11 +45,7 @@ impl State {
             .await
             .map_err(|e| explain::task_error(&e))
         });
-        *self = State::Running {
-            scanned: 0,
-            carrying: 0,
-            handle,
-        };
+        *self = State::running(handle);
         task.map(Message::Job)
     }
 
@@ -75,24 +54,7 @@ impl State {
         match message {
             Message::Run => return self.start(env),
             Message::Cancel => *self = State::Idle,
-            Message::Job(Update::Progress(Progress::Users { done, carrying })) => {
-                if let State::Running {
-                    scanned,
-                    carrying: c,
-                    ..
-                } = self
-                {
-                    *scanned = done;
-                    *c = carrying;
-                }
-            }
-            Message::Job(Update::Progress(_)) => {}
-            Message::Job(Update::Finished(result)) => {
-                *self = match result {
-                    Ok((_, checks)) => State::Done(checks),
-                    Err(e) => State::Failed(e),
-                }
-            }
+            Message::Job(update) => self.on_update(update, |(_, checks)| checks),
         }
         Task::none()
     }

@@ -6,6 +6,7 @@ use iced::widget::{button, column, text};
 
 use super::Status;
 use super::job::{self, Update};
+use super::scan::Scan;
 use crate::backend::sync::SyncState;
 use crate::backend::tenant::PortalPolicy;
 use crate::session::Env;
@@ -26,25 +27,7 @@ pub struct Report {
 }
 
 /// The page's state.
-#[derive(Debug, Default)]
-pub enum State {
-    /// Not run.
-    #[default]
-    Idle,
-    /// Running.
-    Running {
-        /// Scanned so far.
-        scanned: u64,
-        /// Carrying so far.
-        carrying: u64,
-        /// Cancels on drop.
-        handle: iced::task::Handle,
-    },
-    /// Finished.
-    Done(Report),
-    /// Failed.
-    Failed(String),
-}
+pub type State = Scan<Report>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -82,11 +65,7 @@ impl State {
                 portal,
             })
         });
-        *self = State::Running {
-            scanned: 0,
-            carrying: 0,
-            handle,
-        };
+        *self = State::running(handle);
         task.map(Message::Job)
     }
 
@@ -95,24 +74,7 @@ impl State {
         match message {
             Message::Run => return self.start(env),
             Message::Cancel => *self = State::Idle,
-            Message::Job(Update::Progress(Progress::Users { done, carrying })) => {
-                if let State::Running {
-                    scanned,
-                    carrying: c,
-                    ..
-                } = self
-                {
-                    *scanned = done;
-                    *c = carrying;
-                }
-            }
-            Message::Job(Update::Progress(_)) => {}
-            Message::Job(Update::Finished(r)) => {
-                *self = match r {
-                    Ok(report) => State::Done(report),
-                    Err(e) => State::Failed(e),
-                }
-            }
+            Message::Job(update) => self.on_update(update, |report| report),
         }
         Task::none()
     }
