@@ -134,6 +134,14 @@ const CIIO: u8 = AceFlags::CONTAINER_INHERIT | AceFlags::INHERIT_ONLY;
 const AUTHENTICATED_USERS: [u32; 1] = [11];
 const EVERYONE_AUTHORITY: u64 = 1;
 
+/// The rights the grant gives on descendant user objects (A1–A4).
+const DESCENDANT_PERMISSIONS: [Permission; 4] = [
+    Permission::ResetPassword,
+    Permission::ChangePassword,
+    Permission::WriteLockoutTime,
+    Permission::WritePwdLastSet,
+];
+
 /// Principals every account belongs to: Everyone and Authenticated Users.
 fn is_universal(sid: &Sid) -> bool {
     (sid.authority() == EVERYONE_AUTHORITY && sid.sub_authorities() == [0])
@@ -229,13 +237,13 @@ impl WritebackGrant {
     }
 
     /// Deny ACEs for the trustee that overlap a right of the grant.
-    fn conflicts(&self, ace: &Ace) -> bool {
+    fn conflicts(&self, ace: &Ace, entries: &[Entry]) -> bool {
         let (Some(sid), Some(mask)) = (ace.sid(), ace.mask()) else {
             return false;
         };
         ace.ace_type.is_deny()
             && (*sid == self.trustee || is_universal(sid))
-            && self.entries().iter().any(|e| {
+            && entries.iter().any(|e| {
                 let wanted = e.ace.mask().unwrap_or_default();
                 mask.mapped().0 & wanted.0 != 0
                     && ace
@@ -246,8 +254,14 @@ impl WritebackGrant {
 
     /// Whether `dacl` carries the grant.
     pub fn status(&self, dacl: &Acl) -> Status {
-        let (covered, missing): (Vec<Entry>, Vec<Entry>) = self
-            .entries()
+        let entries = self.entries();
+        let conflicting_denies = dacl
+            .aces
+            .iter()
+            .filter(|a| self.conflicts(a, &entries))
+            .cloned()
+            .collect();
+        let (covered, missing): (Vec<Entry>, Vec<Entry>) = entries
             .into_iter()
             .partition(|e| dacl.aces.iter().any(|a| self.covers(a, e)));
         let state = match (covered.is_empty(), missing.is_empty()) {
@@ -259,12 +273,7 @@ impl WritebackGrant {
             state,
             covered,
             missing,
-            conflicting_denies: dacl
-                .aces
-                .iter()
-                .filter(|a| self.conflicts(a))
-                .cloned()
-                .collect(),
+            conflicting_denies,
         }
     }
 
@@ -324,38 +333,17 @@ impl WritebackGrant {
             .collect();
         let mut present = Vec::new();
         let mut missing = Vec::new();
-        // The entries for `class`: when the grant does not cover the class
-        // (inetOrgPerson without the option), its user variants stand in, so
-        // that all four rights are reported missing rather than none.
-        let mut wanted: Vec<Entry> = self
-            .entries()
-            .into_iter()
-            .filter(|e| e.reach == Reach::Descendants(class))
-            .collect();
-        if wanted.is_empty() {
-            wanted = WritebackGrant::new(self.trustee, true)
-                .entries()
-                .into_iter()
-                .filter(|e| e.reach == Reach::Descendants(class))
-                .collect();
-        }
-        if wanted.is_empty() {
-            wanted = self
-                .entries()
-                .into_iter()
-                .filter(|e| matches!(e.reach, Reach::Descendants(_)))
-                .collect();
-            wanted.dedup_by_key(|e| e.permission);
-        }
-        let covered_class = self
-            .entries()
-            .iter()
-            .any(|e| e.reach == Reach::Descendants(class));
-        for entry in wanted {
-            if !covered_class {
-                missing.push(entry.permission);
+        let entries = self.entries();
+        for permission in DESCENDANT_PERMISSIONS {
+            // No entry for this class (inetOrgPerson without the option):
+            // the right cannot be carried.
+            let Some(entry) = entries
+                .iter()
+                .find(|e| e.permission == permission && e.reach == Reach::Descendants(class))
+            else {
+                missing.push(permission);
                 continue;
-            }
+            };
             let carried = inherited.iter().any(|a| {
                 let (Some(sid), Some(mask)) = (a.sid(), a.mask()) else {
                     return false;
