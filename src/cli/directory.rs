@@ -319,14 +319,7 @@ fn finish(result: Result<String, Failure>) -> u8 {
 fn print_checks(checks: &[Check]) -> String {
     checks
         .iter()
-        .map(|c| {
-            let mark = match c.outcome {
-                Outcome::Ok => fl!("outcome-ok"),
-                Outcome::Warning => fl!("outcome-warning"),
-                Outcome::Blocking => fl!("outcome-blocking"),
-            };
-            format!("[{mark}] {}", explain::finding(&c.finding))
-        })
+        .map(|c| super::finding_line(c.outcome, &explain::finding(&c.finding)))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -132,3 +132,29 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn print_error(message: &str) {
     eprintln!("{}", crate::fl!("cli-error", message = message));
 }
+
+/// One finding as a line: its translated outcome mark, then the text.
+pub fn finding_line(outcome: crate::task::permissions::Outcome, text: &str) -> String {
+    use crate::task::permissions::Outcome;
+    let mark = match outcome {
+        Outcome::Ok => crate::fl!("outcome-ok"),
+        Outcome::Warning => crate::fl!("outcome-warning"),
+        Outcome::Blocking => crate::fl!("outcome-blocking"),
+    };
+    format!("[{mark}] {text}")
+}
+
+/// Runs `work` on a fresh runtime to its end, or until Ctrl-C, which drops
+/// it (and with it any child process it owns): then None.
+pub fn run_cancellable<T>(work: impl Future<Output = T>) -> Option<T> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts");
+    runtime.block_on(async {
+        tokio::select! {
+            r = work => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    })
+}

@@ -97,10 +97,6 @@ pub fn run(cmd: PortalCommand) -> u8 {
     } else {
         Method::Browser
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime starts");
     let work = async {
         let mut open = |url: &str| {
             if let Err(e) = open::that_detached(url) {
@@ -131,13 +127,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         };
         Ok::<_, TenantError>((signed.user, policy, facts))
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            r = work => Some(r),
-            _ = tokio::signal::ctrl_c() => None,
-        }
-    });
-    let Some(result) = result else {
+    let Some(result) = super::run_cancellable(work) else {
         print_error(&fl!("cli-cancelled"));
         return exit::FAILED;
     };
@@ -177,18 +167,12 @@ pub fn run(cmd: PortalCommand) -> u8 {
         let mut lines = vec![fl!("cli-portal-tenant", tenant = config.tenant.as_str())];
         lines.extend(policy_lines(&policy));
         for (o, f) in &findings {
-            let mark = match o {
-                Outcome::Ok => fl!("outcome-ok"),
-                Outcome::Warning => fl!("outcome-warning"),
-                Outcome::Blocking => fl!("outcome-blocking"),
-            };
-            lines.push(format!("[{mark}] {}", explain::portal_finding(f)));
+            lines.push(super::finding_line(*o, &explain::portal_finding(f)));
         }
         if let Some(Err(e)) = &facts {
-            lines.push(format!(
-                "[{}] {}",
-                fl!("outcome-warning"),
-                fl!("cli-portal-graph-failed", reason = explain::tenant_error(e))
+            lines.push(super::finding_line(
+                Outcome::Warning,
+                &fl!("cli-portal-graph-failed", reason = explain::tenant_error(e)),
             ));
         }
         println!("{}", lines.join("\n"));
