@@ -312,7 +312,6 @@ portal-apply = Anwenden
 portal-undo = Wieder deaktivieren
 portal-manual = Im Entra Admin Center erledigen
 portal-manual-steps = Schutz > Kennwortzurücksetzung > Lokale Integration: „Enable password write back for synced users“ und „Allow users to unlock accounts without resetting their password“ aktivieren, dann Speichern.
-portal-error = Der Mandant hat abgelehnt: { $reason }
 
 ## Assistent: Überprüfen
 

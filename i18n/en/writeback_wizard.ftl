@@ -312,7 +312,6 @@ portal-apply = Apply
 portal-undo = Turn off again
 portal-manual = Do this in the Entra admin center
 portal-manual-steps = Protection > Password reset > On-premises integration: tick "Enable password write back for synced users" and "Allow users to unlock accounts without resetting their password", then Save.
-portal-error = the tenant refused: { $reason }
 
 ## Wizard: Verify
 

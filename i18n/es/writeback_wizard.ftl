@@ -312,7 +312,6 @@ portal-apply = Aplicar
 portal-undo = Deshabilitar
 portal-manual = Hágalo en el centro de administración de Entra
 portal-manual-steps = Protección > Restablecimiento de contraseña > Integración local: active "Enable password write back for synced users" y "Allow users to unlock accounts without resetting their password" y, después, Guardar.
-portal-error = el inquilino rechazó la solicitud: { $reason }
 
 ## Asistente: verificación
 

@@ -312,7 +312,6 @@ portal-apply = Appliquer
 portal-undo = Désactiver
 portal-manual = À faire dans le centre d'administration Entra
 portal-manual-steps = Protection > Réinitialisation du mot de passe > Intégration locale : cochez « Enable password write back for synced users » et « Allow users to unlock accounts without resetting their password », puis Enregistrer.
-portal-error = le locataire a refusé : { $reason }
 
 ## Assistant : vérification
 
