@@ -429,6 +429,7 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
         ),
         E::ConsentNeeded => fl!("tenant-error-consent"),
         E::TenantNotFound(t) => fl!("tenant-error-tenant", tenant = t.as_str()),
+        E::NoBrowser => fl!("tenant-error-no-browser"),
         E::Declined => fl!("tenant-error-declined"),
         E::Expired => fl!("tenant-error-expired"),
         E::StateMismatch => fl!("tenant-error-state"),

@@ -26,7 +26,7 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// Plays the browser: GET the authorize URL, take its redirect, and
 /// deliver it to the wizard's loopback listener (optionally altered).
-fn browser(alter: fn(String) -> String) -> impl FnMut(&str) + Send {
+fn browser(alter: fn(String) -> String) -> impl FnMut(&str) -> bool + Send {
     move |url: &str| {
         let url = url.to_string();
         tokio::spawn(async move {
@@ -41,6 +41,7 @@ fn browser(alter: fn(String) -> String) -> impl FnMut(&str) + Send {
             let page = http.get(alter(location)).send().await.unwrap();
             let _ = page.text().await;
         });
+        true
     }
 }
 
@@ -50,7 +51,7 @@ async fn sign_in_browser(config: &SignInConfig) -> Result<SignedIn, TenantError>
 }
 
 async fn sign_in_device(config: &SignInConfig) -> Result<SignedIn, TenantError> {
-    portal::sign_in(config, Method::DeviceCode, &mut |_| {}, &mut |_| {}).await
+    portal::sign_in(config, Method::DeviceCode, &mut |_| true, &mut |_| {}).await
 }
 
 #[test]
@@ -163,6 +164,7 @@ fn a_code_for_another_challenge_is_refused_by_the_token_endpoint() {
                 let location = r.headers()["location"].to_str().unwrap().to_string();
                 let _ = http.get(location).send().await;
             });
+            true
         };
         let e = portal::sign_in(&server.config(), Method::Browser, &mut open, &mut |_| {})
             .await
@@ -186,7 +188,7 @@ fn device_code_polls_until_approved() {
         let signed = portal::sign_in(
             &server.config(),
             Method::DeviceCode,
-            &mut |_| {},
+            &mut |_| true,
             &mut move |p| s2.lock().unwrap().push(p),
         )
         .await
@@ -200,6 +202,33 @@ fn device_code_polls_until_approved() {
         let device = "urn:ietf:params:oauth:grant-type:device_code";
         // Two pending answers, then the tokens.
         assert_eq!(grants.iter().filter(|g| *g == device).count(), 3);
+    });
+}
+
+#[test]
+fn without_a_browser_the_device_code_takes_over() {
+    let server = Server::start(Fake::default());
+    runtime().block_on(async {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let s2 = seen.clone();
+        let signed = portal::sign_in(
+            &server.config(),
+            Method::Browser,
+            &mut |_| false,
+            &mut move |p| s2.lock().unwrap().push(p),
+        )
+        .await
+        .unwrap();
+        assert!(signed.user.is_some());
+        let seen = seen.lock().unwrap();
+        assert!(matches!(seen[0], SignInProgress::Browser { .. }));
+        assert!(matches!(seen[1], SignInProgress::DeviceCode { .. }));
+        assert!(
+            server
+                .lock()
+                .grants
+                .contains(&"urn:ietf:params:oauth:grant-type:device_code".to_string())
+        );
     });
 }
 

@@ -372,6 +372,7 @@ tenant-error-not-signed-in = nicht beim Mandanten angemeldet; melden Sie sich zu
 tenant-error-sign-in = die Anmeldung ist fehlgeschlagen ({ $code }: { $detail }); prüfen Sie Mandantennamen und Konto und melden Sie sich erneut an
 tenant-error-consent = die Client-Anwendung braucht in diesem Mandanten eine Einwilligung; bitten Sie einen globalen Administrator darum, oder verwenden Sie eine andere Client-ID (client_id im Profil, --client-id)
 tenant-error-tenant = der Mandant { $tenant } wurde nicht gefunden; verwenden Sie seine primäre Domäne (contoso.onmicrosoft.com) oder seine Mandanten-ID
+tenant-error-no-browser = für die Anmeldung ließ sich kein Browser öffnen; verwenden Sie „Mit einem Code anmelden“ (--device-code)
 tenant-error-declined = die Anmeldung wurde im Browser abgelehnt; melden Sie sich erneut an und stimmen Sie zu
 tenant-error-expired = die Anmeldung ist abgelaufen; melden Sie sich erneut an
 tenant-error-state = die Antwort gehörte nicht zu dieser Anmeldung (state stimmt nicht überein) und wurde abgewiesen; melden Sie sich erneut an

@@ -372,6 +372,7 @@ tenant-error-not-signed-in = not signed in to the tenant; sign in on the "Target
 tenant-error-sign-in = the sign-in failed ({ $code }: { $detail }); check the tenant name and the account, then sign in again
 tenant-error-consent = the client application needs consent in this tenant; ask a Global Administrator to consent, or set another client id (client_id in the profile, --client-id)
 tenant-error-tenant = the tenant { $tenant } was not found; use its primary domain (contoso.onmicrosoft.com) or its tenant id
+tenant-error-no-browser = no browser could be opened for the sign-in; use "Sign in with a code" (--device-code)
 tenant-error-declined = the sign-in was declined in the browser; sign in again and accept
 tenant-error-expired = the sign-in has expired; sign in again
 tenant-error-state = the sign-in answer did not belong to this sign-in (state mismatch) and was refused; sign in again

@@ -372,6 +372,7 @@ tenant-error-not-signed-in = no ha iniciado sesión en el inquilino; inicie sesi
 tenant-error-sign-in = el inicio de sesión falló ({ $code }: { $detail }); compruebe el nombre del inquilino y la cuenta, y vuelva a iniciar sesión
 tenant-error-consent = la aplicación cliente necesita consentimiento en este inquilino; pídaselo a un administrador global o use otro id. de cliente (client_id en el perfil, --client-id)
 tenant-error-tenant = no se encontró el inquilino { $tenant }; use su dominio principal (contoso.onmicrosoft.com) o su id. de inquilino
+tenant-error-no-browser = no se pudo abrir ningún navegador para iniciar sesión; use «Iniciar sesión con un código» (--device-code)
 tenant-error-declined = el inicio de sesión se rechazó en el navegador; vuelva a iniciar sesión y acepte
 tenant-error-expired = el inicio de sesión ha caducado; vuelva a iniciar sesión
 tenant-error-state = la respuesta no pertenecía a este inicio de sesión (state distinto) y se rechazó; vuelva a iniciar sesión

@@ -372,6 +372,7 @@ tenant-error-not-signed-in = vous n'êtes pas connecté au locataire ; connectez
 tenant-error-sign-in = la connexion a échoué ({ $code } : { $detail }) ; vérifiez le nom du locataire et le compte, puis reconnectez-vous
 tenant-error-consent = l'application cliente doit recevoir un consentement dans ce locataire ; demandez-le à un administrateur général, ou choisissez un autre identifiant client (client_id dans le profil, --client-id)
 tenant-error-tenant = le locataire { $tenant } est introuvable ; utilisez son domaine principal (contoso.onmicrosoft.com) ou son identifiant de locataire
+tenant-error-no-browser = aucun navigateur n'a pu être ouvert pour la connexion ; utilisez « Se connecter avec un code » (--device-code)
 tenant-error-declined = la connexion a été refusée dans le navigateur ; reconnectez-vous et acceptez
 tenant-error-expired = la connexion a expiré ; reconnectez-vous
 tenant-error-state = la réponse ne correspondait pas à cette connexion (state différent) et a été rejetée ; reconnectez-vous

@@ -40,6 +40,9 @@ pub enum TenantError {
     /// The tenant does not exist (AADSTS90002).
     #[error("tenant not found: {0}")]
     TenantNotFound(String),
+    /// No browser could be opened for the sign-in.
+    #[error("no browser could be opened")]
+    NoBrowser,
     /// The user declined the sign-in.
     #[error("sign-in declined")]
     Declined,

@@ -98,11 +98,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         Method::Browser
     };
     let work = async {
-        let mut open = |url: &str| {
-            if let Err(e) = open::that_detached(url) {
-                tracing::warn!(error = %e, "could not open the browser");
-            }
-        };
+        let mut open = crate::backend::entra::signin::system_browser;
         let mut progress = |p: SignInProgress| match p {
             SignInProgress::Browser { url } => {
                 eprintln!("{}", fl!("cli-portal-browser", url = url));

@@ -146,11 +146,7 @@ impl State {
             }
         };
         let (task, handle) = job::spawn(move |mut report| async move {
-            let mut open = |url: &str| {
-                if let Err(e) = open::that_detached(url) {
-                    tracing::warn!(error = %e, "could not open the browser");
-                }
-            };
+            let mut open = crate::backend::entra::signin::system_browser;
             portal::sign_in(&config, method, &mut open, &mut *report)
                 .await
                 .map_err(|e| crate::explain::tenant_error(&e))

@@ -57,16 +57,23 @@ impl SignedIn {
     }
 }
 
-/// Signs in (`open` opens the browser for [`Method::Browser`]) and asks
-/// Graph who signed in.
+/// Signs in and asks Graph who signed in. For [`Method::Browser`], `open`
+/// opens the sign-in page (normally [`signin::system_browser`]); when no
+/// browser can be opened, the device code is the fallback.
 pub async fn sign_in(
     config: &SignInConfig,
     method: Method,
-    open: &mut (dyn FnMut(&str) + Send),
+    open: &mut (dyn FnMut(&str) -> bool + Send),
     progress: &mut (dyn FnMut(SignInProgress) + Send),
 ) -> Result<SignedIn, TenantError> {
     let session = match method {
-        Method::Browser => signin::browser(config, open, progress).await?,
+        Method::Browser => match signin::browser(config, open, progress).await {
+            Err(TenantError::NoBrowser) => {
+                tracing::info!("no browser: signing in with a device code instead");
+                signin::device_code(config, progress).await?
+            }
+            other => other?,
+        },
         Method::DeviceCode => signin::device_code(config, progress).await?,
     };
     let session = Arc::new(session);

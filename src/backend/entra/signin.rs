@@ -235,10 +235,12 @@ impl Session {
 
 /// Signs in in the system browser: PKCE, a one-shot loopback listener on
 /// 127.0.0.1 (random port) for the redirect, the state checked. `open`
-/// opens the URL (the system browser; tests follow it themselves).
+/// opens the URL and says whether it could (the system browser, see
+/// [`system_browser`]; tests follow the URL themselves); when it cannot,
+/// this ends with [`TenantError::NoBrowser`].
 pub async fn browser(
     config: &SignInConfig,
-    open: &mut (dyn FnMut(&str) + Send),
+    open: &mut (dyn FnMut(&str) -> bool + Send),
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Session, TenantError> {
     let http = http_client()?;
@@ -262,7 +264,9 @@ pub async fn browser(
     progress(Progress::Browser {
         url: url.to_string(),
     });
-    open(url.as_str());
+    if !open(url.as_str()) {
+        return Err(TenantError::NoBrowser);
+    }
     let code = tokio::time::timeout(
         BROWSER_TIMEOUT,
         wait_for_redirect(&listener, &state, &config.tenant),
@@ -279,6 +283,26 @@ pub async fn browser(
         .map_err(|e| token_error(e, &config.tenant))?;
     tracing::info!(tenant = config.tenant, "signed in (browser)");
     Ok(Session::new(config.clone(), http, PORTAL_SCOPE, response))
+}
+
+/// Opens `url` in the system browser; false when none could be started
+/// (no desktop session, no browser installed). The launcher may keep
+/// running while the browser does, so a launcher still busy after two
+/// seconds counts as success.
+pub fn system_browser(url: &str) -> bool {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let url = url.to_string();
+    std::thread::spawn(move || {
+        let _ = tx.send(open::that(&url).map_err(|e| e.to_string()));
+    });
+    match rx.recv_timeout(Duration::from_secs(2)) {
+        Ok(Ok(())) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => true,
+        Ok(Err(e)) => {
+            tracing::warn!(error = e, "could not open the browser");
+            false
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => false,
+    }
 }
 
 /// Signs in with a device code: reports the code and the address, then
