@@ -364,3 +364,20 @@ sync-check-service-stopped = Der ADSync-Dienst wird nicht ausgeführt; starten S
 sync-check-endpoint = { $host } antwortet vom Connect-Server aus auf Port 443
 sync-check-endpoint-blocked = { $host } antwortet vom Connect-Server aus nicht auf Port 443; das Kennwortrückschreiben benötigt ausgehende Verbindungen zu diesem Host über Port 443 (Firewall oder Proxy prüfen)
 cli-sync-state = { $host }: Connector „{ $connector }“, Kennwortrückschreiben { $state }
+
+## Cloud Sync
+
+cloudsync-error-agent = das PowerShell-Modul des Cloud-Sync-Bereitstellungs-Agents ist nicht installiert ({ $detail }); führen Sie dies auf dem Server mit dem Bereitstellungs-Agent aus (1.1.977.0 oder neuer) oder verwenden Sie --remote mit dessen Namen
+cloudsync-error-sign-in = der Mandant hat die Anmeldung abgelehnt ({ $detail }); prüfen Sie Benutzername und Kennwort des Mandanten-Administrators: er muss Administrator für hybride Identität oder globaler Administrator des Mandanten sein
+cloudsync-check-version = Bereitstellungs-Agent { $version } (1.1.977.0 oder neuer)
+cloudsync-check-version-old = Bereitstellungs-Agent { $version } ist zu alt für das Kennwortrückschreiben; aktualisieren Sie ihn zuerst auf 1.1.977.0 oder neuer
+cloudsync-check-version-unknown = die Version des Bereitstellungs-Agents konnte nicht gelesen werden; sie muss 1.1.977.0 oder neuer sein
+cloudsync-check-service = der Dienst des Bereitstellungs-Agents läuft
+cloudsync-check-service-stopped = der Dienst des Bereitstellungs-Agents (AADConnectProvisioningAgent) läuft nicht; starten Sie ihn (das Rückschreiben braucht ihn)
+cloudsync-check-not-readable = die Cloud-Sync-Einstellung für das Rückschreiben lässt sich nicht lesen (Microsoft bietet dafür kein Cmdlet); die Portalseite „Lokale Integration“ zeigt sie
+cloudsync-not-readable = nicht lesbar
+cli-cloudsync-state = { $host }: Cloud-Sync-Bereitstellungs-Agent { $version }, Kennwortrückschreiben { $state }
+cli-cloudsync-set = { $host }: Cloud-Sync-Kennwortrückschreiben gesetzt: { $state } (vom Agent angenommen; es lässt sich nicht zurücklesen, prüfen Sie es auf der Portalseite „Lokale Integration“)
+cli-cloudsync-set-confirmed = { $host }: Cloud-Sync-Kennwortrückschreiben { $state } (zurückgelesen)
+cli-tenant-password-prompt = Kennwort von { $user }:
+cli-error-no-tenant-password = kein Kennwort für den Mandanten-Administrator: setzen Sie { $var } oder starten Sie in einem Terminal
