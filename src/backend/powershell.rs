@@ -97,6 +97,17 @@ pub fn default_exe() -> PathBuf {
     }
 }
 
+/// The serialized request, wiped when dropped, also on timeout or cancel
+/// (best effort: it may hold the tenant administrator's password).
+struct Wiped(Vec<u8>);
+
+impl Drop for Wiped {
+    fn drop(&mut self) {
+        self.0.fill(0);
+        std::hint::black_box(&mut self.0);
+    }
+}
+
 /// Kills the child's whole process tree when dropped (timeout, cancel).
 struct TreeGuard(Option<u32>);
 
@@ -153,11 +164,16 @@ impl PowerShell {
 
     /// Runs the script once with `request` on standard input.
     async fn send(&self, request: Request<'_>) -> Result<RawState, SyncError> {
-        let mut request = serde_json::to_vec(&Request {
-            remote: self.options.remote.as_deref(),
-            ..request
-        })
+        let mut buffer = Wiped(Vec::with_capacity(1024));
+        serde_json::to_writer(
+            &mut buffer.0,
+            &Request {
+                remote: self.options.remote.as_deref(),
+                ..request
+            },
+        )
         .map_err(|e| SyncError::Failed(e.to_string()))?;
+        let request = &buffer.0;
         let utf16: Vec<u8> = SCRIPT.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let mut command = tokio::process::Command::new(&self.exe);
         command
@@ -189,7 +205,7 @@ impl PowerShell {
         let mut err = child.stderr.take().expect("stderr is piped");
         let io = async {
             if let Some(mut stdin) = stdin {
-                let _ = stdin.write_all(&request).await;
+                let _ = stdin.write_all(request).await;
                 let _ = stdin.shutdown().await;
             }
             let (mut o, mut e) = (Vec::new(), Vec::new());
@@ -203,10 +219,8 @@ impl PowerShell {
             status.map(|_| (o, e))
         };
         let seconds = self.options.timeout.as_secs().max(1);
-        let outcome = tokio::time::timeout(self.options.timeout, io).await;
-        // The request may hold a password: do not leave it in freed memory.
-        request.fill(0);
-        let (stdout, stderr) = outcome
+        let (stdout, stderr) = tokio::time::timeout(self.options.timeout, io)
+            .await
             .map_err(|_| SyncError::Timeout(seconds))?
             .map_err(|e: std::io::Error| SyncError::Failed(e.to_string()))?;
         guard.disarm();

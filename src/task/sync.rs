@@ -274,6 +274,7 @@ mod tests {
 
     fn block<F: std::future::Future>(f: F) -> F::Output {
         tokio::runtime::Builder::new_current_thread()
+            .enable_all()
             .build()
             .unwrap()
             .block_on(f)
@@ -329,6 +330,22 @@ mod tests {
             block(cloud_sync_set(&mut agent, false, &admin(), &mut |_| {})),
             Err(SyncError::SignInRefused(_))
         ));
+    }
+
+    #[test]
+    fn the_demo_agent_goes_through_the_same_task() {
+        let mut server = crate::session::Env::demo(true).sync_server();
+        let report = block(cloud_sync_set(&mut server, true, &admin(), &mut |_| {})).unwrap();
+        assert!(report.set);
+        assert!(!report.read_back, "the demo does not pretend either");
+        assert_eq!(report.agent.version, "1.1.1370.0");
+        let refused = block(cloud_sync_set(
+            &mut server,
+            true,
+            &TenantAdmin::default(),
+            &mut |_| {},
+        ));
+        assert!(matches!(refused, Err(SyncError::SignInRefused(_))));
     }
 
     #[test]
