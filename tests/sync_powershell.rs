@@ -639,6 +639,10 @@ fn cloud_sync_needs_a_tenant_admin_and_a_password() {
         "{}",
         stderr(&out)
     );
+    // A tenant administrator without Cloud Sync is a mistake, not ignored.
+    let out = server.run(&["sync", "enable", "--tenant-admin", ADMIN]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--cloud-sync"), "{}", stderr(&out));
     assert!(server.calls().is_empty(), "{:?}", server.calls());
 }
 

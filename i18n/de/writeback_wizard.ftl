@@ -381,3 +381,4 @@ cli-cloudsync-set = { $host }: Cloud-Sync-Kennwortrückschreiben gesetzt: { $sta
 cli-cloudsync-set-confirmed = { $host }: Cloud-Sync-Kennwortrückschreiben { $state } (zurückgelesen)
 cli-tenant-password-prompt = Kennwort von { $user }:
 cli-error-no-tenant-password = kein Kennwort für den Mandanten-Administrator: setzen Sie { $var } oder starten Sie in einem Terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin gilt nur zusammen mit --cloud-sync (Entra Connect braucht keine Anmeldung am Mandanten)

@@ -381,3 +381,4 @@ cli-cloudsync-set = { $host }: Cloud Sync password writeback set to { $state } (
 cli-cloudsync-set-confirmed = { $host }: Cloud Sync password writeback { $state } (read back)
 cli-tenant-password-prompt = Password of { $user }:
 cli-error-no-tenant-password = no password for the tenant administrator: set { $var } or run in a terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin is only used with --cloud-sync (Entra Connect needs no tenant sign-in)

@@ -381,3 +381,4 @@ cli-cloudsync-set = { $host }: escritura diferida de contraseñas de Cloud Sync 
 cli-cloudsync-set-confirmed = { $host }: escritura diferida de contraseñas de Cloud Sync { $state } (leída de nuevo)
 cli-tenant-password-prompt = Contraseña de { $user }:
 cli-error-no-tenant-password = no hay contraseña para el administrador del inquilino: defina { $var } o ejecute en un terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin solo se usa con --cloud-sync (Entra Connect no necesita iniciar sesión en el inquilino)

@@ -381,3 +381,4 @@ cli-cloudsync-set = { $host } : réécriture des mots de passe Cloud Sync régl�
 cli-cloudsync-set-confirmed = { $host } : réécriture des mots de passe Cloud Sync { $state } (relue)
 cli-tenant-password-prompt = Mot de passe de { $user } :
 cli-error-no-tenant-password = aucun mot de passe pour l'administrateur du locataire : définissez { $var } ou lancez dans un terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin ne s'utilise qu'avec --cloud-sync (Entra Connect n'a pas besoin de connexion au locataire)

@@ -22,7 +22,10 @@ $work = {
         # Cloud Sync: the provisioning agent's module. Microsoft documents
         # Set-AADCloudSyncPasswordWritebackConfiguration but no cmdlet that
         # reads the setting, so "writeback" stays null (not readable).
-        $dir = Join-Path $env:ProgramFiles 'Microsoft Azure AD Connect Provisioning Agent'
+        # The documented path is under the 64-bit Program Files, also when
+        # this PowerShell is a 32-bit one.
+        $programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }
+        $dir = Join-Path $programFiles 'Microsoft Azure AD Connect Provisioning Agent'
         $dll = Join-Path $dir 'Microsoft.CloudSync.Powershell.dll'
         if (-not (Test-Path -LiteralPath $dll)) {
             return (Fail 'agent-missing' "$dll was not found")

@@ -129,7 +129,12 @@ pub fn run(cmd: SyncCommand) -> u8 {
         timeout: Duration::from_secs(args.timeout.max(1)),
     });
     let host = remote.unwrap_or_else(|| "localhost".into());
-    if args.cloud_sync || profile.cloud_sync {
+    let cloud_sync = args.cloud_sync || profile.cloud_sync;
+    if args.tenant_admin.is_some() && !cloud_sync {
+        print_error(&fl!("cli-error-tenant-admin-needs-cloud-sync"));
+        return exit::USAGE;
+    }
+    if cloud_sync {
         let admin = args.tenant_admin.clone().or(profile.tenant_admin);
         return super::cloudsync::run(&mut server, &host, set, admin, args.json);
     }
