@@ -18,11 +18,13 @@ use crate::{explain, fl};
 /// `sync` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SyncCommand {
-    /// Show the Connect server's writeback state and its pre-flight checks.
+    /// Show the Connect server's writeback state and its pre-flight checks
+    /// (with --cloud-sync: the provisioning agent's).
     Status(SyncArgs),
-    /// Switch password writeback on, then read it back.
+    /// Switch password writeback on, then read it back (Cloud Sync's
+    /// setting cannot be read back; reported as set).
     Enable(SyncArgs),
-    /// Switch password writeback off (undo), then read it back.
+    /// Switch password writeback off (undo), then read it back where it can.
     Disable(SyncArgs),
 }
 
