@@ -377,6 +377,29 @@ pub fn sync_error(e: &SyncError) -> String {
         SyncError::Timeout(s) => fl!("sync-error-timeout", seconds = s.to_string()),
         SyncError::Failed(m) => fl!("sync-error", reason = m.as_str()),
         SyncError::ReadBack => fl!("sync-error-read-back"),
+        SyncError::AgentMissing(m) => fl!("cloudsync-error-agent", detail = m.as_str()),
+        SyncError::SignInRefused(m) => fl!("cloudsync-error-sign-in", detail = m.as_str()),
+    }
+}
+
+/// A Cloud Sync pre-flight finding as one translated line.
+pub fn agent_finding(f: &crate::task::sync::AgentFinding) -> String {
+    use crate::task::sync::AgentFinding;
+    match f {
+        AgentFinding::AgentVersion {
+            version,
+            supported: Some(true),
+        } => fl!("cloudsync-check-version", version = version.as_str()),
+        AgentFinding::AgentVersion {
+            version,
+            supported: Some(false),
+        } => fl!("cloudsync-check-version-old", version = version.as_str()),
+        AgentFinding::AgentVersion {
+            supported: None, ..
+        } => fl!("cloudsync-check-version-unknown"),
+        AgentFinding::AgentService { running: true } => fl!("cloudsync-check-service"),
+        AgentFinding::AgentService { running: false } => fl!("cloudsync-check-service-stopped"),
+        AgentFinding::NotReadable => fl!("cloudsync-check-not-readable"),
     }
 }
 

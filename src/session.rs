@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::backend::cloudsync::{CloudSyncAgent, CloudSyncState, TenantAdmin};
 use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg, DemoSync, DemoTenant};
 use crate::backend::entra::graph::TenantFacts;
 use crate::backend::entra::portal::PortalTenant;
@@ -192,6 +193,30 @@ impl SyncServer for AnySync {
         match self {
             AnySync::Demo(s) => s.set_writeback(on).await,
             AnySync::PowerShell(s) => s.set_writeback(on).await,
+        }
+    }
+}
+
+impl CloudSyncAgent for AnySync {
+    fn agent_host(&self) -> String {
+        self.host()
+    }
+
+    async fn agent_state(&mut self) -> Result<CloudSyncState, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.agent_state().await,
+            AnySync::PowerShell(s) => s.agent_state().await,
+        }
+    }
+
+    async fn set_cloud_sync_writeback(
+        &mut self,
+        on: bool,
+        admin: &TenantAdmin,
+    ) -> Result<(), SyncError> {
+        match self {
+            AnySync::Demo(s) => s.set_cloud_sync_writeback(on, admin).await,
+            AnySync::PowerShell(s) => s.set_cloud_sync_writeback(on, admin).await,
         }
     }
 }

@@ -16,6 +16,14 @@
 //! state switched, one-line errors that name the fix, requests sent, process
 //! tree killed), not about the script's text; the script itself is only
 //! checked by the fake for the cmdlets it must call.
+//!
+//! The Cloud Sync variant (`--cloud-sync`) is stood in for the same way: the
+//! fake emulates the provisioning agent's module and its documented
+//! `Set-AADCloudSyncPasswordWritebackConfiguration -Enable -Credential`,
+//! which signs in to the tenant. A real tenant cannot be reached here, so
+//! the fake accepts one tenant administrator and refuses others as Entra ID
+//! does (AADSTS50126). Microsoft documents no cmdlet that reads the setting,
+//! so neither does the fake: the wizard must say "set, not readable".
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
@@ -26,6 +34,10 @@ use base64::Engine;
 use serde_json::Value;
 
 const ENTRA: &str = "contoso.onmicrosoft.com - AAD";
+const TENANT_PASSWORD_ENV: &str = "WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD";
+/// The tenant administrator the fake tenant accepts (its defaults).
+const ADMIN: &str = "admin@contoso.onmicrosoft.com";
+const ADMIN_PASSWORD: &str = "Corr3ct-H0rse";
 
 fn fake() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake-powershell.py")
@@ -61,7 +73,14 @@ impl Server {
 
     /// Runs the wizard with `args`; panics when it takes longer than `limit`.
     fn run_within(&self, args: &[&str], exe: &Path, limit: Duration) -> Output {
+        self.run_env(args, exe, limit, &[])
+    }
+
+    /// As `run_within`, with extra environment variables.
+    fn run_env(&self, args: &[&str], exe: &Path, limit: Duration, env: &[(&str, &str)]) -> Output {
         let mut child = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+            .env_remove(TENANT_PASSWORD_ENV)
+            .envs(env.iter().copied())
             .args(["--lang", "en"])
             .args(args)
             .env("WRITEBACK_WIZARD_POWERSHELL", exe)
@@ -385,6 +404,11 @@ fn a_hanging_powershell_is_stopped_with_its_process_tree() {
     );
     assert!(start.elapsed() < Duration::from_secs(10));
     assert_fails_with(&out, "did not answer within 2 seconds");
+    assert_tree_gone(&server);
+}
+
+/// The fake's two processes (itself and its child) are gone.
+fn assert_tree_gone(server: &Server) {
     let pids: Vec<u32> = std::fs::read_to_string(server.pids_file())
         .expect("the fake wrote its PIDs")
         .split_whitespace()
@@ -424,4 +448,222 @@ fn the_fake_refuses_a_call_powershell_would_not_get() {
         .unwrap();
     assert_eq!(out.status.code(), Some(64));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Get-ADSyncConnector"));
+}
+
+// ---- Cloud Sync -------------------------------------------------------
+
+impl Server {
+    /// Runs `sync ... --cloud-sync` with the tenant password in the
+    /// environment variable meant for scripts.
+    fn cloud(&self, args: &[&str], password: &str) -> Output {
+        let mut all = vec!["sync"];
+        all.extend_from_slice(args);
+        all.push("--cloud-sync");
+        self.run_env(
+            &all,
+            &fake(),
+            Duration::from_secs(30),
+            &[(TENANT_PASSWORD_ENV, password)],
+        )
+    }
+
+    fn cloud_sets(&self) -> Vec<Value> {
+        self.calls()
+            .into_iter()
+            .filter(|c| c["request"]["op"] == "cloudsync-set")
+            .collect()
+    }
+}
+
+#[test]
+fn cloud_sync_status_reads_the_agent_and_says_the_setting_is_not_readable() {
+    let server = Server::new("cloud-status", "module-missing");
+    // A Cloud Sync server has no ADSync module; status needs no credential.
+    let out = server.cloud(&["status"], "unused");
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "localhost: Cloud Sync provisioning agent 1.1.1370.0, password writeback not readable"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("no cmdlet"), "{text}");
+    let json = server.cloud(&["status", "--json"], "unused");
+    assert_ok(&json);
+    let doc: Value = serde_json::from_str(stdout(&json).trim()).unwrap();
+    assert_eq!(doc["mode"], "cloud-sync");
+    assert_eq!(doc["state"]["version"], "1.1.1370.0");
+    assert_eq!(doc["state"]["writeback"], Value::Null);
+    assert!(
+        server
+            .calls()
+            .iter()
+            .all(|c| c["request"]["op"] == "cloudsync-status"
+                && c["request"]["tenant_password"].is_null()),
+        "{:?}",
+        server.calls()
+    );
+}
+
+#[test]
+fn cloud_sync_enable_signs_in_with_a_credential_sent_on_stdin_only() {
+    let server = Server::new("cloud-enable", "module-missing");
+    let out = server.cloud(&["enable", "--tenant-admin", ADMIN], ADMIN_PASSWORD);
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Cloud Sync password writeback set to on"),
+        "{text}"
+    );
+    assert!(text.contains("cannot be read back"), "{text}");
+    assert!(!text.contains(ADMIN_PASSWORD) && !stderr(&out).contains(ADMIN_PASSWORD));
+    assert_eq!(server.state(), serde_json::json!({ "cloud-sync": true }));
+    let sets = server.cloud_sets();
+    assert_eq!(sets.len(), 1, "{:?}", server.calls());
+    let set = &sets[0];
+    assert_eq!(set["request"]["tenant_user"], ADMIN);
+    assert_eq!(set["request"]["enable"], true);
+    // The fake received the password on stdin (it checked it), and saw it
+    // neither in its argv nor in its environment.
+    assert_eq!(set["request"]["tenant_password"], "<redacted>");
+    assert_eq!(set["secret_in_argv"], false);
+    assert_eq!(set["secret_in_env"], false);
+    for call in server.calls() {
+        let argv = call["argv"].to_string();
+        assert!(
+            !argv.contains(ADMIN_PASSWORD) && !argv.contains(ADMIN),
+            "{argv}"
+        );
+    }
+
+    let json = server.cloud(
+        &["disable", "--tenant-admin", ADMIN, "--json"],
+        ADMIN_PASSWORD,
+    );
+    assert_ok(&json);
+    let doc: Value = serde_json::from_str(stdout(&json).trim()).unwrap();
+    assert_eq!(doc["mode"], "cloud-sync");
+    assert_eq!(doc["set"], false);
+    assert_eq!(doc["read_back"], false, "never pretend it was read back");
+    assert_eq!(server.state(), serde_json::json!({ "cloud-sync": false }));
+}
+
+#[test]
+fn cloud_sync_settings_come_from_the_profile() {
+    let server = Server::new("cloud-profile", "ok");
+    let profile = server.dir.join("profile.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "[connect]\nremote = \"agent01.corp.example\"\ncloud_sync = true\ntenant_admin = \"{ADMIN}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = server.run_env(
+        &["sync", "enable", "--profile", profile.to_str().unwrap()],
+        &fake(),
+        Duration::from_secs(30),
+        &[(TENANT_PASSWORD_ENV, ADMIN_PASSWORD)],
+    );
+    assert_ok(&out);
+    assert!(
+        stdout(&out).starts_with("agent01.corp.example: Cloud Sync"),
+        "{}",
+        stdout(&out)
+    );
+    let sets = server.cloud_sets();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0]["request"]["remote"], "agent01.corp.example");
+    assert_eq!(sets[0]["request"]["tenant_user"], ADMIN);
+    assert_eq!(server.state(), serde_json::json!({ "cloud-sync": true }));
+}
+
+#[test]
+fn cloud_sync_wrong_credential_is_refused_and_changes_nothing() {
+    let server = Server::new("cloud-wrong-credential", "ok");
+    let out = server.cloud(&["enable", "--tenant-admin", ADMIN], "wrong-password");
+    assert_fails_with(&out, "the tenant refused the sign-in");
+    assert!(stderr(&out).contains("AADSTS50126"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Hybrid Identity Administrator or Global Administrator"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("wrong-password"));
+    assert_eq!(server.cloud_sets().len(), 1, "tried once");
+    assert_eq!(server.state(), serde_json::json!({}));
+}
+
+#[test]
+fn cloud_sync_without_the_agent_names_the_fix() {
+    let server = Server::new("cloud-agent-missing", "agent-missing");
+    for args in [&["status"][..], &["enable", "--tenant-admin", ADMIN][..]] {
+        let out = server.cloud(args, ADMIN_PASSWORD);
+        assert_fails_with(
+            &out,
+            "provisioning agent's PowerShell module is not installed",
+        );
+        assert!(
+            stderr(&out).contains("Microsoft.CloudSync.Powershell.dll"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(server.state(), serde_json::json!({}));
+}
+
+#[test]
+fn cloud_sync_too_old_an_agent_blocks_status() {
+    let server = Server::new("cloud-agent-old", "agent-old");
+    let out = server.cloud(&["status"], "unused");
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1.1.587.0 is too old"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn cloud_sync_needs_a_tenant_admin_and_a_password() {
+    let server = Server::new("cloud-usage", "ok");
+    let out = server.cloud(&["enable"], ADMIN_PASSWORD);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--tenant-admin"), "{}", stderr(&out));
+    // No password in the environment and no terminal: refuse, do not hang.
+    let out = server.run(&["sync", "enable", "--cloud-sync", "--tenant-admin", ADMIN]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(TENANT_PASSWORD_ENV),
+        "{}",
+        stderr(&out)
+    );
+    // A tenant administrator without Cloud Sync is a mistake, not ignored.
+    let out = server.run(&["sync", "enable", "--tenant-admin", ADMIN]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--cloud-sync"), "{}", stderr(&out));
+    assert!(server.calls().is_empty(), "{:?}", server.calls());
+}
+
+#[test]
+fn cloud_sync_a_hanging_set_is_stopped_with_its_process_tree() {
+    let server = Server::new("cloud-hang", "hang-on-set");
+    let out = server.run_env(
+        &[
+            "sync",
+            "enable",
+            "--cloud-sync",
+            "--tenant-admin",
+            ADMIN,
+            "--timeout",
+            "2",
+        ],
+        &fake(),
+        Duration::from_secs(15),
+        &[(TENANT_PASSWORD_ENV, ADMIN_PASSWORD)],
+    );
+    assert_fails_with(&out, "did not answer within 2 seconds");
+    assert_eq!(server.cloud_sets().len(), 1);
+    assert_tree_gone(&server);
 }

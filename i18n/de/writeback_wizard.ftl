@@ -414,3 +414,21 @@ preflight-tenant-failed = Die Prüfungen des Mandanten ließen sich nicht lesen:
 preflight-tenant-skipped = Nicht beim Mandanten angemeldet: Lizenz, Synchronisierung und Rollen wurden nicht geprüft (melden Sie sich auf der Seite „Ziele & Anmeldung“ an).
 preflight-directory = Active Directory
 verify-portal-unread = Portal: nicht angemeldet, daher wurden die Einstellungen nicht gelesen; prüfen Sie sie im Admin Center
+
+## Cloud Sync
+
+cloudsync-error-agent = das PowerShell-Modul des Cloud-Sync-Bereitstellungs-Agents ist nicht installiert ({ $detail }); führen Sie dies auf dem Server mit dem Bereitstellungs-Agent aus (1.1.977.0 oder neuer) oder verwenden Sie --remote mit dessen Namen
+cloudsync-error-sign-in = der Mandant hat die Anmeldung abgelehnt ({ $detail }); prüfen Sie Benutzername und Kennwort des Mandanten-Administrators: er muss Administrator für hybride Identität oder globaler Administrator des Mandanten sein
+cloudsync-check-version = Bereitstellungs-Agent { $version } (1.1.977.0 oder neuer)
+cloudsync-check-version-old = Bereitstellungs-Agent { $version } ist zu alt für das Kennwortrückschreiben; aktualisieren Sie ihn zuerst auf 1.1.977.0 oder neuer
+cloudsync-check-version-unknown = die Version des Bereitstellungs-Agents konnte nicht gelesen werden; sie muss 1.1.977.0 oder neuer sein
+cloudsync-check-service = der Dienst des Bereitstellungs-Agents läuft
+cloudsync-check-service-stopped = der Dienst des Bereitstellungs-Agents (AADConnectProvisioningAgent) läuft nicht; starten Sie ihn (das Rückschreiben braucht ihn)
+cloudsync-check-not-readable = die Cloud-Sync-Einstellung für das Rückschreiben lässt sich nicht lesen (Microsoft bietet dafür kein Cmdlet); die Portalseite „Lokale Integration“ zeigt sie
+cloudsync-not-readable = nicht lesbar
+cli-cloudsync-state = { $host }: Cloud-Sync-Bereitstellungs-Agent { $version }, Kennwortrückschreiben { $state }
+cli-cloudsync-set = { $host }: Cloud-Sync-Kennwortrückschreiben gesetzt: { $state } (vom Agent angenommen; es lässt sich nicht zurücklesen, prüfen Sie es auf der Portalseite „Lokale Integration“)
+cli-cloudsync-set-confirmed = { $host }: Cloud-Sync-Kennwortrückschreiben { $state } (zurückgelesen)
+cli-tenant-password-prompt = Kennwort von { $user }:
+cli-error-no-tenant-password = kein Kennwort für den Mandanten-Administrator: setzen Sie { $var } oder starten Sie in einem Terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin gilt nur zusammen mit --cloud-sync (Entra Connect braucht keine Anmeldung am Mandanten)

@@ -414,3 +414,21 @@ preflight-tenant-failed = The tenant's checks could not be read: { $reason }
 preflight-tenant-skipped = Not signed in to the tenant: licence, synchronization and roles were not checked (sign in on the "Targets & sign-in" page).
 preflight-directory = Active Directory
 verify-portal-unread = Portal: not signed in, so the settings were not read; check them in the admin center
+
+## Cloud Sync
+
+cloudsync-error-agent = the Cloud Sync provisioning agent's PowerShell module is not installed ({ $detail }); run this on the server with the provisioning agent (1.1.977.0 or later), or use --remote with its name
+cloudsync-error-sign-in = the tenant refused the sign-in ({ $detail }); check the tenant administrator's user name and password: it must be a Hybrid Identity Administrator or Global Administrator of the tenant
+cloudsync-check-version = provisioning agent { $version } (1.1.977.0 or later)
+cloudsync-check-version-old = provisioning agent { $version } is too old for password writeback; upgrade it to 1.1.977.0 or later first
+cloudsync-check-version-unknown = the provisioning agent's version could not be read; it must be 1.1.977.0 or later
+cloudsync-check-service = the provisioning agent service is running
+cloudsync-check-service-stopped = the provisioning agent service (AADConnectProvisioningAgent) is not running; start it (writeback needs it)
+cloudsync-check-not-readable = the Cloud Sync writeback setting cannot be read (Microsoft offers no cmdlet for it); the portal's On-premises integration page shows it
+cloudsync-not-readable = not readable
+cli-cloudsync-state = { $host }: Cloud Sync provisioning agent { $version }, password writeback { $state }
+cli-cloudsync-set = { $host }: Cloud Sync password writeback set to { $state } (accepted by the agent; it cannot be read back, confirm on the portal's On-premises integration page)
+cli-cloudsync-set-confirmed = { $host }: Cloud Sync password writeback { $state } (read back)
+cli-tenant-password-prompt = Password of { $user }:
+cli-error-no-tenant-password = no password for the tenant administrator: set { $var } or run in a terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin is only used with --cloud-sync (Entra Connect needs no tenant sign-in)

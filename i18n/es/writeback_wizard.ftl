@@ -414,3 +414,21 @@ preflight-tenant-failed = No se pudieron leer las comprobaciones del inquilino: 
 preflight-tenant-skipped = Sin sesión en el inquilino: no se comprobaron la licencia, la sincronización ni los roles (inicie sesión en la página «Destinos e inicio de sesión»).
 preflight-directory = Active Directory
 verify-portal-unread = Portal: sin sesión iniciada, así que no se leyó la configuración; revísela en el centro de administración
+
+## Cloud Sync
+
+cloudsync-error-agent = el módulo de PowerShell del agente de aprovisionamiento de Cloud Sync no está instalado ({ $detail }); ejecute esto en el servidor del agente de aprovisionamiento (1.1.977.0 o posterior), o use --remote con su nombre
+cloudsync-error-sign-in = el inquilino rechazó el inicio de sesión ({ $detail }); compruebe el nombre de usuario y la contraseña del administrador del inquilino: debe ser administrador de identidades híbridas o administrador global del inquilino
+cloudsync-check-version = agente de aprovisionamiento { $version } (1.1.977.0 o posterior)
+cloudsync-check-version-old = el agente de aprovisionamiento { $version } es demasiado antiguo para la escritura diferida de contraseñas; actualícelo primero a 1.1.977.0 o posterior
+cloudsync-check-version-unknown = no se pudo leer la versión del agente de aprovisionamiento; debe ser 1.1.977.0 o posterior
+cloudsync-check-service = el servicio del agente de aprovisionamiento está en ejecución
+cloudsync-check-service-stopped = el servicio del agente de aprovisionamiento (AADConnectProvisioningAgent) no está en ejecución; inícielo (la escritura diferida lo necesita)
+cloudsync-check-not-readable = la configuración de escritura diferida de Cloud Sync no se puede leer (Microsoft no ofrece ningún cmdlet para ello); la página «Integración local» del portal la muestra
+cloudsync-not-readable = no legible
+cli-cloudsync-state = { $host }: agente de aprovisionamiento de Cloud Sync { $version }, escritura diferida de contraseñas { $state }
+cli-cloudsync-set = { $host }: escritura diferida de contraseñas de Cloud Sync establecida: { $state } (valor aceptado por el agente; no se puede volver a leer, compruébela en la página «Integración local» del portal)
+cli-cloudsync-set-confirmed = { $host }: escritura diferida de contraseñas de Cloud Sync { $state } (leída de nuevo)
+cli-tenant-password-prompt = Contraseña de { $user }:
+cli-error-no-tenant-password = no hay contraseña para el administrador del inquilino: defina { $var } o ejecute en un terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin solo se usa con --cloud-sync (Entra Connect no necesita iniciar sesión en el inquilino)

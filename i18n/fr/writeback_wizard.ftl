@@ -414,3 +414,21 @@ preflight-tenant-failed = Les vérifications du locataire n'ont pas pu être lue
 preflight-tenant-skipped = Non connecté au locataire : licence, synchronisation et rôles n'ont pas été vérifiés (connectez-vous sur la page « Cibles et connexion »).
 preflight-directory = Active Directory
 verify-portal-unread = Portail : non connecté, les paramètres n'ont donc pas été lus ; vérifiez-les dans le centre d'administration
+
+## Cloud Sync
+
+cloudsync-error-agent = le module PowerShell de l'agent d'approvisionnement Cloud Sync n'est pas installé ({ $detail }) ; lancez ceci sur le serveur de l'agent d'approvisionnement (1.1.977.0 ou ultérieur), ou utilisez --remote avec son nom
+cloudsync-error-sign-in = le locataire a refusé la connexion ({ $detail }) ; vérifiez le nom d'utilisateur et le mot de passe de l'administrateur du locataire : il doit être administrateur d'identité hybride ou administrateur général du locataire
+cloudsync-check-version = agent d'approvisionnement { $version } (1.1.977.0 ou ultérieur)
+cloudsync-check-version-old = l'agent d'approvisionnement { $version } est trop ancien pour la réécriture des mots de passe ; mettez-le d'abord à jour vers 1.1.977.0 ou ultérieur
+cloudsync-check-version-unknown = la version de l'agent d'approvisionnement n'a pas pu être lue ; elle doit être 1.1.977.0 ou ultérieure
+cloudsync-check-service = le service de l'agent d'approvisionnement fonctionne
+cloudsync-check-service-stopped = le service de l'agent d'approvisionnement (AADConnectProvisioningAgent) ne fonctionne pas ; démarrez-le (la réécriture en a besoin)
+cloudsync-check-not-readable = le réglage de réécriture de Cloud Sync ne peut pas être lu (Microsoft ne fournit aucune cmdlet pour cela) ; la page « Intégration locale » du portail l'affiche
+cloudsync-not-readable = illisible
+cli-cloudsync-state = { $host } : agent d'approvisionnement Cloud Sync { $version }, réécriture des mots de passe { $state }
+cli-cloudsync-set = { $host } : réécriture des mots de passe Cloud Sync réglée : { $state } (réglage accepté par l'agent ; elle ne peut pas être relue, vérifiez-la sur la page « Intégration locale » du portail)
+cli-cloudsync-set-confirmed = { $host } : réécriture des mots de passe Cloud Sync { $state } (relue)
+cli-tenant-password-prompt = Mot de passe de { $user } :
+cli-error-no-tenant-password = aucun mot de passe pour l'administrateur du locataire : définissez { $var } ou lancez dans un terminal
+cli-error-tenant-admin-needs-cloud-sync = --tenant-admin ne s'utilise qu'avec --cloud-sync (Entra Connect n'a pas besoin de connexion au locataire)

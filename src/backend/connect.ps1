@@ -1,8 +1,11 @@
 # writeback-wizard: the Entra Connect plane. This text is fixed in the binary;
 # every user value arrives as JSON on standard input, never in the script.
 #
-# Request:  {"op": "inventory" | "state" | "set", "connector": name or null,
-#            "enable": bool, "remote": host or null}
+# Request:  {"op": "inventory" | "state" | "set" | "cloudsync-status" | "cloudsync-set",
+#            "connector": name or null, "enable": bool, "remote": host or null,
+#            "tenant_user": UPN or null, "tenant_password": text or null}
+# The tenant password (cloudsync-set only) becomes a PSCredential here; it is
+# never printed, logged or written anywhere.
 # Answer (one JSON line on standard output):
 #   {"ok": true, "state": {...}} or {"ok": false, "error": {"kind": ..., "message": ...}}
 $ErrorActionPreference = 'Stop'
@@ -14,6 +17,48 @@ $work = {
     $ProgressPreference = 'SilentlyContinue'
     function Fail([string]$kind, [string]$message) {
         return @{ ok = $false; error = @{ kind = $kind; message = $message } }
+    }
+    if ([string]$req.op -like 'cloudsync-*') {
+        # Cloud Sync: the provisioning agent's module. Microsoft documents
+        # Set-AADCloudSyncPasswordWritebackConfiguration but no cmdlet that
+        # reads the setting, so "writeback" stays null (not readable).
+        # The documented path is under the 64-bit Program Files, also when
+        # this PowerShell is a 32-bit one.
+        $programFiles = if ($env:ProgramW6432) { $env:ProgramW6432 } else { $env:ProgramFiles }
+        $dir = Join-Path $programFiles 'Microsoft Azure AD Connect Provisioning Agent'
+        $dll = Join-Path $dir 'Microsoft.CloudSync.Powershell.dll'
+        if (-not (Test-Path -LiteralPath $dll)) {
+            return (Fail 'agent-missing' "$dll was not found")
+        }
+        try {
+            Import-Module $dll
+            $version = $null
+            try { $version = [string](Get-Item -LiteralPath (Join-Path $dir 'AADConnectProvisioningAgent.exe') -ErrorAction Stop).VersionInfo.ProductVersion } catch { }
+            $service = Get-Service -Name AADConnectProvisioningAgent -ErrorAction SilentlyContinue
+            if ($req.op -eq 'cloudsync-set') {
+                $secure = New-Object System.Security.SecureString
+                foreach ($ch in ([string]$req.tenant_password).ToCharArray()) { $secure.AppendChar($ch) }
+                $secure.MakeReadOnly()
+                $req.tenant_password = $null
+                $credential = New-Object System.Management.Automation.PSCredential([string]$req.tenant_user, $secure)
+                Set-AADCloudSyncPasswordWritebackConfiguration -Enable ([bool]$req.enable) -Credential $credential | Out-Null
+            }
+            return @{ ok = $true; state = @{
+                module = $true; version = $version
+                service_running = [bool]($service -and $service.Status -eq 'Running')
+                connectors = @(); writeback = $null; endpoints = @() } }
+        } catch [System.UnauthorizedAccessException] {
+            return (Fail 'access-denied' $_.Exception.Message)
+        } catch {
+            $m = $_.Exception.Message
+            if ($m -match 'AADSTS\d+|credential|user name or password|authenticat|sign-?in') {
+                return (Fail 'sign-in-refused' $m)
+            }
+            if ($m -match 'denied|not authorized|Zugriff verweigert') {
+                return (Fail 'access-denied' $m)
+            }
+            return (Fail 'other' $m)
+        }
     }
     if (-not (Get-Module -ListAvailable -Name ADSync)) {
         return (Fail 'module-missing' 'the ADSync module is not installed here')

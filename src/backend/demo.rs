@@ -521,6 +521,39 @@ impl SyncServer for DemoSync {
     }
 }
 
+/// The demo's Connect server also carries a Cloud Sync provisioning agent,
+/// which behaves like the real one: the switch is accepted (for any tenant
+/// administrator with a user name and a password) and cannot be read back.
+impl super::cloudsync::CloudSyncAgent for DemoSync {
+    fn agent_host(&self) -> String {
+        self.host()
+    }
+
+    async fn agent_state(&mut self) -> Result<super::cloudsync::CloudSyncState, SyncError> {
+        self.org.pause(2).await;
+        Ok(super::cloudsync::CloudSyncState {
+            version: "1.1.1370.0".into(),
+            service_running: true,
+            writeback: None,
+        })
+    }
+
+    async fn set_cloud_sync_writeback(
+        &mut self,
+        _on: bool,
+        admin: &super::cloudsync::TenantAdmin,
+    ) -> Result<(), SyncError> {
+        self.org.pause(8).await;
+        if admin.user.trim().is_empty() || admin.password.expose().is_empty() {
+            return Err(SyncError::SignInRefused(
+                "AADSTS50126: Error validating credentials due to invalid username or password."
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The demo tenant.
 #[derive(Clone, Debug)]
 pub struct DemoTenant {

@@ -15,6 +15,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::cloudsync::{CloudSyncAgent, CloudSyncState, TENANT_PASSWORD_ENV, TenantAdmin};
 use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pick_connector};
 
 /// The script, fixed in the binary.
@@ -40,12 +41,16 @@ pub struct PowerShell {
     connector: Option<String>,
 }
 
-#[derive(Serialize)]
+/// One request to the script. Not `Debug`: it may carry the tenant
+/// administrator's password, which goes to standard input only.
+#[derive(Serialize, Default)]
 struct Request<'a> {
     op: &'a str,
     connector: Option<&'a str>,
     enable: bool,
     remote: Option<&'a str>,
+    tenant_user: Option<&'a str>,
+    tenant_password: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -89,6 +94,17 @@ pub fn default_exe() -> PathBuf {
         PathBuf::from("powershell.exe")
     } else {
         PathBuf::from("pwsh")
+    }
+}
+
+/// The serialized request, wiped when dropped, also on timeout or cancel
+/// (best effort: it may hold the tenant administrator's password).
+struct Wiped(Vec<u8>);
+
+impl Drop for Wiped {
+    fn drop(&mut self) {
+        self.0.fill(0);
+        std::hint::black_box(&mut self.0);
     }
 }
 
@@ -137,13 +153,27 @@ impl PowerShell {
         connector: Option<&str>,
         enable: bool,
     ) -> Result<RawState, SyncError> {
-        let request = serde_json::to_vec(&Request {
+        self.send(Request {
             op,
             connector,
             enable,
-            remote: self.options.remote.as_deref(),
+            ..Request::default()
         })
+        .await
+    }
+
+    /// Runs the script once with `request` on standard input.
+    async fn send(&self, request: Request<'_>) -> Result<RawState, SyncError> {
+        let mut buffer = Wiped(Vec::with_capacity(1024));
+        serde_json::to_writer(
+            &mut buffer.0,
+            &Request {
+                remote: self.options.remote.as_deref(),
+                ..request
+            },
+        )
         .map_err(|e| SyncError::Failed(e.to_string()))?;
+        let request = &buffer.0;
         let utf16: Vec<u8> = SCRIPT.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let mut command = tokio::process::Command::new(&self.exe);
         command
@@ -153,6 +183,11 @@ impl PowerShell {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .kill_on_drop(true);
+        // Passwords given to the wizard through the environment are not
+        // PowerShell's business (the tenant password travels on stdin).
+        command
+            .env_remove(TENANT_PASSWORD_ENV)
+            .env_remove(crate::cli::directory::PASSWORD_ENV);
         #[cfg(unix)]
         command.process_group(0);
         #[cfg(windows)]
@@ -170,7 +205,7 @@ impl PowerShell {
         let mut err = child.stderr.take().expect("stderr is piped");
         let io = async {
             if let Some(mut stdin) = stdin {
-                let _ = stdin.write_all(&request).await;
+                let _ = stdin.write_all(request).await;
                 let _ = stdin.shutdown().await;
             }
             let (mut o, mut e) = (Vec::new(), Vec::new());
@@ -216,6 +251,8 @@ impl PowerShell {
             "module-missing" => SyncError::ModuleMissing(error.message),
             "access-denied" => SyncError::AccessDenied(error.message),
             "remote" => SyncError::Remote(error.message),
+            "agent-missing" => SyncError::AgentMissing(error.message),
+            "sign-in-refused" => SyncError::SignInRefused(error.message),
             _ => SyncError::Failed(error.message),
         })
     }
@@ -255,5 +292,36 @@ impl SyncServer for PowerShell {
             None => self.connector().await?.0,
         };
         self.call("set", Some(&name), on).await.map(|_| ())
+    }
+}
+
+impl CloudSyncAgent for PowerShell {
+    fn agent_host(&self) -> String {
+        self.host()
+    }
+
+    async fn agent_state(&mut self) -> Result<CloudSyncState, SyncError> {
+        let state = self.call("cloudsync-status", None, false).await?;
+        Ok(CloudSyncState {
+            version: state.version.unwrap_or_default(),
+            service_running: state.service_running,
+            writeback: state.writeback,
+        })
+    }
+
+    async fn set_cloud_sync_writeback(
+        &mut self,
+        on: bool,
+        admin: &TenantAdmin,
+    ) -> Result<(), SyncError> {
+        self.send(Request {
+            op: "cloudsync-set",
+            enable: on,
+            tenant_user: Some(&admin.user),
+            tenant_password: Some(admin.password.expose()),
+            ..Request::default()
+        })
+        .await
+        .map(|_| ())
     }
 }

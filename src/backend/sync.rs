@@ -88,6 +88,12 @@ pub enum SyncError {
     /// The state read back is not the one set.
     #[error("the state read back is not the one set")]
     ReadBack,
+    /// The Cloud Sync provisioning agent's PowerShell module is not there.
+    #[error("the Cloud Sync provisioning agent module is missing: {0}")]
+    AgentMissing(String),
+    /// The tenant refused the tenant administrator's sign-in.
+    #[error("the tenant refused the sign-in: {0}")]
+    SignInRefused(String),
 }
 
 /// Picks the Entra ID connector: by its fixed identifier first, then by

@@ -93,6 +93,12 @@ pub struct DirectoryProfile {
 pub struct ConnectProfile {
     /// The Entra Connect server (PowerShell remoting); absent: this machine.
     pub remote: Option<String>,
+    /// Use Cloud Sync (the provisioning agent) instead of Entra Connect.
+    #[serde(default)]
+    pub cloud_sync: bool,
+    /// The tenant administrator (UPN) Cloud Sync signs in as; the password
+    /// is never stored in a profile.
+    pub tenant_admin: Option<String>,
 }
 
 /// The `[tenant]` table of a profile.

@@ -1,6 +1,7 @@
 //! The command line: one subcommand per wizard page (more arrive with
 //! each step), sharing the task code with the GUI.
 
+pub mod cloudsync;
 pub mod directory;
 pub mod gui;
 pub mod portal;

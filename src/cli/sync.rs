@@ -1,12 +1,16 @@
-//! `sync status|enable|disable`: step 2 from the command line.
+//! `sync status|enable|disable`: step 2 from the command line (Entra
+//! Connect, or Cloud Sync with `--cloud-sync`).
 
+use std::future::Future;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
+use super::directory::{ConnectProfile, load_profile};
 use super::{exit, print_error};
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
-use crate::backend::sync::SyncState;
+use crate::backend::sync::{SyncError, SyncState};
 use crate::task::permissions::Outcome;
 use crate::task::sync;
 use crate::{explain, fl};
@@ -14,11 +18,13 @@ use crate::{explain, fl};
 /// `sync` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SyncCommand {
-    /// Show the Connect server's writeback state and its pre-flight checks.
+    /// Show the Connect server's writeback state and its pre-flight checks
+    /// (with --cloud-sync: the provisioning agent's).
     Status(SyncArgs),
-    /// Switch password writeback on, then read it back.
+    /// Switch password writeback on, then read it back (Cloud Sync's
+    /// setting cannot be read back; reported as set).
     Enable(SyncArgs),
-    /// Switch password writeback off (undo), then read it back.
+    /// Switch password writeback off (undo), then read it back where it can.
     Disable(SyncArgs),
 }
 
@@ -28,6 +34,18 @@ pub struct SyncArgs {
     /// The Connect server, through PowerShell remoting (default: this machine).
     #[arg(long, value_name = "HOST")]
     pub remote: Option<String>,
+    /// Cloud Sync instead of Entra Connect: the server runs the provisioning
+    /// agent, and enable/disable sign in to the tenant.
+    #[arg(long)]
+    pub cloud_sync: bool,
+    /// With --cloud-sync: the tenant administrator (UPN) to sign in as. The
+    /// password comes from WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD or a prompt.
+    #[arg(long, value_name = "UPN")]
+    pub tenant_admin: Option<String>,
+    /// Profile (TOML) whose [connect] table supplies the same settings;
+    /// options given here win.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
     /// Seconds allowed for each PowerShell call.
     #[arg(long, default_value_t = 120)]
     pub timeout: u64,
@@ -59,14 +77,35 @@ fn render(state: &SyncState, host: &str, json: bool) -> (String, bool) {
         state = on
     )];
     for (o, f) in &findings {
-        let mark = match o {
-            Outcome::Ok => fl!("outcome-ok"),
-            Outcome::Warning => fl!("outcome-warning"),
-            Outcome::Blocking => fl!("outcome-blocking"),
-        };
-        lines.push(format!("[{mark}] {}", explain::sync_finding(f)));
+        lines.push(format!("[{}] {}", mark(*o), explain::sync_finding(f)));
     }
     (lines.join("\n"), blocked)
+}
+
+/// The translated outcome mark of a check line.
+pub(super) fn mark(o: Outcome) -> String {
+    match o {
+        Outcome::Ok => fl!("outcome-ok"),
+        Outcome::Warning => fl!("outcome-warning"),
+        Outcome::Blocking => fl!("outcome-blocking"),
+    }
+}
+
+/// Runs `work` on a fresh runtime; `None` when Ctrl-C came first (dropping
+/// the work kills PowerShell's process tree).
+pub(super) fn drive<T>(
+    work: impl Future<Output = Result<T, SyncError>>,
+) -> Option<Result<T, SyncError>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts");
+    runtime.block_on(async {
+        tokio::select! {
+            r = work => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    })
 }
 
 /// Runs a `sync` subcommand and returns the exit status.
@@ -76,26 +115,35 @@ pub fn run(cmd: SyncCommand) -> u8 {
         SyncCommand::Enable(a) => (a, Some(true)),
         SyncCommand::Disable(a) => (a, Some(false)),
     };
+    let profile = match &args.profile {
+        Some(path) => match load_profile(path) {
+            Ok(p) => p.connect,
+            Err(message) => {
+                print_error(&message);
+                return exit::USAGE;
+            }
+        },
+        None => ConnectProfile::default(),
+    };
+    let remote = args.remote.clone().or_else(|| profile.remote.clone());
     let mut server = PowerShell::new(PowerShellOptions {
-        remote: args.remote.clone(),
+        remote: remote.clone(),
         timeout: Duration::from_secs(args.timeout.max(1)),
     });
-    let host = args.remote.clone().unwrap_or_else(|| "localhost".into());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime starts");
-    let result = runtime.block_on(async {
-        let work = async {
-            match set {
-                None => sync::status(&mut server).await,
-                Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
-            }
-        };
-        // Ctrl-C drops the work, which kills PowerShell's process tree.
-        tokio::select! {
-            r = work => Some(r),
-            _ = tokio::signal::ctrl_c() => None,
+    let host = remote.unwrap_or_else(|| "localhost".into());
+    let cloud_sync = args.cloud_sync || profile.cloud_sync;
+    if args.tenant_admin.is_some() && !cloud_sync {
+        print_error(&fl!("cli-error-tenant-admin-needs-cloud-sync"));
+        return exit::USAGE;
+    }
+    if cloud_sync {
+        let admin = args.tenant_admin.clone().or(profile.tenant_admin);
+        return super::cloudsync::run(&mut server, &host, set, admin, args.json);
+    }
+    let result = drive(async {
+        match set {
+            None => sync::status(&mut server).await,
+            Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
         }
     });
     let Some(result) = result else {

@@ -1,6 +1,9 @@
 //! Step 2: switch on password writeback on the Entra Connect server, read
 //! it back; undo switches it off.
 
+use crate::backend::cloudsync::{
+    CloudSyncAgent, CloudSyncState, MIN_AGENT_VERSION, TenantAdmin, parse_version,
+};
 use crate::backend::sync::{SyncError, SyncServer, SyncState};
 
 /// Progress of step 2.
@@ -112,4 +115,251 @@ pub fn findings(state: &SyncState) -> Vec<(crate::task::permissions::Outcome, Fi
         ));
     }
     out
+}
+
+/// What a Cloud Sync switch did. The setting cannot be read back (no
+/// documented cmdlet reads it), so success means "set, not readable".
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CloudSyncReport {
+    /// The agent as read before the switch.
+    pub agent: CloudSyncState,
+    /// The value the cmdlet accepted.
+    pub set: bool,
+    /// Whether the result was read back and confirmed (always false with
+    /// today's cmdlets; kept honest rather than assumed).
+    pub read_back: bool,
+}
+
+/// Reads the provisioning agent's state (Cloud Sync).
+pub async fn cloud_sync_status<A: CloudSyncAgent>(
+    agent: &mut A,
+) -> Result<CloudSyncState, SyncError> {
+    agent.agent_state().await
+}
+
+/// Sets Cloud Sync password writeback to `on`, signed in as `admin`. It is
+/// always sent (the current value cannot be read); a value read back, should
+/// the agent ever report one, must match.
+pub async fn cloud_sync_set<A: CloudSyncAgent>(
+    agent: &mut A,
+    on: bool,
+    admin: &TenantAdmin,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<CloudSyncReport, SyncError> {
+    progress(Progress::Reading);
+    let before = agent.agent_state().await?;
+    progress(Progress::Switching);
+    agent.set_cloud_sync_writeback(on, admin).await?;
+    progress(Progress::ReadingBack);
+    let after = agent.agent_state().await?;
+    match after.writeback {
+        Some(value) if value != on => Err(SyncError::ReadBack),
+        Some(_) => Ok(CloudSyncReport {
+            agent: after,
+            set: on,
+            read_back: true,
+        }),
+        None => Ok(CloudSyncReport {
+            agent: before,
+            set: on,
+            read_back: false,
+        }),
+    }
+}
+
+/// Pre-flight findings of the Cloud Sync agent.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "check", rename_all = "kebab-case")]
+pub enum AgentFinding {
+    /// The agent version, and whether it supports writeback (1.1.977.0 or
+    /// later); `None` when unknown.
+    AgentVersion {
+        /// As reported.
+        version: String,
+        /// Supported, or unknown.
+        supported: Option<bool>,
+    },
+    /// The AADConnectProvisioningAgent service runs.
+    AgentService {
+        /// Running.
+        running: bool,
+    },
+    /// The writeback setting cannot be read.
+    NotReadable,
+}
+
+/// The checks of the Cloud Sync variant on a state read.
+pub fn agent_findings(
+    state: &CloudSyncState,
+) -> Vec<(crate::task::permissions::Outcome, AgentFinding)> {
+    use crate::task::permissions::Outcome;
+    let supported = parse_version(&state.version).map(|v| v >= MIN_AGENT_VERSION);
+    let mut out = vec![
+        (
+            match supported {
+                Some(true) => Outcome::Ok,
+                Some(false) => Outcome::Blocking,
+                None => Outcome::Warning,
+            },
+            AgentFinding::AgentVersion {
+                version: state.version.clone(),
+                supported,
+            },
+        ),
+        (
+            if state.service_running {
+                Outcome::Ok
+            } else {
+                Outcome::Warning
+            },
+            AgentFinding::AgentService {
+                running: state.service_running,
+            },
+        ),
+    ];
+    if state.writeback.is_none() {
+        out.push((Outcome::Warning, AgentFinding::NotReadable));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::Secret;
+    use crate::task::permissions::Outcome;
+
+    /// An agent that records what it was asked.
+    #[derive(Default)]
+    struct Agent {
+        state: CloudSyncState,
+        sets: Vec<(bool, String)>,
+        refuse: bool,
+        readable: Option<bool>,
+    }
+
+    impl CloudSyncAgent for Agent {
+        fn agent_host(&self) -> String {
+            "agent".into()
+        }
+        async fn agent_state(&mut self) -> Result<CloudSyncState, SyncError> {
+            Ok(CloudSyncState {
+                writeback: if self.sets.is_empty() {
+                    None
+                } else {
+                    self.readable
+                },
+                ..self.state.clone()
+            })
+        }
+        async fn set_cloud_sync_writeback(
+            &mut self,
+            on: bool,
+            admin: &TenantAdmin,
+        ) -> Result<(), SyncError> {
+            if self.refuse {
+                return Err(SyncError::SignInRefused("AADSTS50126".into()));
+            }
+            self.sets.push((on, admin.user.clone()));
+            Ok(())
+        }
+    }
+
+    fn admin() -> TenantAdmin {
+        TenantAdmin {
+            user: "admin@contoso.onmicrosoft.com".into(),
+            password: Secret::new("x"),
+        }
+    }
+
+    fn block<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    #[test]
+    fn cloud_sync_set_is_sent_and_reported_not_readable() {
+        let mut agent = Agent::default();
+        let mut steps = Vec::new();
+        let report = block(cloud_sync_set(&mut agent, true, &admin(), &mut |p| {
+            steps.push(p)
+        }))
+        .unwrap();
+        assert_eq!(agent.sets, vec![(true, admin().user)]);
+        assert!(report.set);
+        assert!(!report.read_back);
+        assert_eq!(report.agent.writeback, None);
+        assert_eq!(
+            steps,
+            vec![
+                Progress::Reading,
+                Progress::Switching,
+                Progress::ReadingBack
+            ]
+        );
+    }
+
+    #[test]
+    fn a_readable_value_must_match() {
+        let mut agent = Agent {
+            readable: Some(false),
+            ..Agent::default()
+        };
+        assert_eq!(
+            block(cloud_sync_set(&mut agent, true, &admin(), &mut |_| {})),
+            Err(SyncError::ReadBack)
+        );
+        let mut agent = Agent {
+            readable: Some(true),
+            ..Agent::default()
+        };
+        let report = block(cloud_sync_set(&mut agent, true, &admin(), &mut |_| {})).unwrap();
+        assert!(report.read_back);
+    }
+
+    #[test]
+    fn a_refused_sign_in_is_passed_on() {
+        let mut agent = Agent {
+            refuse: true,
+            ..Agent::default()
+        };
+        assert!(matches!(
+            block(cloud_sync_set(&mut agent, false, &admin(), &mut |_| {})),
+            Err(SyncError::SignInRefused(_))
+        ));
+    }
+
+    #[test]
+    fn the_demo_agent_goes_through_the_same_task() {
+        let mut server = crate::session::Env::demo(true).sync_server();
+        let report = block(cloud_sync_set(&mut server, true, &admin(), &mut |_| {})).unwrap();
+        assert!(report.set);
+        assert!(!report.read_back, "the demo does not pretend either");
+        assert_eq!(report.agent.version, "1.1.1370.0");
+        let refused = block(cloud_sync_set(
+            &mut server,
+            true,
+            &TenantAdmin::default(),
+            &mut |_| {},
+        ));
+        assert!(matches!(refused, Err(SyncError::SignInRefused(_))));
+    }
+
+    #[test]
+    fn agent_findings_grade_the_version() {
+        let state = |v: &str| CloudSyncState {
+            version: v.into(),
+            service_running: true,
+            writeback: None,
+        };
+        let outcome = |v: &str| agent_findings(&state(v))[0].0;
+        assert_eq!(outcome("1.1.1370.0"), Outcome::Ok);
+        assert_eq!(outcome("1.1.587.0"), Outcome::Blocking);
+        assert_eq!(outcome(""), Outcome::Warning);
+        let all = agent_findings(&state("1.1.1370.0"));
+        assert!(all.contains(&(Outcome::Warning, AgentFinding::NotReadable)));
+    }
 }

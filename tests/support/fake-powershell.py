@@ -1,13 +1,14 @@
 #!/usr/bin/python3
-"""A stand-in for powershell.exe on an Entra Connect server.
+"""A stand-in for powershell.exe on an Entra Connect (or Cloud Sync) server.
 
 No Connect server (nor PowerShell with the ADSync module) can run where the
 tests run, so tests/sync_powershell.rs points WRITEBACK_WIZARD_POWERSHELL at
 this script. It speaks the wizard's protocol (src/backend/connect.ps1):
 
   argv:   -NoProfile -NonInteractive -EncodedCommand <base64 of UTF-16LE script>
-  stdin:  {"op": "inventory"|"state"|"set", "connector": name|null,
-           "enable": bool, "remote": host|null}
+  stdin:  {"op": "inventory"|"state"|"set"|"cloudsync-status"|"cloudsync-set",
+           "connector": name|null, "enable": bool, "remote": host|null,
+           "tenant_user": UPN|null, "tenant_password": text|null}
   stdout: one JSON line, {"ok": true, "state": {...}} or
           {"ok": false, "error": {"kind": ..., "message": ...}}
 
@@ -15,13 +16,29 @@ and emulates the documented behaviour of the cmdlets the script uses
 (Get-ADSyncConnector, Get-/Set-ADSyncAADPasswordResetConfiguration): the
 writeback flag is kept per connector, off until set.
 
+Cloud Sync (ops "cloudsync-*"): the provisioning agent's module
+(Microsoft.CloudSync.Powershell.dll) and its documented
+Set-AADCloudSyncPasswordWritebackConfiguration -Enable <bool> -Credential,
+which signs in to the tenant as a Hybrid Identity Administrator or Global
+Administrator. Microsoft documents no Get cmdlet, so the fake, like the
+script, never reports the setting ("writeback": null); it keeps what was set
+under "cloud-sync" in the state file for the tests to look at. A credential
+other than FAKE_PWSH_TENANT_USER / FAKE_PWSH_TENANT_PASSWORD is refused the
+way Entra ID refuses a sign-in (AADSTS50126). The tenant password may only
+arrive on stdin with "cloudsync-set"; the log never holds it (redacted), but
+records whether it also showed up in argv or in the environment.
+
 Environment:
   FAKE_PWSH_STATE  JSON file with the writeback flag per connector
                    (default: every connector off, nothing is written)
   FAKE_PWSH_LOG    append one JSON line per call: {"argv": [...], "request": {...}}
   FAKE_PWSH_PIDS   in mode "hang": file to receive "<own pid> <child pid>"
   FAKE_PWSH_MODE   ok (default) | module-missing | access-denied |
-                   two-connectors | garbage | hang | old-version | remote-fail
+                   two-connectors | garbage | hang | old-version | remote-fail |
+                   agent-missing | agent-old | hang-on-set
+  FAKE_PWSH_TENANT_USER, FAKE_PWSH_TENANT_PASSWORD
+                   the tenant administrator the fake tenant accepts
+                   (default admin@contoso.onmicrosoft.com / Corr3ct-H0rse)
 
 A broken call (wrong arguments, a script that lacks the cmdlets, a request
 that is not the documented JSON) exits 64 with a message on stderr.
@@ -41,6 +58,8 @@ REQUIRED_CMDLETS = (
     "Get-ADSyncConnector",
     "Get-ADSyncAADPasswordResetConfiguration",
     "Set-ADSyncAADPasswordResetConfiguration",
+    "Microsoft.CloudSync.Powershell.dll",
+    "Set-AADCloudSyncPasswordWritebackConfiguration",
 )
 MODES = (
     "ok",
@@ -51,7 +70,13 @@ MODES = (
     "hang",
     "old-version",
     "remote-fail",
+    "agent-missing",
+    "agent-old",
+    "hang-on-set",
 )
+OPS = ("inventory", "state", "set", "cloudsync-status", "cloudsync-set")
+TENANT_USER = "admin@contoso.onmicrosoft.com"
+TENANT_PASSWORD = "Corr3ct-H0rse"
 ENDPOINTS = ("passwordreset.microsoftonline.com", "servicebus.windows.net")
 
 
@@ -86,21 +111,34 @@ def read_request():
         usage("the request on stdin is not JSON (%s): %r" % (e, text[:200]))
     if not isinstance(req, dict):
         usage("the request is not a JSON object: %r" % text[:200])
-    if req.get("op") not in ("inventory", "state", "set"):
+    if req.get("op") not in OPS:
         usage("unknown op %r" % req.get("op"))
-    for key in ("connector", "remote"):
+    for key in ("connector", "remote", "tenant_user", "tenant_password"):
         if key not in req or not (req[key] is None or isinstance(req[key], str)):
             usage("%r must be a string or null: %r" % (key, req.get(key)))
     if not isinstance(req.get("enable"), bool):
         usage("'enable' must be a boolean: %r" % req.get("enable"))
+    has_credential = req["tenant_user"] is not None or req["tenant_password"] is not None
+    if req["op"] == "cloudsync-set":
+        if req["tenant_user"] is None or req["tenant_password"] is None:
+            usage("cloudsync-set needs tenant_user and tenant_password")
+    elif has_credential:
+        usage("op %r must not carry a tenant credential" % req["op"])
     return req
 
 
 def log(argv, req):
     path = os.environ.get("FAKE_PWSH_LOG")
-    if path:
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"argv": argv, "request": req}) + "\n")
+    if not path:
+        return
+    entry = {"argv": argv, "request": dict(req)}
+    secret = req.get("tenant_password")
+    if secret:
+        entry["request"]["tenant_password"] = "<redacted>"
+        entry["secret_in_argv"] = any(secret in a for a in argv)
+        entry["secret_in_env"] = any(secret in v for v in os.environ.values())
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(entry) + "\n")
 
 
 def connectors(mode):
@@ -180,6 +218,36 @@ def aad_connector(all_connectors, name):
     raise CmdletError("other", "Connector not found")
 
 
+def cloud_sync(mode, req):
+    """The Cloud Sync ops: the agent's state, and the Set cmdlet."""
+    if mode == "agent-missing":
+        raise CmdletError(
+            "agent-missing",
+            "C:\\Program Files\\Microsoft Azure AD Connect Provisioning Agent\\"
+            "Microsoft.CloudSync.Powershell.dll was not found",
+        )
+    if req["op"] == "cloudsync-set":
+        user = os.environ.get("FAKE_PWSH_TENANT_USER", TENANT_USER)
+        password = os.environ.get("FAKE_PWSH_TENANT_PASSWORD", TENANT_PASSWORD)
+        if req["tenant_user"].lower() != user.lower() or req["tenant_password"] != password:
+            raise CmdletError(
+                "sign-in-refused",
+                "AADSTS50126: Error validating credentials due to invalid "
+                "username or password.",
+            )
+        state = load_state()
+        state["cloud-sync"] = bool(req["enable"])
+        save_state(state)
+    return {
+        "module": True,
+        "version": "1.1.587.0" if mode == "agent-old" else "1.1.1370.0",
+        "service_running": True,
+        "connectors": [],
+        "writeback": None,
+        "endpoints": [],
+    }
+
+
 def answer(mode, req):
     """What connect.ps1 prints for this request."""
     if mode == "remote-fail" and req["remote"]:
@@ -192,7 +260,10 @@ def answer(mode, req):
             "service is enabled and allows access from this computer."
             % req["remote"],
         )
-    if mode == "module-missing":
+    if req["op"].startswith("cloudsync-"):
+        # A Cloud Sync server has no ADSync module ("module-missing" is one).
+        return cloud_sync(mode, req)
+    if mode in ("module-missing", "agent-missing"):
         raise CmdletError("module-missing", "the ADSync module is not installed here")
     all_connectors = connectors(mode)
     state = load_state()
@@ -262,7 +333,7 @@ def main():
     log(argv, req)
     if mode == "garbage":
         garbage()
-    if mode == "hang":
+    if mode == "hang" or (mode == "hang-on-set" and req["op"] in ("set", "cloudsync-set")):
         hang()
     try:
         result = {"ok": True, "state": answer(mode, req)}
