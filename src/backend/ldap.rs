@@ -13,6 +13,10 @@ use rustls::pki_types::pem::PemObject;
 
 use super::{Directory, DirectoryError, Entry, Scope, Secret};
 
+/// Environment variable the command line reads the bind password from
+/// (for scripts). It is removed from child processes' environment.
+pub const PASSWORD_ENV: &str = "WRITEBACK_WIZARD_BIND_PASSWORD";
+
 /// OID of the LDAP_SERVER_SD_FLAGS control.
 pub const SD_FLAGS_OID: &str = "1.2.840.113556.1.4.801";
 /// Its BER value for "DACL only": SEQUENCE { INTEGER 4 }.

@@ -187,7 +187,7 @@ impl PowerShell {
         // PowerShell's business (the tenant password travels on stdin).
         command
             .env_remove(TENANT_PASSWORD_ENV)
-            .env_remove(crate::cli::directory::PASSWORD_ENV);
+            .env_remove(super::ldap::PASSWORD_ENV);
         #[cfg(unix)]
         command.process_group(0);
         #[cfg(windows)]

@@ -5,7 +5,6 @@
 
 use std::io::IsTerminal;
 
-use super::sync::{drive, mark};
 use super::{exit, print_error};
 use crate::backend::Secret;
 use crate::backend::cloudsync::{CloudSyncState, TENANT_PASSWORD_ENV, TenantAdmin};
@@ -69,7 +68,7 @@ fn render_status(state: &CloudSyncState, host: &str, json: bool) -> (String, boo
         state = state_word(state.writeback)
     )];
     for (o, f) in &findings {
-        lines.push(format!("[{}] {}", mark(*o), explain::agent_finding(f)));
+        lines.push(super::finding_line(*o, &explain::agent_finding(f)));
     }
     (lines.join("\n"), blocked)
 }
@@ -99,7 +98,7 @@ pub fn run(
     json: bool,
 ) -> u8 {
     let Some(on) = set else {
-        return match drive(sync::cloud_sync_status(server)) {
+        return match super::run_cancellable(sync::cloud_sync_status(server)) {
             None => cancelled(),
             Some(Err(e)) => failed(&e),
             Some(Ok(state)) => {
@@ -116,7 +115,7 @@ pub fn run(
             return exit::USAGE;
         }
     };
-    match drive(sync::cloud_sync_set(server, on, &admin, &mut |_| {})) {
+    match super::run_cancellable(sync::cloud_sync_set(server, on, &admin, &mut |_| {})) {
         None => cancelled(),
         Some(Err(e)) => failed(&e),
         Some(Ok(report)) => {

@@ -14,7 +14,7 @@ use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progr
 use crate::{explain, fl};
 
 /// Environment variable holding the bind password.
-pub const PASSWORD_ENV: &str = "WRITEBACK_WIZARD_BIND_PASSWORD";
+pub use crate::backend::ldap::PASSWORD_ENV;
 
 /// Connection and target options shared by the four commands.
 #[derive(Debug, Clone, Args, Default)]

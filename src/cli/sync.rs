@@ -1,7 +1,6 @@
 //! `sync status|enable|disable`: step 2 from the command line (Entra
 //! Connect, or Cloud Sync with `--cloud-sync`).
 
-use std::future::Future;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -10,7 +9,7 @@ use clap::{Args, Subcommand};
 use super::directory::{ConnectProfile, load_profile};
 use super::{exit, print_error};
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
-use crate::backend::sync::{SyncError, SyncState};
+use crate::backend::sync::SyncState;
 use crate::task::permissions::Outcome;
 use crate::task::sync;
 use crate::{explain, fl};
@@ -77,35 +76,9 @@ fn render(state: &SyncState, host: &str, json: bool) -> (String, bool) {
         state = on
     )];
     for (o, f) in &findings {
-        lines.push(format!("[{}] {}", mark(*o), explain::sync_finding(f)));
+        lines.push(super::finding_line(*o, &explain::sync_finding(f)));
     }
     (lines.join("\n"), blocked)
-}
-
-/// The translated outcome mark of a check line.
-pub(super) fn mark(o: Outcome) -> String {
-    match o {
-        Outcome::Ok => fl!("outcome-ok"),
-        Outcome::Warning => fl!("outcome-warning"),
-        Outcome::Blocking => fl!("outcome-blocking"),
-    }
-}
-
-/// Runs `work` on a fresh runtime; `None` when Ctrl-C came first (dropping
-/// the work kills PowerShell's process tree).
-pub(super) fn drive<T>(
-    work: impl Future<Output = Result<T, SyncError>>,
-) -> Option<Result<T, SyncError>> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime starts");
-    runtime.block_on(async {
-        tokio::select! {
-            r = work => Some(r),
-            _ = tokio::signal::ctrl_c() => None,
-        }
-    })
 }
 
 /// Runs a `sync` subcommand and returns the exit status.
@@ -140,7 +113,7 @@ pub fn run(cmd: SyncCommand) -> u8 {
         let admin = args.tenant_admin.clone().or(profile.tenant_admin);
         return super::cloudsync::run(&mut server, &host, set, admin, args.json);
     }
-    let result = drive(async {
+    let result = super::run_cancellable(async {
         match set {
             None => sync::status(&mut server).await,
             Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
