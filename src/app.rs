@@ -323,7 +323,10 @@ impl App {
                 .permissions
                 .update(m, &self.env, &self.backups)
                 .map(Message::Permissions),
-            Message::Connect(m) => self.connect.update(m, &self.env).map(Message::Connect),
+            Message::Connect(m) => self
+                .connect
+                .update(m, &self.env, &self.backups.trail)
+                .map(Message::Connect),
             Message::Portal(m) => self.portal.update(m, &self.env).map(Message::Portal),
             Message::Verify(m) => self.verify.update(m, &self.env).map(Message::Verify),
             Message::Summary(summary::Message::UndoAll) => Task::batch([
@@ -332,7 +335,7 @@ impl App {
                     .map(Message::Permissions),
                 if self.connect.switch.changed {
                     self.connect
-                        .update(connect::Message::Undo, &self.env)
+                        .update(connect::Message::Undo, &self.env, &self.backups.trail)
                         .map(Message::Connect)
                 } else {
                     Task::none()

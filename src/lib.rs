@@ -4,6 +4,7 @@
 
 pub mod ad;
 pub mod app;
+pub mod audit;
 pub mod backend;
 pub mod cli;
 pub mod explain;

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use writeback_wizard::app::{Options, Step, ThemeChoice};
+use writeback_wizard::audit::Trail;
 use writeback_wizard::headless::Driver;
 use writeback_wizard::page::permissions::Backups;
 use writeback_wizard::session::Env;
@@ -20,8 +21,8 @@ fn driver(tag: &str) -> (Driver, PathBuf) {
         lang: "en".into(),
         theme: ThemeChoice::Light,
         backups: Backups {
-            dir: dir.clone(),
-            fixed_time: Some(std::time::UNIX_EPOCH),
+            dir: dir.join("backups"),
+            trail: Trail::new(None).fixed_at(std::time::UNIX_EPOCH).demo(true),
         },
         targets: None,
     };

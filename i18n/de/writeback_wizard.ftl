@@ -364,3 +364,7 @@ sync-check-service-stopped = Der ADSync-Dienst wird nicht ausgeführt; starten S
 sync-check-endpoint = { $host } antwortet vom Connect-Server aus auf Port 443
 sync-check-endpoint-blocked = { $host } antwortet vom Connect-Server aus nicht auf Port 443; das Kennwortrückschreiben benötigt ausgehende Verbindungen zu diesem Host über Port 443 (Firewall oder Proxy prüfen)
 cli-sync-state = { $host }: Connector „{ $connector }“, Kennwortrückschreiben { $state }
+
+## Runbook and audit log
+
+audit-error = Das Änderungsprotokoll kann nicht geschrieben werden ({ $reason }); es wurde nichts geändert. Prüfen Sie, ob das Datenverzeichnis beschreibbar ist, oder setzen Sie WRITEBACK_WIZARD_DATA_DIR

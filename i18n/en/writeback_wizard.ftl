@@ -364,3 +364,7 @@ sync-check-service-stopped = the ADSync service is not running; start it (writeb
 sync-check-endpoint = { $host } answers on port 443 from the Connect server
 sync-check-endpoint-blocked = { $host } does not answer on port 443 from the Connect server; writeback needs outbound 443 to it (firewall or proxy)
 cli-sync-state = { $host }: connector "{ $connector }", password writeback { $state }
+
+## Runbook and audit log
+
+audit-error = cannot write the audit log ({ $reason }); nothing was changed. Check that the data directory is writable, or set WRITEBACK_WIZARD_DATA_DIR

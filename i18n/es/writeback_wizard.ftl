@@ -364,3 +364,7 @@ sync-check-service-stopped = el servicio ADSync no está en ejecución; iníciel
 sync-check-endpoint = { $host } responde en el puerto 443 desde el servidor de Connect
 sync-check-endpoint-blocked = { $host } no responde en el puerto 443 desde el servidor de Connect; la escritura diferida de contraseñas necesita conexiones salientes a ese host por el puerto 443 (firewall o proxy)
 cli-sync-state = { $host }: conector "{ $connector }", escritura diferida de contraseñas: { $state }
+
+## Runbook and audit log
+
+audit-error = no se puede escribir el registro de auditoría ({ $reason }); no se ha cambiado nada. Compruebe que el directorio de datos admite escritura, o defina WRITEBACK_WIZARD_DATA_DIR

@@ -364,3 +364,7 @@ sync-check-service-stopped = le service ADSync n'est pas en cours d'exécution ;
 sync-check-endpoint = { $host } répond sur le port 443 depuis le serveur Connect
 sync-check-endpoint-blocked = { $host } ne répond pas sur le port 443 depuis le serveur Connect ; la réécriture des mots de passe nécessite des connexions sortantes vers cet hôte sur le port 443 (pare-feu ou proxy)
 cli-sync-state = { $host } : connecteur « { $connector } », réécriture des mots de passe : { $state }
+
+## Runbook and audit log
+
+audit-error = impossible d'écrire le journal d'audit ({ $reason }) ; rien n'a été modifié. Vérifiez que le répertoire de données est accessible en écriture, ou définissez WRITEBACK_WIZARD_DATA_DIR

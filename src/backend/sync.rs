@@ -88,6 +88,9 @@ pub enum SyncError {
     /// The state read back is not the one set.
     #[error("the state read back is not the one set")]
     ReadBack,
+    /// The audit log cannot be written (checked before switching).
+    #[error("{0}")]
+    Audit(String),
 }
 
 /// Picks the Entra ID connector: by its fixed identifier first, then by

@@ -35,6 +35,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
             }
         },
     };
+    let demo = env.is_demo();
     let options = Options {
         env,
         source,
@@ -42,7 +43,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
         theme,
         backups: Backups {
             dir: crate::task::permissions::backup_dir(),
-            fixed_time: None,
+            trail: crate::audit::Trail::standard().demo(demo),
         },
         targets,
     };

@@ -5,6 +5,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use super::{exit, print_error};
+use crate::audit::Trail;
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncState;
 use crate::task::permissions::Outcome;
@@ -89,7 +90,7 @@ pub fn run(cmd: SyncCommand) -> u8 {
         let work = async {
             match set {
                 None => sync::status(&mut server).await,
-                Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
+                Some(on) => sync::set(&mut server, on, &Trail::standard(), &mut |_| {}).await,
             }
         };
         // Ctrl-C drops the work, which kills PowerShell's process tree.
