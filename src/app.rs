@@ -13,6 +13,9 @@ use crate::page::{
 use crate::session::Env;
 use crate::widget::{self, Element, size};
 
+mod report;
+pub use report::Shots;
+
 /// The steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -147,6 +150,7 @@ pub struct App {
     connect: connect::State,
     portal: portal::State,
     verify: verify::State,
+    shots: report::Shots,
 }
 
 /// Everything that happens.
@@ -178,6 +182,8 @@ pub enum Message {
     SystemTheme(iced::theme::Mode),
     /// A key was pressed.
     Key(keyboard::Key, keyboard::Modifiers),
+    /// Screenshots and the runbook export (app/report.rs).
+    Report(report::Message),
 }
 
 impl App {
@@ -209,6 +215,7 @@ impl App {
             connect: connect::State::default(),
             portal: portal::State::default(),
             verify: verify::State::default(),
+            shots: report::Shots::default(),
         };
         let task = if app.theme == ThemeChoice::System {
             iced::system::theme().map(Message::SystemTheme)
@@ -310,8 +317,9 @@ impl App {
         }
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    /// Routes a message to the pages (after [`App::update`] has taken the
+    /// runbook's own).
+    fn route(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Welcome(welcome::Message::LanguagePicked(lang)) => {
                 self.lang = crate::localize::init(Some(lang.code));
@@ -387,6 +395,8 @@ impl App {
                 Key::Named(Named::Escape) => self.update(Message::Back),
                 _ => Task::none(),
             },
+            // Taken by `update` (app/report.rs).
+            Message::Report(_) | Message::Welcome(_) | Message::Summary(_) => Task::none(),
         }
     }
 
@@ -409,6 +419,7 @@ impl App {
         if let verify::State::Done(r) = &self.verify {
             c.unreached = r.audit.unreached.len();
         }
+        c.export_note = self.shots.note.clone();
         c.undoable = self.permissions.applied.is_some()
             || self.connect.switch.changed
             || self.portal.switch.changed;
@@ -464,8 +475,13 @@ impl App {
     /// The window's content.
     pub fn view(&self) -> Element<'_, Message> {
         let page: Element<'_, Message> = match self.step {
-            Step::Welcome => welcome::view(&self.lang, self.env.is_demo(), self.source.clone())
-                .map(Message::Welcome),
+            Step::Welcome => welcome::view(
+                &self.lang,
+                self.env.is_demo(),
+                self.source.clone(),
+                self.shots.capture,
+            )
+            .map(Message::Welcome),
             Step::Targets => self.targets.view(self.env.is_demo()).map(Message::Targets),
             Step::Preflight => self.preflight.view().map(Message::Preflight),
             Step::Permissions => self.permissions.view().map(Message::Permissions),

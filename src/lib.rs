@@ -11,6 +11,7 @@ pub mod explain;
 pub mod headless;
 pub mod localize;
 pub mod page;
+pub mod runbook;
 pub mod session;
 pub mod task;
 pub mod widget;
