@@ -131,10 +131,6 @@ pub struct DemoRun {
     pub pages: Vec<(crate::app::Step, PathBuf)>,
 }
 
-/// One headless demo run at a time in this process: runs share their
-/// scratch directory (its path shows on the Summary page, so it is fixed).
-static DEMO_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 /// Runs the demo through every step without delays and with a fixed clock
 /// ([`demo_time`]), rendering each page after its step to
 /// `out/NN-<page>.png`.
@@ -146,11 +142,13 @@ pub fn demo_run(
     use crate::app::{Message, Step};
     use crate::page::{connect, permissions, portal};
 
-    let _one = DEMO_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     std::fs::create_dir_all(out)
         .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
+    // The backups' directory shows on the Summary page, so its path is
+    // fixed. It is never emptied: runs in parallel (tests, other
+    // processes) write the same file with the same bytes, and a removal
+    // would pull it from under a run that is saving it.
     let scratch = std::env::temp_dir().join("writeback-wizard-screenshots");
-    let _ = std::fs::remove_dir_all(&scratch);
     let options = Options {
         env: crate::session::Env::demo(true),
         source: "demo".into(),
@@ -180,7 +178,6 @@ pub fn demo_run(
             d.send(Message::Next);
         }
     }
-    let _ = std::fs::remove_dir_all(&scratch);
     Ok(DemoRun { driver: d, pages })
 }
 

@@ -79,6 +79,7 @@ fn run_through(d: &mut Driver) {
     next(d, Step::Summary);
     assert!(d.shows("DC=contoso,DC=com: 4 permission entries added"));
     assert!(d.shows("Entra Connect: password writeback switched on"));
+    assert!(d.shows("Export runbook…"));
 }
 
 #[test]

@@ -463,3 +463,90 @@ pub fn undo(changes: &[Record]) -> Vec<Undo> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Message as M, Options, ThemeChoice};
+
+    fn app() -> App {
+        crate::localize::init(Some("en"));
+        let (app, _) = App::new(Options {
+            env: Env::demo(true),
+            source: "demo".into(),
+            lang: "en".into(),
+            theme: ThemeChoice::Light,
+            backups: crate::page::permissions::Backups {
+                dir: std::env::temp_dir().join("wbw-report-unit"),
+                trail: crate::audit::Trail::new(None),
+            },
+            targets: None,
+        });
+        app
+    }
+
+    #[test]
+    fn with_capture_on_next_waits_for_the_screenshot_then_goes_on() {
+        let mut app = app();
+        let _ = app.update(M::Welcome(welcome::Message::CaptureScreenshots(true)));
+        let _ = app.update(M::Next);
+        assert_eq!(app.step(), Step::Welcome, "Next waits for the capture");
+        let png = vec![0x89, b'P', b'N', b'G'];
+        let _ = app.update(M::Report(Message::Captured(
+            Step::Welcome,
+            Some(png.clone()),
+            Then::Next,
+        )));
+        assert_eq!(app.step(), Step::Targets);
+        let rb = app.runbook(&app.shots.pages);
+        assert_eq!(rb.steps[0].image.as_ref(), Some(&png));
+        assert!(rb.steps[1].image.is_none(), "Targets not captured yet");
+        assert_eq!(rb.undo.len(), 1, "nothing changed: nothing to undo");
+    }
+
+    #[test]
+    fn without_capture_next_goes_on_at_once() {
+        let mut app = app();
+        let _ = app.update(M::Next);
+        assert_eq!(app.step(), Step::Targets);
+        assert!(app.shots.pages.is_empty());
+    }
+
+    #[test]
+    fn undo_lists_only_what_is_still_changed() {
+        let rec = |plane, action, dn: &str| Record {
+            time: String::new(),
+            operator: "op".into(),
+            account: None,
+            plane,
+            action,
+            target: audit::Target {
+                server: Some("demo://aadc01.contoso.com".into()),
+                dn: (!dn.is_empty()).then(|| dn.to_string()),
+                tenant: None,
+            },
+            before: serde_json::Value::Null,
+            after: serde_json::Value::Null,
+            added: Vec::new(),
+            removed: Vec::new(),
+            result: audit::Outcome::Ok,
+            backup: Some("/b/1.json".into()),
+            demo: true,
+        };
+        let undo = undo(&[
+            rec(Plane::Ad, Action::Grant, "DC=a"),
+            rec(Plane::Ad, Action::Rollback, "DC=a"),
+            rec(Plane::Ad, Action::Grant, "DC=b"),
+            rec(Plane::Connect, Action::Enable, ""),
+        ]);
+        let commands: Vec<&str> = undo.iter().filter_map(|u| u.command.as_deref()).collect();
+        assert_eq!(
+            commands,
+            vec![
+                "writeback-wizard rollback --backup \"/b/1.json\"",
+                "writeback-wizard sync disable --remote aadc01.contoso.com"
+            ]
+        );
+        assert!(undo[1].text.contains("DC=b"));
+    }
+}
