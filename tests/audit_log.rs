@@ -47,6 +47,7 @@ fn crash_child() {
     }
 }
 
+#[cfg_attr(not(unix), allow(dead_code))]
 fn lines(path: &Path) -> usize {
     std::fs::read(path)
         .map(|b| b.iter().filter(|c| **c == b'\n').count())

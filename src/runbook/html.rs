@@ -18,7 +18,7 @@ h1{margin:0 0 4px;font-size:28px}h2{margin-top:36px;border-bottom:2px solid #ddd
 h3{margin:24px 0 6px}h4{margin:14px 0 4px;font-size:14px;color:#444}
 .meta{color:#666;margin:0}.demo{display:inline-block;background:#b5792e;color:#fff;border-radius:4px;padding:1px 8px;font-size:13px}
 nav ol{columns:2;padding-left:20px}
-ul.lines{list-style:none;padding:0}ul.lines li{margin:4px 0}
+ul.lines{list-style:none;padding:0}ul.lines li{margin:4px 0;white-space:pre-line}
 .badge{display:inline-block;min-width:64px;text-align:center;border-radius:10px;padding:0 8px;margin-right:8px;font-size:12px;color:#fff}
 .badge.ok{background:#0e6245}.badge.warning{background:#b5792e}.badge.blocking{background:#c23b3b}
 figure{margin:12px 0}figure img{max-width:100%;border:1px solid #ccc;border-radius:4px}figcaption{color:#666;font-size:13px}

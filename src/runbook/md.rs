@@ -28,7 +28,8 @@ fn line(l: &Line) -> String {
         Some(Outcome::Blocking) => format!("**[{}]** ", fl!("outcome-blocking")),
         None => String::new(),
     };
-    format!("- {badge}{}", escape(&l.text))
+    // Continuation lines stay inside the list item.
+    format!("- {badge}{}", escape(&l.text).replace('\n', "  \n  "))
 }
 
 /// Renders the runbook; images are referenced as `<folder>/NN-<page>.png`.
