@@ -27,6 +27,8 @@ pub struct Shots {
     pages: Vec<(Step, Vec<u8>)>,
     /// Next was captured: the next Next goes on without capturing again.
     advancing: bool,
+    /// A capture is under way (a second Next waits for it).
+    pending: bool,
     /// What the last export did, for the Summary page.
     pub note: Option<String>,
 }
@@ -68,10 +70,14 @@ pub fn encode_png(shot: &iced::window::Screenshot) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Captures the window; without a window the answer comes anyway (no
+/// PNG), so that Next and the export never wait forever.
 fn capture(step: Step, then: Then) -> Task<super::Message> {
-    iced::window::latest()
-        .and_then(iced::window::screenshot)
-        .map(move |shot| super::Message::Report(Message::Captured(step, encode_png(&shot), then)))
+    let report = move |png| super::Message::Report(Message::Captured(step, png, then));
+    iced::window::latest().then(move |id| match id {
+        Some(id) => iced::window::screenshot(id).map(move |shot| report(encode_png(&shot))),
+        None => Task::done(report(None)),
+    })
 }
 
 impl App {
@@ -87,13 +93,18 @@ impl App {
             }
             M::Summary(summary::Message::ExportRunbook) => {
                 self.shots.note = None;
-                return if self.shots.capture {
+                return if self.shots.capture && !self.shots.pending {
+                    self.shots.pending = true;
                     capture(self.step, Then::Export)
                 } else {
                     save_dialog()
                 };
             }
             M::Next if self.shots.capture && !self.shots.advancing && self.can_continue() => {
+                if self.shots.pending {
+                    return Task::none();
+                }
+                self.shots.pending = true;
                 return capture(self.step, Then::Next);
             }
             _ => {}
@@ -108,10 +119,13 @@ impl App {
     fn on_report(&mut self, message: Message) -> Task<super::Message> {
         match message {
             Message::Captured(step, png, then) => {
+                self.shots.pending = false;
                 if let Some(png) = png {
                     self.shots.keep(step, png);
                 }
                 match then {
+                    // Still on the page captured (not gone Back meanwhile).
+                    Then::Next if self.step != step => Task::none(),
                     Then::Next => {
                         self.shots.advancing = true;
                         self.update(super::Message::Next)
@@ -491,13 +505,15 @@ mod tests {
         let _ = app.update(M::Welcome(welcome::Message::CaptureScreenshots(true)));
         let _ = app.update(M::Next);
         assert_eq!(app.step(), Step::Welcome, "Next waits for the capture");
+        let _ = app.update(M::Next);
+        assert_eq!(app.step(), Step::Welcome, "a second Next waits too");
         let png = vec![0x89, b'P', b'N', b'G'];
         let _ = app.update(M::Report(Message::Captured(
             Step::Welcome,
             Some(png.clone()),
             Then::Next,
         )));
-        assert_eq!(app.step(), Step::Targets);
+        assert_eq!(app.step(), Step::Targets, "one step on, not two");
         let rb = app.runbook(&app.shots.pages);
         assert_eq!(rb.steps[0].image.as_ref(), Some(&png));
         assert!(rb.steps[1].image.is_none(), "Targets not captured yet");
