@@ -195,14 +195,43 @@ pub fn data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// The operating system's user running the wizard.
+/// The operating system's user running the wizard: `USER`, `USERNAME` or
+/// `LOGNAME`, else (Unix) the name of the process's user id.
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .filter_map(std::env::var_os)
         .map(|v| v.to_string_lossy().trim().to_string())
         .find(|v| !v.is_empty())
+        .or_else(uid_name)
         .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(unix)]
+fn uid_name() -> Option<String> {
+    // SAFETY: getuid cannot fail; getpwuid_r fills `pwd` with pointers into
+    // `buf`, which outlives their use here, and reports failure through its
+    // return value and a null `result`.
+    unsafe {
+        let uid = libc::getuid();
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return Some(format!("uid {uid}"));
+        }
+        Some(
+            std::ffi::CStr::from_ptr(pwd.pw_name)
+                .to_string_lossy()
+                .into_owned(),
+        )
+    }
+}
+
+#[cfg(not(unix))]
+fn uid_name() -> Option<String> {
+    None
 }
 
 /// Parses a fixed time: RFC 3339 or Unix seconds.

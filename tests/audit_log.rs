@@ -119,3 +119,47 @@ fn the_log_survives_a_kill_mid_write_and_is_never_rewritten() {
     eprintln!("kills that tore a line: {}", torn.len());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `sync enable` from the command line records its switch (and a second
+/// enable, which changes nothing, records nothing).
+#[test]
+fn the_command_line_records_a_connect_switch() {
+    let dir = std::env::temp_dir().join(format!("wbw-audit-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fake =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake-powershell.py");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+            .args(args)
+            .env("WRITEBACK_WIZARD_POWERSHELL", &fake)
+            .env("WRITEBACK_WIZARD_DATA_DIR", &dir)
+            .env(audit::FIXED_TIME_ENV, "1764000000")
+            .env("USER", "carol")
+            .env("FAKE_PWSH_MODE", "ok")
+            .env("FAKE_PWSH_STATE", dir.join("state.json"))
+            .env("FAKE_PWSH_LOG", dir.join("calls.jsonl"))
+            .env("FAKE_PWSH_PIDS", dir.join("pids"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["sync", "enable"]);
+    run(&["sync", "enable"]);
+    let log = audit::read(&dir.join("audit.jsonl")).unwrap();
+    assert!(log.skipped.is_empty());
+    assert_eq!(log.records.len(), 1, "{:#?}", log.records);
+    let r = &log.records[0];
+    assert_eq!((r.plane, r.action), (Plane::Connect, audit::Action::Enable));
+    assert_eq!(r.operator, "carol");
+    assert_eq!(r.time, "2025-11-24T16:00:00Z");
+    assert_eq!(r.target.server.as_deref(), Some("localhost"));
+    assert_eq!(r.before["password_writeback"], false);
+    assert_eq!(r.after["password_writeback"], true);
+    assert_eq!(r.result, Outcome::Ok);
+    let _ = std::fs::remove_dir_all(dir);
+}
