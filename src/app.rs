@@ -132,6 +132,10 @@ pub struct TargetsPrefill {
     pub connector: String,
     /// Entra Connect server ("" = this machine).
     pub sync_host: String,
+    /// Tenant domain or id.
+    pub tenant: String,
+    /// Public client id ("" = the default).
+    pub client_id: String,
 }
 
 /// The application state.
@@ -200,6 +204,8 @@ impl App {
             targets.bind_user = p.bind_user;
             targets.connector = p.connector;
             targets.sync_host = p.sync_host;
+            targets.tenant = p.tenant;
+            targets.client_id = p.client_id;
         }
         let app = App {
             step: Step::Welcome,

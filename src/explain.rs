@@ -416,3 +416,62 @@ pub fn sync_finding(f: &crate::task::sync::Finding) -> String {
         }
     }
 }
+
+/// A tenant-plane (sign-in, portal API, Graph) error, translated, naming
+/// the fix.
+pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
+    use crate::backend::tenant::TenantError as E;
+    match e {
+        E::Config(m) => fl!("tenant-error-config", detail = m.as_str()),
+        E::Network(m) => fl!("tenant-error-network", detail = m.as_str()),
+        E::Timeout => fl!("tenant-error-timeout"),
+        E::NotSignedIn => fl!("tenant-error-not-signed-in"),
+        E::SignIn { code, description } => fl!(
+            "tenant-error-sign-in",
+            code = code.as_str(),
+            detail = description.as_str()
+        ),
+        E::ConsentNeeded => fl!("tenant-error-consent"),
+        E::TenantNotFound(t) => fl!("tenant-error-tenant", tenant = t.as_str()),
+        E::Declined => fl!("tenant-error-declined"),
+        E::Expired => fl!("tenant-error-expired"),
+        E::StateMismatch => fl!("tenant-error-state"),
+        E::Forbidden => fl!("tenant-error-forbidden"),
+        E::ApiChanged(m) => fl!("tenant-error-api", detail = m.as_str()),
+        E::Throttled => fl!("tenant-error-throttled"),
+        E::Server(s) => fl!("tenant-error-server", status = s.to_string()),
+        E::ReadBack => fl!("tenant-error-read-back"),
+    }
+}
+
+/// A tenant pre-flight finding as one translated line.
+pub fn portal_finding(f: &crate::task::portal::Finding) -> String {
+    use crate::task::portal::Finding;
+    match f {
+        Finding::Licence { licensed: true } => fl!("portal-check-licence"),
+        Finding::Licence { licensed: false } => fl!("portal-check-licence-missing"),
+        Finding::Sync {
+            enabled: true,
+            last,
+        } => fl!(
+            "portal-check-sync",
+            last = last.clone().unwrap_or_else(|| "—".into())
+        ),
+        Finding::Sync { enabled: false, .. } => fl!("portal-check-sync-off"),
+        Finding::Role {
+            allowed: true,
+            roles,
+        } => fl!("portal-check-role", roles = roles.join(", ")),
+        Finding::Role {
+            allowed: false,
+            roles,
+        } => {
+            let roles = if roles.is_empty() {
+                "—".to_string()
+            } else {
+                roles.join(", ")
+            };
+            fl!("portal-check-role-missing", roles = roles)
+        }
+    }
+}

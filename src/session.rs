@@ -3,12 +3,16 @@
 
 use std::time::Duration;
 
-use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg, DemoSync};
+use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg, DemoSync, DemoTenant};
+use crate::backend::entra::graph::TenantFacts;
+use crate::backend::entra::portal::PortalTenant;
 use crate::backend::ldap::{ConnectOptions, LdapDirectory};
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::{SyncError, SyncServer, SyncState};
+use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 use crate::backend::{Directory, DirectoryError, Entry, Scope};
 use crate::task::permissions::GrantOptions;
+use crate::task::portal::SignedIn;
 
 /// The backends of one run.
 #[derive(Clone, Debug)]
@@ -28,6 +32,8 @@ pub struct RealEnv {
     pub grant: GrantOptions,
     /// How to reach the Entra Connect server.
     pub sync: PowerShellOptions,
+    /// The tenant sign-in, when done on the Targets page.
+    pub tenant: Option<SignedIn>,
 }
 
 impl Env {
@@ -73,6 +79,28 @@ impl Env {
         match self {
             Env::Demo(org) => AnySync::Demo(org.sync_server()),
             Env::Real(real) => AnySync::PowerShell(PowerShell::new(real.sync.clone())),
+        }
+    }
+
+    /// The tenant: the demo's, or the signed-in one (None before sign-in).
+    pub fn tenant(&self) -> Option<AnyTenant> {
+        match self {
+            Env::Demo(org) => Some(AnyTenant::Demo(org.tenant())),
+            Env::Real(real) => real
+                .tenant
+                .as_ref()
+                .map(|signed| AnyTenant::Portal(Box::new(signed.tenant()))),
+        }
+    }
+
+    /// Graph's facts for the tenant's pre-flight (None before sign-in).
+    pub async fn tenant_facts(&self) -> Option<Result<TenantFacts, TenantError>> {
+        match self {
+            Env::Demo(org) => Some(Ok(org.tenant().facts().await)),
+            Env::Real(real) => match &real.tenant {
+                Some(signed) => Some(crate::task::portal::facts(signed).await),
+                None => None,
+            },
         }
     }
 
@@ -164,6 +192,44 @@ impl SyncServer for AnySync {
         match self {
             AnySync::Demo(s) => s.set_writeback(on).await,
             AnySync::PowerShell(s) => s.set_writeback(on).await,
+        }
+    }
+}
+
+/// Either tenant, so that tasks see one concrete type.
+pub enum AnyTenant {
+    /// Simulated.
+    Demo(DemoTenant),
+    /// Through the portal's API.
+    Portal(Box<PortalTenant>),
+}
+
+impl Tenant for AnyTenant {
+    fn name(&self) -> String {
+        match self {
+            AnyTenant::Demo(t) => t.name(),
+            AnyTenant::Portal(t) => t.name(),
+        }
+    }
+
+    async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.policy().await,
+            AnyTenant::Portal(t) => t.policy().await,
+        }
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.set_writeback(on).await,
+            AnyTenant::Portal(t) => t.set_writeback(on).await,
+        }
+    }
+
+    async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.set_unlock(on).await,
+            AnyTenant::Portal(t) => t.set_unlock(on).await,
         }
     }
 }

@@ -365,6 +365,56 @@ sync-check-endpoint = { $host } antwortet vom Connect-Server aus auf Port 443
 sync-check-endpoint-blocked = { $host } antwortet vom Connect-Server aus nicht auf Port 443; das Kennwortrückschreiben benötigt ausgehende Verbindungen zu diesem Host über Port 443 (Firewall oder Proxy prüfen)
 cli-sync-state = { $host }: Connector „{ $connector }“, Kennwortrückschreiben { $state }
 
+## Sign-in and the portal API (step 3)
+tenant-error-config = { $detail }; korrigieren Sie die Einstellung (Profil, --tenant, --client-id oder die Variablen WRITEBACK_WIZARD_*_URL)
+tenant-error-network = Entra ID ist nicht erreichbar ({ $detail }); prüfen Sie Netzwerk, Proxy und Firewall dieses Rechners
+tenant-error-timeout = Entra ID hat nicht rechtzeitig geantwortet; versuchen Sie es erneut und prüfen Sie das Netzwerk dieses Rechners
+tenant-error-not-signed-in = nicht beim Mandanten angemeldet; melden Sie sich zuerst auf der Seite „Ziele & Anmeldung“ an
+tenant-error-sign-in = die Anmeldung ist fehlgeschlagen ({ $code }: { $detail }); prüfen Sie Mandantennamen und Konto und melden Sie sich erneut an
+tenant-error-consent = die Client-Anwendung braucht in diesem Mandanten eine Einwilligung; bitten Sie einen globalen Administrator darum, oder verwenden Sie eine andere Client-ID (client_id im Profil, --client-id)
+tenant-error-tenant = der Mandant { $tenant } wurde nicht gefunden; verwenden Sie seine primäre Domäne (contoso.onmicrosoft.com) oder seine Mandanten-ID
+tenant-error-declined = die Anmeldung wurde im Browser abgelehnt; melden Sie sich erneut an und stimmen Sie zu
+tenant-error-expired = die Anmeldung ist abgelaufen; melden Sie sich erneut an
+tenant-error-state = die Antwort gehörte nicht zu dieser Anmeldung (state stimmt nicht überein) und wurde abgewiesen; melden Sie sich erneut an
+tenant-error-forbidden = das Portal hat die Änderung abgelehnt (403): Ihrem Konto fehlt eine Rolle, die Einstellungen zur Kennwortzurücksetzung ändern darf; melden Sie sich als globaler Administrator an oder nehmen Sie die Änderung von Hand vor
+tenant-error-api = die API des Portals hat unerwartet geantwortet ({ $detail }); sie ist nicht dokumentiert und hat sich womöglich geändert: nehmen Sie die Änderung von Hand im Admin Center vor
+tenant-error-throttled = der Dienst hat auch nach mehreren Wiederholungen um Drosselung gebeten (429/503); warten Sie ein paar Minuten und versuchen Sie es erneut
+tenant-error-server = der Dienst ist fehlgeschlagen (HTTP { $status }); versuchen Sie es später erneut oder nehmen Sie die Änderung von Hand vor
+tenant-error-read-back = die zurückgelesenen Einstellungen sind nicht die gesetzten; sehen Sie auf der Seite „Lokale Integration“ im Admin Center nach
+portal-check-licence = Eine Lizenz für Entra ID P1 oder P2 ist vorhanden
+portal-check-licence-missing = Keine Lizenz für Entra ID P1 oder P2 gefunden: das Kennwortrückschreiben braucht eine (ohne sie bleibt die Seite „Kennwortzurücksetzung“ verborgen)
+portal-check-sync = Die Verzeichnissynchronisierung ist aktiv (letzter Lauf { $last })
+portal-check-sync-off = Die Verzeichnissynchronisierung ist für diesen Mandanten nicht aktiv: das Rückschreiben erreicht nur synchronisierte Benutzer
+portal-check-role = Ihre Rollen erlauben es, Einstellungen zur Kennwortzurücksetzung zu ändern ({ $roles })
+portal-check-role-missing = Ihre Rollen ({ $roles }) gehören nicht zu den für die Kennwortzurücksetzung genannten; ein globaler Administrator kann es immer
+signin-page-done = Angemeldet. Sie können diesen Tab schließen und zu writeback-wizard zurückkehren.
+signin-page-failed = Die Anmeldung wurde nicht abgeschlossen. Den Grund zeigt writeback-wizard.
+cli-portal-browser = Melden Sie sich im geöffneten Browserfenster an. Falls sich keines geöffnet hat, öffnen Sie: { $url }
+cli-portal-device-code = Öffnen Sie zur Anmeldung { $url } auf einem beliebigen Gerät und geben Sie den Code { $code } ein. Warte …
+cli-portal-signed-in = Angemeldet als { $user }.
+cli-portal-tenant = Mandant: { $tenant }
+cli-portal-setting = { $setting }: { $state }
+cli-portal-graph-failed = die Prüfungen des Mandanten ließen sich nicht aus Microsoft Graph lesen: { $reason }
+targets-sign-in = Beim Mandanten anmelden
+targets-sign-in-code = Mit einem Code anmelden
+targets-sign-in-hint = Optional: angemeldet prüft der Assistent den Mandanten und stellt die Portaleinstellungen selbst um; ohne Anmeldung zeigt der Portalschritt die Klicks, die von Hand zu tun sind.
+targets-signing-in = Warte auf die Anmeldung im Browser …
+targets-browser-fallback = Falls sich kein Browserfenster geöffnet hat, öffnen Sie die Anmeldeseite selbst.
+targets-open-link = Anmeldeseite öffnen
+targets-device-code = Öffnen Sie auf einem beliebigen Gerät { $url } und geben Sie diesen Code ein:
+targets-signed-in = Angemeldet als { $user } ({ $tenant })
+targets-sign-out = Abmelden
+targets-read-connector = Von Connect lesen
+targets-read-connector-none = Der Connect-Server hat kein AD DS-Connectorkonto genannt; bitte tragen Sie es ein.
+portal-not-signed-in = Nicht beim Mandanten angemeldet (Seite „Ziele & Anmeldung“), daher kann der Assistent diese Einstellungen nicht selbst ändern.
+portal-open = Admin Center öffnen
+portal-recheck = Erneut prüfen
+preflight-tenant = Entra ID-Mandant
+preflight-tenant-failed = Die Prüfungen des Mandanten ließen sich nicht lesen: { $reason }
+preflight-tenant-skipped = Nicht beim Mandanten angemeldet: Lizenz, Synchronisierung und Rollen wurden nicht geprüft (melden Sie sich auf der Seite „Ziele & Anmeldung“ an).
+preflight-directory = Active Directory
+verify-portal-unread = Portal: nicht angemeldet, daher wurden die Einstellungen nicht gelesen; prüfen Sie sie im Admin Center
+
 ## Runbook and audit log
 
 audit-error = Das Änderungsprotokoll kann nicht geschrieben werden ({ $reason }); es wurde nichts geändert. Prüfen Sie, ob das Datenverzeichnis beschreibbar ist, oder setzen Sie WRITEBACK_WIZARD_DATA_DIR

@@ -365,6 +365,56 @@ sync-check-endpoint = { $host } answers on port 443 from the Connect server
 sync-check-endpoint-blocked = { $host } does not answer on port 443 from the Connect server; writeback needs outbound 443 to it (firewall or proxy)
 cli-sync-state = { $host }: connector "{ $connector }", password writeback { $state }
 
+## Sign-in and the portal API (step 3)
+tenant-error-config = { $detail }; fix the setting (profile, --tenant, --client-id or the WRITEBACK_WIZARD_*_URL variables)
+tenant-error-network = cannot reach Entra ID ({ $detail }); check the network, proxy and firewall of this machine
+tenant-error-timeout = Entra ID did not answer in time; try again, and check the network of this machine
+tenant-error-not-signed-in = not signed in to the tenant; sign in on the "Targets & sign-in" page first
+tenant-error-sign-in = the sign-in failed ({ $code }: { $detail }); check the tenant name and the account, then sign in again
+tenant-error-consent = the client application needs consent in this tenant; ask a Global Administrator to consent, or set another client id (client_id in the profile, --client-id)
+tenant-error-tenant = the tenant { $tenant } was not found; use its primary domain (contoso.onmicrosoft.com) or its tenant id
+tenant-error-declined = the sign-in was declined in the browser; sign in again and accept
+tenant-error-expired = the sign-in has expired; sign in again
+tenant-error-state = the sign-in answer did not belong to this sign-in (state mismatch) and was refused; sign in again
+tenant-error-forbidden = the portal refused the change (403): your account lacks a role allowed to change password reset settings; sign in as a Global Administrator, or make the change by hand
+tenant-error-api = the portal's API answered unexpectedly ({ $detail }); it is undocumented and may have changed: make the change by hand in the admin center
+tenant-error-throttled = the service kept asking to slow down (429/503) after several retries; wait a few minutes and try again
+tenant-error-server = the service failed (HTTP { $status }); try again later, or make the change by hand
+tenant-error-read-back = the settings read back are not the ones set; look at the admin center's On-premises integration page
+portal-check-licence = An Entra ID P1 or P2 licence is present
+portal-check-licence-missing = No Entra ID P1 or P2 licence found: password writeback needs one (the Password reset page stays hidden without it)
+portal-check-sync = Directory synchronization is on (last run { $last })
+portal-check-sync-off = Directory synchronization is not on for this tenant: writeback only reaches synchronized users
+portal-check-role = Your roles allow changing password reset settings ({ $roles })
+portal-check-role-missing = Your roles ({ $roles }) are not among those named for password reset settings; Global Administrator always works
+signin-page-done = Signed in. You can close this tab and return to writeback-wizard.
+signin-page-failed = The sign-in did not complete. Return to writeback-wizard for the reason.
+cli-portal-browser = Sign in in the browser window that opened. If none opened, go to: { $url }
+cli-portal-device-code = To sign in, open { $url } on any device and enter the code { $code }. Waiting…
+cli-portal-signed-in = Signed in as { $user }.
+cli-portal-tenant = Tenant: { $tenant }
+cli-portal-setting = { $setting }: { $state }
+cli-portal-graph-failed = the tenant's checks could not be read from Microsoft Graph: { $reason }
+targets-sign-in = Sign in to the tenant
+targets-sign-in-code = Sign in with a code
+targets-sign-in-hint = Optional: signed in, the wizard checks the tenant and switches the portal settings itself; without it, the portal step shows the clicks to make by hand.
+targets-signing-in = Waiting for the sign-in in your browser…
+targets-browser-fallback = If no browser window opened, open the sign-in page yourself.
+targets-open-link = Open the sign-in page
+targets-device-code = On any device, open { $url } and enter this code:
+targets-signed-in = Signed in as { $user } ({ $tenant })
+targets-sign-out = Sign out
+targets-read-connector = Read from Connect
+targets-read-connector-none = The Connect server did not name an AD DS connector account; type it in.
+portal-not-signed-in = Not signed in to the tenant ("Targets & sign-in" page), so the wizard cannot change these settings itself.
+portal-open = Open the admin center
+portal-recheck = Check again
+preflight-tenant = Entra ID tenant
+preflight-tenant-failed = The tenant's checks could not be read: { $reason }
+preflight-tenant-skipped = Not signed in to the tenant: licence, synchronization and roles were not checked (sign in on the "Targets & sign-in" page).
+preflight-directory = Active Directory
+verify-portal-unread = Portal: not signed in, so the settings were not read; check them in the admin center
+
 ## Runbook and audit log
 
 audit-error = cannot write the audit log ({ $reason }); nothing was changed. Check that the data directory is writable, or set WRITEBACK_WIZARD_DATA_DIR

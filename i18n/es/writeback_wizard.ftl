@@ -365,6 +365,56 @@ sync-check-endpoint = { $host } responde en el puerto 443 desde el servidor de C
 sync-check-endpoint-blocked = { $host } no responde en el puerto 443 desde el servidor de Connect; la escritura diferida de contraseñas necesita conexiones salientes a ese host por el puerto 443 (firewall o proxy)
 cli-sync-state = { $host }: conector "{ $connector }", escritura diferida de contraseñas: { $state }
 
+## Sign-in and the portal API (step 3)
+tenant-error-config = { $detail }; corrija la configuración (perfil, --tenant, --client-id o las variables WRITEBACK_WIZARD_*_URL)
+tenant-error-network = no se puede contactar con Entra ID ({ $detail }); compruebe la red, el proxy y el firewall de este equipo
+tenant-error-timeout = Entra ID no respondió a tiempo; vuelva a intentarlo y compruebe la red de este equipo
+tenant-error-not-signed-in = no ha iniciado sesión en el inquilino; inicie sesión primero en la página «Destinos e inicio de sesión»
+tenant-error-sign-in = el inicio de sesión falló ({ $code }: { $detail }); compruebe el nombre del inquilino y la cuenta, y vuelva a iniciar sesión
+tenant-error-consent = la aplicación cliente necesita consentimiento en este inquilino; pídaselo a un administrador global o use otro id. de cliente (client_id en el perfil, --client-id)
+tenant-error-tenant = no se encontró el inquilino { $tenant }; use su dominio principal (contoso.onmicrosoft.com) o su id. de inquilino
+tenant-error-declined = el inicio de sesión se rechazó en el navegador; vuelva a iniciar sesión y acepte
+tenant-error-expired = el inicio de sesión ha caducado; vuelva a iniciar sesión
+tenant-error-state = la respuesta no pertenecía a este inicio de sesión (state distinto) y se rechazó; vuelva a iniciar sesión
+tenant-error-forbidden = el portal rechazó el cambio (403): su cuenta no tiene un rol que pueda cambiar la configuración de restablecimiento de contraseña; inicie sesión como administrador global o haga el cambio a mano
+tenant-error-api = la API del portal respondió de forma inesperada ({ $detail }); no está documentada y puede haber cambiado: haga el cambio a mano en el centro de administración
+tenant-error-throttled = el servicio siguió pidiendo que se redujera el ritmo (429/503) tras varios reintentos; espere unos minutos y vuelva a intentarlo
+tenant-error-server = el servicio falló (HTTP { $status }); vuelva a intentarlo más tarde o haga el cambio a mano
+tenant-error-read-back = la configuración leída de nuevo no es la establecida; revise la página Integración local del centro de administración
+portal-check-licence = Hay una licencia de Entra ID P1 o P2
+portal-check-licence-missing = No se encontró ninguna licencia de Entra ID P1 o P2: la escritura diferida de contraseñas necesita una (sin ella, la página Restablecimiento de contraseña permanece oculta)
+portal-check-sync = La sincronización de directorios está activa (última ejecución { $last })
+portal-check-sync-off = La sincronización de directorios no está activa en este inquilino: la escritura diferida solo llega a usuarios sincronizados
+portal-check-role = Sus roles permiten cambiar la configuración de restablecimiento de contraseña ({ $roles })
+portal-check-role-missing = Sus roles ({ $roles }) no están entre los indicados para esa configuración; un administrador global siempre puede hacerlo
+signin-page-done = Sesión iniciada. Puede cerrar esta pestaña y volver a writeback-wizard.
+signin-page-failed = El inicio de sesión no se completó. writeback-wizard muestra el motivo.
+cli-portal-browser = Inicie sesión en la ventana del navegador que se abrió. Si no se abrió ninguna, vaya a: { $url }
+cli-portal-device-code = Para iniciar sesión, abra { $url } en cualquier dispositivo e introduzca el código { $code }. Esperando…
+cli-portal-signed-in = Sesión iniciada como { $user }.
+cli-portal-tenant = Inquilino: { $tenant }
+cli-portal-setting = { $setting }: { $state }
+cli-portal-graph-failed = no se pudieron leer las comprobaciones del inquilino desde Microsoft Graph: { $reason }
+targets-sign-in = Iniciar sesión en el inquilino
+targets-sign-in-code = Iniciar sesión con un código
+targets-sign-in-hint = Opcional: con la sesión iniciada, el asistente comprueba el inquilino y cambia él mismo la configuración del portal; sin ella, el paso del portal muestra los clics que hay que hacer a mano.
+targets-signing-in = Esperando el inicio de sesión en el navegador…
+targets-browser-fallback = Si no se abrió ninguna ventana del navegador, abra usted la página de inicio de sesión.
+targets-open-link = Abrir la página de inicio de sesión
+targets-device-code = En cualquier dispositivo, abra { $url } e introduzca este código:
+targets-signed-in = Sesión iniciada como { $user } ({ $tenant })
+targets-sign-out = Cerrar sesión
+targets-read-connector = Leer de Connect
+targets-read-connector-none = El servidor de Connect no indicó ninguna cuenta de conector de AD DS; escríbala.
+portal-not-signed-in = No ha iniciado sesión en el inquilino (página «Destinos e inicio de sesión»), así que el asistente no puede cambiar esta configuración por sí mismo.
+portal-open = Abrir el centro de administración
+portal-recheck = Comprobar de nuevo
+preflight-tenant = Inquilino de Entra ID
+preflight-tenant-failed = No se pudieron leer las comprobaciones del inquilino: { $reason }
+preflight-tenant-skipped = Sin sesión en el inquilino: no se comprobaron la licencia, la sincronización ni los roles (inicie sesión en la página «Destinos e inicio de sesión»).
+preflight-directory = Active Directory
+verify-portal-unread = Portal: sin sesión iniciada, así que no se leyó la configuración; revísela en el centro de administración
+
 ## Runbook and audit log
 
 audit-error = no se puede escribir el registro de auditoría ({ $reason }); no se ha cambiado nada. Compruebe que el directorio de datos admite escritura, o defina WRITEBACK_WIZARD_DATA_DIR

@@ -365,6 +365,56 @@ sync-check-endpoint = { $host } répond sur le port 443 depuis le serveur Connec
 sync-check-endpoint-blocked = { $host } ne répond pas sur le port 443 depuis le serveur Connect ; la réécriture des mots de passe nécessite des connexions sortantes vers cet hôte sur le port 443 (pare-feu ou proxy)
 cli-sync-state = { $host } : connecteur « { $connector } », réécriture des mots de passe : { $state }
 
+## Sign-in and the portal API (step 3)
+tenant-error-config = { $detail } ; corrigez le réglage (profil, --tenant, --client-id ou les variables WRITEBACK_WIZARD_*_URL)
+tenant-error-network = impossible de joindre Entra ID ({ $detail }) ; vérifiez le réseau, le proxy et le pare-feu de cette machine
+tenant-error-timeout = Entra ID n'a pas répondu à temps ; réessayez et vérifiez le réseau de cette machine
+tenant-error-not-signed-in = vous n'êtes pas connecté au locataire ; connectez-vous d'abord sur la page « Cibles et connexion »
+tenant-error-sign-in = la connexion a échoué ({ $code } : { $detail }) ; vérifiez le nom du locataire et le compte, puis reconnectez-vous
+tenant-error-consent = l'application cliente doit recevoir un consentement dans ce locataire ; demandez-le à un administrateur général, ou choisissez un autre identifiant client (client_id dans le profil, --client-id)
+tenant-error-tenant = le locataire { $tenant } est introuvable ; utilisez son domaine principal (contoso.onmicrosoft.com) ou son identifiant de locataire
+tenant-error-declined = la connexion a été refusée dans le navigateur ; reconnectez-vous et acceptez
+tenant-error-expired = la connexion a expiré ; reconnectez-vous
+tenant-error-state = la réponse ne correspondait pas à cette connexion (state différent) et a été rejetée ; reconnectez-vous
+tenant-error-forbidden = le portail a refusé la modification (403) : votre compte n'a pas de rôle autorisé à modifier les paramètres de réinitialisation du mot de passe ; connectez-vous en tant qu'administrateur général, ou faites la modification à la main
+tenant-error-api = l'API du portail a répondu de façon inattendue ({ $detail }) ; elle n'est pas documentée et a pu changer : faites la modification à la main dans le centre d'administration
+tenant-error-throttled = le service a continué à demander de ralentir (429/503) malgré plusieurs tentatives ; attendez quelques minutes et réessayez
+tenant-error-server = le service a échoué (HTTP { $status }) ; réessayez plus tard, ou faites la modification à la main
+tenant-error-read-back = les paramètres relus ne sont pas ceux définis ; consultez la page Intégration locale du centre d'administration
+portal-check-licence = Une licence Entra ID P1 ou P2 est présente
+portal-check-licence-missing = Aucune licence Entra ID P1 ou P2 trouvée : la réécriture des mots de passe en exige une (sans elle, la page Réinitialisation du mot de passe reste masquée)
+portal-check-sync = La synchronisation d'annuaire est active (dernière exécution { $last })
+portal-check-sync-off = La synchronisation d'annuaire n'est pas active pour ce locataire : la réécriture n'atteint que les utilisateurs synchronisés
+portal-check-role = Vos rôles permettent de modifier les paramètres de réinitialisation du mot de passe ({ $roles })
+portal-check-role-missing = Vos rôles ({ $roles }) ne font pas partie de ceux cités pour ces paramètres ; un administrateur général peut toujours le faire
+signin-page-done = Connecté. Vous pouvez fermer cet onglet et revenir à writeback-wizard.
+signin-page-failed = La connexion n'a pas abouti. writeback-wizard en affiche la raison.
+cli-portal-browser = Connectez-vous dans la fenêtre du navigateur qui s'est ouverte. Si aucune ne s'est ouverte, allez à : { $url }
+cli-portal-device-code = Pour vous connecter, ouvrez { $url } sur n'importe quel appareil et saisissez le code { $code }. En attente…
+cli-portal-signed-in = Connecté en tant que { $user }.
+cli-portal-tenant = Locataire : { $tenant }
+cli-portal-setting = { $setting } : { $state }
+cli-portal-graph-failed = les vérifications du locataire n'ont pas pu être lues dans Microsoft Graph : { $reason }
+targets-sign-in = Se connecter au locataire
+targets-sign-in-code = Se connecter avec un code
+targets-sign-in-hint = Facultatif : une fois connecté, l'assistant vérifie le locataire et modifie lui-même les paramètres du portail ; sinon, l'étape du portail indique les clics à faire à la main.
+targets-signing-in = En attente de la connexion dans votre navigateur…
+targets-browser-fallback = Si aucune fenêtre de navigateur ne s'est ouverte, ouvrez vous-même la page de connexion.
+targets-open-link = Ouvrir la page de connexion
+targets-device-code = Sur n'importe quel appareil, ouvrez { $url } et saisissez ce code :
+targets-signed-in = Connecté en tant que { $user } ({ $tenant })
+targets-sign-out = Se déconnecter
+targets-read-connector = Lire depuis Connect
+targets-read-connector-none = Le serveur Connect n'a indiqué aucun compte de connecteur AD DS ; saisissez-le.
+portal-not-signed-in = Vous n'êtes pas connecté au locataire (page « Cibles et connexion ») : l'assistant ne peut pas modifier ces paramètres lui-même.
+portal-open = Ouvrir le centre d'administration
+portal-recheck = Vérifier à nouveau
+preflight-tenant = Locataire Entra ID
+preflight-tenant-failed = Les vérifications du locataire n'ont pas pu être lues : { $reason }
+preflight-tenant-skipped = Non connecté au locataire : licence, synchronisation et rôles n'ont pas été vérifiés (connectez-vous sur la page « Cibles et connexion »).
+preflight-directory = Active Directory
+verify-portal-unread = Portail : non connecté, les paramètres n'ont donc pas été lus ; vérifiez-les dans le centre d'administration
+
 ## Runbook and audit log
 
 audit-error = impossible d'écrire le journal d'audit ({ $reason }) ; rien n'a été modifié. Vérifiez que le répertoire de données est accessible en écriture, ou définissez WRITEBACK_WIZARD_DATA_DIR

@@ -152,27 +152,32 @@ impl App {
     }
 
     /// Records a change of the portal's policy in the audit trail (until
-    /// the portal task records its own changes).
+    /// the portal task records its own changes): the policy the page read
+    /// before a message and after it differ.
     fn record_portal(&self, before: Option<PortalPolicy>) {
-        let (Some(before), Some(after), Env::Demo(org)) =
-            (before, self.portal.switch.value, &self.env)
-        else {
+        let (Some(before), Some(after)) = (before, self.portal.switch.value) else {
             return;
         };
         if before == after {
             return;
         }
-        self.backups.trail.record_after(Change::setting(
+        let account = match &self.env {
+            Env::Real(real) => real.tenant.as_ref().and_then(|t| t.user.clone()),
+            Env::Demo(_) => None,
+        };
+        let mut change = Change::setting(
             Plane::Portal,
             after.writeback && after.unlock,
             audit::Target {
-                tenant: Some(org.tenant().name()),
+                tenant: self.env.tenant().map(|t| t.name()),
                 ..audit::Target::default()
             },
             before,
             after,
             audit::Outcome::Ok,
-        ));
+        );
+        change.account = account;
+        self.backups.trail.record_after(change);
     }
 
     /// The runbook of this run: `shots` holds the steps' PNGs (steps
@@ -254,10 +259,29 @@ impl App {
                 lines
             }
             Step::Preflight => match &self.preflight {
-                preflight::State::Done(checks) => checks
-                    .iter()
-                    .map(|c| Line::status(c.outcome, explain::finding(&c.finding)))
-                    .collect(),
+                preflight::State::Done(checks) => {
+                    let mut lines: Vec<Line> = checks
+                        .directory
+                        .iter()
+                        .map(|c| Line::status(c.outcome, explain::finding(&c.finding)))
+                        .collect();
+                    match &checks.tenant {
+                        Some(Ok(findings)) => lines.extend(
+                            findings
+                                .iter()
+                                .map(|(o, f)| Line::status(*o, explain::portal_finding(f))),
+                        ),
+                        Some(Err(e)) => lines.push(Line::status(
+                            Outcome::Warning,
+                            fl!("preflight-tenant-failed", reason = e.clone()),
+                        )),
+                        None => lines.push(Line::status(
+                            Outcome::Warning,
+                            fl!("preflight-tenant-skipped"),
+                        )),
+                    }
+                    lines
+                }
                 preflight::State::Failed(e) => vec![Line::status(Outcome::Blocking, e.clone())],
                 _ => vec![Line::plain(fl!("runbook-not-run"))],
             },
@@ -312,7 +336,7 @@ impl App {
                 lines
             }
             Step::Portal => match self.portal.switch.value {
-                Some(p) if self.env.is_demo() => {
+                Some(p) => {
                     let state = |on: bool| {
                         if on {
                             Line::status(Outcome::Ok, fl!("state-on"))
@@ -330,10 +354,20 @@ impl App {
                         named(fl!("portal-unlock"), p.unlock),
                     ]
                 }
-                _ => vec![
-                    Line::plain(fl!("portal-manual-steps")),
-                    Line::plain(crate::page::portal::DEEP_LINK.to_string()),
-                ],
+                None => {
+                    let mut lines = Vec::new();
+                    if let Some(why) = self.portal.manual.as_ref().or(self
+                        .portal
+                        .switch
+                        .error
+                        .as_ref())
+                    {
+                        lines.push(Line::status(Outcome::Warning, why.clone()));
+                    }
+                    lines.push(Line::plain(fl!("portal-manual-steps")));
+                    lines.push(Line::plain(crate::page::portal::DEEP_LINK.to_string()));
+                    lines
+                }
             },
             Step::Verify => self.verification(),
             Step::Summary => {
@@ -380,6 +414,9 @@ impl App {
             } else {
                 Line::status(Outcome::Blocking, fl!("verify-portal-off"))
             });
+        }
+        for why in &r.unread {
+            lines.push(Line::status(Outcome::Warning, why.clone()));
         }
         for u in a.unreached.iter().chain(a.missing.iter()) {
             lines.push(Line::status(Outcome::Warning, explain::user_finding(u)));

@@ -527,6 +527,29 @@ pub struct DemoTenant {
     org: DemoOrg,
 }
 
+impl DemoTenant {
+    /// What Graph would say of the demo tenant: licensed, synchronized, the
+    /// helpdesk admin a Hybrid Identity Administrator.
+    pub async fn facts(&self) -> super::entra::graph::TenantFacts {
+        use super::entra::graph::{ROLE_HYBRID_IDENTITY_ADMIN, TenantFacts};
+        self.org.pause(2).await;
+        TenantFacts {
+            name: Some("Contoso".into()),
+            sync_enabled: Some(true),
+            last_sync: Some("2025-11-24T15:50:00Z".into()),
+            licensed: true,
+            roles: vec![(
+                ROLE_HYBRID_IDENTITY_ADMIN.into(),
+                "Hybrid Identity Administrator".into(),
+            )],
+            user: Some(DEMO_TENANT_USER.into()),
+        }
+    }
+}
+
+/// The demo's signed-in tenant user.
+pub const DEMO_TENANT_USER: &str = "helpdesk-admin@contoso.onmicrosoft.com";
+
 impl Tenant for DemoTenant {
     fn name(&self) -> String {
         "contoso.onmicrosoft.com".into()

@@ -3,6 +3,7 @@
 //! against the traits only.
 
 pub mod demo;
+pub mod entra;
 pub mod filter;
 pub mod ldap;
 pub mod powershell;

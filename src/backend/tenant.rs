@@ -1,9 +1,9 @@
 //! The tenant plane: the portal's on-premises integration settings. The
-//! real implementation (the portal's own API) is step 3's work; the demo
-//! one lives in `demo.rs`.
+//! real implementation (the portal's own API, signed in with OAuth) is in
+//! `entra/`; the demo one lives in `demo.rs`.
 
 /// Password reset > On-premises integration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PortalPolicy {
     /// "Enable password write back for synced users".
     pub writeback: bool,
@@ -11,15 +11,74 @@ pub struct PortalPolicy {
     pub unlock: bool,
 }
 
-/// Why the tenant plane failed.
+/// Why the tenant plane failed. Texts never carry a token or a code.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TenantError {
-    /// The call failed.
-    #[error("{0}")]
-    Failed(String),
+    /// A setting is unusable (an endpoint URL, the tenant name).
+    #[error("invalid setting: {0}")]
+    Config(String),
+    /// The service could not be reached.
+    #[error("network: {0}")]
+    Network(String),
+    /// The service did not answer in time.
+    #[error("timed out")]
+    Timeout,
+    /// Nobody is signed in.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// Sign-in failed with this error code (AADSTS…) and description.
+    #[error("sign-in failed: {code}: {description}")]
+    SignIn {
+        /// The error code.
+        code: String,
+        /// The server's description.
+        description: String,
+    },
+    /// An administrator must consent to the client first (AADSTS65001).
+    #[error("consent needed")]
+    ConsentNeeded,
+    /// The tenant does not exist (AADSTS90002).
+    #[error("tenant not found: {0}")]
+    TenantNotFound(String),
+    /// The user declined the sign-in.
+    #[error("sign-in declined")]
+    Declined,
+    /// The sign-in (device code, refresh token) expired; sign in again.
+    #[error("sign-in expired")]
+    Expired,
+    /// The redirect carried a different state (a forged or stale answer).
+    #[error("state mismatch")]
+    StateMismatch,
+    /// 403: the signed-in user may not do this (a role is missing).
+    #[error("forbidden (403)")]
+    Forbidden,
+    /// 404 or an unexpected answer: the undocumented API changed.
+    #[error("unexpected answer from the API: {0}")]
+    ApiChanged(String),
+    /// 429/503 kept coming after retries.
+    #[error("throttled")]
+    Throttled,
+    /// Another server error.
+    #[error("server error {0}")]
+    Server(u16),
     /// The state read back is not the one set.
     #[error("the state read back is not the one set")]
     ReadBack,
+}
+
+impl TenantError {
+    /// Whether the page should fall back to the guided manual step (the
+    /// API is not usable for this user or has changed).
+    pub fn needs_manual_step(&self) -> bool {
+        matches!(
+            self,
+            TenantError::Forbidden
+                | TenantError::ApiChanged(_)
+                | TenantError::Server(_)
+                | TenantError::Throttled
+                | TenantError::ReadBack
+        )
+    }
 }
 
 /// An Entra ID tenant.

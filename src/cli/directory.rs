@@ -95,6 +95,16 @@ pub struct ConnectProfile {
     pub remote: Option<String>,
 }
 
+/// The `[tenant]` table of a profile.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantProfile {
+    /// Tenant domain or id.
+    pub id: Option<String>,
+    /// Public client id to sign in with.
+    pub client_id: Option<String>,
+}
+
 /// A profile file.
 #[derive(Debug, Default, Deserialize)]
 pub struct Profile {
@@ -104,6 +114,9 @@ pub struct Profile {
     /// Step 2 settings.
     #[serde(default)]
     pub connect: ConnectProfile,
+    /// Step 3 settings.
+    #[serde(default)]
+    pub tenant: TenantProfile,
 }
 
 /// Settings ready to use.

@@ -25,6 +25,8 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
                     bind_user: d.bind_user.unwrap_or_default(),
                     connector: d.connector_account.unwrap_or_default(),
                     sync_host: p.connect.remote.unwrap_or_default(),
+                    tenant: p.tenant.id.unwrap_or_default(),
+                    client_id: p.tenant.client_id.unwrap_or_default(),
                 };
                 let env = targets_env(&prefill);
                 (env, path.display().to_string(), Some(prefill))

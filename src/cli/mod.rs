@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod gui;
+pub mod portal;
 pub mod report;
 pub mod sd;
 pub mod sync;
@@ -82,6 +83,9 @@ pub enum Command {
     /// Step 2: password writeback on the Entra Connect server.
     #[command(subcommand)]
     Sync(sync::SyncCommand),
+    /// Step 3: the portal's on-premises integration (sign in to Entra ID).
+    #[command(subcommand)]
+    Portal(portal::PortalCommand),
     /// Step 1 pre-flight: connection, accounts, rights, protected users.
     Check(directory::DirectoryArgs),
     /// Step 1: grant the writeback permissions (backup, write, read back).
@@ -136,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Log { json } => report::log(json),
         Command::Sd(cmd) => sd::run(cmd),
         Command::Sync(cmd) => sync::run(cmd),
+        Command::Portal(cmd) => portal::run(cmd),
         Command::Check(args) => directory::check(args),
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
         Command::Verify(args) => directory::verify(args),

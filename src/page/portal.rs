@@ -1,6 +1,7 @@
 //! Entra portal: the on-premises integration toggles, current → desired,
-//! Apply, the result, Undo. Without a tenant backend (real runs, until step
-//! 3's API client exists) it shows the exact clicks and the deep link.
+//! Apply, the result, Undo. Not signed in, or when the portal's API refuses
+//! or has changed, it falls back to a guided manual step: the exact clicks,
+//! a button opening the portal's page, and a re-check.
 
 use iced::Task;
 use iced::widget::{button, column, row, text};
@@ -9,11 +10,11 @@ use super::Status;
 use super::job::{self, Update};
 use super::switch::Switch;
 use crate::backend::tenant::PortalPolicy;
-use crate::fl;
 use crate::session::Env;
 use crate::task::permissions::Outcome;
 use crate::task::portal::{self, Progress};
 use crate::widget::{self, Element, size};
+use crate::{explain, fl};
 
 /// The portal's deep link to the settings.
 pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/PasswordResetMenuBlade/~/OnPremisesIntegration/fromNav/Identity";
@@ -23,7 +24,12 @@ pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM
 pub struct State {
     /// The setting, its job and its result.
     pub switch: Switch<PortalPolicy, Progress>,
+    /// Why the API cannot be used (the manual step is shown instead).
+    pub manual: Option<String>,
 }
+
+/// A job's answer: the policy, or the reason to do it by hand.
+pub type Reply = Result<PortalPolicy, String>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -37,7 +43,9 @@ pub enum Message {
     /// Stop.
     Cancel,
     /// A job reported.
-    Job(Update<Progress, PortalPolicy>),
+    Job(Update<Progress, Reply>),
+    /// Open the admin center's page.
+    OpenPortal,
 }
 
 impl State {
@@ -47,19 +55,28 @@ impl State {
     }
 
     fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
-        let Env::Demo(org) = env else {
+        let Some(mut tenant) = env.tenant() else {
             return Task::none();
         };
-        let mut tenant = org.tenant();
         let (task, handle) = job::spawn(move |mut report| async move {
             let r = match set {
                 None => portal::status(&mut tenant).await,
                 Some(on) => portal::set(&mut tenant, on, &mut *report).await,
             };
-            r.map_err(|e| fl!("portal-error", reason = e.to_string()))
+            match r {
+                Ok(p) => Ok(Ok(p)),
+                Err(e) if e.needs_manual_step() => Ok(Err(explain::tenant_error(&e))),
+                Err(e) => Err(explain::tenant_error(&e)),
+            }
         });
         self.switch.started(handle);
         task.map(Message::Job)
+    }
+
+    /// Whether the settings are switched by the wizard (signed in, and the
+    /// API usable), rather than by hand.
+    fn automated(&self, env: &Env) -> bool {
+        env.tenant().is_some() && self.manual.is_none()
     }
 
     /// Handles a message.
@@ -75,19 +92,64 @@ impl State {
                 return self.run(env, Some(false));
             }
             Message::Cancel => self.switch.cancel(),
-            Message::Job(update) => self.switch.on_update(update),
+            Message::Job(Update::Progress(p)) => self.switch.on_update(Update::Progress(p)),
+            Message::Job(Update::Finished(Ok(Ok(policy)))) => {
+                self.manual = None;
+                self.switch.on_update(Update::Finished(Ok(policy)));
+            }
+            Message::Job(Update::Finished(Ok(Err(reason)))) => {
+                self.switch.cancel();
+                self.switch.changed = false;
+                self.manual = Some(reason);
+            }
+            Message::Job(Update::Finished(Err(e))) => {
+                self.switch.on_update(Update::Finished(Err(e)))
+            }
+            Message::OpenPortal => {
+                if let Err(e) = open::that_detached(DEEP_LINK) {
+                    tracing::warn!(error = %e, "could not open the browser");
+                }
+            }
         }
         Task::none()
     }
 
-    /// Both toggles on (or, without a backend, the manual step shown).
+    /// Both toggles on (or the manual step shown instead).
     pub fn complete(&self, env: &Env) -> bool {
-        !env.is_demo() || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
+        !self.automated(env) || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
     }
 
     /// The sidebar status.
     pub fn status(&self, env: &Env) -> Status {
-        self.switch.status(env.is_demo(), self.complete(env))
+        self.switch.status(self.automated(env), self.complete(env))
+    }
+
+    /// The guided manual step, with the reason the wizard cannot do it.
+    fn manual_view(&self, env: &Env) -> Element<'_, Message> {
+        let signed_in = env.tenant().is_some();
+        let mut card = column![widget::heading(fl!("portal-manual"))].spacing(8);
+        match &self.manual {
+            Some(reason) => card = card.push(widget::error(reason.clone())),
+            None => card = card.push(widget::small(fl!("portal-not-signed-in"))),
+        }
+        card = card
+            .push(widget::body(fl!("portal-manual-steps")))
+            .push(widget::small(DEEP_LINK.to_string()))
+            .push(
+                row![
+                    button(text(fl!("portal-open")).size(size::BODY))
+                        .on_press(Message::OpenPortal)
+                        .padding([8, 16]),
+                    button(text(fl!("portal-recheck")).size(size::BODY))
+                        .on_press_maybe(
+                            (signed_in && self.switch.busy.is_none()).then_some(Message::Refresh)
+                        )
+                        .style(button::secondary)
+                        .padding([8, 16]),
+                ]
+                .spacing(10),
+            );
+        widget::card(card)
     }
 
     fn toggle_line<'a>(label: String, current: bool) -> Element<'a, Message> {
@@ -117,17 +179,21 @@ impl State {
     pub fn view(&self, env: &Env) -> Element<'_, Message> {
         let mut page =
             column![widget::title(fl!("portal-title"), fl!("portal-subtitle"))].spacing(size::GAP);
-        if !env.is_demo() {
-            return page
-                .push(widget::card(
+        if !self.automated(env) {
+            page = page.push(self.manual_view(env));
+            if let Some((_, _)) = &self.switch.busy {
+                page = page.push(widget::busy(fl!("portal-reading"), None, Message::Cancel));
+            }
+            if let Some(p) = self.switch.value {
+                page = page.push(widget::card(
                     column![
-                        widget::heading(fl!("portal-manual")),
-                        widget::body(fl!("portal-manual-steps")),
-                        widget::small(DEEP_LINK.to_string()),
+                        Self::toggle_line(fl!("portal-writeback"), p.writeback),
+                        Self::toggle_line(fl!("portal-unlock"), p.unlock),
                     ]
                     .spacing(8),
-                ))
-                .into();
+                ));
+            }
+            return page.into();
         }
         page = page.push(widget::small(fl!("portal-undocumented")));
         if let Some(e) = &self.switch.error {

@@ -8,12 +8,33 @@ use super::Status;
 use super::job::{self, Update};
 use super::scan::Scan;
 use crate::session::Env;
-use crate::task::permissions::{self as perm, Check, Discovery, Outcome, Progress};
+use crate::task::permissions::{self as perm, Check, Outcome, Progress};
+use crate::task::portal;
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
 /// The page's state.
-pub type State = Scan<Vec<Check>>;
+pub type State = Scan<Checks>;
+
+/// What pre-flight found, plane by plane.
+#[derive(Debug, Clone)]
+pub struct Checks {
+    /// Active Directory.
+    pub directory: Vec<Check>,
+    /// The tenant (Graph): its findings, the reason they could not be
+    /// read, or None when nobody signed in.
+    pub tenant: Option<Result<Vec<(Outcome, portal::Finding)>, String>>,
+}
+
+impl Checks {
+    fn outcomes(&self) -> impl Iterator<Item = Outcome> + '_ {
+        let tenant = match &self.tenant {
+            Some(Ok(findings)) => findings.iter().map(|(o, _)| *o).collect(),
+            Some(Err(_)) | None => vec![Outcome::Warning],
+        };
+        self.directory.iter().map(|c| c.outcome).chain(tenant)
+    }
+}
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -23,7 +44,7 @@ pub enum Message {
     /// Stop the run.
     Cancel,
     /// The task reported.
-    Job(Update<Progress, (Discovery, Vec<Check>)>),
+    Job(Update<Progress, Checks>),
 }
 
 impl State {
@@ -35,7 +56,7 @@ impl State {
                 .directory()
                 .await
                 .map_err(|e| explain::directory_error(&e))?;
-            perm::check(
+            let (_, directory) = perm::check(
                 &mut dir,
                 &env.grant_options(),
                 env.tls(),
@@ -43,7 +64,13 @@ impl State {
                 &mut *report,
             )
             .await
-            .map_err(|e| explain::task_error(&e))
+            .map_err(|e| explain::task_error(&e))?;
+            let tenant = env.tenant_facts().await.map(|facts| {
+                facts
+                    .map(|f| portal::findings(&f))
+                    .map_err(|e| explain::tenant_error(&e))
+            });
+            Ok(Checks { directory, tenant })
         });
         *self = State::running(handle);
         task.map(Message::Job)
@@ -54,7 +81,7 @@ impl State {
         match message {
             Message::Run => return self.start(env),
             Message::Cancel => *self = State::Idle,
-            Message::Job(update) => self.on_update(update, |(_, checks)| checks),
+            Message::Job(update) => self.on_update(update, |checks| checks),
         }
         Task::none()
     }
@@ -66,9 +93,9 @@ impl State {
             State::Running { .. } => Status::Running,
             State::Failed(_) => Status::Failed,
             State::Done(checks) => {
-                if checks.iter().any(|c| c.outcome == Outcome::Blocking) {
+                if checks.outcomes().any(|o| o == Outcome::Blocking) {
                     Status::Failed
-                } else if checks.iter().any(|c| c.outcome == Outcome::Warning) {
+                } else if checks.outcomes().any(|o| o == Outcome::Warning) {
                     Status::Warning
                 } else {
                     Status::Done
@@ -79,7 +106,7 @@ impl State {
 
     /// Next is blocked only by blocking findings (and by not having run).
     pub fn can_continue(&self) -> bool {
-        matches!(self, State::Done(checks) if checks.iter().all(|c| c.outcome != Outcome::Blocking))
+        matches!(self, State::Done(checks) if checks.outcomes().all(|o| o != Outcome::Blocking))
     }
 
     /// The page's view.
@@ -117,8 +144,8 @@ impl State {
             .spacing(10)
             .into(),
             State::Done(checks) => {
-                let mut list = column![].spacing(10);
-                for check in checks {
+                let mut list = column![widget::heading(fl!("preflight-directory"))].spacing(10);
+                for check in &checks.directory {
                     let line = explain::finding(&check.finding);
                     let mut lines = line.lines();
                     let first = lines.next().unwrap_or_default().to_string();
@@ -133,8 +160,32 @@ impl State {
                     }
                     list = list.push(item);
                 }
+                let mut tenant = column![widget::heading(fl!("preflight-tenant"))].spacing(10);
+                match &checks.tenant {
+                    Some(Ok(findings)) => {
+                        for (outcome, finding) in findings {
+                            tenant = tenant.push(widget::badge_line(
+                                widget::outcome(*outcome),
+                                explain::portal_finding(finding),
+                            ));
+                        }
+                    }
+                    Some(Err(e)) => {
+                        tenant = tenant.push(widget::badge_line(
+                            widget::outcome(Outcome::Warning),
+                            fl!("preflight-tenant-failed", reason = e.clone()),
+                        ));
+                    }
+                    None => {
+                        tenant = tenant.push(widget::badge_line(
+                            widget::outcome(Outcome::Warning),
+                            fl!("preflight-tenant-skipped"),
+                        ));
+                    }
+                }
                 column![
                     widget::card(list),
+                    widget::card(tenant),
                     button(text(fl!("preflight-rerun")).size(size::BODY))
                         .on_press(Message::Run)
                         .style(button::secondary)

@@ -6,10 +6,13 @@ use iced::widget::{button, column, row, text, text_input};
 
 use super::job::{self, Update};
 use crate::backend::Secret;
+use crate::backend::entra::SignInConfig;
 use crate::backend::ldap::ConnectOptions;
+use crate::backend::sync::SyncState;
 use crate::fl;
 use crate::session::{Env, RealEnv};
 use crate::task::permissions::{self as perm, Account, GrantOptions};
+use crate::task::portal::{self, Method, SignInProgress, SignedIn};
 use crate::widget::{self, Element, size};
 
 /// The page's state.
@@ -28,8 +31,17 @@ pub struct State {
     pub sync_host: String,
     /// Tenant.
     pub tenant: String,
+    /// Public client id to sign in with ("" = the default).
+    pub client_id: String,
     found: Option<Result<Account, String>>,
     finding: Option<iced::task::Handle>,
+    /// Reading the connector account from the Connect server.
+    reading: Option<iced::task::Handle>,
+    read_error: Option<String>,
+    /// The tenant sign-in: done, running (its last report), or failed.
+    signed_in: Option<SignedIn>,
+    signing_in: Option<(Option<SignInProgress>, iced::task::Handle)>,
+    sign_in_error: Option<String>,
 }
 
 /// Messages of the page.
@@ -49,6 +61,20 @@ pub enum Message {
     SyncHost(String),
     /// A field changed.
     Tenant(String),
+    /// Sign in to the tenant.
+    SignIn(Method),
+    /// Stop signing in.
+    CancelSignIn,
+    /// The sign-in reported.
+    SignInJob(Update<SignInProgress, SignedIn>),
+    /// Forget the tenant session.
+    SignOut,
+    /// Open an address in the browser.
+    Open(String),
+    /// Read the connector account from the Connect server.
+    ReadConnector,
+    /// The Connect server answered.
+    ConnectorRead(Update<crate::task::sync::Progress, SyncState>),
     /// Choose the CA file in a file dialog.
     BrowseCaFile,
     /// The dialog closed.
@@ -102,7 +128,36 @@ impl State {
                 remote: (!self.sync_host.trim().is_empty()).then(|| self.sync_host.trim().into()),
                 timeout: std::time::Duration::from_secs(120),
             },
+            tenant: self.signed_in.clone(),
         }))
+    }
+
+    /// Whether the tenant is signed in (always, in the demo).
+    pub fn signed_in(&self, demo: bool) -> bool {
+        demo || self.signed_in.is_some()
+    }
+
+    fn sign_in(&mut self, method: Method) -> Task<Message> {
+        let config = match SignInConfig::new(Some(&self.tenant), Some(&self.client_id)) {
+            Ok(c) => c,
+            Err(e) => {
+                self.sign_in_error = Some(crate::explain::tenant_error(&e));
+                return Task::none();
+            }
+        };
+        let (task, handle) = job::spawn(move |mut report| async move {
+            let mut open = |url: &str| {
+                if let Err(e) = open::that_detached(url) {
+                    tracing::warn!(error = %e, "could not open the browser");
+                }
+            };
+            portal::sign_in(&config, method, &mut open, &mut *report)
+                .await
+                .map_err(|e| crate::explain::tenant_error(&e))
+        });
+        self.signing_in = Some((None, handle));
+        self.sign_in_error = None;
+        task.map(Message::SignInJob)
     }
 
     /// Handles a message.
@@ -136,7 +191,53 @@ impl State {
                 self.found = None;
             }
             Message::SyncHost(v) => self.sync_host = v,
-            Message::Tenant(v) => self.tenant = v,
+            Message::Tenant(v) => {
+                self.tenant = v;
+                self.signed_in = None;
+            }
+            Message::SignIn(method) => return self.sign_in(method),
+            Message::CancelSignIn => self.signing_in = None,
+            Message::SignInJob(Update::Progress(p)) => {
+                if let Some((last, _)) = &mut self.signing_in {
+                    *last = Some(p);
+                }
+            }
+            Message::SignInJob(Update::Finished(result)) => {
+                self.signing_in = None;
+                match result {
+                    Ok(signed) => self.signed_in = Some(signed),
+                    Err(e) => self.sign_in_error = Some(e),
+                }
+            }
+            Message::SignOut => self.signed_in = None,
+            Message::Open(url) => {
+                if let Err(e) = open::that_detached(&url) {
+                    tracing::warn!(error = %e, "could not open the browser");
+                }
+            }
+            Message::ReadConnector => {
+                let mut server = self.real_env().sync_server();
+                let (task, handle) = job::spawn(move |_report| async move {
+                    crate::task::sync::status(&mut server)
+                        .await
+                        .map_err(|e| crate::explain::sync_error(&e))
+                });
+                self.reading = Some(handle);
+                self.read_error = None;
+                return task.map(Message::ConnectorRead);
+            }
+            Message::ConnectorRead(Update::Progress(_)) => {}
+            Message::ConnectorRead(Update::Finished(result)) => {
+                self.reading = None;
+                match result {
+                    Ok(state) if !state.ad_connector_account.is_empty() => {
+                        self.connector = state.ad_connector_account;
+                        self.found = None;
+                    }
+                    Ok(_) => self.read_error = Some(fl!("targets-read-connector-none")),
+                    Err(e) => self.read_error = Some(e),
+                }
+            }
             Message::Find => {
                 let env = if env.is_demo() {
                     env.clone()
@@ -245,26 +346,42 @@ impl State {
                 button(text(find_label).size(size::BODY))
                     .on_press_maybe(self.finding.is_none().then_some(Message::Find))
                     .padding([8, 16]),
+                button(text(fl!("targets-read-connector")).size(size::BODY))
+                    .on_press_maybe(
+                        (!demo && self.reading.is_none()).then_some(Message::ReadConnector)
+                    )
+                    .style(button::secondary)
+                    .padding([8, 16]),
             ]
             .spacing(10)
             .align_y(iced::Alignment::End),
             found,
         ]
         .spacing(10);
+        let directory = match &self.read_error {
+            Some(e) => directory.push(widget::error(e.clone())),
+            None => directory,
+        };
         let cloud = column![
             widget::heading(fl!("targets-cloud")),
-            field(
-                fl!("targets-sync-host"),
-                &self.sync_host,
-                Message::SyncHost,
-                fl!("targets-sync-host-hint")
-            ),
-            field(
-                fl!("targets-tenant"),
-                &self.tenant,
-                Message::Tenant,
-                "contoso.onmicrosoft.com".into()
-            ),
+            row![
+                field(
+                    fl!("targets-sync-host"),
+                    &self.sync_host,
+                    Message::SyncHost,
+                    fl!("targets-sync-host-hint")
+                )
+                .width(iced::Length::Fill),
+                field(
+                    fl!("targets-tenant"),
+                    &self.tenant,
+                    Message::Tenant,
+                    "contoso.onmicrosoft.com".into()
+                )
+                .width(iced::Length::Fill),
+            ]
+            .spacing(16),
+            self.sign_in_view(demo),
         ]
         .spacing(10);
         column![
@@ -274,5 +391,95 @@ impl State {
         ]
         .spacing(size::GAP)
         .into()
+    }
+
+    /// The tenant sign-in: buttons, the running sign-in with its code or
+    /// address, or who is signed in.
+    fn sign_in_view(&self, demo: bool) -> Element<'_, Message> {
+        if demo {
+            return widget::badge_line(
+                widget::outcome(perm::Outcome::Ok),
+                fl!(
+                    "targets-signed-in",
+                    user = crate::backend::demo::DEMO_TENANT_USER,
+                    tenant = self.tenant.as_str()
+                ),
+            );
+        }
+        if let Some((report, _)) = &self.signing_in {
+            return match report {
+                Some(SignInProgress::DeviceCode { url, code, .. }) => column![
+                    widget::body(fl!("targets-device-code", url = url.as_str())),
+                    text(code.clone())
+                        .size(size::HEADING)
+                        .font(iced::Font::MONOSPACE),
+                    row![
+                        button(text(fl!("targets-open-link")).size(size::BODY))
+                            .on_press(Message::Open(url.clone()))
+                            .padding([8, 16]),
+                        button(text(fl!("button-cancel")).size(size::BODY))
+                            .on_press(Message::CancelSignIn)
+                            .style(button::secondary)
+                            .padding([8, 16]),
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(8)
+                .into(),
+                Some(SignInProgress::Browser { url }) => column![
+                    widget::busy(fl!("targets-signing-in"), None, Message::CancelSignIn),
+                    widget::small(fl!("targets-browser-fallback")),
+                    button(text(fl!("targets-open-link")).size(size::SMALL))
+                        .on_press(Message::Open(url.clone()))
+                        .style(button::text),
+                ]
+                .spacing(6)
+                .into(),
+                _ => widget::busy(fl!("targets-signing-in"), None, Message::CancelSignIn),
+            };
+        }
+        let mut area = column![].spacing(8);
+        match &self.signed_in {
+            Some(signed) => {
+                let user = signed.user.clone().unwrap_or_else(|| "—".into());
+                area = area.push(
+                    row![
+                        widget::badge_line(
+                            widget::outcome(perm::Outcome::Ok),
+                            fl!(
+                                "targets-signed-in",
+                                user = user,
+                                tenant = signed.session.config().tenant.as_str()
+                            ),
+                        ),
+                        button(text(fl!("targets-sign-out")).size(size::SMALL))
+                            .on_press(Message::SignOut)
+                            .style(button::text),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+            None => {
+                area = area
+                    .push(
+                        row![
+                            button(text(fl!("targets-sign-in")).size(size::BODY))
+                                .on_press(Message::SignIn(Method::Browser))
+                                .padding([8, 16]),
+                            button(text(fl!("targets-sign-in-code")).size(size::BODY))
+                                .on_press(Message::SignIn(Method::DeviceCode))
+                                .style(button::secondary)
+                                .padding([8, 16]),
+                        ]
+                        .spacing(10),
+                    )
+                    .push(widget::small(fl!("targets-sign-in-hint")));
+            }
+        }
+        if let Some(e) = &self.sign_in_error {
+            area = area.push(widget::error(e.clone()));
+        }
+        area.into()
     }
 }

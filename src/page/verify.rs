@@ -20,10 +20,12 @@ use crate::{explain, fl};
 pub struct Report {
     /// The users.
     pub audit: Audit,
-    /// Connect, when a backend exists.
+    /// Connect, when it could be read.
     pub sync: Option<SyncState>,
-    /// Portal, when a backend exists.
+    /// Portal, when signed in and it could be read.
     pub portal: Option<PortalPolicy>,
+    /// Why a plane could not be read (translated).
+    pub unread: Vec<String>,
 }
 
 /// The page's state.
@@ -37,7 +39,7 @@ pub enum Message {
     /// Stop.
     Cancel,
     /// The task reported.
-    Job(Update<Progress, Report>),
+    Job(Box<Update<Progress, Report>>),
 }
 
 impl State {
@@ -52,21 +54,36 @@ impl State {
             let (_, audit) = perm::verify(&mut dir, &env.grant_options(), &mut *report)
                 .await
                 .map_err(|e| explain::task_error(&e))?;
-            let (sync, portal) = match &env {
-                Env::Demo(org) => (
-                    sync::status(&mut org.sync_server()).await.ok(),
-                    portal::status(&mut org.tenant()).await.ok(),
-                ),
-                Env::Real(_) => (None, None),
+            let mut unread = Vec::new();
+            let sync = match sync::status(&mut env.sync_server()).await {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    unread.push(explain::sync_error(&e));
+                    None
+                }
+            };
+            let portal = match env.tenant() {
+                Some(mut tenant) => match portal::status(&mut tenant).await {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        unread.push(explain::tenant_error(&e));
+                        None
+                    }
+                },
+                None => {
+                    unread.push(fl!("verify-portal-unread"));
+                    None
+                }
             };
             Ok(Report {
                 audit,
                 sync,
                 portal,
+                unread,
             })
         });
         *self = State::running(handle);
-        task.map(Message::Job)
+        task.map(|u| Message::Job(Box::new(u)))
     }
 
     /// Handles a message.
@@ -74,7 +91,7 @@ impl State {
         match message {
             Message::Run => return self.start(env),
             Message::Cancel => *self = State::Idle,
-            Message::Job(update) => self.on_update(update, |report| report),
+            Message::Job(update) => self.on_update(*update, |report| report),
         }
         Task::none()
     }
@@ -85,7 +102,11 @@ impl State {
             State::Idle => Status::Pending,
             State::Running { .. } => Status::Running,
             State::Failed(_) => Status::Failed,
-            State::Done(r) if r.audit.unreached.is_empty() && r.audit.missing.is_empty() => {
+            State::Done(r)
+                if r.audit.unreached.is_empty()
+                    && r.audit.missing.is_empty()
+                    && r.unread.is_empty() =>
+            {
                 Status::Done
             }
             State::Done(_) => Status::Warning,
@@ -157,6 +178,12 @@ impl State {
                         } else {
                             fl!("verify-portal-off")
                         },
+                    ));
+                }
+                for reason in &r.unread {
+                    planes = planes.push(widget::badge_line(
+                        widget::outcome(Outcome::Warning),
+                        reason.clone(),
                     ));
                 }
                 let mut users = column![widget::heading(fl!("verify-not-carrying"))].spacing(6);

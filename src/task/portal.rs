@@ -1,8 +1,18 @@
-//! Step 3: the portal's on-premises integration toggles (write back
-//! passwords, then unlock without reset, as two separate changes), read
-//! back; undo turns them off.
+//! Step 3: sign in to Entra ID, read the tenant's facts for pre-flight
+//! (Graph), and switch the portal's on-premises integration toggles (write
+//! back passwords, unlock without reset — two separate changes), read back;
+//! undo turns them off. The CLI, the GUI and the demo tenant share it.
 
+use std::sync::Arc;
+
+use crate::backend::entra::SignInConfig;
+use crate::backend::entra::api::Api;
+use crate::backend::entra::graph::{self, TenantFacts};
+use crate::backend::entra::signin::{self, Session};
 use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
+use crate::task::permissions::Outcome;
+
+pub use crate::backend::entra::signin::Progress as SignInProgress;
 
 /// Progress of step 3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,12 +27,61 @@ pub enum Progress {
     ReadingBack,
 }
 
+/// How to sign in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// The system browser (PKCE, loopback redirect).
+    Browser,
+    /// A code entered on any device.
+    DeviceCode,
+}
+
+/// A signed-in session and who it is.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    /// The tokens (in memory only).
+    pub session: Arc<Session>,
+    /// The user's principal name, when Graph told it.
+    pub user: Option<String>,
+}
+
+impl SignedIn {
+    /// API calls on this session.
+    pub fn api(&self) -> Api {
+        Api::new(self.session.clone())
+    }
+
+    /// The tenant's portal plane.
+    pub fn tenant(&self) -> crate::backend::entra::portal::PortalTenant {
+        crate::backend::entra::portal::PortalTenant::new(self.api())
+    }
+}
+
+/// Signs in (`open` opens the browser for [`Method::Browser`]) and asks
+/// Graph who signed in.
+pub async fn sign_in(
+    config: &SignInConfig,
+    method: Method,
+    open: &mut (dyn FnMut(&str) + Send),
+    progress: &mut (dyn FnMut(SignInProgress) + Send),
+) -> Result<SignedIn, TenantError> {
+    let session = match method {
+        Method::Browser => signin::browser(config, open, progress).await?,
+        Method::DeviceCode => signin::device_code(config, progress).await?,
+    };
+    let session = Arc::new(session);
+    let user = graph::me(&Api::new(session.clone())).await.ok();
+    Ok(SignedIn { session, user })
+}
+
 /// Reads the policy.
 pub async fn status<T: Tenant>(tenant: &mut T) -> Result<PortalPolicy, TenantError> {
     tenant.policy().await
 }
 
 /// Brings both toggles to `on` (only those that differ) and reads back.
+/// On: write-back first, then unlock; off: unlock first (it depends on
+/// write-back).
 pub async fn set<T: Tenant>(
     tenant: &mut T,
     on: bool,
@@ -30,13 +89,17 @@ pub async fn set<T: Tenant>(
 ) -> Result<PortalPolicy, TenantError> {
     progress(Progress::Reading);
     let before = tenant.policy().await?;
-    if before.writeback != on {
+    if on && !before.writeback {
         progress(Progress::Writeback);
-        tenant.set_writeback(on).await?;
+        tenant.set_writeback(true).await?;
     }
     if before.unlock != on {
         progress(Progress::Unlock);
         tenant.set_unlock(on).await?;
+    }
+    if !on && before.writeback {
+        progress(Progress::Writeback);
+        tenant.set_writeback(false).await?;
     }
     progress(Progress::ReadingBack);
     let after = tenant.policy().await?;
@@ -44,4 +107,71 @@ pub async fn set<T: Tenant>(
         return Err(TenantError::ReadBack);
     }
     Ok(after)
+}
+
+/// Graph's facts about the tenant and the signed-in user.
+pub async fn facts(signed_in: &SignedIn) -> Result<TenantFacts, TenantError> {
+    graph::facts(&signed_in.api()).await
+}
+
+/// Pre-flight findings of the tenant plane.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "check", rename_all = "kebab-case")]
+pub enum Finding {
+    /// An Entra ID P1/P2 plan is licensed.
+    Licence {
+        /// Found.
+        licensed: bool,
+    },
+    /// Directory synchronization is on, and when it last ran.
+    Sync {
+        /// `onPremisesSyncEnabled`.
+        enabled: bool,
+        /// `onPremisesLastSyncDateTime`.
+        last: Option<String>,
+    },
+    /// The signed-in user's roles.
+    Role {
+        /// Holds Global / Hybrid Identity / Authentication Policy Administrator.
+        allowed: bool,
+        /// Role names held.
+        roles: Vec<String>,
+    },
+}
+
+/// The checks of step 3 on Graph's facts: no licence blocks; sync off and a
+/// missing role warn (the role that may change the toggles is disputed).
+pub fn findings(facts: &TenantFacts) -> Vec<(Outcome, Finding)> {
+    let sync = facts.sync_enabled == Some(true);
+    let allowed = facts.has_writeback_role();
+    vec![
+        (
+            if facts.licensed {
+                Outcome::Ok
+            } else {
+                Outcome::Blocking
+            },
+            Finding::Licence {
+                licensed: facts.licensed,
+            },
+        ),
+        (
+            if sync { Outcome::Ok } else { Outcome::Warning },
+            Finding::Sync {
+                enabled: sync,
+                last: facts.last_sync.clone(),
+            },
+        ),
+        (
+            if allowed {
+                Outcome::Ok
+            } else {
+                Outcome::Warning
+            },
+            Finding::Role {
+                allowed,
+                roles: facts.roles.iter().map(|(_, n)| n.clone()).collect(),
+            },
+        ),
+    ]
 }

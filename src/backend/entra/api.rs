@@ -1,0 +1,153 @@
+//! One call to the portal API or Graph: the bearer token of the right
+//! audience, a client request id, a timeout, retries with backoff on
+//! 429/503 (honouring Retry-After), one token renewal on 401, and typed
+//! errors. Neither tokens nor bodies are logged.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Method;
+use reqwest::header::{ACCEPT, HeaderMap, RETRY_AFTER};
+use serde_json::Value;
+
+use super::signin::{Session, network_text};
+use crate::backend::tenant::TenantError;
+
+/// How often a throttled call is retried.
+const RETRIES: u32 = 3;
+/// The longest wait a Retry-After may impose.
+const MAX_WAIT: Duration = Duration::from_secs(60);
+
+/// Calls on behalf of a signed-in session.
+#[derive(Clone, Debug)]
+pub struct Api {
+    session: Arc<Session>,
+}
+
+impl Api {
+    /// Calls made with this session's tokens.
+    pub fn new(session: Arc<Session>) -> Api {
+        Api { session }
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Arc<Session> {
+        &self.session
+    }
+
+    /// GET `url` with a token for `scope`; the JSON answer.
+    pub async fn get(&self, url: &str, scope: &str) -> Result<Value, TenantError> {
+        self.call(Method::GET, url, scope, None).await
+    }
+
+    /// PUT `body` to `url`; the JSON answer (`null` when empty).
+    pub async fn put(&self, url: &str, scope: &str, body: &Value) -> Result<Value, TenantError> {
+        self.call(Method::PUT, url, scope, Some(body)).await
+    }
+
+    /// One call, retried as described in the module's text.
+    pub async fn call(
+        &self,
+        method: Method,
+        url: &str,
+        scope: &str,
+        body: Option<&Value>,
+    ) -> Result<Value, TenantError> {
+        let mut renewed = false;
+        let mut attempt = 0;
+        loop {
+            let token = self.session.token(scope).await?;
+            let request_id = uuid::Uuid::new_v4().to_string();
+            let mut request = self
+                .session
+                .http()
+                .request(method.clone(), url)
+                .bearer_auth(token.secret())
+                .header(ACCEPT, "application/json")
+                .header("client-request-id", &request_id)
+                .header("x-ms-client-request-id", &request_id)
+                .header("return-client-request-id", "true")
+                .header("X-Requested-With", "XMLHttpRequest");
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            tracing::debug!(%method, url, request_id, "calling");
+            let response = match request.send().await {
+                Ok(r) => r,
+                Err(e) if e.is_timeout() => return Err(TenantError::Timeout),
+                Err(e) => return Err(TenantError::Network(network_text(&e))),
+            };
+            let status = response.status().as_u16();
+            tracing::debug!(status, request_id, "answered");
+            match status {
+                200..=299 => {
+                    let bytes = response.bytes().await.map_err(|e| {
+                        if e.is_timeout() {
+                            TenantError::Timeout
+                        } else {
+                            TenantError::Network(network_text(&e))
+                        }
+                    })?;
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        return Ok(Value::Null);
+                    }
+                    return serde_json::from_slice(&bytes)
+                        .map_err(|_| TenantError::ApiChanged("malformed JSON".into()));
+                }
+                401 if !renewed => {
+                    renewed = true;
+                    self.session.forget(scope).await;
+                }
+                401 => return Err(TenantError::Expired),
+                403 => return Err(TenantError::Forbidden),
+                400 | 404 | 405 | 409 | 415 | 422 => {
+                    return Err(TenantError::ApiChanged(format!("HTTP {status}")));
+                }
+                429 | 503 if attempt < RETRIES => {
+                    let wait = retry_after(response.headers()).unwrap_or(backoff(attempt));
+                    tracing::debug!(
+                        status,
+                        wait_ms = wait.as_millis() as u64,
+                        "throttled, waiting"
+                    );
+                    tokio::time::sleep(wait.min(MAX_WAIT)).await;
+                    attempt += 1;
+                }
+                429 | 503 => return Err(TenantError::Throttled),
+                other => return Err(TenantError::Server(other)),
+            }
+        }
+    }
+}
+
+/// The Retry-After header in seconds (the HTTP-date form falls back to
+/// the backoff).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    value.parse::<u64>().ok().map(Duration::from_secs)
+}
+
+/// 1 s, 2 s, 4 s…
+fn backoff(attempt: u32) -> Duration {
+    Duration::from_secs(1u64 << attempt.min(5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_in_seconds() {
+        let mut h = HeaderMap::new();
+        assert_eq!(retry_after(&h), None);
+        h.insert(RETRY_AFTER, "7".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        h.insert(
+            RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&h), None);
+        assert_eq!(backoff(0), Duration::from_secs(1));
+        assert_eq!(backoff(2), Duration::from_secs(4));
+    }
+}

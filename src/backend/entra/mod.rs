@@ -1,0 +1,170 @@
+//! Entra ID over HTTP: sign-in (OAuth 2.0 authorization code + PKCE with a
+//! loopback redirect, or the device code), the portal's own API for the
+//! on-premises integration toggles, and Microsoft Graph for pre-flight.
+//! Facts: `microsoft-writeback-spec.md` §3–§5.
+
+pub mod api;
+pub mod graph;
+pub mod portal;
+pub mod signin;
+
+use oauth2::url::{Host, Url};
+
+use super::tenant::TenantError;
+
+/// The portal API's audience (user-delegated).
+pub const PORTAL_SCOPE: &str = "74658136-14ec-4630-ad9b-26e160ff0fc6/.default";
+/// Microsoft Graph's audience.
+pub const GRAPH_SCOPE: &str = "https://graph.microsoft.com/.default";
+/// The default public client: Azure CLI's (spec §4); tenants may block it,
+/// so it can be changed.
+pub const DEFAULT_CLIENT_ID: &str = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+/// The tenant used when none is given: any work account.
+pub const DEFAULT_TENANT: &str = "organizations";
+
+/// Where the three services live.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoints {
+    /// `https://login.microsoftonline.com`.
+    pub login: String,
+    /// `https://main.iam.ad.ext.azure.com/api`.
+    pub portal_api: String,
+    /// `https://graph.microsoft.com`.
+    pub graph: String,
+}
+
+impl Endpoints {
+    /// The public cloud's endpoints, or those named by
+    /// `WRITEBACK_WIZARD_LOGIN_URL`, `…_PORTAL_API_URL` and `…_GRAPH_URL`
+    /// (tests, sovereign clouds). Plain http only for loopback addresses.
+    pub fn from_env() -> Result<Endpoints, TenantError> {
+        let var = |name: &str, default: &str| {
+            let value = std::env::var(name).unwrap_or_else(|_| default.to_string());
+            checked_base(&value).map_err(|e| TenantError::Config(format!("{name}: {e}")))
+        };
+        Ok(Endpoints {
+            login: var(
+                "WRITEBACK_WIZARD_LOGIN_URL",
+                "https://login.microsoftonline.com",
+            )?,
+            portal_api: var(
+                "WRITEBACK_WIZARD_PORTAL_API_URL",
+                "https://main.iam.ad.ext.azure.com/api",
+            )?,
+            graph: var("WRITEBACK_WIZARD_GRAPH_URL", "https://graph.microsoft.com")?,
+        })
+    }
+}
+
+/// Checks a base URL (https, or http on a loopback address) and drops a
+/// trailing slash.
+pub fn checked_base(value: &str) -> Result<String, String> {
+    let url = Url::parse(value.trim()).map_err(|e| format!("{value}: {e}"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(format!(
+                "{value}: plain http is allowed only for loopback addresses"
+            ));
+        }
+        other => return Err(format!("{value}: unsupported scheme {other}")),
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("{value}: no query or fragment allowed"));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Who signs in where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInConfig {
+    /// Tenant id or domain (`contoso.onmicrosoft.com`), or `organizations`.
+    pub tenant: String,
+    /// The public client id.
+    pub client_id: String,
+    /// The services.
+    pub endpoints: Endpoints,
+}
+
+impl SignInConfig {
+    /// A configuration from optional values and the environment's endpoints.
+    pub fn new(tenant: Option<&str>, client_id: Option<&str>) -> Result<SignInConfig, TenantError> {
+        let tenant = tenant
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(DEFAULT_TENANT);
+        if !tenant
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        {
+            return Err(TenantError::Config(format!(
+                "tenant {tenant:?}: use a domain (contoso.onmicrosoft.com) or a tenant id"
+            )));
+        }
+        let client_id = client_id
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .unwrap_or(DEFAULT_CLIENT_ID);
+        if !client_id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(TenantError::Config(format!(
+                "client id {client_id:?}: use an application (client) id GUID"
+            )));
+        }
+        Ok(SignInConfig {
+            tenant: tenant.to_string(),
+            client_id: client_id.to_string(),
+            endpoints: Endpoints::from_env()?,
+        })
+    }
+
+    /// `{login}/{tenant}/oauth2/v2.0/{what}`.
+    pub fn oauth_url(&self, what: &str) -> String {
+        format!(
+            "{}/{}/oauth2/v2.0/{what}",
+            self.endpoints.login, self.tenant
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_only_for_loopback() {
+        assert!(checked_base("http://127.0.0.1:8080/").is_ok());
+        assert!(checked_base("http://[::1]:8080").is_ok());
+        assert!(checked_base("http://localhost:1").is_ok());
+        assert!(checked_base("http://login.example.com").is_err());
+        assert!(checked_base("ftp://127.0.0.1").is_err());
+        assert_eq!(
+            checked_base("https://graph.microsoft.com/").unwrap(),
+            "https://graph.microsoft.com"
+        );
+        assert_eq!(
+            checked_base("https://main.iam.ad.ext.azure.com/api").unwrap(),
+            "https://main.iam.ad.ext.azure.com/api"
+        );
+    }
+
+    #[test]
+    fn tenant_names_are_checked() {
+        assert!(SignInConfig::new(Some("contoso.onmicrosoft.com"), None).is_ok());
+        assert!(SignInConfig::new(Some("a/b"), None).is_err());
+        assert!(SignInConfig::new(Some("x"), Some("not a guid")).is_err());
+        assert_eq!(
+            SignInConfig::new(None, None).unwrap().tenant,
+            "organizations"
+        );
+    }
+}

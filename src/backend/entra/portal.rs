@@ -1,0 +1,95 @@
+//! The portal's own (undocumented) API for Password reset > On-premises
+//! integration: `{PORTAL_API_URL}/PasswordReset/OnPremisesPasswordResetPolicies`.
+//! GET reads both toggles; each is set with its own PUT (spec §3, note
+//! the capitalisation of `passwordWriteBackSupported` in the PUT body).
+
+use serde_json::{Value, json};
+
+use super::PORTAL_SCOPE;
+use super::api::Api;
+use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
+
+/// A real tenant, through the portal API.
+#[derive(Clone, Debug)]
+pub struct PortalTenant {
+    api: Api,
+}
+
+impl PortalTenant {
+    /// The tenant the session signed in to.
+    pub fn new(api: Api) -> PortalTenant {
+        PortalTenant { api }
+    }
+
+    fn url(&self) -> String {
+        format!(
+            "{}/PasswordReset/OnPremisesPasswordResetPolicies",
+            self.api.session().config().endpoints.portal_api
+        )
+    }
+}
+
+/// Reads the two toggles from the GET answer; anything else is "the API
+/// changed".
+pub fn parse_policy(value: &Value) -> Result<PortalPolicy, TenantError> {
+    let flag = |name: &str| {
+        value
+            .get(name)
+            .and_then(Value::as_bool)
+            .ok_or_else(|| TenantError::ApiChanged(format!("no boolean {name}")))
+    };
+    Ok(PortalPolicy {
+        writeback: flag("passwordWritebackSupported")?,
+        unlock: flag("accountUnlockEnabled")?,
+    })
+}
+
+impl Tenant for PortalTenant {
+    fn name(&self) -> String {
+        self.api.session().config().tenant.clone()
+    }
+
+    async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
+        parse_policy(&self.api.get(&self.url(), PORTAL_SCOPE).await?)
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError> {
+        let body = json!({ "passwordWriteBackSupported": on });
+        self.api
+            .put(&self.url(), PORTAL_SCOPE, &body)
+            .await
+            .map(drop)
+    }
+
+    async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
+        let body = json!({ "accountUnlockEnabled": on });
+        self.api
+            .put(&self.url(), PORTAL_SCOPE, &body)
+            .await
+            .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_shape() {
+        let ok = json!({"passwordWritebackSupported": true, "accountUnlockEnabled": false, "enablementForTenant": 1});
+        assert_eq!(
+            parse_policy(&ok).unwrap(),
+            PortalPolicy {
+                writeback: true,
+                unlock: false
+            }
+        );
+        assert!(
+            parse_policy(
+                &json!({"passwordWritebackSupported": "yes", "accountUnlockEnabled": false})
+            )
+            .is_err()
+        );
+        assert!(parse_policy(&json!([1, 2])).is_err());
+    }
+}

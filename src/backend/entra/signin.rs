@@ -1,0 +1,436 @@
+//! Signing in to Entra ID with the oauth2 crate: authorization code + PKCE
+//! in the system browser with a loopback redirect (127.0.0.1, a random
+//! port, the state checked), or the device code. The tokens live in memory
+//! only ([`Session`]); one refresh token serves the portal API and Graph.
+
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+use std::time::{Duration, Instant};
+
+use oauth2::basic::{BasicClient, BasicTokenResponse};
+use oauth2::{
+    AccessToken, AuthUrl, AuthorizationCode, ClientId, CsrfToken, DeviceAuthorizationUrl,
+    EndpointNotSet, EndpointSet, HttpClientError, PkceCodeChallenge, RedirectUrl, RefreshToken,
+    RequestTokenError, Scope, StandardDeviceAuthorizationResponse, StandardErrorResponse,
+    TokenResponse, TokenUrl,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+use super::{PORTAL_SCOPE, SignInConfig};
+use crate::backend::tenant::TenantError;
+
+/// What a sign-in reports while it waits for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The system browser was sent to this address (shown in case it did
+    /// not open).
+    Browser {
+        /// The authorize URL (no secret in it: the PKCE challenge and the
+        /// state are public values).
+        url: String,
+    },
+    /// Enter `code` at `url` on any device.
+    DeviceCode {
+        /// Where to enter it.
+        url: String,
+        /// The code to type.
+        code: String,
+        /// How long the code is valid.
+        expires_in: Duration,
+    },
+    /// Exchanging the answer for tokens.
+    Exchanging,
+}
+
+/// How long the browser sign-in may take.
+const BROWSER_TIMEOUT: Duration = Duration::from_secs(300);
+/// Access tokens are renewed this long before they expire.
+const EXPIRY_MARGIN: Duration = Duration::from_secs(120);
+
+type Client = BasicClient<EndpointSet, EndpointSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+type TokenError<T> = RequestTokenError<HttpClientError<reqwest::Error>, StandardErrorResponse<T>>;
+
+/// The HTTP client for every call: TLS verified (system roots), no
+/// redirects followed, timeouts.
+pub fn http_client() -> Result<reqwest::Client, TenantError> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .user_agent(concat!("writeback-wizard/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| TenantError::Network(e.to_string()))
+}
+
+fn oauth_client(config: &SignInConfig) -> Result<Client, TenantError> {
+    let bad = |e: oauth2::url::ParseError| TenantError::Config(e.to_string());
+    Ok(BasicClient::new(ClientId::new(config.client_id.clone()))
+        .set_auth_uri(AuthUrl::new(config.oauth_url("authorize")).map_err(bad)?)
+        .set_device_authorization_url(
+            DeviceAuthorizationUrl::new(config.oauth_url("devicecode")).map_err(bad)?,
+        )
+        .set_token_uri(TokenUrl::new(config.oauth_url("token")).map_err(bad)?))
+}
+
+/// The scopes of the first sign-in: the portal API, plus a refresh token.
+fn first_scopes() -> Vec<Scope> {
+    [PORTAL_SCOPE, "offline_access", "openid", "profile"]
+        .into_iter()
+        .map(|s| Scope::new(s.to_string()))
+        .collect()
+}
+
+/// Sorts a token-endpoint error response into a typed error.
+pub fn classify(code: &str, description: &str, tenant: &str) -> TenantError {
+    let has = |id: &str| description.contains(id);
+    if has("AADSTS65001") || code == "consent_required" {
+        TenantError::ConsentNeeded
+    } else if has("AADSTS90002") || has("AADSTS900023") {
+        TenantError::TenantNotFound(tenant.to_string())
+    } else if code == "expired_token" || has("AADSTS70008") || has("AADSTS700082") {
+        TenantError::Expired
+    } else if code == "authorization_declined" || code == "access_denied" {
+        TenantError::Declined
+    } else {
+        let first = description.lines().next().unwrap_or("").trim();
+        TenantError::SignIn {
+            code: code.to_string(),
+            description: first.chars().take(300).collect(),
+        }
+    }
+}
+
+fn token_error<T>(e: TokenError<T>, tenant: &str) -> TenantError
+where
+    T: oauth2::ErrorResponseType + AsRef<str> + std::fmt::Display + 'static,
+{
+    match e {
+        RequestTokenError::ServerResponse(r) => classify(
+            r.error().as_ref(),
+            r.error_description().map(String::as_str).unwrap_or(""),
+            tenant,
+        ),
+        RequestTokenError::Request(HttpClientError::Reqwest(e)) if e.is_timeout() => {
+            TenantError::Timeout
+        }
+        RequestTokenError::Request(e) => TenantError::Network(network_text(&e)),
+        // Never the body: it may hold a token.
+        RequestTokenError::Parse(..) => TenantError::ApiChanged("token endpoint".into()),
+        RequestTokenError::Other(text) => TenantError::SignIn {
+            code: "other".into(),
+            description: text,
+        },
+    }
+}
+
+/// An error and its causes on one line (reqwest's own text is terse).
+pub fn network_text(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// A signed-in user's tokens, in memory only. Access tokens are kept per
+/// audience and renewed with the refresh token before they expire.
+pub struct Session {
+    config: SignInConfig,
+    http: reqwest::Client,
+    tokens: tokio::sync::Mutex<Tokens>,
+}
+
+struct Tokens {
+    refresh: Option<RefreshToken>,
+    access: HashMap<String, (AccessToken, Instant)>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("tenant", &self.config.tenant)
+            .finish_non_exhaustive()
+    }
+}
+
+fn expiry(response: &BasicTokenResponse) -> Instant {
+    let lifetime = response
+        .expires_in()
+        .unwrap_or(Duration::from_secs(3600))
+        .saturating_sub(EXPIRY_MARGIN);
+    Instant::now() + lifetime
+}
+
+impl Session {
+    fn new(
+        config: SignInConfig,
+        http: reqwest::Client,
+        scope: &str,
+        response: BasicTokenResponse,
+    ) -> Session {
+        let mut access = HashMap::new();
+        access.insert(
+            scope.to_string(),
+            (response.access_token().clone(), expiry(&response)),
+        );
+        Session {
+            config,
+            http,
+            tokens: tokio::sync::Mutex::new(Tokens {
+                refresh: response.refresh_token().cloned(),
+                access,
+            }),
+        }
+    }
+
+    /// Where the session signed in.
+    pub fn config(&self) -> &SignInConfig {
+        &self.config
+    }
+
+    /// The HTTP client the session uses.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// A valid access token for `scope`, renewed through the refresh token
+    /// when it is missing or about to expire.
+    pub async fn token(&self, scope: &str) -> Result<AccessToken, TenantError> {
+        let mut tokens = self.tokens.lock().await;
+        if let Some((token, until)) = tokens.access.get(scope) {
+            if Instant::now() < *until {
+                return Ok(token.clone());
+            }
+        }
+        let Some(refresh) = tokens.refresh.clone() else {
+            return Err(TenantError::Expired);
+        };
+        tracing::debug!(scope, "renewing the access token");
+        let response = oauth_client(&self.config)?
+            .exchange_refresh_token(&refresh)
+            .add_scope(Scope::new(scope.to_string()))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| token_error(e, &self.config.tenant))?;
+        if let Some(newer) = response.refresh_token() {
+            tokens.refresh = Some(newer.clone());
+        }
+        let token = response.access_token().clone();
+        tokens
+            .access
+            .insert(scope.to_string(), (token.clone(), expiry(&response)));
+        Ok(token)
+    }
+
+    /// Drops the access token for `scope` (the API refused it), so the next
+    /// call renews it.
+    pub async fn forget(&self, scope: &str) {
+        self.tokens.lock().await.access.remove(scope);
+    }
+}
+
+/// Signs in in the system browser: PKCE, a one-shot loopback listener on
+/// 127.0.0.1 (random port) for the redirect, the state checked. `open`
+/// opens the URL (the system browser; tests follow it themselves).
+pub async fn browser(
+    config: &SignInConfig,
+    open: &mut (dyn FnMut(&str) + Send),
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Session, TenantError> {
+    let http = http_client()?;
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .await
+        .map_err(|e| TenantError::Network(e.to_string()))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| TenantError::Network(e.to_string()))?
+        .port();
+    let redirect = RedirectUrl::new(format!("http://127.0.0.1:{port}/"))
+        .map_err(|e| TenantError::Config(e.to_string()))?;
+    let client = oauth_client(config)?.set_redirect_uri(redirect);
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let (url, state) = client
+        .authorize_url(CsrfToken::new_random)
+        .add_scopes(first_scopes())
+        .add_extra_param("prompt", "select_account")
+        .set_pkce_challenge(challenge)
+        .url();
+    progress(Progress::Browser {
+        url: url.to_string(),
+    });
+    open(url.as_str());
+    let code = tokio::time::timeout(
+        BROWSER_TIMEOUT,
+        wait_for_redirect(&listener, &state, &config.tenant),
+    )
+    .await
+    .map_err(|_| TenantError::Timeout)??;
+    drop(listener);
+    progress(Progress::Exchanging);
+    let response = client
+        .exchange_code(code)
+        .set_pkce_verifier(verifier)
+        .request_async(&http)
+        .await
+        .map_err(|e| token_error(e, &config.tenant))?;
+    tracing::info!(tenant = config.tenant, "signed in (browser)");
+    Ok(Session::new(config.clone(), http, PORTAL_SCOPE, response))
+}
+
+/// Signs in with a device code: reports the code and the address, then
+/// polls until the user has entered it (or it expires).
+pub async fn device_code(
+    config: &SignInConfig,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Session, TenantError> {
+    let http = http_client()?;
+    let client = oauth_client(config)?;
+    let details: StandardDeviceAuthorizationResponse = client
+        .exchange_device_code()
+        .add_scopes(first_scopes())
+        .request_async(&http)
+        .await
+        .map_err(|e| token_error(e, &config.tenant))?;
+    progress(Progress::DeviceCode {
+        url: details.verification_uri().to_string(),
+        code: details.user_code().secret().clone(),
+        expires_in: details.expires_in(),
+    });
+    let response = client
+        .exchange_device_access_token(&details)
+        .request_async(&http, tokio::time::sleep, None)
+        .await
+        .map_err(|e| token_error(e, &config.tenant))?;
+    progress(Progress::Exchanging);
+    tracing::info!(tenant = config.tenant, "signed in (device code)");
+    Ok(Session::new(config.clone(), http, PORTAL_SCOPE, response))
+}
+
+/// Waits for the browser's redirect to the loopback listener and returns
+/// the authorization code; answers the browser with a short page.
+async fn wait_for_redirect(
+    listener: &TcpListener,
+    state: &CsrfToken,
+    tenant: &str,
+) -> Result<AuthorizationCode, TenantError> {
+    loop {
+        let (mut stream, _) = listener
+            .accept()
+            .await
+            .map_err(|e| TenantError::Network(e.to_string()))?;
+        let Some(target) = read_request_target(&mut stream).await else {
+            continue;
+        };
+        let Ok(url) = oauth2::url::Url::parse(&format!("http://127.0.0.1{target}")) else {
+            respond(
+                &mut stream,
+                "400 Bad Request",
+                &crate::fl!("signin-page-failed"),
+            )
+            .await;
+            continue;
+        };
+        if url.path() != "/" {
+            respond(&mut stream, "404 Not Found", "").await;
+            continue;
+        }
+        let query: HashMap<String, String> = url.query_pairs().into_owned().collect();
+        let result = if let Some(error) = query.get("error") {
+            let description = query.get("error_description").map_or("", String::as_str);
+            Err(classify(error, description, tenant))
+        } else if query.get("state").map(String::as_str) != Some(state.secret().as_str()) {
+            Err(TenantError::StateMismatch)
+        } else if let Some(code) = query.get("code") {
+            Ok(AuthorizationCode::new(code.clone()))
+        } else {
+            Err(TenantError::SignIn {
+                code: "no_code".into(),
+                description: String::new(),
+            })
+        };
+        let (status, page) = match &result {
+            Ok(_) => ("200 OK", crate::fl!("signin-page-done")),
+            Err(_) => ("400 Bad Request", crate::fl!("signin-page-failed")),
+        };
+        respond(&mut stream, status, &page).await;
+        return result;
+    }
+}
+
+/// Reads an HTTP request head and returns its target (`/?code=…`).
+async fn read_request_target(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 2048];
+    let read = async {
+        while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
+            let n = stream.read(&mut buf).await.ok()?;
+            if n == 0 {
+                break;
+            }
+            head.extend_from_slice(&buf[..n]);
+        }
+        Some(())
+    };
+    tokio::time::timeout(Duration::from_secs(10), read)
+        .await
+        .ok()??;
+    let line = head.split(|b| *b == b'\n').next()?;
+    let line = std::str::from_utf8(line).ok()?.trim_end();
+    let mut parts = line.split(' ');
+    let (method, target) = (parts.next()?, parts.next()?);
+    (method == "GET" && target.starts_with('/')).then(|| target.to_string())
+}
+
+async fn respond(stream: &mut tokio::net::TcpStream, status: &str, message: &str) {
+    let body = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>writeback-wizard</title></head>\
+         <body style=\"font-family:sans-serif;margin:3em\"><h1>writeback-wizard</h1><p>{}</p></body></html>",
+        html_escape(message)
+    );
+    let reply = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.write_all(reply.as_bytes()).await;
+    let _ = stream.shutdown().await;
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_sorted() {
+        assert_eq!(
+            classify(
+                "invalid_grant",
+                "AADSTS65001: The user or administrator has not consented",
+                "t"
+            ),
+            TenantError::ConsentNeeded
+        );
+        assert_eq!(
+            classify("invalid_request", "AADSTS90002: Tenant 'x' not found.", "x"),
+            TenantError::TenantNotFound("x".into())
+        );
+        assert_eq!(classify("expired_token", "", "t"), TenantError::Expired);
+        assert_eq!(
+            classify("authorization_declined", "", "t"),
+            TenantError::Declined
+        );
+        assert!(matches!(
+            classify("invalid_client", "AADSTS7000218: bad\nTrace ID: 1", "t"),
+            TenantError::SignIn { description, .. } if description == "AADSTS7000218: bad"
+        ));
+    }
+}

@@ -1,0 +1,201 @@
+//! `portal status|enable|disable`: step 3 from the command line — sign in
+//! (system browser, or `--device-code`), then the same task code as the
+//! wizard's portal page.
+
+use clap::{Args, Subcommand};
+
+use super::{exit, print_error};
+use crate::backend::entra::SignInConfig;
+use crate::backend::tenant::{PortalPolicy, TenantError};
+use crate::task::permissions::Outcome;
+use crate::task::portal::{self, Method, SignInProgress};
+use crate::{explain, fl};
+
+/// `portal` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PortalCommand {
+    /// Show the on-premises integration settings and the tenant's checks.
+    Status(PortalArgs),
+    /// Turn on "write back passwords" and "unlock without reset", then read back.
+    Enable(PortalArgs),
+    /// Turn both off again (undo), then read back.
+    Disable(PortalArgs),
+}
+
+/// Options of every `portal` subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct PortalArgs {
+    /// Tenant: its domain (contoso.onmicrosoft.com) or id; default: the
+    /// profile's, else any work account ("organizations").
+    #[arg(long)]
+    pub tenant: Option<String>,
+    /// Public client (application) id to sign in with; default: the
+    /// profile's, else Azure CLI's.
+    #[arg(long)]
+    pub client_id: Option<String>,
+    /// Sign in with a code entered on any device instead of the browser.
+    #[arg(long)]
+    pub device_code: bool,
+    /// Profile (TOML) with a [tenant] section.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+    /// Print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn state(on: bool) -> String {
+    if on {
+        fl!("state-on")
+    } else {
+        fl!("state-off")
+    }
+}
+
+fn policy_lines(p: &PortalPolicy) -> Vec<String> {
+    vec![
+        fl!(
+            "cli-portal-setting",
+            setting = fl!("portal-writeback"),
+            state = state(p.writeback)
+        ),
+        fl!(
+            "cli-portal-setting",
+            setting = fl!("portal-unlock"),
+            state = state(p.unlock)
+        ),
+    ]
+}
+
+fn config(args: &PortalArgs) -> Result<SignInConfig, String> {
+    let profile = match &args.profile {
+        Some(path) => super::directory::load_profile(path)?,
+        None => super::directory::Profile::default(),
+    };
+    let tenant = args.tenant.clone().or(profile.tenant.id);
+    let client_id = args.client_id.clone().or(profile.tenant.client_id);
+    SignInConfig::new(tenant.as_deref(), client_id.as_deref())
+        .map_err(|e| explain::tenant_error(&e))
+}
+
+/// Runs a `portal` subcommand and returns the exit status.
+pub fn run(cmd: PortalCommand) -> u8 {
+    let (args, set) = match cmd {
+        PortalCommand::Status(a) => (a, None),
+        PortalCommand::Enable(a) => (a, Some(true)),
+        PortalCommand::Disable(a) => (a, Some(false)),
+    };
+    let config = match config(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            print_error(&e);
+            return exit::USAGE;
+        }
+    };
+    let method = if args.device_code {
+        Method::DeviceCode
+    } else {
+        Method::Browser
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts");
+    let work = async {
+        let mut open = |url: &str| {
+            if let Err(e) = open::that_detached(url) {
+                tracing::warn!(error = %e, "could not open the browser");
+            }
+        };
+        let mut progress = |p: SignInProgress| match p {
+            SignInProgress::Browser { url } => {
+                eprintln!("{}", fl!("cli-portal-browser", url = url));
+            }
+            SignInProgress::DeviceCode { url, code, .. } => {
+                eprintln!("{}", fl!("cli-portal-device-code", url = url, code = code));
+            }
+            SignInProgress::Exchanging => {}
+        };
+        let signed = portal::sign_in(&config, method, &mut open, &mut progress).await?;
+        if let Some(user) = &signed.user {
+            eprintln!("{}", fl!("cli-portal-signed-in", user = user.as_str()));
+        }
+        let mut tenant = signed.tenant();
+        let policy = match set {
+            None => portal::status(&mut tenant).await?,
+            Some(on) => portal::set(&mut tenant, on, &mut |_| {}).await?,
+        };
+        let facts = match set {
+            None => Some(portal::facts(&signed).await),
+            Some(_) => None,
+        };
+        Ok::<_, TenantError>((signed.user, policy, facts))
+    };
+    let result = runtime.block_on(async {
+        tokio::select! {
+            r = work => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    });
+    let Some(result) = result else {
+        print_error(&fl!("cli-cancelled"));
+        return exit::FAILED;
+    };
+    let (user, policy, facts) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(&explain::tenant_error(&e));
+            if e.needs_manual_step() {
+                eprintln!("{}", fl!("portal-manual-steps"));
+                eprintln!("{}", crate::page::portal::DEEP_LINK);
+            }
+            return exit::FAILED;
+        }
+    };
+    let findings = match &facts {
+        Some(Ok(f)) => portal::findings(f),
+        _ => Vec::new(),
+    };
+    let blocked = findings.iter().any(|(o, _)| *o == Outcome::Blocking);
+    if args.json {
+        let checks: Vec<_> = findings
+            .iter()
+            .map(|(o, f)| serde_json::json!({ "outcome": o, "finding": f }))
+            .collect();
+        let doc = serde_json::json!({
+            "tenant": config.tenant,
+            "user": user,
+            "policy": policy,
+            "checks": checks,
+            "graph_error": match &facts {
+                Some(Err(e)) => Some(explain::tenant_error(e)),
+                _ => None,
+            },
+        });
+        println!("{doc}");
+    } else {
+        let mut lines = vec![fl!("cli-portal-tenant", tenant = config.tenant.as_str())];
+        lines.extend(policy_lines(&policy));
+        for (o, f) in &findings {
+            let mark = match o {
+                Outcome::Ok => fl!("outcome-ok"),
+                Outcome::Warning => fl!("outcome-warning"),
+                Outcome::Blocking => fl!("outcome-blocking"),
+            };
+            lines.push(format!("[{mark}] {}", explain::portal_finding(f)));
+        }
+        if let Some(Err(e)) = &facts {
+            lines.push(format!(
+                "[{}] {}",
+                fl!("outcome-warning"),
+                fl!("cli-portal-graph-failed", reason = explain::tenant_error(e))
+            ));
+        }
+        println!("{}", lines.join("\n"));
+    }
+    if set.is_none() && blocked {
+        exit::BLOCKED
+    } else {
+        exit::OK
+    }
+}
