@@ -139,6 +139,7 @@ fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     ));
     assert!(undo.contains("writeback-wizard sync disable --remote aadc01.contoso.com"));
     assert!(undo.contains("On-premises integration"));
+    assert!(undo.contains("writeback-wizard portal disable --tenant contoso.onmicrosoft.com"));
 
     // Self-contained: images are data: URLs, links stay inside the file,
     // nothing is fetched (no scripts, stylesheets, fonts, frames, url()).

@@ -493,13 +493,21 @@ pub fn undo(changes: &[Record]) -> Vec<Undo> {
                     }),
                 }
             }
-            (Plane::Portal, Action::Enable) => Undo {
-                text: fl!(
-                    "runbook-undo-portal",
-                    link = crate::page::portal::DEEP_LINK.to_string()
-                ),
-                command: None,
-            },
+            (Plane::Portal, Action::Enable) => {
+                let tenant = r.target.tenant.clone().unwrap_or_default();
+                Undo {
+                    text: fl!(
+                        "runbook-undo-portal",
+                        tenant = tenant.clone(),
+                        link = crate::page::portal::DEEP_LINK.to_string()
+                    ),
+                    command: Some(if tenant.is_empty() {
+                        "writeback-wizard portal disable".into()
+                    } else {
+                        format!("writeback-wizard portal disable --tenant {tenant}")
+                    }),
+                }
+            }
             _ => continue,
         };
         open.push((key, item));
