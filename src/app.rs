@@ -13,6 +13,9 @@ use crate::page::{
 use crate::session::Env;
 use crate::widget::{self, Element, size};
 
+mod report;
+pub use report::Shots;
+
 /// The steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -151,6 +154,7 @@ pub struct App {
     connect: connect::State,
     portal: portal::State,
     verify: verify::State,
+    shots: report::Shots,
 }
 
 /// Everything that happens.
@@ -182,6 +186,8 @@ pub enum Message {
     SystemTheme(iced::theme::Mode),
     /// A key was pressed.
     Key(keyboard::Key, keyboard::Modifiers),
+    /// Screenshots and the runbook export (app/report.rs).
+    Report(report::Message),
 }
 
 impl App {
@@ -215,6 +221,7 @@ impl App {
             connect: connect::State::default(),
             portal: portal::State::default(),
             verify: verify::State::default(),
+            shots: report::Shots::default(),
         };
         let task = if app.theme == ThemeChoice::System {
             iced::system::theme().map(Message::SystemTheme)
@@ -316,8 +323,9 @@ impl App {
         }
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    /// Routes a message to the pages (after [`App::update`] has taken the
+    /// runbook's own).
+    fn route(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Welcome(welcome::Message::LanguagePicked(lang)) => {
                 self.lang = crate::localize::init(Some(lang.code));
@@ -329,7 +337,10 @@ impl App {
                 .permissions
                 .update(m, &self.env, &self.backups)
                 .map(Message::Permissions),
-            Message::Connect(m) => self.connect.update(m, &self.env).map(Message::Connect),
+            Message::Connect(m) => self
+                .connect
+                .update(m, &self.env, &self.backups.trail)
+                .map(Message::Connect),
             Message::Portal(m) => self.portal.update(m, &self.env).map(Message::Portal),
             Message::Verify(m) => self.verify.update(m, &self.env).map(Message::Verify),
             Message::Summary(summary::Message::UndoAll) => Task::batch([
@@ -338,7 +349,7 @@ impl App {
                     .map(Message::Permissions),
                 if self.connect.switch.changed {
                     self.connect
-                        .update(connect::Message::Undo, &self.env)
+                        .update(connect::Message::Undo, &self.env, &self.backups.trail)
                         .map(Message::Connect)
                 } else {
                     Task::none()
@@ -390,6 +401,8 @@ impl App {
                 Key::Named(Named::Escape) => self.update(Message::Back),
                 _ => Task::none(),
             },
+            // Taken by `update` (app/report.rs).
+            Message::Report(_) | Message::Welcome(_) | Message::Summary(_) => Task::none(),
         }
     }
 
@@ -412,6 +425,7 @@ impl App {
         if let verify::State::Done(r) = &self.verify {
             c.unreached = r.audit.unreached.len();
         }
+        c.export_note = self.shots.note.clone();
         c.undoable = self.permissions.applied.is_some()
             || self.connect.switch.changed
             || self.portal.switch.changed;
@@ -467,8 +481,13 @@ impl App {
     /// The window's content.
     pub fn view(&self) -> Element<'_, Message> {
         let page: Element<'_, Message> = match self.step {
-            Step::Welcome => welcome::view(&self.lang, self.env.is_demo(), self.source.clone())
-                .map(Message::Welcome),
+            Step::Welcome => welcome::view(
+                &self.lang,
+                self.env.is_demo(),
+                self.source.clone(),
+                self.shots.capture,
+            )
+            .map(Message::Welcome),
             Step::Targets => self.targets.view(self.env.is_demo()).map(Message::Targets),
             Step::Preflight => self.preflight.view().map(Message::Preflight),
             Step::Permissions => self.permissions.view().map(Message::Permissions),

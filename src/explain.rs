@@ -275,6 +275,9 @@ pub fn task_error(e: &TaskError) -> String {
         }
         TaskError::NoBackup(dir) => fl!("task-error-no-backup", dir = dir.as_str()),
         TaskError::NeverApplied(path) => fl!("task-error-never-applied", path = path.as_str()),
+        TaskError::Audit { path, reason } => {
+            fl!("audit-error", reason = format!("{path}: {reason}"))
+        }
     }
 }
 
@@ -377,6 +380,7 @@ pub fn sync_error(e: &SyncError) -> String {
         SyncError::Timeout(s) => fl!("sync-error-timeout", seconds = s.to_string()),
         SyncError::Failed(m) => fl!("sync-error", reason = m.as_str()),
         SyncError::ReadBack => fl!("sync-error-read-back"),
+        SyncError::Audit(m) => fl!("audit-error", reason = m.as_str()),
         SyncError::AgentMissing(m) => fl!("cloudsync-error-agent", detail = m.as_str()),
         SyncError::SignInRefused(m) => fl!("cloudsync-error-sign-in", detail = m.as_str()),
     }

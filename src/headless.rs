@@ -115,6 +115,72 @@ impl Driver {
     }
 }
 
+/// The clock of a headless demo run: [`crate::audit::FIXED_TIME_ENV`] when
+/// set, else 2025-11-24T16:00:00Z.
+pub fn demo_time() -> std::time::SystemTime {
+    crate::audit::env_fixed_time()
+        .unwrap_or(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_764_000_000))
+}
+
+/// A finished headless demo run: the wizard on Summary, and each page's
+/// PNG, in step order.
+pub struct DemoRun {
+    /// The driver, on the Summary page.
+    pub driver: Driver,
+    /// Each step and its PNG.
+    pub pages: Vec<(crate::app::Step, PathBuf)>,
+}
+
+/// Runs the demo through every step without delays and with a fixed clock
+/// ([`demo_time`]), rendering each page after its step to
+/// `out/NN-<page>.png`.
+pub fn demo_run(
+    out: &Path,
+    lang: &str,
+    theme: crate::app::ThemeChoice,
+) -> Result<DemoRun, DriveError> {
+    use crate::app::{Message, Step};
+    use crate::page::{connect, permissions, portal};
+
+    std::fs::create_dir_all(out)
+        .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
+    // The backups' directory shows on the Summary page, so its path is
+    // fixed. It is never emptied: runs in parallel (tests, other
+    // processes) write the same file with the same bytes, and a removal
+    // would pull it from under a run that is saving it.
+    let scratch = std::env::temp_dir().join("writeback-wizard-screenshots");
+    let options = Options {
+        env: crate::session::Env::demo(true),
+        source: "demo".into(),
+        lang: lang.to_string(),
+        theme,
+        backups: permissions::Backups {
+            dir: scratch.join("backups"),
+            trail: crate::audit::Trail::new(None)
+                .fixed_at(demo_time())
+                .operator("helpdesk-admin")
+                .demo(true),
+        },
+        targets: None,
+    };
+    let mut d = Driver::new(options);
+    let mut pages = Vec::new();
+    for (n, step) in Step::ALL.iter().enumerate() {
+        match step {
+            Step::Permissions => d.send(Message::Permissions(permissions::Message::Apply)),
+            Step::Connect => d.send(Message::Connect(connect::Message::Enable)),
+            Step::Portal => d.send(Message::Portal(portal::Message::Apply)),
+            _ => {}
+        }
+        let path = out.join(format!("{:02}-{}.png", n + 1, step.slug()));
+        pages.push((*step, d.screenshot(&path)?));
+        if *step != Step::Summary {
+            d.send(Message::Next);
+        }
+    }
+    Ok(DemoRun { driver: d, pages })
+}
+
 /// Renders every page of a demo run to `out/NN-<page>.png`. The demo runs
 /// without delays and with a fixed clock, so two runs give identical files.
 pub fn screenshots(
@@ -122,38 +188,9 @@ pub fn screenshots(
     lang: &str,
     theme: crate::app::ThemeChoice,
 ) -> Result<Vec<PathBuf>, DriveError> {
-    use crate::app::{Message, Step};
-    use crate::page::{connect, permissions, portal};
-
-    std::fs::create_dir_all(out)
-        .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
-    let backups = std::env::temp_dir().join("writeback-wizard-screenshots");
-    let _ = std::fs::remove_dir_all(&backups);
-    let options = Options {
-        env: crate::session::Env::demo(true),
-        source: "demo".into(),
-        lang: lang.to_string(),
-        theme,
-        backups: permissions::Backups {
-            dir: backups.join("backups"),
-            fixed_time: Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_764_000_000)),
-        },
-        targets: None,
-    };
-    let mut d = Driver::new(options);
-    let mut files = Vec::new();
-    for (n, step) in Step::ALL.iter().enumerate() {
-        match step {
-            Step::Welcome => {}
-            Step::Permissions => d.send(Message::Permissions(permissions::Message::Apply)),
-            Step::Connect => d.send(Message::Connect(connect::Message::Enable)),
-            Step::Portal => d.send(Message::Portal(portal::Message::Apply)),
-            _ => {}
-        }
-        let path = out.join(format!("{:02}-{}.png", n + 1, step.slug()));
-        files.push(d.screenshot(&path)?);
-        d.send(Message::Next);
-    }
-    let _ = std::fs::remove_dir_all(&backups);
-    Ok(files)
+    Ok(demo_run(out, lang, theme)?
+        .pages
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect())
 }

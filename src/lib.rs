@@ -4,12 +4,14 @@
 
 pub mod ad;
 pub mod app;
+pub mod audit;
 pub mod backend;
 pub mod cli;
 pub mod explain;
 pub mod headless;
 pub mod localize;
 pub mod page;
+pub mod runbook;
 pub mod session;
 pub mod task;
 pub mod widget;

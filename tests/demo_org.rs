@@ -4,6 +4,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use writeback_wizard::audit::{Action, Outcome as AuditOutcome, Plane, Trail};
 use writeback_wizard::backend::demo::{DEMO_CONNECTOR, DEMO_ROOT, DemoOrg};
 use writeback_wizard::task::permissions::{self as perm, Finding, GrantOptions, Outcome};
 use writeback_wizard::task::{portal, sync};
@@ -59,6 +60,7 @@ fn grant_reaches_users_and_rollback_restores_the_bytes() {
     let org = DemoOrg::new(Duration::ZERO);
     let mut dir = org.directory();
     let backups = std::env::temp_dir().join(format!("wbw-demo-test-{}", std::process::id()));
+    let trail = Trail::new(None).fixed_at(SystemTime::UNIX_EPOCH);
     block_on(async {
         let (before, _) = perm::read_dacl(&mut dir, DEMO_ROOT).await.unwrap();
         let discovery = perm::discover(&mut dir).await.unwrap();
@@ -77,7 +79,7 @@ fn grant_reaches_users_and_rollback_restores_the_bytes() {
             &options(),
             "demo",
             &backups,
-            SystemTime::UNIX_EPOCH,
+            &trail,
             &mut |_| {},
         )
         .await
@@ -97,7 +99,26 @@ fn grant_reaches_users_and_rollback_restores_the_bytes() {
         assert!(again.is_noop());
 
         let saved = perm::load_backups(&backups, None).unwrap();
-        perm::rollback(&mut dir, &saved, &mut |_| {}).await.unwrap();
+        perm::rollback(&mut dir, &saved, "demo", &trail, &mut |_| {})
+            .await
+            .unwrap();
+        // Both writes are in the audit trail: SDDL before → after, the
+        // ACEs, the backup.
+        let records = trail.records();
+        assert_eq!(records.len(), 2, "{records:#?}");
+        assert_eq!(records[0].action, Action::Grant);
+        assert_eq!(records[0].added.len(), 4);
+        assert_eq!(records[0].target.dn.as_deref(), Some(DEMO_ROOT));
+        assert_eq!(records[0].time, "1970-01-01T00:00:00Z");
+        assert_ne!(records[0].before, records[0].after);
+        assert_eq!(records[1].action, Action::Rollback);
+        assert_eq!(records[1].after, records[0].before, "restored exactly");
+        assert_eq!(records[1].removed, records[0].added);
+        assert!(
+            records
+                .iter()
+                .all(|r| r.result == AuditOutcome::Ok && r.backup.is_some())
+        );
         let (after, _) = perm::read_dacl(&mut dir, DEMO_ROOT).await.unwrap();
         assert_eq!(after, before);
         let (_, audit) = perm::verify(&mut dir, &options(), &mut |_| {})
@@ -115,11 +136,21 @@ fn connect_and_portal_switch_and_read_back() {
         let mut server = org.sync_server();
         assert!(!sync::status(&mut server).await.unwrap().writeback);
         let mut steps = Vec::new();
-        let state = sync::set(&mut server, true, &mut |p| steps.push(p))
+        let trail = Trail::new(None);
+        let state = sync::set(&mut server, true, &trail, &mut |p| steps.push(p))
             .await
             .unwrap();
         assert!(state.writeback);
         assert_eq!(steps.len(), 3);
+        // Switching again changes nothing and records nothing.
+        sync::set(&mut server, true, &trail, &mut |_| {})
+            .await
+            .unwrap();
+        let records = trail.records();
+        assert_eq!(records.len(), 1, "{records:#?}");
+        assert_eq!(records[0].plane, Plane::Connect);
+        assert_eq!(records[0].before["password_writeback"], false);
+        assert_eq!(records[0].after["password_writeback"], true);
         let mut tenant = org.tenant();
         let policy = portal::set(&mut tenant, true, &mut |_| {}).await.unwrap();
         assert!(policy.writeback && policy.unlock);

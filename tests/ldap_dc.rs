@@ -19,6 +19,7 @@ mod dc;
 use dc::*;
 use writeback_wizard::ad::grant::{GrantState, Reach, WritebackGrant, remove_aces};
 use writeback_wizard::ad::{Ace, Sid, sddl};
+use writeback_wizard::audit::Trail;
 use writeback_wizard::backend::{Directory, DirectoryError};
 use writeback_wizard::task::permissions::{self as perm, GrantOptions, Progress, TaskError};
 
@@ -432,7 +433,7 @@ fn concurrent_change_survives() {
             &options,
             &dc.admin_dn,
             &backups,
-            std::time::SystemTime::now(),
+            &Trail::new(None),
             &mut |p| {
                 if let Progress::Merged { dn } = p {
                     merged.push(dn);
@@ -459,7 +460,7 @@ fn concurrent_change_survives() {
         // Clean up: undo the grant from its backup, then remove their ACE.
         let loaded = perm::load_backups(&backups, None).expect("backups");
         assert_eq!(loaded.len(), 1);
-        perm::rollback(&mut dir, &loaded, &mut |_| {})
+        perm::rollback(&mut dir, &loaded, "admin", &Trail::new(None), &mut |_| {})
             .await
             .expect("rollback");
         let (_, mut sd) = perm::read_dacl(&mut dir, &root).await.expect("read");
@@ -493,6 +494,7 @@ fn dc_stops_between_read_and_write() {
     // the lab cleans up, even when an assertion below fails.
     let keep = KeepDcRunning { dc: &dc };
     let mut stopped = false;
+    let trail = Trail::new(None);
     let result = lab.rt.block_on(async {
         let mut dir = admin_directory(&dc).await;
         let discovery = perm::discover(&mut dir).await.expect("discover");
@@ -506,7 +508,7 @@ fn dc_stops_between_read_and_write() {
             &options,
             &dc.admin_dn,
             &backups,
-            std::time::SystemTime::now(),
+            &trail,
             &mut |p| {
                 if matches!(p, Progress::Writing { .. }) && !stopped {
                     keep.stop();
@@ -517,6 +519,13 @@ fn dc_stops_between_read_and_write() {
         .await
     });
     assert!(stopped, "apply never reached the write");
+    assert!(
+        trail
+            .records()
+            .iter()
+            .any(|r| matches!(r.result, writeback_wizard::audit::Outcome::Failed { .. })),
+        "the failed write is in the audit trail"
+    );
     let err = result.expect_err("apply succeeded although the DC was stopped");
     eprintln!("apply failed as expected: {err}");
     assert!(
@@ -542,7 +551,7 @@ fn dc_stops_between_read_and_write() {
     let loaded = perm::load_backups(&backups, None).expect("backups");
     lab.rt.block_on(async {
         let mut dir = admin_directory(&dc).await;
-        perm::rollback(&mut dir, &loaded, &mut |_| {})
+        perm::rollback(&mut dir, &loaded, "admin", &Trail::new(None), &mut |_| {})
             .await
             .expect("rollback");
         dir.close().await;

@@ -35,5 +35,8 @@ cargo test --all-targets --locked
 step "the release binary under Xvfb"
 bash tests/gui-smoke.sh
 
+step "the demo runbook in headless Chromium"
+bash tests/runbook-chromium.sh
+
 step "the Windows build (x86_64-pc-windows-gnu)"
 bash tests/windows-build.sh

@@ -84,6 +84,7 @@ impl Server {
             .args(["--lang", "en"])
             .args(args)
             .env("WRITEBACK_WIZARD_POWERSHELL", exe)
+            .env("WRITEBACK_WIZARD_DATA_DIR", &self.dir)
             .env("FAKE_PWSH_MODE", self.mode)
             .env("FAKE_PWSH_STATE", self.state_file())
             .env("FAKE_PWSH_LOG", self.log_file())

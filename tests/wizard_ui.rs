@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use writeback_wizard::app::{Options, Step, ThemeChoice};
+use writeback_wizard::audit::Trail;
 use writeback_wizard::headless::Driver;
 use writeback_wizard::page::permissions::Backups;
 use writeback_wizard::session::Env;
@@ -20,8 +21,8 @@ fn driver(tag: &str) -> (Driver, PathBuf) {
         lang: "en".into(),
         theme: ThemeChoice::Light,
         backups: Backups {
-            dir: dir.clone(),
-            fixed_time: Some(std::time::UNIX_EPOCH),
+            dir: dir.join("backups"),
+            trail: Trail::new(None).fixed_at(std::time::UNIX_EPOCH).demo(true),
         },
         targets: None,
     };
@@ -78,6 +79,7 @@ fn run_through(d: &mut Driver) {
     next(d, Step::Summary);
     assert!(d.shows("DC=contoso,DC=com: 4 permission entries added"));
     assert!(d.shows("Entra Connect: password writeback switched on"));
+    assert!(d.shows("Export runbook…"));
 }
 
 #[test]

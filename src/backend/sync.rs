@@ -94,6 +94,9 @@ pub enum SyncError {
     /// The tenant refused the tenant administrator's sign-in.
     #[error("the tenant refused the sign-in: {0}")]
     SignInRefused(String),
+    /// The audit log cannot be written (checked before switching).
+    #[error("{0}")]
+    Audit(String),
 }
 
 /// Picks the Entra ID connector: by its fixed identifier first, then by

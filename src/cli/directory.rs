@@ -396,7 +396,7 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
             &r.grant,
             &r.connect.bind_user,
             &perm::backup_dir(),
-            std::time::SystemTime::now(),
+            &crate::audit::Trail::standard(),
             &mut progress,
         )
         .await?;
@@ -511,7 +511,14 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         let mut r = resolve(&args)?;
         confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
         let mut dir = connect(&mut r).await?;
-        let results = perm::rollback(&mut dir, &backups, &mut progress_printer(args.json)).await?;
+        let results = perm::rollback(
+            &mut dir,
+            &backups,
+            &r.connect.bind_user,
+            &crate::audit::Trail::standard(),
+            &mut progress_printer(args.json),
+        )
+        .await?;
         dir.close().await;
         Ok(if args.json {
             serde_json::json!({ "targets": results }).to_string()

@@ -37,6 +37,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
             }
         },
     };
+    let demo = env.is_demo();
     let options = Options {
         env,
         source,
@@ -44,7 +45,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
         theme,
         backups: Backups {
             dir: crate::task::permissions::backup_dir(),
-            fixed_time: None,
+            trail: crate::audit::Trail::standard().demo(demo),
         },
         targets,
     };

@@ -5,6 +5,7 @@ pub mod cloudsync;
 pub mod directory;
 pub mod gui;
 pub mod portal;
+pub mod report;
 pub mod sd;
 pub mod sync;
 
@@ -64,6 +65,22 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
+    /// Write a runbook of a demo run: each step with its screenshot, the
+    /// changes, verification, undo (no display needed).
+    Runbook {
+        /// Directory for runbook.html (or runbook.md and runbook-images/).
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+        /// html (one self-contained file) or md (Markdown and PNGs).
+        #[arg(long, value_enum, default_value_t = crate::runbook::Format::Html)]
+        format: crate::runbook::Format,
+    },
+    /// Show the audit log: every change applied, on every plane.
+    Log {
+        /// Print the records as JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Step 2: password writeback on the Entra Connect server.
     #[command(subcommand)]
     Sync(sync::SyncCommand),
@@ -118,6 +135,10 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let code = match command {
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
+        Command::Runbook { out, format } => {
+            report::runbook(&out, format, &lang, cli.theme.into(), cli.profile.is_some())
+        }
+        Command::Log { json } => report::log(json),
         Command::Sd(cmd) => sd::run(cmd),
         Command::Sync(cmd) => sync::run(cmd),
         Command::Portal(cmd) => portal::run(cmd),

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::directory::{ConnectProfile, load_profile};
 use super::{exit, print_error};
+use crate::audit::Trail;
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncState;
 use crate::task::permissions::Outcome;
@@ -116,7 +117,7 @@ pub fn run(cmd: SyncCommand) -> u8 {
     let result = super::run_cancellable(async {
         match set {
             None => sync::status(&mut server).await,
-            Some(on) => sync::set(&mut server, on, &mut |_| {}).await,
+            Some(on) => sync::set(&mut server, on, &Trail::standard(), &mut |_| {}).await,
         }
     });
     let Some(result) = result else {

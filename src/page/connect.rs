@@ -8,6 +8,7 @@ use iced::widget::{button, column, row, text};
 use super::Status;
 use super::job::{self, Update};
 use super::switch::Switch;
+use crate::audit::Trail;
 use crate::backend::sync::SyncState;
 use crate::fl;
 use crate::session::Env;
@@ -40,15 +41,16 @@ pub enum Message {
 impl State {
     /// Reads the state (on entering the page).
     pub fn start(&mut self, env: &Env) -> Task<Message> {
-        self.run(env, None)
+        self.run(env, None, &Trail::new(None))
     }
 
-    fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
+    fn run(&mut self, env: &Env, set: Option<bool>, trail: &Trail) -> Task<Message> {
         let mut server = env.sync_server();
+        let trail = trail.clone();
         let (task, handle) = job::spawn(move |mut report| async move {
             let r = match set {
                 None => sync::status(&mut server).await,
-                Some(on) => sync::set(&mut server, on, &mut *report).await,
+                Some(on) => sync::set(&mut server, on, &trail, &mut *report).await,
             };
             r.map_err(|e| crate::explain::sync_error(&e))
         });
@@ -56,17 +58,17 @@ impl State {
         task.map(Message::Job)
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+    /// Handles a message; switches are recorded in `trail`.
+    pub fn update(&mut self, message: Message, env: &Env, trail: &Trail) -> Task<Message> {
         match message {
-            Message::Refresh => return self.run(env, None),
+            Message::Refresh => return self.run(env, None, trail),
             Message::Enable => {
                 self.switch.changed = true;
-                return self.run(env, Some(true));
+                return self.run(env, Some(true), trail);
             }
             Message::Undo => {
                 self.switch.changed = false;
-                return self.run(env, Some(false));
+                return self.run(env, Some(false), trail);
             }
             Message::Cancel => self.switch.cancel(),
             Message::Job(update) => self.switch.on_update(update),

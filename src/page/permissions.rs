@@ -2,7 +2,6 @@
 //! SDDL, Apply with progress, the backup and the read-back result, Undo.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 use iced::Task;
 use iced::widget::{button, column, row, text};
@@ -10,6 +9,7 @@ use iced::widget::{button, column, row, text};
 use super::Status;
 use super::job::{self, Update};
 use crate::ad::Sid;
+use crate::audit::Trail;
 use crate::session::Env;
 use crate::task::permissions::{
     self as perm, Backup, Plan, Progress, RollbackResult, TargetResult,
@@ -17,13 +17,14 @@ use crate::task::permissions::{
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
-/// Where a run's backups go, and which clock stamps them.
+/// Where a run's backups go, and the audit trail that records its changes
+/// (and whose clock stamps backups and records).
 #[derive(Debug, Clone)]
 pub struct Backups {
     /// Directory.
     pub dir: PathBuf,
-    /// A fixed time (screenshots), or the clock.
-    pub fixed_time: Option<SystemTime>,
+    /// The audit trail.
+    pub trail: Trail,
 }
 
 /// The page's state.
@@ -64,6 +65,14 @@ pub enum Message {
     Undone(Update<Progress, Vec<RollbackResult>>),
 }
 
+/// The account the directory is changed as.
+fn operator(env: &Env) -> String {
+    match env {
+        Env::Real(r) => r.connect.bind_user.clone(),
+        Env::Demo(_) => "CONTOSO\\helpdesk-admin".into(),
+    }
+}
+
 impl State {
     /// Computes the plan (on entering the page).
     pub fn start(&mut self, env: &Env) -> Task<Message> {
@@ -101,18 +110,14 @@ impl State {
                         .directory()
                         .await
                         .map_err(|e| explain::directory_error(&e))?;
-                    let now = backups.fixed_time.unwrap_or_else(SystemTime::now);
-                    let operator = match &env {
-                        crate::session::Env::Real(r) => r.connect.bind_user.clone(),
-                        crate::session::Env::Demo(_) => "CONTOSO\\helpdesk-admin".into(),
-                    };
+                    let operator = operator(&env);
                     perm::apply(
                         &mut dir,
                         &plan,
                         &env.grant_options(),
                         &operator,
                         &backups.dir,
-                        now,
+                        &backups.trail,
                         &mut *report,
                     )
                     .await
@@ -128,6 +133,7 @@ impl State {
                 };
                 let files: Vec<PathBuf> = applied.iter().filter_map(|t| t.backup.clone()).collect();
                 let env = env.clone();
+                let trail = backups.trail.clone();
                 let (task, handle) = job::spawn(move |mut report| async move {
                     let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
                     for f in &files {
@@ -140,7 +146,7 @@ impl State {
                         .directory()
                         .await
                         .map_err(|e| explain::directory_error(&e))?;
-                    perm::rollback(&mut dir, &saved, &mut *report)
+                    perm::rollback(&mut dir, &saved, &operator(&env), &trail, &mut *report)
                         .await
                         .map_err(|e| explain::task_error(&e))
                 });

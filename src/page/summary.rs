@@ -11,6 +11,8 @@ use crate::widget::{self, Element, size};
 pub enum Message {
     /// Undo every change of this run.
     UndoAll,
+    /// Save the runbook of this run (the shell opens the Save dialog).
+    ExportRunbook,
 }
 
 /// What the run changed, gathered by the shell from the pages.
@@ -28,6 +30,8 @@ pub struct Changes {
     pub unreached: usize,
     /// Something can be undone.
     pub undoable: bool,
+    /// What the last runbook export did.
+    pub export_note: Option<String>,
 }
 
 /// The page's view.
@@ -73,11 +77,24 @@ pub fn view<'a>(changes: &Changes) -> Element<'a, Message> {
     warnings = warnings
         .push(widget::body(fl!("summary-propagation")))
         .push(widget::body(fl!("summary-policy")));
+    let mut runbook = column![
+        widget::heading(fl!("runbook-title")),
+        widget::body(fl!("runbook-export-hint")),
+        button(text(fl!("runbook-export")).size(size::BODY))
+            .on_press(Message::ExportRunbook)
+            .style(button::secondary)
+            .padding([8, 16]),
+    ]
+    .spacing(8);
+    if let Some(note) = &changes.export_note {
+        runbook = runbook.push(widget::small(note.clone()));
+    }
     column![
         widget::title(fl!("summary-title"), fl!("summary-subtitle")),
         widget::card(done),
         widget::card(backups),
         widget::card(warnings),
+        widget::card(runbook),
         button(text(fl!("summary-undo-all")).size(size::BODY))
             .on_press_maybe(changes.undoable.then_some(Message::UndoAll))
             .style(button::danger)

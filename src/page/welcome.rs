@@ -1,7 +1,7 @@
 //! Welcome: what will change and why, what is needed, demo or profile,
 //! language.
 
-use iced::widget::{column, pick_list, row, text};
+use iced::widget::{checkbox, column, pick_list, row, text};
 
 use crate::fl;
 use crate::widget::{self, Element, size};
@@ -46,10 +46,13 @@ pub const LANGUAGES: [Language; 4] = [
 pub enum Message {
     /// A language was picked.
     LanguagePicked(Language),
+    /// "Capture screenshots for the runbook" switched.
+    CaptureScreenshots(bool),
 }
 
-/// The page's view; `source` names the demo or the profile in use.
-pub fn view<'a>(lang: &str, demo: bool, source: String) -> Element<'a, Message> {
+/// The page's view; `source` names the demo or the profile in use;
+/// `capture` is the "Capture screenshots" option.
+pub fn view<'a>(lang: &str, demo: bool, source: String, capture: bool) -> Element<'a, Message> {
     let selected = LANGUAGES.iter().copied().find(|l| l.code == lang);
     let changes = column![
         widget::heading(fl!("welcome-changes")),
@@ -79,6 +82,10 @@ pub fn view<'a>(lang: &str, demo: bool, source: String) -> Element<'a, Message> 
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center),
+        checkbox(capture)
+            .label(fl!("runbook-capture"))
+            .on_toggle(Message::CaptureScreenshots)
+            .text_size(size::BODY),
     ]
     .spacing(10);
     column![

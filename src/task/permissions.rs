@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ad::grant::{GrantState, WritebackGrant, guids, remove_aces};
 use crate::ad::{Ace, Acl, SecurityDescriptor, Sid, sddl};
+use crate::audit::{self, Action, Change, Plane, Trail};
 use crate::backend::{Directory, DirectoryError, Entry, Scope};
 
 /// OIDs of the password-policy-hints controls (new, then old).
@@ -83,6 +84,23 @@ pub enum TaskError {
     /// The newest grant run never reached the directory (its write failed).
     #[error("the grant saved in {0} never reached the directory")]
     NeverApplied(String),
+    /// The audit log cannot be written (checked before any change).
+    #[error("audit log {path}: {reason}")]
+    Audit {
+        /// File.
+        path: String,
+        /// Details.
+        reason: String,
+    },
+}
+
+impl From<crate::audit::AuditError> for TaskError {
+    fn from(e: crate::audit::AuditError) -> Self {
+        TaskError::Audit {
+            path: e.path,
+            reason: e.reason,
+        }
+    }
 }
 
 /// Progress of a running task.
@@ -857,10 +875,6 @@ pub async fn audit_users<D: Directory>(
     Ok(audit)
 }
 
-fn rfc3339(time: std::time::SystemTime) -> String {
-    humantime::format_rfc3339_seconds(time).to_string()
-}
-
 fn file_safe(dn: &str) -> String {
     dn.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
@@ -885,19 +899,22 @@ fn save_backup(dir: &Path, backup: &Backup) -> Result<PathBuf, TaskError> {
     Ok(path)
 }
 
-/// Applies a plan (`now` stamps the backups): per target, save a backup, re-read (merging any change
-/// made since the plan), write, read back and confirm.
+/// Applies a plan: per target, save a backup, re-read (merging any change
+/// made since the plan), write, read back and confirm. `trail` stamps the
+/// backups and records each write (done or failed) in the audit log; a log
+/// that cannot be written stops the grant before anything changes.
 pub async fn apply<D: Directory>(
     dir: &mut D,
     plan: &Plan,
     options: &GrantOptions,
     operator: &str,
     backups: &Path,
-    now: std::time::SystemTime,
+    trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<TargetResult>, TaskError> {
     let grant = grant_for(&plan.account, options)?;
-    let run = rfc3339(now);
+    trail.ready()?;
+    let run = audit::rfc3339(trail.now());
     let mut results = Vec::new();
     for target in &plan.targets {
         progress(Progress::Phase(Phase::Reading));
@@ -939,33 +956,76 @@ pub async fn apply<D: Directory>(
             added: added.clone(),
         };
         let path = save_backup(backups, &backup)?;
-        progress(Progress::Writing {
-            dn: target.dn.clone(),
-        });
-        dir.write_dacl(&target.dn, &current.after).await?;
-        progress(Progress::Phase(Phase::ReadingBack));
-        let (_, back) = read_dacl(dir, &target.dn).await?;
-        let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
-        let before = SecurityDescriptor::from_bytes(&current.before).ok();
-        let kept = before
-            .as_ref()
-            .and_then(|b| b.dacl.as_ref())
-            .is_none_or(|d| d.explicit().all(|a| back_dacl.aces.contains(a)));
-        if grant.status(&back_dacl).state != GrantState::Granted || !kept {
-            return Err(TaskError::ReadBackMismatch {
-                dn: target.dn.clone(),
-            });
+        let written = write_and_confirm(dir, &current, &grant, progress).await;
+        let change = |after: String, result: audit::Outcome| Change {
+            plane: Plane::Ad,
+            action: Action::Grant,
+            account: Some(operator.to_string()),
+            target: audit::Target {
+                server: Some(backup.server.clone()),
+                dn: Some(target.dn.clone()),
+                tenant: None,
+            },
+            before: current.before_sddl.clone().into(),
+            after: after.into(),
+            added: added.clone(),
+            removed: Vec::new(),
+            result,
+            backup: Some(path.clone()),
+        };
+        match written {
+            Ok(after_sddl) => {
+                trail.record_after(change(after_sddl.clone(), audit::Outcome::Ok));
+                results.push(TargetResult {
+                    dn: target.dn.clone(),
+                    before_sddl: current.before_sddl.clone(),
+                    after_sddl,
+                    added,
+                    backup: Some(path),
+                    merged,
+                });
+            }
+            Err(e) => {
+                trail.record_after(change(
+                    String::new(),
+                    audit::Outcome::Failed {
+                        reason: e.to_string(),
+                    },
+                ));
+                return Err(e);
+            }
         }
-        results.push(TargetResult {
-            dn: target.dn.clone(),
-            before_sddl: current.before_sddl,
-            after_sddl: sddl_of(&back),
-            added,
-            backup: Some(path),
-            merged,
-        });
     }
     Ok(results)
+}
+
+/// Writes a planned DACL, reads it back and checks that the grant is
+/// complete and every explicit entry of before is kept; returns the SDDL
+/// read back.
+async fn write_and_confirm<D: Directory>(
+    dir: &mut D,
+    current: &TargetPlan,
+    grant: &WritebackGrant,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<String, TaskError> {
+    progress(Progress::Writing {
+        dn: current.dn.clone(),
+    });
+    dir.write_dacl(&current.dn, &current.after).await?;
+    progress(Progress::Phase(Phase::ReadingBack));
+    let (_, back) = read_dacl(dir, &current.dn).await?;
+    let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
+    let before = SecurityDescriptor::from_bytes(&current.before).ok();
+    let kept = before
+        .as_ref()
+        .and_then(|b| b.dacl.as_ref())
+        .is_none_or(|d| d.explicit().all(|a| back_dacl.aces.contains(a)));
+    if grant.status(&back_dacl).state != GrantState::Granted || !kept {
+        return Err(TaskError::ReadBackMismatch {
+            dn: current.dn.clone(),
+        });
+    }
+    Ok(sddl_of(&back))
 }
 
 /// Loads the backups of the newest grant run in `dir` (or the given file).
@@ -1015,12 +1075,17 @@ pub struct RollbackResult {
 }
 
 /// Undoes a grant run: restores the backup when the DACL is unchanged
-/// since, else removes exactly the ACEs that run added; reads back.
+/// since, else removes exactly the ACEs that run added; reads back. Each
+/// write (done or failed) is recorded in `trail`; `operator` is the
+/// account used on the directory.
 pub async fn rollback<D: Directory>(
     dir: &mut D,
     backups: &[(PathBuf, Backup)],
+    operator: &str,
+    trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<RollbackResult>, TaskError> {
+    trail.ready()?;
     let mut results = Vec::new();
     for (path, b) in backups {
         let bad = |reason: String| TaskError::Backup {
@@ -1071,16 +1136,49 @@ pub async fn rollback<D: Directory>(
             let out = new_sd.to_bytes().map_err(|e| bad(e.to_string()))?;
             (out, false, removed)
         };
-        if target != bytes {
-            progress(Progress::Writing { dn: b.dn.clone() });
-            dir.write_dacl(&b.dn, &target).await?;
+        let wrote = target != bytes;
+        let undone = async {
+            if wrote {
+                progress(Progress::Writing { dn: b.dn.clone() });
+                dir.write_dacl(&b.dn, &target).await?;
+            }
+            progress(Progress::Phase(Phase::ReadingBack));
+            let (_, back) = read_dacl(dir, &b.dn).await?;
+            let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
+            if added.iter().any(|a| back_dacl.explicit().any(|x| x == a)) {
+                return Err(TaskError::ReadBackMismatch { dn: b.dn.clone() });
+            }
+            Ok(back)
         }
-        progress(Progress::Phase(Phase::ReadingBack));
-        let (_, back) = read_dacl(dir, &b.dn).await?;
-        let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
-        if added.iter().any(|a| back_dacl.explicit().any(|x| x == a)) {
-            return Err(TaskError::ReadBackMismatch { dn: b.dn.clone() });
+        .await;
+        if wrote {
+            let (after, result) = match &undone {
+                Ok(back) => (sddl_of(back), audit::Outcome::Ok),
+                Err(e) => (
+                    String::new(),
+                    audit::Outcome::Failed {
+                        reason: e.to_string(),
+                    },
+                ),
+            };
+            trail.record_after(Change {
+                plane: Plane::Ad,
+                action: Action::Rollback,
+                account: Some(operator.to_string()),
+                target: audit::Target {
+                    server: Some(dir.server()),
+                    dn: Some(b.dn.clone()),
+                    tenant: None,
+                },
+                before: sddl_of(&sd).into(),
+                after: after.into(),
+                added: Vec::new(),
+                removed: removed.clone(),
+                result,
+                backup: Some(path.clone()),
+            });
         }
+        let back = undone?;
         results.push(RollbackResult {
             dn: b.dn.clone(),
             restored_backup: restored,

@@ -1,6 +1,7 @@
 //! Step 2: switch on password writeback on the Entra Connect server, read
 //! it back; undo switches it off.
 
+use crate::audit::{Change, Outcome, Plane, Target, Trail};
 use crate::backend::cloudsync::{
     CloudSyncAgent, CloudSyncState, MIN_AGENT_VERSION, TenantAdmin, parse_version,
 };
@@ -22,10 +23,13 @@ pub async fn status<S: SyncServer>(server: &mut S) -> Result<SyncState, SyncErro
     server.state().await
 }
 
-/// Sets writeback to `on` (when it is not already) and reads it back.
+/// Sets writeback to `on` (when it is not already) and reads it back. A
+/// switch (done or failed) is recorded in `trail`; a log that cannot be
+/// written stops before anything changes.
 pub async fn set<S: SyncServer>(
     server: &mut S,
     on: bool,
+    trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<SyncState, SyncError> {
     progress(Progress::Reading);
@@ -33,14 +37,37 @@ pub async fn set<S: SyncServer>(
     if before.writeback == on {
         return Ok(before);
     }
-    progress(Progress::Switching);
-    server.set_writeback(on).await?;
-    progress(Progress::ReadingBack);
-    let after = server.state().await?;
-    if after.writeback != on {
-        return Err(SyncError::ReadBack);
+    trail.ready().map_err(|e| SyncError::Audit(e.to_string()))?;
+    let switched = async {
+        progress(Progress::Switching);
+        server.set_writeback(on).await?;
+        progress(Progress::ReadingBack);
+        let after = server.state().await?;
+        if after.writeback != on {
+            return Err(SyncError::ReadBack);
+        }
+        Ok(after)
     }
-    Ok(after)
+    .await;
+    let result = match &switched {
+        Ok(_) => Outcome::Ok,
+        Err(e) => Outcome::Failed {
+            reason: e.to_string(),
+        },
+    };
+    let setting = |writeback: Option<bool>| serde_json::json!({ "password_writeback": writeback });
+    trail.record_after(Change::setting(
+        Plane::Connect,
+        on,
+        Target {
+            server: Some(server.host()),
+            ..Target::default()
+        },
+        setting(Some(before.writeback)),
+        setting(switched.as_ref().ok().map(|s| s.writeback)),
+        result,
+    ));
+    switched
 }
 
 /// Pre-flight findings of the Connect plane.

@@ -1,0 +1,111 @@
+//! Audit records in words: shared by the runbook and `writeback-wizard log`.
+
+use crate::audit::{Action, Outcome, Plane, Record, Target};
+use crate::fl;
+
+/// The plane's name.
+pub fn plane(p: Plane) -> String {
+    match p {
+        Plane::Ad => fl!("runbook-plane-ad"),
+        Plane::Connect => fl!("runbook-plane-connect"),
+        Plane::Portal => fl!("runbook-plane-portal"),
+    }
+}
+
+/// What was done.
+pub fn action(a: Action) -> String {
+    match a {
+        Action::Grant => fl!("runbook-action-grant"),
+        Action::Rollback => fl!("runbook-action-rollback"),
+        Action::Enable => fl!("runbook-action-enable"),
+        Action::Disable => fl!("runbook-action-disable"),
+    }
+}
+
+/// Where: server, DN and tenant, those that are set.
+pub fn target(t: &Target) -> String {
+    [&t.server, &t.dn, &t.tenant]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// How it ended.
+pub fn result(o: &Outcome) -> String {
+    match o {
+        Outcome::Ok => fl!("runbook-result-ok"),
+        Outcome::Failed { reason } => fl!("runbook-result-failed", reason = reason.clone()),
+    }
+}
+
+/// Who: the OS user, and the account used on the plane.
+pub fn operator(r: &Record) -> String {
+    match &r.account {
+        Some(a) if !a.is_empty() => format!("{} ({a})", r.operator),
+        _ => r.operator.clone(),
+    }
+}
+
+/// A setting's name.
+fn setting(key: &str) -> String {
+    match key {
+        "password_writeback" => fl!("runbook-setting-password-writeback"),
+        "writeback" => fl!("portal-writeback"),
+        "unlock" => fl!("portal-unlock"),
+        other => other.to_string(),
+    }
+}
+
+/// A setting's value.
+fn state(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Bool(true) => fl!("state-on"),
+        serde_json::Value::Bool(false) => fl!("state-off"),
+        serde_json::Value::Null => fl!("runbook-value-unknown"),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Settings before → after, one line per setting ("Password writeback:
+/// off → on"); empty for SDDL records.
+pub fn settings(r: &Record) -> Vec<String> {
+    let (Some(before), after) = (r.before.as_object(), r.after.as_object()) else {
+        return Vec::new();
+    };
+    let mut keys: Vec<&String> = before.keys().collect();
+    if let Some(a) = after {
+        keys.extend(a.keys().filter(|k| !before.contains_key(*k)));
+    }
+    keys.into_iter()
+        .map(|k| {
+            let b = before.get(k).cloned().unwrap_or_default();
+            let a = after.and_then(|a| a.get(k)).cloned().unwrap_or_default();
+            format!("{}: {} → {}", setting(k), state(&b), state(&a))
+        })
+        .collect()
+}
+
+/// The SDDL before and after, for AD records.
+pub fn sddl(r: &Record) -> Option<(String, String)> {
+    match (&r.before, &r.after) {
+        (serde_json::Value::String(b), serde_json::Value::String(a)) => {
+            Some((b.clone(), a.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A one-line summary of the change (for the log table).
+pub fn summary(r: &Record) -> String {
+    let mut parts = settings(r);
+    if !r.added.is_empty() {
+        parts.push(fl!("runbook-aces-added", count = r.added.len()));
+    }
+    if !r.removed.is_empty() {
+        parts.push(fl!("runbook-aces-removed", count = r.removed.len()));
+    }
+    parts.join("; ")
+}
