@@ -341,7 +341,10 @@ impl App {
                 .connect
                 .update(m, &self.env, &self.backups.trail)
                 .map(Message::Connect),
-            Message::Portal(m) => self.portal.update(m, &self.env).map(Message::Portal),
+            Message::Portal(m) => self
+                .portal
+                .update(m, &self.env, &self.backups.trail)
+                .map(Message::Portal),
             Message::Verify(m) => self.verify.update(m, &self.env).map(Message::Verify),
             Message::Summary(summary::Message::UndoAll) => Task::batch([
                 self.permissions
@@ -356,7 +359,7 @@ impl App {
                 },
                 if self.portal.switch.changed {
                     self.portal
-                        .update(portal::Message::Undo, &self.env)
+                        .update(portal::Message::Undo, &self.env, &self.backups.trail)
                         .map(Message::Portal)
                 } else {
                     Task::none()

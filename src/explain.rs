@@ -465,6 +465,7 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
         E::Throttled => fl!("tenant-error-throttled"),
         E::Server(s) => fl!("tenant-error-server", status = s.to_string()),
         E::ReadBack => fl!("tenant-error-read-back"),
+        E::Audit(m) => fl!("audit-error", reason = m.as_str()),
     }
 }
 

@@ -237,6 +237,13 @@ impl Tenant for AnyTenant {
         }
     }
 
+    fn account(&self) -> Option<String> {
+        match self {
+            AnyTenant::Demo(t) => t.account(),
+            AnyTenant::Portal(t) => t.account(),
+        }
+    }
+
     async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
         match self {
             AnyTenant::Demo(t) => t.policy().await,

@@ -152,9 +152,27 @@ fn connect_and_portal_switch_and_read_back() {
         assert_eq!(records[0].before["password_writeback"], false);
         assert_eq!(records[0].after["password_writeback"], true);
         let mut tenant = org.tenant();
-        let policy = portal::set(&mut tenant, true, &mut |_| {}).await.unwrap();
+        let portal_trail = Trail::new(None);
+        let policy = portal::set(&mut tenant, true, &portal_trail, &mut |_| {})
+            .await
+            .unwrap();
         assert!(policy.writeback && policy.unlock);
-        let policy = portal::set(&mut tenant, false, &mut |_| {}).await.unwrap();
+        portal::set(&mut tenant, true, &portal_trail, &mut |_| {})
+            .await
+            .unwrap();
+        let policy = portal::set(&mut tenant, false, &portal_trail, &mut |_| {})
+            .await
+            .unwrap();
         assert!(!policy.writeback && !policy.unlock);
+        // On and off are recorded; the re-run is not.
+        let records = portal_trail.records();
+        assert_eq!(records.len(), 2, "{records:#?}");
+        assert_eq!(records[0].plane, Plane::Portal);
+        assert_eq!(records[0].before["unlock"], false);
+        assert_eq!(records[0].after["unlock"], true);
+        assert_eq!(
+            records[0].account.as_deref(),
+            Some("helpdesk-admin@contoso.onmicrosoft.com")
+        );
     });
 }

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fake_entra::{DeviceEnd, Failure, Fake, Server};
+use writeback_wizard::audit::Trail;
 use writeback_wizard::backend::entra::SignInConfig;
 use writeback_wizard::backend::tenant::{PortalPolicy, TenantError};
 use writeback_wizard::task::permissions::Outcome;
@@ -83,11 +84,17 @@ fn browser_sign_in_with_pkce_then_enable_disable_and_rerun() {
         );
 
         let mut tenant = signed.tenant();
+        let trail = Trail::new(None);
         let before = portal::status(&mut tenant).await.unwrap();
         assert_eq!(before, PortalPolicy { writeback: false, unlock: false });
 
-        let after = portal::set(&mut tenant, true, &mut |_| {}).await.unwrap();
+        let after = portal::set(&mut tenant, true, &trail, &mut |_| {}).await.unwrap();
         assert_eq!(after, PortalPolicy { writeback: true, unlock: true });
+        // Recorded for the audit log, with the signed-in account.
+        let records = trail.records();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].account.as_deref(), Some("admin@contoso.example"));
+        assert_eq!(records[0].target.tenant.as_deref(), Some(fake_entra::TENANT));
         {
             let fake = server.lock();
             assert!(fake.writeback && fake.unlock);
@@ -99,11 +106,11 @@ fn browser_sign_in_with_pkce_then_enable_disable_and_rerun() {
         }
 
         // A re-run changes nothing.
-        portal::set(&mut tenant, true, &mut |_| {}).await.unwrap();
+        portal::set(&mut tenant, true, &trail, &mut |_| {}).await.unwrap();
         assert_eq!(server.lock().puts.len(), 2);
 
         // Undo: unlock off first (it depends on write-back), then write-back.
-        let off = portal::set(&mut tenant, false, &mut |_| {}).await.unwrap();
+        let off = portal::set(&mut tenant, false, &trail, &mut |_| {}).await.unwrap();
         assert_eq!(off, PortalPolicy { writeback: false, unlock: false });
         let fake = server.lock();
         assert!(!fake.writeback && !fake.unlock);
@@ -369,8 +376,9 @@ fn refusals_and_surprises_fall_back_to_the_manual_step() {
         runtime().block_on(async {
             let signed = sign_in_browser(&server.config()).await.unwrap();
             let mut tenant = signed.tenant();
+            let trail = Trail::new(None);
             server.lock().fail("policy-get", failure.clone());
-            let e = portal::set(&mut tenant, true, &mut |_| {})
+            let e = portal::set(&mut tenant, true, &trail, &mut |_| {})
                 .await
                 .unwrap_err();
             assert!(check(&e), "{failure:?} gave {e:?}");
@@ -448,10 +456,15 @@ fn no_token_code_or_secret_reaches_the_logs_at_trace_level() {
         runtime().block_on(async {
             let signed = sign_in_browser(&server.config()).await.unwrap();
             let mut tenant = signed.tenant();
-            portal::set(&mut tenant, true, &mut |_| {}).await.unwrap();
+            let trail = Trail::new(None);
+            portal::set(&mut tenant, true, &trail, &mut |_| {})
+                .await
+                .unwrap();
             server.lock().revoke_access_tokens();
             portal::facts(&signed).await.unwrap();
-            portal::set(&mut tenant, false, &mut |_| {}).await.unwrap();
+            portal::set(&mut tenant, false, &trail, &mut |_| {})
+                .await
+                .unwrap();
             sign_in_device(&server.config()).await.unwrap();
         });
     });
@@ -470,6 +483,12 @@ fn no_token_code_or_secret_reaches_the_logs_at_trace_level() {
     );
 }
 
+/// The CLI's data directory (audit log) for this server's tests.
+fn data_dir(server: &Server) -> std::path::PathBuf {
+    let port = server.base.rsplit(':').next().unwrap_or("0").to_string();
+    std::env::temp_dir().join(format!("wbw-entra-{}-{port}", std::process::id()))
+}
+
 fn cli(server: &Server, args: &[&str]) -> std::process::Output {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"));
     cmd.args(["--lang", "en", "portal"]).args(args).args([
@@ -481,6 +500,7 @@ fn cli(server: &Server, args: &[&str]) -> std::process::Output {
     for (k, v) in server.env() {
         cmd.env(k, v);
     }
+    cmd.env("WRITEBACK_WIZARD_DATA_DIR", data_dir(server));
     cmd.output().unwrap()
 }
 
@@ -513,6 +533,19 @@ fn cli_enable_disable_and_rerun_against_the_stand_in() {
     let off = cli(&server, &["disable"]);
     assert!(off.status.success());
     assert!(!server.lock().writeback && !server.lock().unlock);
+
+    // Both switches are in the audit log (the re-run is not), and no token.
+    let log = std::fs::read_to_string(data_dir(&server).join("audit.jsonl")).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 2, "{log}");
+    assert!(
+        lines[0].contains("\"portal\"") && lines[0].contains("admin@contoso.example"),
+        "{log}"
+    );
+    for secret in &server.lock().secrets {
+        assert!(!log.contains(secret.as_str()));
+    }
+    let _ = std::fs::remove_dir_all(data_dir(&server));
 }
 
 #[test]

@@ -14,6 +14,7 @@ use iced::Task;
 use iced::futures::StreamExt;
 use iced_runtime::Action;
 use iced_test::Simulator;
+use writeback_wizard::audit::Trail;
 use writeback_wizard::headless::SIZE;
 use writeback_wizard::page::{Status, portal, targets};
 use writeback_wizard::session::Env;
@@ -84,12 +85,13 @@ fn sign_in_on_targets_then_switch_the_portal_page_and_fall_back_by_hand() {
         }
     }
     let rt = runtime();
+    let trail = Trail::new(None);
 
     // Not signed in: the portal page guides the manual step.
     let unsigned = targets::State::default().real_env();
     let mut page = portal::State::default();
     let task = page.start(&unsigned);
-    drive(&rt, task, &mut |m| page.update(m, &unsigned));
+    drive(&rt, task, &mut |m| page.update(m, &unsigned, &trail));
     assert!(shows(page.view(&unsigned), "Open the admin center"));
     assert!(page.complete(&unsigned));
     assert_eq!(page.status(&unsigned), Status::Warning);
@@ -110,31 +112,33 @@ fn sign_in_on_targets_then_switch_the_portal_page_and_fall_back_by_hand() {
     // The portal page reads, applies (both on at the stand-in), undoes.
     let mut page = portal::State::default();
     let task = page.start(&env);
-    drive(&rt, task, &mut |m| page.update(m, &env));
+    drive(&rt, task, &mut |m| page.update(m, &env, &trail));
     assert!(!page.complete(&env));
     assert!(shows(page.view(&env), "Apply"));
-    let task = page.update(portal::Message::Apply, &env);
-    drive(&rt, task, &mut |m| page.update(m, &env));
+    let task = page.update(portal::Message::Apply, &env, &trail);
+    drive(&rt, task, &mut |m| page.update(m, &env, &trail));
     assert!(server.lock().writeback && server.lock().unlock);
     assert!(page.complete(&env));
     assert_eq!(page.status(&env), Status::Done);
     maybe_shot(page.view(&env), "portal-applied");
-    let task = page.update(portal::Message::Undo, &env);
-    drive(&rt, task, &mut |m| page.update(m, &env));
+    let task = page.update(portal::Message::Undo, &env, &trail);
+    drive(&rt, task, &mut |m| page.update(m, &env, &trail));
     assert!(!server.lock().writeback && !server.lock().unlock);
+    // The page's switches went through the task code: both recorded.
+    assert_eq!(trail.records().len(), 2);
 
     // The API refuses (403): the page falls back to the manual step, and a
     // re-check that succeeds brings the automated view back.
     server.lock().fail("policy-get", Failure::Status(403, None));
-    let task = page.update(portal::Message::Apply, &env);
-    drive(&rt, task, &mut |m| page.update(m, &env));
+    let task = page.update(portal::Message::Apply, &env, &trail);
+    drive(&rt, task, &mut |m| page.update(m, &env, &trail));
     assert!(shows(page.view(&env), "Open the admin center"));
     assert!(shows(page.view(&env), "Check again"));
     assert_eq!(page.status(&env), Status::Warning);
     assert!(server.lock().puts.len() == 4, "nothing more was written");
     maybe_shot(page.view(&env), "portal-fallback");
-    let task = page.update(portal::Message::Refresh, &env);
-    drive(&rt, task, &mut |m| page.update(m, &env));
+    let task = page.update(portal::Message::Refresh, &env, &trail);
+    drive(&rt, task, &mut |m| page.update(m, &env, &trail));
     assert!(shows(page.view(&env), "Apply"));
 
     // A declined sign-in shows its reason on the Targets page.

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use iced::Task;
 
 use super::{App, Step};
-use crate::audit::{self, Action, Change, Plane, Record};
+use crate::audit::{self, Action, Plane, Record};
 use crate::backend::Directory;
 use crate::backend::sync::SyncServer;
-use crate::backend::tenant::{PortalPolicy, Tenant};
+use crate::backend::tenant::Tenant;
 use crate::page::{preflight, summary, verify, welcome};
 use crate::runbook::{Format, Line, Runbook, Section, Undo};
 use crate::session::Env;
@@ -110,10 +110,7 @@ impl App {
             _ => {}
         }
         self.shots.advancing = false;
-        let portal_before = self.portal.switch.value;
-        let task = self.route(message);
-        self.record_portal(portal_before);
-        task
+        self.route(message)
     }
 
     fn on_report(&mut self, message: Message) -> Task<super::Message> {
@@ -149,35 +146,6 @@ impl App {
                 Task::none()
             }
         }
-    }
-
-    /// Records a change of the portal's policy in the audit trail (until
-    /// the portal task records its own changes): the policy the page read
-    /// before a message and after it differ.
-    fn record_portal(&self, before: Option<PortalPolicy>) {
-        let (Some(before), Some(after)) = (before, self.portal.switch.value) else {
-            return;
-        };
-        if before == after {
-            return;
-        }
-        let account = match &self.env {
-            Env::Real(real) => real.tenant.as_ref().and_then(|t| t.user.clone()),
-            Env::Demo(_) => None,
-        };
-        let mut change = Change::setting(
-            Plane::Portal,
-            after.writeback && after.unlock,
-            audit::Target {
-                tenant: self.env.tenant().map(|t| t.name()),
-                ..audit::Target::default()
-            },
-            before,
-            after,
-            audit::Outcome::Ok,
-        );
-        change.account = account;
-        self.backups.trail.record_after(change);
     }
 
     /// The runbook of this run: `shots` holds the steps' PNGs (steps

@@ -588,6 +588,10 @@ impl Tenant for DemoTenant {
         "contoso.onmicrosoft.com".into()
     }
 
+    fn account(&self) -> Option<String> {
+        Some(DEMO_TENANT_USER.into())
+    }
+
     async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
         self.org.pause(2).await;
         Ok(self.org.with(|s| PortalPolicy {

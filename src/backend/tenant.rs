@@ -67,6 +67,9 @@ pub enum TenantError {
     /// The state read back is not the one set.
     #[error("the state read back is not the one set")]
     ReadBack,
+    /// The audit log cannot be written (checked before switching).
+    #[error("{0}")]
+    Audit(String),
 }
 
 impl TenantError {
@@ -89,6 +92,10 @@ impl TenantError {
 pub trait Tenant {
     /// Its name, for messages.
     fn name(&self) -> String;
+    /// The signed-in account, when known (for the audit log).
+    fn account(&self) -> Option<String> {
+        None
+    }
     /// Reads the on-premises integration settings.
     async fn policy(&mut self) -> Result<PortalPolicy, TenantError>;
     /// Sets "write back passwords".

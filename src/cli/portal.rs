@@ -115,7 +115,15 @@ pub fn run(cmd: PortalCommand) -> u8 {
         let mut tenant = signed.tenant();
         let policy = match set {
             None => portal::status(&mut tenant).await?,
-            Some(on) => portal::set(&mut tenant, on, &mut |_| {}).await?,
+            Some(on) => {
+                portal::set(
+                    &mut tenant,
+                    on,
+                    &crate::audit::Trail::standard(),
+                    &mut |_| {},
+                )
+                .await?
+            }
         };
         let facts = match set {
             None => Some(portal::facts(&signed).await),

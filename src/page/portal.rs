@@ -9,6 +9,7 @@ use iced::widget::{button, column, row, text};
 use super::Status;
 use super::job::{self, Update};
 use super::switch::Switch;
+use crate::audit::Trail;
 use crate::backend::tenant::PortalPolicy;
 use crate::session::Env;
 use crate::task::permissions::Outcome;
@@ -51,17 +52,18 @@ pub enum Message {
 impl State {
     /// Reads the policy (on entering the page).
     pub fn start(&mut self, env: &Env) -> Task<Message> {
-        self.run(env, None)
+        self.run(env, None, &Trail::new(None))
     }
 
-    fn run(&mut self, env: &Env, set: Option<bool>) -> Task<Message> {
+    fn run(&mut self, env: &Env, set: Option<bool>, trail: &Trail) -> Task<Message> {
         let Some(mut tenant) = env.tenant() else {
             return Task::none();
         };
+        let trail = trail.clone();
         let (task, handle) = job::spawn(move |mut report| async move {
             let r = match set {
                 None => portal::status(&mut tenant).await,
-                Some(on) => portal::set(&mut tenant, on, &mut *report).await,
+                Some(on) => portal::set(&mut tenant, on, &trail, &mut *report).await,
             };
             match r {
                 Ok(p) => Ok(Ok(p)),
@@ -79,17 +81,17 @@ impl State {
         env.tenant().is_some() && self.manual.is_none()
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+    /// Handles a message; switches are recorded in `trail`.
+    pub fn update(&mut self, message: Message, env: &Env, trail: &Trail) -> Task<Message> {
         match message {
-            Message::Refresh => return self.run(env, None),
+            Message::Refresh => return self.run(env, None, trail),
             Message::Apply => {
                 self.switch.changed = true;
-                return self.run(env, Some(true));
+                return self.run(env, Some(true), trail);
             }
             Message::Undo => {
                 self.switch.changed = false;
-                return self.run(env, Some(false));
+                return self.run(env, Some(false), trail);
             }
             Message::Cancel => self.switch.cancel(),
             Message::Job(Update::Progress(p)) => self.switch.on_update(Update::Progress(p)),

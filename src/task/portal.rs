@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::audit::{self, Change, Plane, Trail};
 use crate::backend::entra::SignInConfig;
 use crate::backend::entra::api::Api;
 use crate::backend::entra::graph::{self, TenantFacts};
@@ -53,7 +54,7 @@ impl SignedIn {
 
     /// The tenant's portal plane.
     pub fn tenant(&self) -> crate::backend::entra::portal::PortalTenant {
-        crate::backend::entra::portal::PortalTenant::new(self.api())
+        crate::backend::entra::portal::PortalTenant::new(self.api(), self.user.clone())
     }
 }
 
@@ -86,34 +87,64 @@ pub async fn status<T: Tenant>(tenant: &mut T) -> Result<PortalPolicy, TenantErr
     tenant.policy().await
 }
 
-/// Brings both toggles to `on` (only those that differ) and reads back.
-/// On: write-back first, then unlock; off: unlock first (it depends on
-/// write-back).
+/// Brings both toggles to `on` (only those that differ) and reads back;
+/// a change is recorded in `trail`. On: write-back first, then unlock; off:
+/// unlock first (it depends on write-back).
 pub async fn set<T: Tenant>(
     tenant: &mut T,
     on: bool,
+    trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<PortalPolicy, TenantError> {
     progress(Progress::Reading);
     let before = tenant.policy().await?;
-    if on && !before.writeback {
-        progress(Progress::Writeback);
-        tenant.set_writeback(true).await?;
+    if before.writeback == on && before.unlock == on {
+        return Ok(before);
     }
-    if before.unlock != on {
-        progress(Progress::Unlock);
-        tenant.set_unlock(on).await?;
+    trail
+        .ready()
+        .map_err(|e| TenantError::Audit(e.to_string()))?;
+    let switched = async {
+        if on && !before.writeback {
+            progress(Progress::Writeback);
+            tenant.set_writeback(true).await?;
+        }
+        if before.unlock != on {
+            progress(Progress::Unlock);
+            tenant.set_unlock(on).await?;
+        }
+        if !on && before.writeback {
+            progress(Progress::Writeback);
+            tenant.set_writeback(false).await?;
+        }
+        progress(Progress::ReadingBack);
+        let after = tenant.policy().await?;
+        if after.writeback != on || after.unlock != on {
+            return Err(TenantError::ReadBack);
+        }
+        Ok(after)
     }
-    if !on && before.writeback {
-        progress(Progress::Writeback);
-        tenant.set_writeback(false).await?;
-    }
-    progress(Progress::ReadingBack);
-    let after = tenant.policy().await?;
-    if after.writeback != on || after.unlock != on {
-        return Err(TenantError::ReadBack);
-    }
-    Ok(after)
+    .await;
+    let result = match &switched {
+        Ok(_) => audit::Outcome::Ok,
+        Err(e) => audit::Outcome::Failed {
+            reason: e.to_string(),
+        },
+    };
+    let mut change = Change::setting(
+        Plane::Portal,
+        on,
+        audit::Target {
+            tenant: Some(tenant.name()),
+            ..audit::Target::default()
+        },
+        before,
+        switched.as_ref().ok().copied(),
+        result,
+    );
+    change.account = tenant.account();
+    trail.record_after(change);
+    switched
 }
 
 /// Graph's facts about the tenant and the signed-in user.

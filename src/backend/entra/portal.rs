@@ -13,12 +13,13 @@ use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 #[derive(Clone, Debug)]
 pub struct PortalTenant {
     api: Api,
+    account: Option<String>,
 }
 
 impl PortalTenant {
-    /// The tenant the session signed in to.
-    pub fn new(api: Api) -> PortalTenant {
-        PortalTenant { api }
+    /// The tenant the session signed in to, as `account` (when known).
+    pub fn new(api: Api, account: Option<String>) -> PortalTenant {
+        PortalTenant { api, account }
     }
 
     fn url(&self) -> String {
@@ -47,6 +48,10 @@ pub fn parse_policy(value: &Value) -> Result<PortalPolicy, TenantError> {
 impl Tenant for PortalTenant {
     fn name(&self) -> String {
         self.api.session().config().tenant.clone()
+    }
+
+    fn account(&self) -> Option<String> {
+        self.account.clone()
     }
 
     async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
