@@ -115,7 +115,13 @@ pub fn run(
             return exit::USAGE;
         }
     };
-    match super::run_cancellable(sync::cloud_sync_set(server, on, &admin, &mut |_| {})) {
+    match super::run_cancellable(sync::cloud_sync_set(
+        server,
+        on,
+        &admin,
+        &crate::audit::Trail::standard(),
+        &mut |_| {},
+    )) {
         None => cancelled(),
         Some(Err(e)) => failed(&e),
         Some(Ok(report)) => {

@@ -166,32 +166,61 @@ pub async fn cloud_sync_status<A: CloudSyncAgent>(
 
 /// Sets Cloud Sync password writeback to `on`, signed in as `admin`. It is
 /// always sent (the current value cannot be read); a value read back, should
-/// the agent ever report one, must match.
+/// the agent ever report one, must match. The switch is recorded in `trail`
+/// (the tenant administrator as the account, never the password).
 pub async fn cloud_sync_set<A: CloudSyncAgent>(
     agent: &mut A,
     on: bool,
     admin: &TenantAdmin,
+    trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<CloudSyncReport, SyncError> {
     progress(Progress::Reading);
     let before = agent.agent_state().await?;
-    progress(Progress::Switching);
-    agent.set_cloud_sync_writeback(on, admin).await?;
-    progress(Progress::ReadingBack);
-    let after = agent.agent_state().await?;
-    match after.writeback {
-        Some(value) if value != on => Err(SyncError::ReadBack),
-        Some(_) => Ok(CloudSyncReport {
-            agent: after,
-            set: on,
-            read_back: true,
-        }),
-        None => Ok(CloudSyncReport {
-            agent: before,
-            set: on,
-            read_back: false,
-        }),
+    trail.ready().map_err(|e| SyncError::Audit(e.to_string()))?;
+    let switched = async {
+        progress(Progress::Switching);
+        agent.set_cloud_sync_writeback(on, admin).await?;
+        progress(Progress::ReadingBack);
+        let after = agent.agent_state().await?;
+        match after.writeback {
+            Some(value) if value != on => Err(SyncError::ReadBack),
+            Some(_) => Ok(CloudSyncReport {
+                agent: after,
+                set: on,
+                read_back: true,
+            }),
+            None => Ok(CloudSyncReport {
+                agent: before.clone(),
+                set: on,
+                read_back: false,
+            }),
+        }
     }
+    .await;
+    let result = match &switched {
+        Ok(_) => Outcome::Ok,
+        Err(e) => Outcome::Failed {
+            reason: e.to_string(),
+        },
+    };
+    let mut change = Change::setting(
+        Plane::Connect,
+        on,
+        Target {
+            server: Some(agent.agent_host()),
+            ..Target::default()
+        },
+        serde_json::json!({ "cloud_sync_password_writeback": before.writeback }),
+        serde_json::json!({
+            "cloud_sync_password_writeback": switched.as_ref().ok().map(|r| r.set),
+            "read_back": switched.as_ref().is_ok_and(|r| r.read_back),
+        }),
+        result,
+    );
+    change.account = Some(admin.user.clone());
+    trail.record_after(change);
+    switched
 }
 
 /// Pre-flight findings of the Cloud Sync agent.
@@ -311,11 +340,29 @@ mod tests {
     fn cloud_sync_set_is_sent_and_reported_not_readable() {
         let mut agent = Agent::default();
         let mut steps = Vec::new();
-        let report = block(cloud_sync_set(&mut agent, true, &admin(), &mut |p| {
-            steps.push(p)
-        }))
+        let trail = Trail::new(None);
+        let report = block(cloud_sync_set(
+            &mut agent,
+            true,
+            &admin(),
+            &trail,
+            &mut |p| steps.push(p),
+        ))
         .unwrap();
         assert_eq!(agent.sets, vec![(true, admin().user)]);
+        // Recorded as set-not-read-back, with the admin's name only.
+        let records = trail.records();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].after["read_back"], false);
+        assert_eq!(
+            records[0].account.as_deref(),
+            Some("admin@contoso.onmicrosoft.com")
+        );
+        assert!(
+            !serde_json::to_string(&records[0])
+                .unwrap()
+                .contains("\"x\"")
+        );
         assert!(report.set);
         assert!(!report.read_back);
         assert_eq!(report.agent.writeback, None);
@@ -336,14 +383,27 @@ mod tests {
             ..Agent::default()
         };
         assert_eq!(
-            block(cloud_sync_set(&mut agent, true, &admin(), &mut |_| {})),
+            block(cloud_sync_set(
+                &mut agent,
+                true,
+                &admin(),
+                &Trail::new(None),
+                &mut |_| {}
+            )),
             Err(SyncError::ReadBack)
         );
         let mut agent = Agent {
             readable: Some(true),
             ..Agent::default()
         };
-        let report = block(cloud_sync_set(&mut agent, true, &admin(), &mut |_| {})).unwrap();
+        let report = block(cloud_sync_set(
+            &mut agent,
+            true,
+            &admin(),
+            &Trail::new(None),
+            &mut |_| {},
+        ))
+        .unwrap();
         assert!(report.read_back);
     }
 
@@ -354,7 +414,13 @@ mod tests {
             ..Agent::default()
         };
         assert!(matches!(
-            block(cloud_sync_set(&mut agent, false, &admin(), &mut |_| {})),
+            block(cloud_sync_set(
+                &mut agent,
+                false,
+                &admin(),
+                &Trail::new(None),
+                &mut |_| {}
+            )),
             Err(SyncError::SignInRefused(_))
         ));
     }
@@ -362,7 +428,14 @@ mod tests {
     #[test]
     fn the_demo_agent_goes_through_the_same_task() {
         let mut server = crate::session::Env::demo(true).sync_server();
-        let report = block(cloud_sync_set(&mut server, true, &admin(), &mut |_| {})).unwrap();
+        let report = block(cloud_sync_set(
+            &mut server,
+            true,
+            &admin(),
+            &Trail::new(None),
+            &mut |_| {},
+        ))
+        .unwrap();
         assert!(report.set);
         assert!(!report.read_back, "the demo does not pretend either");
         assert_eq!(report.agent.version, "1.1.1370.0");
@@ -370,6 +443,7 @@ mod tests {
             &mut server,
             true,
             &TenantAdmin::default(),
+            &Trail::new(None),
             &mut |_| {},
         ));
         assert!(matches!(refused, Err(SyncError::SignInRefused(_))));
