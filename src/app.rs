@@ -136,6 +136,10 @@ pub struct TargetsPrefill {
     pub tenant: String,
     /// Public client id ("" = the default).
     pub client_id: String,
+    /// Cloud Sync's provisioning agent instead of Entra Connect.
+    pub cloud_sync: bool,
+    /// Cloud Sync's tenant administrator.
+    pub tenant_admin: String,
 }
 
 /// The application state.
@@ -206,6 +210,8 @@ impl App {
             targets.sync_host = p.sync_host;
             targets.tenant = p.tenant;
             targets.client_id = p.client_id;
+            targets.cloud_sync = p.cloud_sync;
+            targets.tenant_admin = p.tenant_admin;
         }
         let app = App {
             step: Step::Welcome,
@@ -312,7 +318,7 @@ impl App {
             Step::Permissions if self.permissions.status() == Status::Pending => {
                 self.permissions.start(&self.env).map(Message::Permissions)
             }
-            Step::Connect if self.connect.switch.value.is_none() => {
+            Step::Connect if !self.connect.started() => {
                 self.connect.start(&self.env).map(Message::Connect)
             }
             Step::Portal if self.portal.switch.value.is_none() => {
@@ -350,7 +356,7 @@ impl App {
                 self.permissions
                     .update(permissions::Message::Undo, &self.env, &self.backups)
                     .map(Message::Permissions),
-                if self.connect.switch.changed {
+                if self.connect.changed() {
                     self.connect
                         .update(connect::Message::Undo, &self.env, &self.backups.trail)
                         .map(Message::Connect)
@@ -423,14 +429,14 @@ impl App {
                 }
             }
         }
-        c.connect = self.connect.switch.changed.then_some(true);
+        c.connect = self.connect.changed().then_some(true);
         c.portal = self.portal.switch.changed.then_some(true);
         if let verify::State::Done(r) = &self.verify {
             c.unreached = r.audit.unreached.len();
         }
         c.export_note = self.shots.note.clone();
         c.undoable = self.permissions.applied.is_some()
-            || self.connect.switch.changed
+            || self.connect.changed()
             || self.portal.switch.changed;
         c
     }

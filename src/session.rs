@@ -35,6 +35,9 @@ pub struct RealEnv {
     pub sync: PowerShellOptions,
     /// The tenant sign-in, when done on the Targets page.
     pub tenant: Option<SignedIn>,
+    /// Cloud Sync's provisioning agent instead of Entra Connect, with the
+    /// tenant administrator its cmdlet signs in as.
+    pub cloud_sync: Option<TenantAdmin>,
 }
 
 impl Env {
@@ -80,6 +83,15 @@ impl Env {
         match self {
             Env::Demo(org) => AnySync::Demo(org.sync_server()),
             Env::Real(real) => AnySync::PowerShell(PowerShell::new(real.sync.clone())),
+        }
+    }
+
+    /// The tenant administrator when step 2 is Cloud Sync's (None: Entra
+    /// Connect, as in the demo).
+    pub fn cloud_sync_admin(&self) -> Option<TenantAdmin> {
+        match self {
+            Env::Demo(_) => None,
+            Env::Real(real) => real.cloud_sync.clone(),
         }
     }
 

@@ -494,3 +494,5 @@ runbook-export-hint = Diesen Durchlauf als Runbook speichern: jeder Schritt mit 
 runbook-exported = Runbook gespeichert: { $path }
 runbook-export-failed = Das Runbook { $path } kann nicht geschrieben werden ({ $reason })
 runbook-demo-only = Der Befehl runbook schreibt das Runbook eines Demo-Durchlaufs; für einen echten Durchlauf „Runbook exportieren“ auf der Zusammenfassungsseite des Assistenten verwenden
+targets-cloud-sync = Cloud-Sync-Bereitstellungs-Agent statt Entra Connect
+targets-tenant-admin = Mandantenadministrator (für Cloud Sync)

@@ -494,3 +494,5 @@ runbook-export-hint = Save this run as a runbook: each step with its screenshot,
 runbook-exported = Runbook saved: { $path }
 runbook-export-failed = cannot write the runbook { $path } ({ $reason })
 runbook-demo-only = the runbook command writes the runbook of a demo run; for a real run, use Export runbook on the wizard's Summary page
+targets-cloud-sync = Cloud Sync provisioning agent instead of Entra Connect
+targets-tenant-admin = Tenant administrator (for Cloud Sync)

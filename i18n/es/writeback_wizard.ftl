@@ -494,3 +494,5 @@ runbook-export-hint = Guardar esta ejecución como runbook: cada paso con su cap
 runbook-exported = Runbook guardado: { $path }
 runbook-export-failed = no se puede escribir el runbook { $path } ({ $reason })
 runbook-demo-only = el comando runbook escribe el runbook de una ejecución de demostración; para una ejecución real, use "Exportar runbook" en la página Resumen del asistente
+targets-cloud-sync = Agente de aprovisionamiento de Cloud Sync en lugar de Entra Connect
+targets-tenant-admin = Administrador del inquilino (para Cloud Sync)

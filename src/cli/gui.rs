@@ -27,6 +27,8 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
                     sync_host: p.connect.remote.unwrap_or_default(),
                     tenant: p.tenant.id.unwrap_or_default(),
                     client_id: p.tenant.client_id.unwrap_or_default(),
+                    cloud_sync: p.connect.cloud_sync,
+                    tenant_admin: p.connect.tenant_admin.clone().unwrap_or_default(),
                 };
                 let env = targets_env(&prefill);
                 (env, path.display().to_string(), Some(prefill))

@@ -1,6 +1,8 @@
 //! Entra Connect: the current writeback state, Enable with progress, the
-//! result, Undo. Without a Connect backend (real runs, until step 2's
-//! PowerShell runner exists) it shows the documented manual steps.
+//! result, Undo. When the server cannot be driven it shows the documented
+//! manual steps beside the error. With Cloud Sync chosen (Targets page) it
+//! drives the provisioning agent instead, whose setting is set but cannot
+//! be read back.
 
 use iced::Task;
 use iced::widget::{button, column, row, text};
@@ -9,6 +11,7 @@ use super::Status;
 use super::job::{self, Update};
 use super::switch::Switch;
 use crate::audit::Trail;
+use crate::backend::cloudsync::CloudSyncState;
 use crate::backend::sync::SyncState;
 use crate::fl;
 use crate::session::Env;
@@ -21,6 +24,21 @@ use crate::widget::{self, Element, size};
 pub struct State {
     /// The setting, its job and its result.
     pub switch: Switch<SyncState, Progress>,
+    /// The same for Cloud Sync's provisioning agent.
+    pub cloud: Switch<CloudView, Progress>,
+    /// Cloud Sync was chosen for this run.
+    pub cloud_sync: bool,
+}
+
+/// What the page knows of the Cloud Sync agent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CloudView {
+    /// Version and service.
+    pub agent: CloudSyncState,
+    /// The value last set and accepted (None: not set by this run).
+    pub set: Option<bool>,
+    /// The agent's server.
+    pub host: String,
 }
 
 /// Messages of the page.
@@ -36,6 +54,8 @@ pub enum Message {
     Cancel,
     /// A job reported.
     Job(Update<Progress, SyncState>),
+    /// A Cloud Sync job reported.
+    CloudJob(Update<Progress, CloudView>),
 }
 
 impl State {
@@ -46,6 +66,32 @@ impl State {
 
     fn run(&mut self, env: &Env, set: Option<bool>, trail: &Trail) -> Task<Message> {
         let mut server = env.sync_server();
+        if let Some(admin) = env.cloud_sync_admin() {
+            self.cloud_sync = true;
+            let trail = trail.clone();
+            let host = crate::backend::sync::SyncServer::host(&server);
+            let (task, handle) = job::spawn(move |mut report| async move {
+                let r = match set {
+                    None => sync::cloud_sync_status(&mut server)
+                        .await
+                        .map(|agent| CloudView {
+                            agent,
+                            set: None,
+                            host,
+                        }),
+                    Some(on) => sync::cloud_sync_set(&mut server, on, &admin, &trail, &mut *report)
+                        .await
+                        .map(|r| CloudView {
+                            agent: r.agent,
+                            set: Some(r.set),
+                            host,
+                        }),
+                };
+                r.map_err(|e| crate::explain::sync_error(&e))
+            });
+            self.cloud.started(handle);
+            return task.map(Message::CloudJob);
+        }
         let trail = trail.clone();
         let (task, handle) = job::spawn(move |mut report| async move {
             let r = match set {
@@ -63,37 +109,140 @@ impl State {
         match message {
             Message::Refresh => return self.run(env, None, trail),
             Message::Enable => {
-                self.switch.changed = true;
+                self.switch.changed = !self.cloud_sync;
+                self.cloud.changed = self.cloud_sync;
                 return self.run(env, Some(true), trail);
             }
             Message::Undo => {
                 self.switch.changed = false;
+                self.cloud.changed = false;
                 return self.run(env, Some(false), trail);
             }
-            Message::Cancel => self.switch.cancel(),
+            Message::Cancel => {
+                self.switch.cancel();
+                self.cloud.cancel();
+            }
             Message::Job(update) => self.switch.on_update(update),
+            Message::CloudJob(update) => self.cloud.on_update(update),
         }
         Task::none()
     }
 
-    /// Writeback is on; when the server cannot be driven (an error), the
-    /// manual steps are shown and the step may be done by hand.
-    pub fn complete(&self) -> bool {
-        self.switch.error.is_some() || self.switch.value.as_ref().is_some_and(|s| s.writeback)
+    /// Whether the state was read (or tried) already.
+    pub fn started(&self) -> bool {
+        self.switch.value.is_some()
+            || self.cloud.value.is_some()
+            || self.switch.busy.is_some()
+            || self.cloud.busy.is_some()
     }
 
-    /// The sidebar status.
+    /// Switched on by this run (so Undo is offered).
+    pub fn changed(&self) -> bool {
+        self.switch.changed || self.cloud.changed
+    }
+
+    fn on(&self) -> bool {
+        if self.cloud_sync {
+            self.cloud
+                .value
+                .as_ref()
+                .is_some_and(|c| c.set == Some(true))
+        } else {
+            self.switch.value.as_ref().is_some_and(|s| s.writeback)
+        }
+    }
+
+    /// Writeback is on (for Cloud Sync: set and accepted); when the server
+    /// cannot be driven (an error), the manual steps are shown and the step
+    /// may be done by hand.
+    pub fn complete(&self) -> bool {
+        self.switch.error.is_some() || self.cloud.error.is_some() || self.on()
+    }
+
+    /// The sidebar status (Cloud Sync's setting, never read back, warns).
     pub fn status(&self) -> Status {
-        self.switch.status(
-            true,
-            self.switch.value.as_ref().is_some_and(|s| s.writeback),
+        if self.cloud_sync {
+            match self.cloud.status(true, self.on()) {
+                Status::Done => Status::Warning,
+                other => other,
+            }
+        } else {
+            self.switch.status(true, self.on())
+        }
+    }
+
+    /// The Cloud Sync agent: what it reports, its checks, what was set.
+    fn cloud_view<'a>(
+        &'a self,
+        mut page: iced::widget::Column<'a, Message>,
+    ) -> Element<'a, Message> {
+        if let Some(e) = &self.cloud.error {
+            page = page.push(widget::error(e.clone()));
+        }
+        if self.cloud.busy.is_some() {
+            page = page.push(widget::busy(
+                fl!("connect-switching"),
+                None,
+                Message::Cancel,
+            ));
+        }
+        if let Some(c) = &self.cloud.value {
+            let state = match c.set {
+                Some(true) => fl!("state-on"),
+                Some(false) => fl!("state-off"),
+                None => fl!("cloudsync-not-readable"),
+            };
+            let host = c.host.clone();
+            let line = match c.set {
+                Some(_) => fl!("cli-cloudsync-set", host = host, state = state),
+                None => fl!(
+                    "cli-cloudsync-state",
+                    host = host,
+                    version = c.agent.version.as_str(),
+                    state = state
+                ),
+            };
+            let mut checks = column![widget::badge_line(
+                widget::outcome(if c.set == Some(true) {
+                    Outcome::Ok
+                } else {
+                    Outcome::Warning
+                }),
+                line
+            )]
+            .spacing(8);
+            for (outcome, finding) in sync::agent_findings(&c.agent) {
+                checks = checks.push(widget::badge_line(
+                    widget::outcome(outcome),
+                    crate::explain::agent_finding(&finding),
+                ));
+            }
+            page = page.push(widget::card(checks));
+        }
+        let idle = self.cloud.busy.is_none();
+        let on = self.on();
+        page.push(
+            row![
+                button(text(fl!("connect-enable")).size(size::BODY))
+                    .on_press_maybe((idle && !on).then_some(Message::Enable))
+                    .padding([8, 16]),
+                button(text(fl!("connect-undo")).size(size::BODY))
+                    .on_press_maybe((idle && on && self.cloud.changed).then_some(Message::Undo))
+                    .style(button::secondary)
+                    .padding([8, 16]),
+            ]
+            .spacing(10),
         )
+        .into()
     }
 
     /// The page's view.
     pub fn view(&self) -> Element<'_, Message> {
         let mut page = column![widget::title(fl!("connect-title"), fl!("connect-subtitle"))]
             .spacing(size::GAP);
+        if self.cloud_sync {
+            return self.cloud_view(page);
+        }
         if let Some(e) = &self.switch.error {
             page = page.push(widget::error(e.clone())).push(widget::card(
                 column![

@@ -2,10 +2,11 @@
 //! server and the tenant. In the demo every field is filled in and fixed.
 
 use iced::Task;
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{button, checkbox, column, row, text, text_input};
 
 use super::job::{self, Update};
 use crate::backend::Secret;
+use crate::backend::cloudsync::TenantAdmin;
 use crate::backend::entra::SignInConfig;
 use crate::backend::ldap::ConnectOptions;
 use crate::backend::sync::SyncState;
@@ -33,6 +34,11 @@ pub struct State {
     pub tenant: String,
     /// Public client id to sign in with ("" = the default).
     pub client_id: String,
+    /// Step 2 on Cloud Sync's provisioning agent instead of Entra Connect.
+    pub cloud_sync: bool,
+    /// The tenant administrator Cloud Sync's cmdlet signs in as.
+    pub tenant_admin: String,
+    tenant_admin_password: Secret,
     found: Option<Result<Account, String>>,
     finding: Option<iced::task::Handle>,
     /// Reading the connector account from the Connect server.
@@ -61,6 +67,12 @@ pub enum Message {
     SyncHost(String),
     /// A field changed.
     Tenant(String),
+    /// Cloud Sync chosen or not.
+    CloudSync(bool),
+    /// A field changed.
+    TenantAdmin(String),
+    /// A field changed.
+    TenantAdminPassword(String),
     /// Sign in to the tenant.
     SignIn(Method),
     /// Stop signing in.
@@ -105,7 +117,10 @@ impl State {
         demo || (!self.server.trim().is_empty()
             && !self.bind_user.trim().is_empty()
             && !self.password.expose().is_empty()
-            && !self.connector.trim().is_empty())
+            && !self.connector.trim().is_empty()
+            && (!self.cloud_sync
+                || (!self.tenant_admin.trim().is_empty()
+                    && !self.tenant_admin_password.expose().is_empty())))
     }
 
     /// The real backends these fields describe.
@@ -129,6 +144,10 @@ impl State {
                 timeout: std::time::Duration::from_secs(120),
             },
             tenant: self.signed_in.clone(),
+            cloud_sync: self.cloud_sync.then(|| TenantAdmin {
+                user: self.tenant_admin.trim().to_string(),
+                password: self.tenant_admin_password.clone(),
+            }),
         }))
     }
 
@@ -191,6 +210,9 @@ impl State {
                 self.tenant = v;
                 self.signed_in = None;
             }
+            Message::CloudSync(on) => self.cloud_sync = on,
+            Message::TenantAdmin(v) => self.tenant_admin = v,
+            Message::TenantAdminPassword(v) => self.tenant_admin_password = Secret::new(v),
             Message::SignIn(method) => return self.sign_in(method),
             Message::CancelSignIn => self.signing_in = None,
             Message::SignInJob(Update::Progress(p)) => {
@@ -377,6 +399,7 @@ impl State {
                 .width(iced::Length::Fill),
             ]
             .spacing(16),
+            (!demo).then(|| self.cloud_sync_view()),
             self.sign_in_view(demo),
         ]
         .spacing(10);
@@ -477,5 +500,44 @@ impl State {
             area = area.push(widget::error(e.clone()));
         }
         area.into()
+    }
+
+    /// The Cloud Sync choice and, when chosen, the tenant administrator
+    /// its cmdlet signs in as (the password is kept in memory only). Not in
+    /// the demo: its Connect server is Entra Connect.
+    fn cloud_sync_view(&self) -> Element<'_, Message> {
+        let choice = checkbox(self.cloud_sync)
+            .label(fl!("targets-cloud-sync"))
+            .text_size(size::BODY)
+            .on_toggle(Message::CloudSync);
+        if !self.cloud_sync {
+            return choice.into();
+        }
+        let user = text_input("admin@contoso.onmicrosoft.com", &self.tenant_admin)
+            .on_input(Message::TenantAdmin)
+            .size(size::BODY)
+            .padding(8);
+        let password = text_input(
+            &fl!("targets-password-hint"),
+            self.tenant_admin_password.expose(),
+        )
+        .secure(true)
+        .on_input(Message::TenantAdminPassword)
+        .size(size::BODY)
+        .padding(8);
+        column![
+            choice,
+            row![
+                column![text(fl!("targets-tenant-admin")).size(size::BODY), user]
+                    .spacing(4)
+                    .width(iced::Length::Fill),
+                column![text(fl!("targets-password")).size(size::BODY), password]
+                    .spacing(4)
+                    .width(iced::Length::Fill),
+            ]
+            .spacing(16),
+        ]
+        .spacing(8)
+        .into()
     }
 }
