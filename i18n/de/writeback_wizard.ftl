@@ -496,3 +496,5 @@ runbook-export-failed = Das Runbook { $path } kann nicht geschrieben werden ({ $
 runbook-demo-only = Der Befehl runbook schreibt das Runbook eines Demo-Durchlaufs; für einen echten Durchlauf „Runbook exportieren“ auf der Zusammenfassungsseite des Assistenten verwenden
 targets-cloud-sync = Cloud-Sync-Bereitstellungs-Agent statt Entra Connect
 targets-tenant-admin = Mandantenadministrator (für Cloud Sync)
+runbook-setting-cloud-sync = Kennwortrückschreiben (Cloud Sync)
+runbook-setting-read-back = Zurückgelesen

@@ -496,3 +496,5 @@ runbook-export-failed = cannot write the runbook { $path } ({ $reason })
 runbook-demo-only = the runbook command writes the runbook of a demo run; for a real run, use Export runbook on the wizard's Summary page
 targets-cloud-sync = Cloud Sync provisioning agent instead of Entra Connect
 targets-tenant-admin = Tenant administrator (for Cloud Sync)
+runbook-setting-cloud-sync = Cloud Sync password writeback
+runbook-setting-read-back = Read back

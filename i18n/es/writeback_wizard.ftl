@@ -496,3 +496,5 @@ runbook-export-failed = no se puede escribir el runbook { $path } ({ $reason })
 runbook-demo-only = el comando runbook escribe el runbook de una ejecución de demostración; para una ejecución real, use "Exportar runbook" en la página Resumen del asistente
 targets-cloud-sync = Agente de aprovisionamiento de Cloud Sync en lugar de Entra Connect
 targets-tenant-admin = Administrador del inquilino (para Cloud Sync)
+runbook-setting-cloud-sync = Escritura diferida de contraseñas (Cloud Sync)
+runbook-setting-read-back = Leído de nuevo

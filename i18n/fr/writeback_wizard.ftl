@@ -496,3 +496,5 @@ runbook-export-failed = impossible d'écrire le runbook { $path } ({ $reason })
 runbook-demo-only = la commande runbook écrit le runbook d'une exécution de démonstration ; pour une exécution réelle, utilisez « Exporter le runbook » sur la page Résumé de l'assistant
 targets-cloud-sync = Agent d'approvisionnement Cloud Sync au lieu d'Entra Connect
 targets-tenant-admin = Administrateur du locataire (pour Cloud Sync)
+runbook-setting-cloud-sync = Réécriture des mots de passe (Cloud Sync)
+runbook-setting-read-back = Relu

@@ -52,10 +52,7 @@ fn render_status(state: &CloudSyncState, host: &str, json: bool) -> (String, boo
     let findings = sync::agent_findings(state);
     let blocked = findings.iter().any(|(o, _)| *o == Outcome::Blocking);
     if json {
-        let checks: Vec<_> = findings
-            .iter()
-            .map(|(o, f)| serde_json::json!({ "outcome": o, "finding": f }))
-            .collect();
+        let checks = super::checks_json(&findings);
         let doc = serde_json::json!({
             "host": host, "mode": "cloud-sync", "state": state, "checks": checks
         });

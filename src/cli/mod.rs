@@ -180,3 +180,13 @@ pub fn run_cancellable<T>(work: impl Future<Output = T>) -> Option<T> {
         }
     })
 }
+
+/// Findings as the `checks` array of `--json` output.
+pub fn checks_json<F: serde::Serialize>(
+    findings: &[(crate::task::permissions::Outcome, F)],
+) -> Vec<serde_json::Value> {
+    findings
+        .iter()
+        .map(|(o, f)| serde_json::json!({ "outcome": o, "finding": f }))
+        .collect()
+}

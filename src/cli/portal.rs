@@ -152,10 +152,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
     };
     let blocked = findings.iter().any(|(o, _)| *o == Outcome::Blocking);
     if args.json {
-        let checks: Vec<_> = findings
-            .iter()
-            .map(|(o, f)| serde_json::json!({ "outcome": o, "finding": f }))
-            .collect();
+        let checks = super::checks_json(&findings);
         let doc = serde_json::json!({
             "tenant": config.tenant,
             "user": user,

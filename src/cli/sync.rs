@@ -58,10 +58,7 @@ fn render(state: &SyncState, host: &str, json: bool) -> (String, bool) {
     let findings = sync::findings(state);
     let blocked = findings.iter().any(|(o, _)| *o == Outcome::Blocking);
     if json {
-        let checks: Vec<_> = findings
-            .iter()
-            .map(|(o, f)| serde_json::json!({ "outcome": o, "finding": f }))
-            .collect();
+        let checks = super::checks_json(&findings);
         let doc = serde_json::json!({ "host": host, "state": state, "checks": checks });
         return (doc.to_string(), blocked);
     }

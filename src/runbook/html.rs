@@ -186,16 +186,7 @@ pub fn render(rb: &Runbook) -> String {
             escape(&text::plane(r.plane)),
             escape(&text::action(r.action))
         );
-        let mut facts = vec![
-            (fl!("runbook-time"), r.time.clone()),
-            (fl!("runbook-operator"), text::operator(r)),
-            (fl!("runbook-target"), text::target(&r.target)),
-            (fl!("runbook-result"), text::result(&r.result)),
-        ];
-        if let Some(b) = &r.backup {
-            facts.push((fl!("runbook-backup"), b.clone()));
-        }
-        for (k, v) in facts {
+        for (k, v) in text::facts(r) {
             let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", escape(&k), escape(&v));
         }
         o.push_str("</dl>\n");

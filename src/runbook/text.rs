@@ -54,6 +54,8 @@ fn setting(key: &str) -> String {
         "password_writeback" => fl!("runbook-setting-password-writeback"),
         "writeback" => fl!("portal-writeback"),
         "unlock" => fl!("portal-unlock"),
+        "cloud_sync_password_writeback" => fl!("runbook-setting-cloud-sync"),
+        "read_back" => fl!("runbook-setting-read-back"),
         other => other.to_string(),
     }
 }
@@ -67,6 +69,21 @@ fn state(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// The facts of a change as (label, value) pairs: time, operator, target,
+/// result and, when one was saved, the backup.
+pub fn facts(r: &Record) -> Vec<(String, String)> {
+    let mut facts = vec![
+        (fl!("runbook-time"), r.time.clone()),
+        (fl!("runbook-operator"), operator(r)),
+        (fl!("runbook-target"), target(&r.target)),
+        (fl!("runbook-result"), result(&r.result)),
+    ];
+    if let Some(b) = &r.backup {
+        facts.push((fl!("runbook-backup"), b.clone()));
+    }
+    facts
 }
 
 /// Settings before → after, one line per setting ("Password writeback:
