@@ -366,7 +366,7 @@ impl App {
         let all = a.carrying == a.scanned;
         let (carrying, total) = (a.carrying, a.scanned);
         let mut lines = vec![Line::status(
-            if all { Outcome::Ok } else { Outcome::Warning },
+            Outcome::ok_if(all, Outcome::Warning),
             fl!("cli-verify-summary", carrying = carrying, total = total),
         )];
         if let Some(s) = &r.sync {

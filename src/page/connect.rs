@@ -203,11 +203,7 @@ impl State {
                 ),
             };
             let mut checks = column![widget::badge_line(
-                widget::outcome(if c.set == Some(true) {
-                    Outcome::Ok
-                } else {
-                    Outcome::Warning
-                }),
+                widget::outcome(Outcome::ok_if(c.set == Some(true), Outcome::Warning)),
                 line
             )]
             .spacing(8);

@@ -163,11 +163,7 @@ impl State {
             }
         };
         widget::badge_line(
-            widget::outcome(if current {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            }),
+            widget::outcome(Outcome::ok_if(current, Outcome::Warning)),
             fl!(
                 "portal-toggle",
                 setting = label,

@@ -314,11 +314,7 @@ impl State {
         let found: Element<'_, Message> = match &self.found {
             None => widget::small(fl!("targets-find-hint")),
             Some(Ok(a)) => widget::badge_line(
-                widget::outcome(if a.enabled {
-                    crate::task::permissions::Outcome::Ok
-                } else {
-                    crate::task::permissions::Outcome::Blocking
-                }),
+                widget::outcome(perm::Outcome::ok_if(a.enabled, perm::Outcome::Blocking)),
                 fl!("targets-found", dn = a.dn.as_str(), sid = a.sid.as_str()),
             ),
             Some(Err(e)) => widget::error(e.clone()),

@@ -150,18 +150,14 @@ impl State {
                 let mut planes = column![
                     widget::heading(fl!("verify-planes")),
                     widget::badge_line(
-                        widget::outcome(if all { Outcome::Ok } else { Outcome::Warning }),
+                        widget::outcome(Outcome::ok_if(all, Outcome::Warning)),
                         fl!("cli-verify-summary", carrying = carrying, total = total),
                     ),
                 ]
                 .spacing(8);
                 if let Some(s) = &r.sync {
                     planes = planes.push(widget::badge_line(
-                        widget::outcome(if s.writeback {
-                            Outcome::Ok
-                        } else {
-                            Outcome::Blocking
-                        }),
+                        widget::outcome(Outcome::ok_if(s.writeback, Outcome::Blocking)),
                         if s.writeback {
                             fl!("connect-on")
                         } else {
@@ -172,7 +168,7 @@ impl State {
                 if let Some(p) = r.portal {
                     let ok = p.writeback && p.unlock;
                     planes = planes.push(widget::badge_line(
-                        widget::outcome(if ok { Outcome::Ok } else { Outcome::Blocking }),
+                        widget::outcome(Outcome::ok_if(ok, Outcome::Blocking)),
                         if ok {
                             fl!("verify-portal-on")
                         } else {

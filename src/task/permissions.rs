@@ -187,6 +187,13 @@ pub enum Outcome {
     Blocking,
 }
 
+impl Outcome {
+    /// [`Outcome::Ok`] when the check `passed`, else `otherwise`.
+    pub fn ok_if(passed: bool, otherwise: Outcome) -> Outcome {
+        if passed { Outcome::Ok } else { otherwise }
+    }
+}
+
 /// One pre-flight finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "check", rename_all = "kebab-case")]
@@ -636,7 +643,7 @@ pub async fn check<D: Directory>(
     progress(Progress::Phase(Phase::Discovering));
     let discovery = discover(dir).await?;
     let mut checks = vec![Check {
-        outcome: if tls { Outcome::Ok } else { Outcome::Warning },
+        outcome: Outcome::ok_if(tls, Outcome::Warning),
         finding: Finding::Connection {
             server: dir.server(),
             tls,
@@ -645,11 +652,7 @@ pub async fn check<D: Directory>(
     progress(Progress::Phase(Phase::FindingAccount));
     let account = find_account(dir, &discovery, &options.connector_account).await?;
     checks.push(Check {
-        outcome: if account.enabled {
-            Outcome::Ok
-        } else {
-            Outcome::Blocking
-        },
+        outcome: Outcome::ok_if(account.enabled, Outcome::Blocking),
         finding: Finding::ConnectorAccount {
             dn: account.dn.clone(),
             enabled: account.enabled,
@@ -674,11 +677,7 @@ pub async fn check<D: Directory>(
             .and_then(|t| t.parse::<u32>().ok())
             .is_some_and(|bits| bits & 0x4 != 0);
         checks.push(Check {
-            outcome: if writable {
-                Outcome::Ok
-            } else {
-                Outcome::Blocking
-            },
+            outcome: Outcome::ok_if(writable, Outcome::Blocking),
             finding: Finding::DaclWritable {
                 dn: dn.clone(),
                 writable,
@@ -724,18 +723,14 @@ pub async fn check<D: Directory>(
         .unwrap_or(0);
     let days = min_age.unsigned_abs() / 864_000_000_000;
     checks.push(Check {
-        outcome: if min_age == 0 {
-            Outcome::Ok
-        } else {
-            Outcome::Warning
-        },
+        outcome: Outcome::ok_if(min_age == 0, Outcome::Warning),
         finding: Finding::MinPwdAge { days },
     });
     let hints = POLICY_HINTS_OIDS
         .iter()
         .any(|oid| discovery.supported_controls.iter().any(|c| c == oid));
     checks.push(Check {
-        outcome: if hints { Outcome::Ok } else { Outcome::Warning },
+        outcome: Outcome::ok_if(hints, Outcome::Warning),
         finding: Finding::PolicyHints { supported: hints },
     });
     if !scan_users {
@@ -743,11 +738,7 @@ pub async fn check<D: Directory>(
     }
     let audit = audit_users(dir, &grant, &targets, progress).await?;
     checks.push(Check {
-        outcome: if audit.unreached.is_empty() {
-            Outcome::Ok
-        } else {
-            Outcome::Warning
-        },
+        outcome: Outcome::ok_if(audit.unreached.is_empty(), Outcome::Warning),
         finding: Finding::ProtectedUsers {
             scanned: audit.scanned,
             users: audit.unreached.clone(),
@@ -755,11 +746,7 @@ pub async fn check<D: Directory>(
     });
     if audit.inet_org_person > 0 {
         checks.push(Check {
-            outcome: if options.inetorgperson {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            },
+            outcome: Outcome::ok_if(options.inetorgperson, Outcome::Warning),
             finding: Finding::InetOrgPerson {
                 count: audit.inet_org_person,
                 covered: options.inetorgperson,

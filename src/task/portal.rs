@@ -184,28 +184,20 @@ pub fn findings(facts: &TenantFacts) -> Vec<(Outcome, Finding)> {
     let allowed = facts.has_writeback_role();
     vec![
         (
-            if facts.licensed {
-                Outcome::Ok
-            } else {
-                Outcome::Blocking
-            },
+            Outcome::ok_if(facts.licensed, Outcome::Blocking),
             Finding::Licence {
                 licensed: facts.licensed,
             },
         ),
         (
-            if sync { Outcome::Ok } else { Outcome::Warning },
+            Outcome::ok_if(sync, Outcome::Warning),
             Finding::Sync {
                 enabled: sync,
                 last: facts.last_sync.clone(),
             },
         ),
         (
-            if allowed {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            },
+            Outcome::ok_if(allowed, Outcome::Warning),
             Finding::Role {
                 allowed,
                 roles: facts.roles.iter().map(|(_, n)| n.clone()).collect(),

@@ -107,22 +107,14 @@ pub fn findings(state: &SyncState) -> Vec<(crate::task::permissions::Outcome, Fi
     let supported = major.is_some_and(|m| m >= 2);
     let mut out = vec![
         (
-            if supported {
-                Outcome::Ok
-            } else {
-                Outcome::Blocking
-            },
+            Outcome::ok_if(supported, Outcome::Blocking),
             Finding::Version {
                 version: state.version.clone(),
                 supported,
             },
         ),
         (
-            if state.service_running {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            },
+            Outcome::ok_if(state.service_running, Outcome::Warning),
             Finding::Service {
                 running: state.service_running,
             },
@@ -130,11 +122,7 @@ pub fn findings(state: &SyncState) -> Vec<(crate::task::permissions::Outcome, Fi
     ];
     for e in &state.endpoints {
         out.push((
-            if e.reachable {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            },
+            Outcome::ok_if(e.reachable, Outcome::Warning),
             Finding::Endpoint {
                 host: e.host.clone(),
                 reachable: e.reachable,
@@ -263,11 +251,7 @@ pub fn agent_findings(
             },
         ),
         (
-            if state.service_running {
-                Outcome::Ok
-            } else {
-                Outcome::Warning
-            },
+            Outcome::ok_if(state.service_running, Outcome::Warning),
             AgentFinding::AgentService {
                 running: state.service_running,
             },
