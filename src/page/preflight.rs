@@ -6,7 +6,7 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
-use super::scan::Scan;
+use super::scan::{self, Scan};
 use crate::session::Env;
 use crate::task::permissions::{self as perm, Check, Outcome, Progress};
 use crate::task::portal;
@@ -123,26 +123,13 @@ impl State {
             .into(),
             State::Running {
                 scanned, carrying, ..
-            } => {
-                let (c, d) = (*carrying, *scanned);
-                widget::busy(
-                    format!(
-                        "{} {}",
-                        fl!("preflight-running"),
-                        fl!("progress-users", carrying = c, done = d)
-                    ),
-                    Some(widget::scan_fraction(d)),
-                    Message::Cancel,
-                )
-            }
-            State::Failed(e) => column![
-                widget::error(e.clone()),
-                button(text(fl!("preflight-run")).size(size::BODY))
-                    .on_press(Message::Run)
-                    .padding([8, 16]),
-            ]
-            .spacing(10)
-            .into(),
+            } => scan::running_view(
+                fl!("preflight-running"),
+                *scanned,
+                *carrying,
+                Message::Cancel,
+            ),
+            State::Failed(e) => scan::failed_view(e, fl!("preflight-run"), Message::Run),
             State::Done(checks) => {
                 let mut list = column![widget::heading(fl!("preflight-directory"))].spacing(10);
                 for check in &checks.directory {

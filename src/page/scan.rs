@@ -57,3 +57,38 @@ impl<T> Scan<T> {
         }
     }
 }
+
+/// A running scan: `label` with the live counters, a progress bar, Cancel.
+pub fn running_view<'a, M: Clone + 'a>(
+    label: String,
+    scanned: u64,
+    carrying: u64,
+    cancel: M,
+) -> crate::widget::Element<'a, M> {
+    crate::widget::busy(
+        format!(
+            "{label} {}",
+            crate::fl!("progress-users", carrying = carrying, done = scanned)
+        ),
+        Some(crate::widget::scan_fraction(scanned)),
+        cancel,
+    )
+}
+
+/// A failed scan: the reason, and the button that runs it again.
+pub fn failed_view<'a, M: Clone + 'a>(
+    error: &str,
+    run_label: String,
+    run: M,
+) -> crate::widget::Element<'a, M> {
+    use crate::widget::size;
+    use iced::widget::{button, column, text};
+    column![
+        crate::widget::error(error.to_string()),
+        button(text(run_label).size(size::BODY))
+            .on_press(run)
+            .padding([8, 16]),
+    ]
+    .spacing(10)
+    .into()
+}

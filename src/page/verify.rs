@@ -6,7 +6,7 @@ use iced::widget::{button, column, text};
 
 use super::Status;
 use super::job::{self, Update};
-use super::scan::Scan;
+use super::scan::{self, Scan};
 use crate::backend::sync::SyncState;
 use crate::backend::tenant::PortalPolicy;
 use crate::session::Env;
@@ -123,26 +123,8 @@ impl State {
                 .into(),
             State::Running {
                 scanned, carrying, ..
-            } => {
-                let (c, d) = (*carrying, *scanned);
-                widget::busy(
-                    format!(
-                        "{} {}",
-                        fl!("verify-running"),
-                        fl!("progress-users", carrying = c, done = d)
-                    ),
-                    Some(widget::scan_fraction(d)),
-                    Message::Cancel,
-                )
-            }
-            State::Failed(e) => column![
-                widget::error(e.clone()),
-                button(text(fl!("verify-run")).size(size::BODY))
-                    .on_press(Message::Run)
-                    .padding([8, 16]),
-            ]
-            .spacing(10)
-            .into(),
+            } => scan::running_view(fl!("verify-running"), *scanned, *carrying, Message::Cancel),
+            State::Failed(e) => scan::failed_view(e, fl!("verify-run"), Message::Run),
             State::Done(r) => {
                 let a = &r.audit;
                 let all = a.carrying == a.scanned;
