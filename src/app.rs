@@ -119,28 +119,8 @@ pub struct Options {
     pub targets: Option<TargetsPrefill>,
 }
 
-/// Values for the Targets page.
-#[derive(Clone, Debug, Default)]
-pub struct TargetsPrefill {
-    /// DC URL.
-    pub server: String,
-    /// CA file.
-    pub ca_file: String,
-    /// Bind account.
-    pub bind_user: String,
-    /// Connector account.
-    pub connector: String,
-    /// Entra Connect server ("" = this machine).
-    pub sync_host: String,
-    /// Tenant domain or id.
-    pub tenant: String,
-    /// Public client id ("" = the default).
-    pub client_id: String,
-    /// Cloud Sync's provisioning agent instead of Entra Connect.
-    pub cloud_sync: bool,
-    /// Cloud Sync's tenant administrator.
-    pub tenant_admin: String,
-}
+/// Values for the Targets page (from a profile).
+pub use crate::page::targets::Prefill as TargetsPrefill;
 
 /// The application state.
 #[derive(Debug)]
@@ -197,22 +177,11 @@ pub enum Message {
 impl App {
     /// The state at start, and the task reading the system theme.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let mut targets = if options.env.is_demo() {
-            targets::State::demo()
-        } else {
-            targets::State::default()
+        let targets = match options.targets {
+            Some(p) => targets::State::prefilled(p),
+            None if options.env.is_demo() => targets::State::demo(),
+            None => targets::State::default(),
         };
-        if let Some(p) = options.targets {
-            targets.server = p.server;
-            targets.ca_file = p.ca_file;
-            targets.bind_user = p.bind_user;
-            targets.connector = p.connector;
-            targets.sync_host = p.sync_host;
-            targets.tenant = p.tenant;
-            targets.client_id = p.client_id;
-            targets.cloud_sync = p.cloud_sync;
-            targets.tenant_admin = p.tenant_admin;
-        }
         let app = App {
             step: Step::Welcome,
             env: options.env,

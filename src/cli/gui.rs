@@ -61,13 +61,7 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
 }
 
 fn targets_env(prefill: &TargetsPrefill) -> Env {
-    let mut state = crate::page::targets::State::default();
-    state.server = prefill.server.clone();
-    state.ca_file = prefill.ca_file.clone();
-    state.bind_user = prefill.bind_user.clone();
-    state.connector = prefill.connector.clone();
-    state.sync_host = prefill.sync_host.clone();
-    state.real_env()
+    crate::page::targets::State::prefilled(prefill.clone()).real_env()
 }
 
 /// `screenshots --out DIR`.

@@ -16,6 +16,29 @@ use crate::task::permissions::{self as perm, Account, GrantOptions};
 use crate::task::portal::{self, Method, SignInProgress, SignedIn};
 use crate::widget::{self, Element, size};
 
+/// Values for the page from a profile (no secrets).
+#[derive(Clone, Debug, Default)]
+pub struct Prefill {
+    /// DC URL.
+    pub server: String,
+    /// CA file.
+    pub ca_file: String,
+    /// Bind account.
+    pub bind_user: String,
+    /// Connector account.
+    pub connector: String,
+    /// Entra Connect server ("" = this machine).
+    pub sync_host: String,
+    /// Tenant domain or id.
+    pub tenant: String,
+    /// Public client id ("" = the default).
+    pub client_id: String,
+    /// Cloud Sync's provisioning agent instead of Entra Connect.
+    pub cloud_sync: bool,
+    /// Cloud Sync's tenant administrator.
+    pub tenant_admin: String,
+}
+
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
@@ -108,6 +131,22 @@ impl State {
             connector: crate::backend::demo::DEMO_CONNECTOR.into(),
             sync_host: "aadc01.contoso.com".into(),
             tenant: "contoso.onmicrosoft.com".into(),
+            ..State::default()
+        }
+    }
+
+    /// The page filled in from a profile.
+    pub fn prefilled(p: Prefill) -> State {
+        State {
+            server: p.server,
+            ca_file: p.ca_file,
+            bind_user: p.bind_user,
+            connector: p.connector,
+            sync_host: p.sync_host,
+            tenant: p.tenant,
+            client_id: p.client_id,
+            cloud_sync: p.cloud_sync,
+            tenant_admin: p.tenant_admin,
             ..State::default()
         }
     }
