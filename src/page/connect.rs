@@ -9,7 +9,7 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
-use super::switch::Switch;
+use super::switch::{self, Switch};
 use crate::audit::Trail;
 use crate::backend::cloudsync::CloudSyncState;
 use crate::backend::sync::SyncState;
@@ -217,18 +217,12 @@ impl State {
         }
         let idle = self.cloud.busy.is_none();
         let on = self.on();
-        page.push(
-            row![
-                button(text(fl!("connect-enable")).size(size::BODY))
-                    .on_press_maybe((idle && !on).then_some(Message::Enable))
-                    .padding([8, 16]),
-                button(text(fl!("connect-undo")).size(size::BODY))
-                    .on_press_maybe((idle && on && self.cloud.changed).then_some(Message::Undo))
-                    .style(button::secondary)
-                    .padding([8, 16]),
-            ]
-            .spacing(10),
-        )
+        page.push(switch::actions(
+            fl!("connect-enable"),
+            (idle && !on).then_some(Message::Enable),
+            fl!("connect-undo"),
+            (idle && on && self.cloud.changed).then_some(Message::Undo),
+        ))
         .into()
     }
 
@@ -300,20 +294,12 @@ impl State {
                     .padding([8, 16]),
             );
         }
-        buttons = buttons
-            .push(
-                button(text(fl!("connect-enable")).size(size::BODY))
-                    .on_press_maybe(
-                        (idle && self.switch.value.is_some() && !on).then_some(Message::Enable),
-                    )
-                    .padding([8, 16]),
-            )
-            .push(
-                button(text(fl!("connect-undo")).size(size::BODY))
-                    .on_press_maybe((idle && on && self.switch.changed).then_some(Message::Undo))
-                    .style(button::secondary)
-                    .padding([8, 16]),
-            );
-        page.push(buttons).into()
+        let actions = switch::actions(
+            fl!("connect-enable"),
+            (idle && self.switch.value.is_some() && !on).then_some(Message::Enable),
+            fl!("connect-undo"),
+            (idle && on && self.switch.changed).then_some(Message::Undo),
+        );
+        page.push(buttons.push(actions)).into()
     }
 }

@@ -8,7 +8,7 @@ use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
-use super::switch::Switch;
+use super::switch::{self, Switch};
 use crate::audit::Trail;
 use crate::backend::tenant::PortalPolicy;
 use crate::session::Env;
@@ -173,23 +173,28 @@ impl State {
         )
     }
 
+    /// Both toggles, current → desired.
+    fn policy_card<'a>(p: PortalPolicy) -> Element<'a, Message> {
+        widget::card(
+            column![
+                Self::toggle_line(fl!("portal-writeback"), p.writeback),
+                Self::toggle_line(fl!("portal-unlock"), p.unlock),
+            ]
+            .spacing(8),
+        )
+    }
+
     /// The page's view.
     pub fn view(&self, env: &Env) -> Element<'_, Message> {
         let mut page =
             column![widget::title(fl!("portal-title"), fl!("portal-subtitle"))].spacing(size::GAP);
         if !self.automated(env) {
             page = page.push(self.manual_view(env));
-            if let Some((_, _)) = &self.switch.busy {
+            if self.switch.busy.is_some() {
                 page = page.push(widget::busy(fl!("portal-reading"), None, Message::Cancel));
             }
             if let Some(p) = self.switch.value {
-                page = page.push(widget::card(
-                    column![
-                        Self::toggle_line(fl!("portal-writeback"), p.writeback),
-                        Self::toggle_line(fl!("portal-unlock"), p.unlock),
-                    ]
-                    .spacing(8),
-                ));
+                page = page.push(Self::policy_card(p));
             }
             return page.into();
         }
@@ -213,30 +218,16 @@ impl State {
             page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
         }
         if let Some(p) = self.switch.value {
-            page = page.push(widget::card(
-                column![
-                    Self::toggle_line(fl!("portal-writeback"), p.writeback),
-                    Self::toggle_line(fl!("portal-unlock"), p.unlock),
-                ]
-                .spacing(8),
-            ));
+            page = page.push(Self::policy_card(p));
         }
         let idle = self.switch.busy.is_none();
         let done = self.switch.value.is_some_and(|p| p.writeback && p.unlock);
-        page.push(
-            row![
-                button(text(fl!("portal-apply")).size(size::BODY))
-                    .on_press_maybe(
-                        (idle && self.switch.value.is_some() && !done).then_some(Message::Apply)
-                    )
-                    .padding([8, 16]),
-                button(text(fl!("portal-undo")).size(size::BODY))
-                    .on_press_maybe((idle && done && self.switch.changed).then_some(Message::Undo))
-                    .style(button::secondary)
-                    .padding([8, 16]),
-            ]
-            .spacing(10),
-        )
+        page.push(switch::actions(
+            fl!("portal-apply"),
+            (idle && self.switch.value.is_some() && !done).then_some(Message::Apply),
+            fl!("portal-undo"),
+            (idle && done && self.switch.changed).then_some(Message::Undo),
+        ))
         .into()
     }
 }

@@ -75,3 +75,25 @@ impl<T, P> Switch<T, P> {
         }
     }
 }
+
+/// The switch pages' buttons: Apply (primary) and Undo (secondary), each
+/// enabled when given its message.
+pub fn actions<'a, M: Clone + 'a>(
+    apply: String,
+    on_apply: Option<M>,
+    undo: String,
+    on_undo: Option<M>,
+) -> iced::widget::Row<'a, M> {
+    use crate::widget::size;
+    use iced::widget::{button, row, text};
+    row![
+        button(text(apply).size(size::BODY))
+            .on_press_maybe(on_apply)
+            .padding([8, 16]),
+        button(text(undo).size(size::BODY))
+            .on_press_maybe(on_undo)
+            .style(button::secondary)
+            .padding([8, 16]),
+    ]
+    .spacing(10)
+}
