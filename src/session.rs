@@ -95,6 +95,14 @@ impl Env {
         }
     }
 
+    /// Whether a tenant is at hand: the demo's, or one signed in to.
+    pub fn has_tenant(&self) -> bool {
+        match self {
+            Env::Demo(_) => true,
+            Env::Real(real) => real.tenant.is_some(),
+        }
+    }
+
     /// The tenant: the demo's, or the signed-in one (None before sign-in).
     pub fn tenant(&self) -> Option<AnyTenant> {
         match self {

@@ -575,7 +575,6 @@ impl DemoTenant {
                 ROLE_HYBRID_IDENTITY_ADMIN.into(),
                 "Hybrid Identity Administrator".into(),
             )],
-            user: Some(DEMO_TENANT_USER.into()),
         }
     }
 }

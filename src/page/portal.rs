@@ -78,7 +78,7 @@ impl State {
     /// Whether the settings are switched by the wizard (signed in, and the
     /// API usable), rather than by hand.
     fn automated(&self, env: &Env) -> bool {
-        env.tenant().is_some() && self.manual.is_none()
+        env.has_tenant() && self.manual.is_none()
     }
 
     /// Handles a message; switches are recorded in `trail`.
@@ -128,7 +128,7 @@ impl State {
 
     /// The guided manual step, with the reason the wizard cannot do it.
     fn manual_view(&self, env: &Env) -> Element<'_, Message> {
-        let signed_in = env.tenant().is_some();
+        let signed_in = env.has_tenant();
         let mut card = column![widget::heading(fl!("portal-manual"))].spacing(8);
         match &self.manual {
             Some(reason) => card = card.push(widget::error(reason.clone())),

@@ -37,8 +37,6 @@ pub struct TenantFacts {
     pub licensed: bool,
     /// The signed-in user's directory roles: (template id, display name).
     pub roles: Vec<(String, String)>,
-    /// The signed-in user's principal name.
-    pub user: Option<String>,
 }
 
 impl TenantFacts {
@@ -130,6 +128,5 @@ pub async fn facts(api: &Api) -> Result<TenantFacts, TenantError> {
         last_sync: text(org, "onPremisesLastSyncDateTime"),
         licensed,
         roles,
-        user: me(api).await.ok(),
     })
 }
