@@ -112,18 +112,44 @@ fn grant_applied_to_samba_root_equals_what_samba_stored() {
 }
 
 #[test]
-fn grant_is_carried_by_users_that_inherit_and_not_by_protected_ones() {
-    let grant = WritebackGrant::new(golden_user(), false);
-    let user = grant.effective_on(&fixture_sd("user-granted.dacl.b64"), guids::USER);
-    assert!(!user.inheritance_blocked);
-    assert!(user.complete(), "{user:?}");
-    assert_eq!(user.present.len(), 4);
-
-    let before = grant.effective_on(&fixture_sd("user.dacl.b64"), guids::USER);
-    assert_eq!(before.missing.len(), 4);
-
-    let protected = grant.effective_on(&fixture_sd("protected-user-granted.dacl.b64"), guids::USER);
-    assert!(protected.inheritance_blocked);
-    assert!(!protected.complete());
-    assert_eq!(protected.missing.len(), 4);
+fn access_check_on_samba_users_gives_the_connector_every_right_only_after_the_grant() {
+    use writeback_wizard::ad::access::{Right, Token, check};
+    let token = Token::new(golden_user(), []);
+    let rights = [
+        Right::Extended(guids::RESET_PASSWORD),
+        Right::Extended(guids::CHANGE_PASSWORD),
+        Right::WriteProperty {
+            attribute: guids::LOCKOUT_TIME,
+            property_set: None,
+        },
+        Right::WriteProperty {
+            attribute: guids::PWD_LAST_SET,
+            property_set: Some(guids::USER_ACCOUNT_RESTRICTIONS),
+        },
+    ];
+    let user = check(
+        &fixture_sd("user-granted.dacl.b64"),
+        guids::USER,
+        &token,
+        false,
+        &rights,
+    );
+    assert!(user.iter().all(|d| d.allowed()), "{user:?}");
+    // Before the grant only Change password is held: the default user DACL
+    // gives it to Everyone (knowing the old password is the real check).
+    let allowed = |d: &[writeback_wizard::ad::access::Decision]| -> Vec<bool> {
+        d.iter().map(|d| d.allowed()).collect()
+    };
+    let before = check(
+        &fixture_sd("user.dacl.b64"),
+        guids::USER,
+        &token,
+        false,
+        &rights,
+    );
+    assert_eq!(allowed(&before), [false, true, false, false], "{before:?}");
+    let protected = fixture_sd("protected-user-granted.dacl.b64");
+    assert!(protected.dacl_protected());
+    let d = check(&protected, guids::USER, &token, false, &rights);
+    assert_eq!(allowed(&d), [false, true, false, false], "{d:?}");
 }

@@ -5,7 +5,6 @@ use super::ace::{Ace, AceFlags};
 use super::acl::Acl;
 use super::guid::Guid;
 use super::mask::AccessMask;
-use super::sd::SecurityDescriptor;
 use super::sid::Sid;
 
 /// GUIDs of the schema objects the grant names.
@@ -26,6 +25,12 @@ pub mod guids {
     pub const USER: Guid = Guid::from_str_const("bf967aba-0de6-11d0-a285-00aa003049e2");
     /// Class inetOrgPerson.
     pub const INET_ORG_PERSON: Guid = Guid::from_str_const("4828cc14-1437-45bc-9b07-ad6f015e5f28");
+    /// Class domainDNS (a domain root).
+    pub const DOMAIN_DNS: Guid = Guid::from_str_const("19195a5b-6da0-11d0-afd3-00c04fd930c9");
+    /// Property set User-Account-Restrictions (holds pwdLastSet in the
+    /// default schema; the scan reads the real sets from the schema).
+    pub const USER_ACCOUNT_RESTRICTIONS: Guid =
+        Guid::from_str_const("4c164200-20c0-11d0-a768-00aa006e0529");
 }
 
 /// The rights password writeback needs.
@@ -48,8 +53,40 @@ pub enum Permission {
 pub enum Reach {
     /// Descendant objects of this class (user or inetOrgPerson).
     Descendants(Guid),
-    /// The target object itself (the domain).
+    /// The target object itself and its descendants (Unexpire password on
+    /// a domain root).
     ThisObject,
+    /// The target object only (AdminSDHolder, whose DACL SDProp copies as
+    /// it is onto every protected account).
+    ObjectOnly,
+}
+
+/// What kind of object a grant goes to: it decides the entries.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum TargetKind {
+    /// A domain root: A1–A4 for descendant users, and A5.
+    #[default]
+    DomainRoot,
+    /// An OU or container: A1–A4 for descendant users (A5 belongs on the
+    /// domain root only).
+    Container,
+    /// A domain's AdminSDHolder: A1–A4 on the object itself, no
+    /// inheritance flags (SDProp copies them onto protected accounts).
+    AdminSdHolder,
+}
+
+impl TargetKind {
+    /// The kind of `dn`, given the DNs of the forest's domains.
+    pub fn of(dn: &str, domains: &[String]) -> TargetKind {
+        let lower = dn.to_ascii_lowercase();
+        if lower.starts_with("cn=adminsdholder,cn=system,") {
+            TargetKind::AdminSdHolder
+        } else if domains.iter().any(|d| d.eq_ignore_ascii_case(dn)) {
+            TargetKind::DomainRoot
+        } else {
+            TargetKind::Container
+        }
+    }
 }
 
 /// One entry of the grant: the permission, where it must reach, the ACE.
@@ -63,13 +100,15 @@ pub struct Entry {
     pub ace: Ace,
 }
 
-/// The grant for one connector account.
+/// The grant for one connector account on one kind of target.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct WritebackGrant {
     /// The AD DS connector account.
     pub trustee: Sid,
     /// Also grant A1–A4 for inetOrgPerson objects.
     pub inet_org_person: bool,
+    /// The kind of target (domain root unless set with [`Self::on`]).
+    pub target: TargetKind,
 }
 
 /// Whether a DACL already carries the grant.
@@ -112,35 +151,28 @@ impl Diff {
     }
 }
 
-/// What `effective_on` found on a user object.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Effective {
-    /// The DACL is protected: nothing is inherited from the root.
-    pub inheritance_blocked: bool,
-    /// Entries carried by inherited ACEs.
-    pub present: Vec<Permission>,
-    /// Entries not carried.
-    pub missing: Vec<Permission>,
-}
-
-impl Effective {
-    /// The user carries every inherited right the grant gives.
-    pub fn complete(&self) -> bool {
-        self.missing.is_empty()
-    }
-}
-
 const CIIO: u8 = AceFlags::CONTAINER_INHERIT | AceFlags::INHERIT_ONLY;
 const AUTHENTICATED_USERS: [u32; 1] = [11];
 const EVERYONE_AUTHORITY: u64 = 1;
 
 /// The rights the grant gives on descendant user objects (A1–A4).
-const DESCENDANT_PERMISSIONS: [Permission; 4] = [
+pub const DESCENDANT_PERMISSIONS: [Permission; 4] = [
     Permission::ResetPassword,
     Permission::ChangePassword,
     Permission::WriteLockoutTime,
     Permission::WritePwdLastSet,
 ];
+
+/// The access mask and object type of a right.
+pub fn right_of(permission: Permission) -> (AccessMask, Guid) {
+    match permission {
+        Permission::ResetPassword => (AccessMask::CONTROL_ACCESS, guids::RESET_PASSWORD),
+        Permission::ChangePassword => (AccessMask::CONTROL_ACCESS, guids::CHANGE_PASSWORD),
+        Permission::WriteLockoutTime => (AccessMask::WRITE_PROPERTY, guids::LOCKOUT_TIME),
+        Permission::WritePwdLastSet => (AccessMask::WRITE_PROPERTY, guids::PWD_LAST_SET),
+        Permission::UnexpirePassword => (AccessMask::CONTROL_ACCESS, guids::UNEXPIRE_PASSWORD),
+    }
+}
 
 /// Principals every account belongs to: Everyone and Authenticated Users.
 fn is_universal(sid: &Sid) -> bool {
@@ -154,45 +186,50 @@ impl WritebackGrant {
         WritebackGrant {
             trustee,
             inet_org_person,
+            target: TargetKind::DomainRoot,
         }
     }
 
-    /// The entries A1–A5 (and A1–A4 for inetOrgPerson when asked).
+    /// The same grant for a target of `kind`.
+    pub fn on(mut self, kind: TargetKind) -> WritebackGrant {
+        self.target = kind;
+        self
+    }
+
+    /// The entries for the target kind: on a domain root A1–A5 (and A1–A4
+    /// for inetOrgPerson when asked), on an OU A1–A4, on AdminSDHolder
+    /// A1–A4 for the object itself.
     pub fn entries(&self) -> Vec<Entry> {
+        if self.target == TargetKind::AdminSdHolder {
+            return DESCENDANT_PERMISSIONS
+                .iter()
+                .map(|&permission| {
+                    let (mask, object) = right_of(permission);
+                    Entry {
+                        permission,
+                        reach: Reach::ObjectOnly,
+                        ace: Ace::allow_object(0, mask, Some(object), None, self.trustee),
+                    }
+                })
+                .collect();
+        }
         let mut classes = vec![guids::USER];
         if self.inet_org_person {
             classes.push(guids::INET_ORG_PERSON);
         }
         let mut out = Vec::with_capacity(9);
         for class in classes {
-            for (permission, mask, object) in [
-                (
-                    Permission::ResetPassword,
-                    AccessMask::CONTROL_ACCESS,
-                    guids::RESET_PASSWORD,
-                ),
-                (
-                    Permission::ChangePassword,
-                    AccessMask::CONTROL_ACCESS,
-                    guids::CHANGE_PASSWORD,
-                ),
-                (
-                    Permission::WriteLockoutTime,
-                    AccessMask::WRITE_PROPERTY,
-                    guids::LOCKOUT_TIME,
-                ),
-                (
-                    Permission::WritePwdLastSet,
-                    AccessMask::WRITE_PROPERTY,
-                    guids::PWD_LAST_SET,
-                ),
-            ] {
+            for permission in DESCENDANT_PERMISSIONS {
+                let (mask, object) = right_of(permission);
                 out.push(Entry {
                     permission,
                     reach: Reach::Descendants(class),
                     ace: Ace::allow_object(CIIO, mask, Some(object), Some(class), self.trustee),
                 });
             }
+        }
+        if self.target != TargetKind::DomainRoot {
+            return out;
         }
         out.push(Entry {
             permission: Permission::UnexpirePassword,
@@ -233,6 +270,7 @@ impl WritebackGrant {
             Reach::ThisObject => {
                 !ace.flags.has(AceFlags::INHERIT_ONLY) && ace.inherited_object_type().is_none()
             }
+            Reach::ObjectOnly => !ace.flags.has(AceFlags::INHERIT_ONLY),
         }
     }
 
@@ -320,53 +358,6 @@ impl WritebackGrant {
             !ours
         });
         (out, removed)
-    }
-
-    /// What a user object of class `class` carries from the grant through
-    /// inheritance.
-    pub fn effective_on(&self, user_sd: &SecurityDescriptor, class: Guid) -> Effective {
-        let inherited: Vec<&Ace> = user_sd
-            .dacl
-            .iter()
-            .flat_map(|d| d.aces.iter())
-            .filter(|a| a.is_inherited())
-            .collect();
-        let mut present = Vec::new();
-        let mut missing = Vec::new();
-        let entries = self.entries();
-        for permission in DESCENDANT_PERMISSIONS {
-            // No entry for this class (inetOrgPerson without the option):
-            // the right cannot be carried.
-            let Some(entry) = entries
-                .iter()
-                .find(|e| e.permission == permission && e.reach == Reach::Descendants(class))
-            else {
-                missing.push(permission);
-                continue;
-            };
-            let carried = inherited.iter().any(|a| {
-                let (Some(sid), Some(mask)) = (a.sid(), a.mask()) else {
-                    return false;
-                };
-                a.ace_type.is_allow()
-                    && (*sid == self.trustee || is_universal(sid))
-                    && !a.flags.has(AceFlags::INHERIT_ONLY)
-                    && mask.mapped().contains(entry.ace.mask().unwrap_or_default())
-                    && a.object_type()
-                        .is_none_or(|g| Some(g) == entry.ace.object_type())
-                    && a.inherited_object_type().is_none_or(|g| g == class)
-            });
-            if carried {
-                present.push(entry.permission);
-            } else {
-                missing.push(entry.permission);
-            }
-        }
-        Effective {
-            inheritance_blocked: user_sd.dacl_protected(),
-            present,
-            missing,
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! ACEs, ACLs, self-relative binary form, SDDL, and the password-writeback
 //! grant as data. Pure: no I/O, nothing else of the project.
 
+pub mod access;
 pub mod ace;
 pub mod acl;
 pub mod describe;
