@@ -1,0 +1,952 @@
+//! Directory fixtures for the tests that run against the Samba AD DC, and
+//! probes that prove what a connector account can really do to a user.
+//!
+//! Included next to `dc.rs`:
+//!
+//! ```ignore
+//! #[path = "support/dc.rs"]
+//! mod dc;
+//! #[path = "support/fixture.rs"]
+//! mod fixture;
+//! ```
+//!
+//! A [`Fixture`] borrows a [`Lab`] (so it holds the lab's DC lock) and makes
+//! a fresh OU `OU=wbfx-xxxxxxxx,<base>`; every object it creates lies under
+//! that OU and is uniquely named, and the OU is deleted with its subtree
+//! (tree-delete control) by [`Fixture::cleanup`] or, when a test fails
+//! half-way, when the fixture is dropped. Changes it makes to objects
+//! outside its OU (ACEs added, DACLs replaced) are undone then too. It
+//! refuses to touch the domain root's DACL, except to remove ACEs naming
+//! its own accounts, as `Lab` does.
+//!
+//! # What Samba 4.17 answers (seen on the test DC)
+//!
+//! Signed in as the connector over LDAPS:
+//!
+//! | operation                                    | allowed | refused by the DACL |
+//! |----------------------------------------------|---------|---------------------|
+//! | change: delete old + add new `unicodePwd`    | 0       | 19 constraintViolation, text `error in module acl: Constraint violation during LDB_MODIFY (19)` |
+//! | reset: replace `unicodePwd`                  | 0       | 50 insufficientAccessRights |
+//! | write `lockoutTime` / `pwdLastSet`           | 0       | 50 insufficientAccessRights, text `Object <dn> has no write property access` |
+//!
+//! Samba's `acl` module turns a refused Change-Password right into 19 on
+//! purpose (source4/dsdb/samdb/ldb_modules/acl.c, `acl_check_password_rights`:
+//! "Very strange, but we get constraint violation in this case"). The same
+//! code 19 also comes from password policy, *after* the access check passed:
+//! `0000052D: Constraint violation - check_password_restrictions: password is
+//! too young to change!` (minPwdAge), `... the password is too short` and
+//! the like, and `00000056: ... The old password specified doesn't match!`.
+//! So a change probe counts 19 as "refused" only with the `error in module
+//! acl` text, and panics on every other 19 — a policy error or a stale
+//! password is never mistaken for a denied right.
+//!
+//! Note: Samba's (and Windows') default user DACL grants Change Password to
+//! Everyone (`(OA;;CR;ab721a53-…;;WD)`) and to SELF (`PS`): any account that
+//! knows a user's current password may change it, with no grant at all.
+//! "User cannot change password" is the two deny ACEs for WD and PS, first.
+
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+
+use ldap3::controls::RawControl;
+use ldap3::{Ldap, Mod, Scope, SearchEntry};
+use writeback_wizard::ad::{AceFlags, Control, SecurityDescriptor, Sid, sddl};
+
+use super::dc::{
+    Account, DcConfig, Lab, TIMEOUT, fresh_password, ldap_bind, runtime, unicode_pwd, unique_name,
+};
+
+/// LDAP_SERVER_SD_FLAGS_OID.
+pub const SD_FLAGS_OID: &str = "1.2.840.113556.1.4.801";
+/// Its value for "DACL only": SEQUENCE { INTEGER 4 }.
+pub const SD_FLAGS_DACL: [u8; 5] = [0x30, 0x03, 0x02, 0x01, 0x04];
+/// LDAP_SERVER_TREE_DELETE_OID.
+pub const TREE_DELETE_OID: &str = "1.2.840.113556.1.4.805";
+/// Result code success.
+pub const SUCCESS: u32 = 0;
+/// Result code constraintViolation.
+pub const CONSTRAINT_VIOLATION: u32 = 19;
+/// Result code noSuchObject.
+pub const NO_SUCH_OBJECT: u32 = 32;
+/// Result code insufficientAccessRights.
+pub const INSUFFICIENT_ACCESS_RIGHTS: u32 = 50;
+/// The text of Samba's answer to a change of password the DACL refuses.
+pub const ACL_REFUSED_TEXT: &str = "error in module acl";
+
+/// The Reset Password extended right (User-Force-Change-Password).
+pub const RESET_PASSWORD: &str = "00299570-246d-11d0-a768-00aa006e0529";
+/// The Change Password extended right (User-Change-Password).
+pub const CHANGE_PASSWORD: &str = "ab721a53-1e2f-11d0-9819-00aa0040529b";
+/// The lockoutTime attribute.
+pub const LOCKOUT_TIME: &str = "28630ebf-41d5-11d1-a9c1-0000f80367c1";
+/// The pwdLastSet attribute.
+pub const PWD_LAST_SET: &str = "bf967a0a-0de6-11d0-a285-00aa003049e2";
+/// The user class.
+pub const USER_CLASS: &str = "bf967aba-0de6-11d0-a285-00aa003049e2";
+/// The inetOrgPerson class.
+pub const INET_ORG_PERSON_CLASS: &str = "4828cc14-1437-45bc-9b07-ad6f015e5f28";
+
+/// The four explicit allow ACEs that give `sid` what password writeback
+/// needs on the object carrying them (no inheritance): reset, change,
+/// write lockoutTime, write pwdLastSet.
+pub fn writeback_allows(sid: &Sid) -> [String; 4] {
+    [
+        format!("(OA;;CR;{RESET_PASSWORD};;{sid})"),
+        format!("(OA;;CR;{CHANGE_PASSWORD};;{sid})"),
+        format!("(OA;;WP;{LOCKOUT_TIME};;{sid})"),
+        format!("(OA;;WP;{PWD_LAST_SET};;{sid})"),
+    ]
+}
+
+/// What a connector could really do to a victim (each one tried).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Rights {
+    /// Replace unicodePwd.
+    pub reset: bool,
+    /// Delete old + add new unicodePwd (knowing the old password).
+    pub change: bool,
+    /// Write lockoutTime = 0.
+    pub lockout: bool,
+    /// Write pwdLastSet = 0, then -1.
+    pub pwd_last_set: bool,
+}
+
+impl Rights {
+    /// All four.
+    pub const ALL: Rights = Rights {
+        reset: true,
+        change: true,
+        lockout: true,
+        pwd_last_set: true,
+    };
+    /// None.
+    pub const NONE: Rights = Rights {
+        reset: false,
+        change: false,
+        lockout: false,
+        pwd_last_set: false,
+    };
+}
+
+/// Objects made for one test under a fresh OU, removed at the end.
+pub struct Fixture<'a> {
+    /// The lab (DC settings, runtime, lock); its helpers stay usable.
+    pub lab: &'a mut Lab,
+    /// `OU=wbfx-xxxxxxxx,<base>`: everything this fixture creates is below.
+    pub root: String,
+    /// Every DN created, in order (the root first).
+    created: Vec<String>,
+    /// SIDs of the security principals created.
+    sids: Vec<Sid>,
+    /// ACEs added to objects outside `root`, to remove at clean-up.
+    foreign_aces: Vec<(String, writeback_wizard::ad::Ace)>,
+    /// Original descriptors (DACL only) of objects outside `root` whose
+    /// DACL was replaced (protected, NULL), to write back at clean-up.
+    foreign_sds: Vec<(String, Vec<u8>)>,
+    cleaned: bool,
+}
+
+impl<'a> Fixture<'a> {
+    /// Creates the fixture's OU `OU=wbfx-xxxxxxxx,<base>`.
+    pub fn new(lab: &'a mut Lab) -> Fixture<'a> {
+        let root = format!("OU={},{}", unique_name("wbfx"), lab.dc.base_dn);
+        let mut fx = Fixture {
+            lab,
+            root: root.clone(),
+            created: Vec::new(),
+            sids: Vec::new(),
+            foreign_aces: Vec::new(),
+            foreign_sds: Vec::new(),
+            cleaned: false,
+        };
+        fx.add(
+            &root,
+            vec![("objectClass", vec![b"organizationalUnit".to_vec()])],
+        );
+        fx
+    }
+
+    /// The DC settings.
+    pub fn dc(&self) -> &DcConfig {
+        &self.lab.dc
+    }
+
+    /// Every DN this fixture created, the root OU first.
+    pub fn created(&self) -> &[String] {
+        &self.created
+    }
+
+    fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.lab.rt.block_on(f)
+    }
+
+    /// True for the root OU and anything below it.
+    pub fn owns(&self, dn: &str) -> bool {
+        let dn = dn.to_ascii_lowercase();
+        let root = self.root.to_ascii_lowercase();
+        dn == root || dn.ends_with(&format!(",{root}"))
+    }
+
+    /// Adds an entry as Administrator and records it.
+    fn add(&mut self, dn: &str, attrs: Vec<(&str, Vec<Vec<u8>>)>) {
+        let dc = self.lab.dc.clone();
+        let attrs: Vec<(Vec<u8>, HashSet<Vec<u8>>)> = attrs
+            .into_iter()
+            .map(|(a, v)| (a.as_bytes().to_vec(), v.into_iter().collect()))
+            .collect();
+        self.block_on(async {
+            let mut ldap = admin(&dc).await;
+            let res = ldap
+                .with_timeout(TIMEOUT)
+                .add(dn, attrs)
+                .await
+                .unwrap_or_else(|e| panic!("add {dn}: {e}"));
+            let _ = ldap.unbind().await;
+            assert_eq!(res.rc, SUCCESS, "add {dn}: {res:?}");
+        });
+        self.created.push(dn.to_string());
+    }
+
+    /// Creates `OU=prefix-xxxxxxxx,<parent>`; returns its DN.
+    pub fn ou(&mut self, parent: &str, prefix: &str) -> String {
+        let dn = format!("OU={},{parent}", unique_name(prefix));
+        self.add(
+            &dn,
+            vec![("objectClass", vec![b"organizationalUnit".to_vec()])],
+        );
+        dn
+    }
+
+    fn account_in(&mut self, parent: &str, prefix: &str, class: &str) -> Account {
+        let name = unique_name(prefix);
+        let dn = format!("CN={name},{parent}");
+        let password = fresh_password();
+        let upn = format!("{name}@{}", self.lab.dc.realm.to_ascii_lowercase());
+        self.add(
+            &dn,
+            vec![
+                ("objectClass", vec![class.as_bytes().to_vec()]),
+                ("sAMAccountName", vec![name.clone().into_bytes()]),
+                ("userPrincipalName", vec![upn.into_bytes()]),
+                ("unicodePwd", vec![unicode_pwd(&password)]),
+                ("userAccountControl", vec![b"512".to_vec()]),
+            ],
+        );
+        let sid = self.sid_of(&dn);
+        self.sids.push(sid);
+        Account {
+            name,
+            dn,
+            password,
+            sid,
+        }
+    }
+
+    /// An enabled user `prefix-xxxxxxxx` (also its CN and sAMAccountName;
+    /// prefix at most 11 characters) under `parent`, with a password.
+    pub fn user_in(&mut self, parent: &str, prefix: &str) -> Account {
+        self.account_in(parent, prefix, "user")
+    }
+
+    /// The same with objectClass inetOrgPerson (a subclass of user).
+    pub fn inet_org_person_in(&mut self, parent: &str, prefix: &str) -> Account {
+        self.account_in(parent, prefix, "inetOrgPerson")
+    }
+
+    /// A computer `CN=<cn>,<parent>` with sAMAccountName `<cn>$`
+    /// (userAccountControl WORKSTATION_TRUST_ACCOUNT, no password); returns
+    /// its DN. With `cn` = a connector's name it lies next to the connector
+    /// in lookups by cn; put it in another container than the connector.
+    pub fn computer_in(&mut self, parent: &str, cn: &str) -> String {
+        let dn = format!("CN={cn},{parent}");
+        self.add(
+            &dn,
+            vec![
+                ("objectClass", vec![b"computer".to_vec()]),
+                ("sAMAccountName", vec![format!("{cn}$").into_bytes()]),
+                ("userAccountControl", vec![b"4096".to_vec()]),
+            ],
+        );
+        let sid = self.sid_of(&dn);
+        self.sids.push(sid);
+        dn
+    }
+
+    /// A global security group `prefix-xxxxxxxx` under `parent`; its DN and
+    /// objectSid.
+    pub fn group_in(&mut self, parent: &str, prefix: &str) -> (String, Sid) {
+        let name = unique_name(prefix);
+        let dn = format!("CN={name},{parent}");
+        self.add(
+            &dn,
+            vec![
+                ("objectClass", vec![b"group".to_vec()]),
+                ("sAMAccountName", vec![name.into_bytes()]),
+            ],
+        );
+        let sid = self.sid_of(&dn);
+        self.sids.push(sid);
+        (dn, sid)
+    }
+
+    /// Adds `member_dn` to the group (takes effect at the member's next
+    /// bind: the probes bind afresh every time).
+    pub fn add_member(&mut self, group_dn: &str, member_dn: &str) {
+        self.admin_modify(
+            group_dn,
+            vec![Mod::Add(
+                b"member".to_vec(),
+                HashSet::from([member_dn.as_bytes().to_vec()]),
+            )],
+        );
+    }
+
+    /// Sets adminCount = 1 (Samba has no SDProp: nothing else happens).
+    pub fn set_admin_count(&mut self, dn: &str) {
+        self.admin_modify(
+            dn,
+            vec![Mod::Replace(
+                b"adminCount".to_vec(),
+                HashSet::from([b"1".to_vec()]),
+            )],
+        );
+    }
+
+    /// Applies `mods` as Administrator; panics unless it succeeds.
+    pub fn admin_modify(&self, dn: &str, mods: Vec<Mod<Vec<u8>>>) {
+        let dc = self.lab.dc.clone();
+        self.block_on(async {
+            let mut ldap = admin(&dc).await;
+            let res = ldap
+                .with_timeout(TIMEOUT)
+                .modify(dn, mods)
+                .await
+                .unwrap_or_else(|e| panic!("modify {dn}: {e}"));
+            let _ = ldap.unbind().await;
+            assert_eq!(res.rc, SUCCESS, "modify {dn}: {res:?}");
+        });
+    }
+
+    /// objectSid of `dn`.
+    pub fn sid_of(&self, dn: &str) -> Sid {
+        let bytes = self
+            .attr_bytes(dn, "objectSid")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{dn} has no objectSid"));
+        Sid::from_bytes(&bytes).expect("objectSid parses")
+    }
+
+    /// The values of `attr` of `dn` (read as Administrator), as text.
+    pub fn attr(&self, dn: &str, attr: &str) -> Vec<String> {
+        self.attr_bytes(dn, attr)
+            .into_iter()
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+            .collect()
+    }
+
+    /// The values of `attr` of `dn` (read as Administrator).
+    pub fn attr_bytes(&self, dn: &str, attr: &str) -> Vec<Vec<u8>> {
+        let dc = self.lab.dc.clone();
+        self.block_on(async {
+            let mut ldap = admin(&dc).await;
+            let (entries, _) = ldap
+                .with_timeout(TIMEOUT)
+                .search(dn, Scope::Base, "(objectClass=*)", vec![attr])
+                .await
+                .and_then(|r| r.success())
+                .unwrap_or_else(|e| panic!("read {attr} of {dn}: {e}"));
+            let _ = ldap.unbind().await;
+            let Some(entry) = entries.into_iter().next() else {
+                return Vec::new();
+            };
+            let entry = SearchEntry::construct(entry);
+            if let Some((_, v)) = entry
+                .bin_attrs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(attr))
+            {
+                return v.clone();
+            }
+            entry
+                .attrs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(attr))
+                .map(|(_, v)| v.iter().map(|s| s.clone().into_bytes()).collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// True when an entry `dn` exists (base search as Administrator).
+    pub fn exists(&self, dn: &str) -> bool {
+        let dc = self.lab.dc.clone();
+        self.block_on(async { exists(&dc, dn).await })
+    }
+
+    /// The DACL-only descriptor of `dn` as the DC returns it (SD-flags 4).
+    pub fn descriptor(&self, dn: &str) -> SecurityDescriptor {
+        let dc = self.lab.dc.clone();
+        self.block_on(async {
+            let mut ldap = admin(&dc).await;
+            let (_, sd) = read_sd(&mut ldap, dn).await;
+            let _ = ldap.unbind().await;
+            sd
+        })
+    }
+
+    /// True when `dn` has a NULL DACL: DACL_PRESENT clear and no DACL
+    /// (everyone may do everything). An empty DACL is not NULL.
+    pub fn dacl_is_null(&self, dn: &str) -> bool {
+        let sd = self.descriptor(dn);
+        sd.dacl.is_none() && !sd.control.has(Control::DACL_PRESENT)
+    }
+
+    /// The DACL of `dn` as SDDL (for messages).
+    pub fn sddl_of(&self, dn: &str) -> String {
+        sddl::format(&self.descriptor(dn), None).unwrap_or_else(|e| e.to_string())
+    }
+
+    /// Reads the DACL of `dn`, lets `edit` change it, writes it back with
+    /// the SD-flags control (DACL only). Never on the domain root.
+    fn edit_dacl(&mut self, dn: &str, edit: impl FnOnce(&mut SecurityDescriptor)) {
+        assert!(
+            !dn.eq_ignore_ascii_case(&self.lab.dc.base_dn),
+            "the fixture never writes the domain root's DACL"
+        );
+        let dc = self.lab.dc.clone();
+        let original = self.block_on(async {
+            let mut ldap = admin(&dc).await;
+            let (bytes, mut sd) = read_sd(&mut ldap, dn).await;
+            edit(&mut sd);
+            write_sd(
+                &mut ldap,
+                dn,
+                &sd.to_bytes().expect("encode the descriptor"),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("write the DACL of {dn}: {e}"));
+            let _ = ldap.unbind().await;
+            bytes
+        });
+        if !self.owns(dn) && !self.foreign_sds.iter().any(|(d, _)| d == dn) {
+            self.foreign_sds.push((dn.to_string(), original));
+        }
+    }
+
+    /// Inserts an explicit ACE (SDDL, e.g. `(OD;;CR;<guid>;;S-1-5-21-…)`)
+    /// into the DACL of `dn`: at index 0 when `first`, else after the last
+    /// explicit ACE (before the inherited ones, where Windows' canonical
+    /// order puts an explicit allow; a deny there comes after the explicit
+    /// allows and decides nothing they grant). Samba keeps the order
+    /// written, and recomputes the inherited ACEs itself.
+    pub fn insert_ace(&mut self, dn: &str, ace_sddl: &str, first: bool) {
+        let ace = sddl::parse_ace(ace_sddl, None).unwrap_or_else(|e| panic!("ACE {ace_sddl}: {e}"));
+        assert!(
+            !ace.is_inherited(),
+            "{ace_sddl}: an explicit ACE has no ID flag"
+        );
+        let added = ace.clone();
+        self.edit_dacl(dn, move |sd| {
+            let dacl = sd
+                .dacl
+                .as_mut()
+                .unwrap_or_else(|| panic!("{ace_sddl}: the DACL is NULL"));
+            let at = if first {
+                0
+            } else {
+                dacl.aces
+                    .iter()
+                    .position(|a| a.is_inherited())
+                    .unwrap_or(dacl.aces.len())
+            };
+            dacl.aces.insert(at, ace);
+            dacl.fix_revision();
+        });
+        if !self.owns(dn) {
+            self.foreign_aces.push((dn.to_string(), added));
+        }
+    }
+
+    /// [`insert_ace`](Self::insert_ace) for a deny ACE (A/OA refused). For
+    /// an OU, an inheritable deny reaching users:
+    /// `(OD;CIIO;CR;00299570-246d-11d0-a768-00aa006e0529;bf967aba-0de6-11d0-a285-00aa003049e2;SID)`.
+    pub fn deny_on(&mut self, dn: &str, ace_sddl: &str, first: bool) {
+        let ace = sddl::parse_ace(ace_sddl, None).unwrap_or_else(|e| panic!("ACE {ace_sddl}: {e}"));
+        assert!(ace.ace_type.is_deny(), "{ace_sddl} is not a deny ACE");
+        self.insert_ace(dn, ace_sddl, first);
+    }
+
+    /// [`insert_ace`](Self::insert_ace) for an allow ACE, after the
+    /// explicit ACEs.
+    pub fn allow_on(&mut self, dn: &str, ace_sddl: &str) {
+        let ace = sddl::parse_ace(ace_sddl, None).unwrap_or_else(|e| panic!("ACE {ace_sddl}: {e}"));
+        assert!(ace.ace_type.is_allow(), "{ace_sddl} is not an allow ACE");
+        self.insert_ace(dn, ace_sddl, false);
+    }
+
+    /// Gives `sid` the four writeback rights directly on `dn`
+    /// ([`writeback_allows`], explicit, not inheritable).
+    pub fn grant_directly(&mut self, dn: &str, sid: &Sid) {
+        for ace in writeback_allows(sid) {
+            self.allow_on(dn, &ace);
+        }
+    }
+
+    /// "Disable inheritance" on `dn` (meant for an OU; works on any object)
+    /// the way Windows' dialog does when told to *convert inherited
+    /// permissions into explicit permissions*: SE_DACL_PROTECTED set, every
+    /// ACE kept with its INHERITED flag cleared, in the same order. The
+    /// object's own rights do not change; what changes is that ACEs added
+    /// later above it (a grant on the domain root) no longer reach it or
+    /// anything below it.
+    pub fn protect_ou(&mut self, dn: &str) {
+        self.edit_dacl(dn, |sd| {
+            sd.control = Control(sd.control.0 | Control::DACL_PROTECTED);
+            if let Some(dacl) = sd.dacl.as_mut() {
+                for ace in &mut dacl.aces {
+                    ace.flags = AceFlags(ace.flags.0 & !AceFlags::INHERITED);
+                }
+            }
+        });
+        assert!(
+            self.descriptor(dn).dacl_protected(),
+            "{dn} is not protected after the write"
+        );
+    }
+
+    /// "User cannot change password" on `account`, as ADUC sets it: deny
+    /// Change Password to Everyone and to SELF, the two ACEs first.
+    pub fn user_cannot_change_password(&mut self, account: &Account) {
+        let wd = format!("(OD;;CR;{CHANGE_PASSWORD};;WD)");
+        let ps = format!("(OD;;CR;{CHANGE_PASSWORD};;PS)");
+        self.deny_on(&account.dn, &ps, true);
+        self.deny_on(&account.dn, &wd, true);
+    }
+
+    /// Tries to give `dn` a NULL DACL (DACL_PRESENT cleared, no ACL:
+    /// everyone may do everything); true when the DC kept it NULL.
+    ///
+    /// Samba 4.17 never keeps one: its `descriptor` module replaces a
+    /// missing DACL by the class's default DACL (defaultSecurityDescriptor,
+    /// inherited ACEs recomputed), whatever the form (DACL_PRESENT clear,
+    /// or set with a zero offset; DACL-only or whole descriptor; over LDAP
+    /// or through SamDB on sam.ldb). So on Samba this returns false and the
+    /// object ends up with the default DACL; tests of NULL DACL handling
+    /// need Windows or the demo backend. Check with
+    /// [`dacl_is_null`](Self::dacl_is_null).
+    pub fn null_dacl(&mut self, dn: &str) -> bool {
+        self.edit_dacl(dn, |sd| {
+            sd.dacl = None;
+            sd.control = Control(sd.control.0 & !Control::DACL_PRESENT);
+        });
+        self.dacl_is_null(dn)
+    }
+
+    // ---- probes: signed in as the connector over LDAPS -------------------
+
+    /// Signed in as `who`, applies `mods` to `dn`; the result code and text.
+    pub fn modify_as(&self, who: &Account, dn: &str, mods: Vec<Mod<Vec<u8>>>) -> (u32, String) {
+        let dc = self.lab.dc.clone();
+        self.block_on(async {
+            let mut ldap = ldap_bind(&dc, &who.dn, &who.password).await;
+            let res = ldap
+                .with_timeout(TIMEOUT)
+                .modify(dn, mods)
+                .await
+                .unwrap_or_else(|e| panic!("modify {dn} as {}: {e}", who.name));
+            let _ = ldap.unbind().await;
+            (res.rc, res.text)
+        })
+    }
+
+    /// Can `connector` *change* `victim`'s password (the Change Password
+    /// right on the victim)? One modify, `delete: unicodePwd` (the victim's
+    /// current password) + `add: unicodePwd` (a fresh one), signed in as the
+    /// connector. On success `victim.password` is updated.
+    ///
+    /// The test DC's minPwdAge is 1 day (and the wizard's pre-flight reads
+    /// it, so the domain policy is left alone): to let a permitted change
+    /// go through, the probe first sets the victim's pwdLastSet to 0 as
+    /// Administrator (Samba skips the minimum-age test then), after the
+    /// connector has bound (so `connector` may be the victim itself), and
+    /// sets it back to -1 (now) when the change did not happen.
+    ///
+    /// 0 → true; 19 with [`ACL_REFUSED_TEXT`] → false (Samba's answer to a
+    /// refused Change Password right); 50 → false (never seen for a change
+    /// on Samba 4.17, but it only ever means a refusal); anything else
+    /// (policy, wrong old password) panics with the code and text.
+    pub fn can_change_password(&self, connector: &Account, victim: &mut Account) -> bool {
+        let dc = self.lab.dc.clone();
+        let new = fresh_password();
+        let (rc, text) = self.block_on(async {
+            let mut conn = ldap_bind(&dc, &connector.dn, &connector.password).await;
+            let mut ldap = admin(&dc).await;
+            set_pwd_last_set(&mut ldap, &victim.dn, "0").await;
+            let res = conn
+                .with_timeout(TIMEOUT)
+                .modify(
+                    &victim.dn,
+                    vec![
+                        Mod::Delete(
+                            b"unicodePwd".to_vec(),
+                            HashSet::from([unicode_pwd(&victim.password)]),
+                        ),
+                        Mod::Add(b"unicodePwd".to_vec(), HashSet::from([unicode_pwd(&new)])),
+                    ],
+                )
+                .await
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "change password of {} as {}: {e}",
+                        victim.name, connector.name
+                    )
+                });
+            let _ = conn.unbind().await;
+            if res.rc != SUCCESS {
+                set_pwd_last_set(&mut ldap, &victim.dn, "-1").await;
+            }
+            let _ = ldap.unbind().await;
+            (res.rc, res.text)
+        });
+        match rc {
+            SUCCESS => {
+                victim.password = new;
+                true
+            }
+            CONSTRAINT_VIOLATION if text.contains(ACL_REFUSED_TEXT) => false,
+            INSUFFICIENT_ACCESS_RIGHTS => false,
+            _ => panic!(
+                "change password of {} as {}: unexpected result {rc} {text:?} \
+                 (a policy error or a stale password, not an access decision)",
+                victim.dn, connector.name
+            ),
+        }
+    }
+
+    /// Can `connector` *reset* `victim`'s password (replace unicodePwd)?
+    /// 0 → true (and `victim.password` is updated); 50 → false; anything
+    /// else panics.
+    pub fn can_reset_password(&self, connector: &Account, victim: &mut Account) -> bool {
+        let new = fresh_password();
+        let (rc, text) = self.modify_as(
+            connector,
+            &victim.dn,
+            vec![Mod::Replace(
+                b"unicodePwd".to_vec(),
+                HashSet::from([unicode_pwd(&new)]),
+            )],
+        );
+        match rc {
+            SUCCESS => {
+                victim.password = new;
+                true
+            }
+            INSUFFICIENT_ACCESS_RIGHTS => false,
+            _ => panic!(
+                "reset password of {} as {}: unexpected result {rc} {text:?}",
+                victim.dn, connector.name
+            ),
+        }
+    }
+
+    /// Can `connector` replace `attr` of `dn` with `value`? 0 → true;
+    /// 50 → false; anything else panics.
+    pub fn can_write(&self, connector: &Account, dn: &str, attr: &str, value: &str) -> bool {
+        let (rc, text) = self.modify_as(
+            connector,
+            dn,
+            vec![Mod::Replace(
+                attr.as_bytes().to_vec(),
+                HashSet::from([value.as_bytes().to_vec()]),
+            )],
+        );
+        match rc {
+            SUCCESS => true,
+            INSUFFICIENT_ACCESS_RIGHTS => false,
+            _ => panic!(
+                "write {attr}={value} on {dn} as {}: unexpected result {rc} {text:?}",
+                connector.name
+            ),
+        }
+    }
+
+    /// Can `connector` write pwdLastSet: "0" (must change), then "-1" (now,
+    /// so the user is not left with must-change)? Panics if only one of the
+    /// two is allowed.
+    pub fn can_write_pwd_last_set(&self, connector: &Account, dn: &str) -> bool {
+        let zero = self.can_write(connector, dn, "pwdLastSet", "0");
+        let now = self.can_write(connector, dn, "pwdLastSet", "-1");
+        assert_eq!(
+            zero, now,
+            "pwdLastSet on {dn}: 0 allowed {zero}, -1 allowed {now}"
+        );
+        now
+    }
+
+    /// Tries all four, change FIRST (it needs the victim's current
+    /// password), then reset, lockoutTime = 0, pwdLastSet = 0 then -1.
+    pub fn probe_all(&self, connector: &Account, victim: &mut Account) -> Rights {
+        let change = self.can_change_password(connector, victim);
+        let reset = self.can_reset_password(connector, victim);
+        let lockout = self.can_write(connector, &victim.dn, "lockoutTime", "0");
+        let pwd_last_set = self.can_write_pwd_last_set(connector, &victim.dn);
+        Rights {
+            reset,
+            change,
+            lockout,
+            pwd_last_set,
+        }
+    }
+
+    // ---- clean-up -----------------------------------------------------------
+
+    /// Removes everything now (panics if that fails); returns the DNs it
+    /// had created, the root OU first, for a test to check they are gone.
+    pub fn cleanup(mut self) -> Vec<String> {
+        let created = self.created.clone();
+        self.cleaned = true;
+        if let Err(e) = self.remove_all() {
+            panic!("fixture clean-up failed: {e}");
+        }
+        created
+    }
+
+    fn remove_all(&mut self) -> Result<(), String> {
+        let dc = self.lab.dc.clone();
+        let root = self.root.clone();
+        let sids = self.sids.clone();
+        let foreign_aces = std::mem::take(&mut self.foreign_aces);
+        let foreign_sds = std::mem::take(&mut self.foreign_sds);
+        // A fresh runtime: the test's may have been left by a panic.
+        let rt = runtime();
+        rt.block_on(async move {
+            let mut ldap = admin(&dc).await;
+            let mut problems = Vec::new();
+            // ACEs put on objects outside the OU, newest first.
+            for (dn, ace) in foreign_aces.iter().rev() {
+                if foreign_sds.iter().any(|(d, _)| d == dn) {
+                    continue; // restored wholesale below
+                }
+                if !exists(&dc, dn).await {
+                    continue;
+                }
+                let (_, mut sd) = read_sd(&mut ldap, dn).await;
+                if let Some(dacl) = sd.dacl.as_mut()
+                    && let Some(i) = dacl.aces.iter().position(|a| a == ace)
+                {
+                    dacl.aces.remove(i);
+                    let bytes = sd.to_bytes().map_err(|e| e.to_string())?;
+                    if let Err(e) = write_sd(&mut ldap, dn, &bytes).await {
+                        problems.push(format!("remove an ACE from {dn}: {e}"));
+                    }
+                }
+            }
+            for (dn, bytes) in foreign_sds.iter().rev() {
+                if exists(&dc, dn).await
+                    && let Err(e) = write_sd(&mut ldap, dn, bytes).await
+                {
+                    problems.push(format!("restore the DACL of {dn}: {e}"));
+                }
+            }
+            // ACEs naming the fixture's principals on the domain root (a
+            // test may have granted one of them there); written only if any.
+            let (_, mut sd) = read_sd(&mut ldap, &dc.base_dn).await;
+            if let Some(dacl) = sd.dacl.as_mut() {
+                let before = dacl.aces.len();
+                dacl.aces
+                    .retain(|a| a.is_inherited() || a.sid().is_none_or(|s| !sids.contains(s)));
+                if dacl.aces.len() != before {
+                    eprintln!(
+                        "fixture clean-up: removing {} ACE(s) naming its accounts from the root",
+                        before - dacl.aces.len()
+                    );
+                    let bytes = sd.to_bytes().map_err(|e| e.to_string())?;
+                    if let Err(e) = write_sd(&mut ldap, &dc.base_dn, &bytes).await {
+                        problems.push(format!("clean the root DACL: {e}"));
+                    }
+                }
+            }
+            if let Err(e) = tree_delete(&mut ldap, &root).await {
+                problems.push(e);
+            }
+            let _ = ldap.unbind().await;
+            if exists(&dc, &root).await {
+                problems.push(format!("{root} still exists"));
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems.join("; "))
+            }
+        })
+    }
+}
+
+impl Drop for Fixture<'_> {
+    fn drop(&mut self) {
+        if self.cleaned {
+            return;
+        }
+        self.cleaned = true;
+        if let Err(e) = self.remove_all() {
+            eprintln!("fixture clean-up failed: {e}");
+        }
+    }
+}
+
+// ---- LDAP helpers (Administrator) ---------------------------------------------
+
+/// A connection bound as Administrator.
+pub async fn admin(dc: &DcConfig) -> Ldap {
+    ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await
+}
+
+fn sd_flags_dacl() -> RawControl {
+    RawControl {
+        ctype: SD_FLAGS_OID.to_string(),
+        crit: true,
+        val: Some(SD_FLAGS_DACL.to_vec()),
+    }
+}
+
+/// The DACL-only nTSecurityDescriptor of `dn`: bytes and parse.
+pub async fn read_sd(ldap: &mut Ldap, dn: &str) -> (Vec<u8>, SecurityDescriptor) {
+    let (entries, _) = ldap
+        .with_timeout(TIMEOUT)
+        .with_controls(sd_flags_dacl())
+        .search(
+            dn,
+            Scope::Base,
+            "(objectClass=*)",
+            vec!["nTSecurityDescriptor"],
+        )
+        .await
+        .and_then(|r| r.success())
+        .unwrap_or_else(|e| panic!("read the descriptor of {dn}: {e}"));
+    let entry = SearchEntry::construct(
+        entries
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{dn} not found")),
+    );
+    let bytes = entry
+        .bin_attrs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("nTSecurityDescriptor"))
+        .and_then(|(_, v)| v.first().cloned())
+        .unwrap_or_else(|| panic!("{dn}: nTSecurityDescriptor not returned"));
+    let sd = SecurityDescriptor::from_bytes(&bytes)
+        .unwrap_or_else(|e| panic!("{dn}: the descriptor does not parse: {e}"));
+    (bytes, sd)
+}
+
+/// Writes a DACL-only descriptor with the SD-flags control.
+pub async fn write_sd(ldap: &mut Ldap, dn: &str, bytes: &[u8]) -> Result<(), String> {
+    let res = ldap
+        .with_timeout(TIMEOUT)
+        .with_controls(sd_flags_dacl())
+        .modify(
+            dn,
+            vec![Mod::Replace(
+                b"nTSecurityDescriptor".to_vec(),
+                HashSet::from([bytes.to_vec()]),
+            )],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    if res.rc == SUCCESS {
+        Ok(())
+    } else {
+        Err(format!("{} {}", res.rc, res.text))
+    }
+}
+
+/// True when `dn` exists.
+pub async fn exists(dc: &DcConfig, dn: &str) -> bool {
+    let mut ldap = admin(dc).await;
+    let res = ldap
+        .with_timeout(TIMEOUT)
+        .search(dn, Scope::Base, "(objectClass=*)", vec!["1.1"])
+        .await
+        .unwrap_or_else(|e| panic!("look for {dn}: {e}"));
+    let _ = ldap.unbind().await;
+    match res.1.rc {
+        SUCCESS => !res.0.is_empty(),
+        NO_SUCH_OBJECT => false,
+        rc => panic!("look for {dn}: {rc} {}", res.1.text),
+    }
+}
+
+async fn set_pwd_last_set(ldap: &mut Ldap, dn: &str, value: &str) {
+    let res = ldap
+        .with_timeout(TIMEOUT)
+        .modify(
+            dn,
+            vec![Mod::Replace(
+                b"pwdLastSet".to_vec(),
+                HashSet::from([value.as_bytes().to_vec()]),
+            )],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("set pwdLastSet of {dn}: {e}"));
+    assert_eq!(res.rc, SUCCESS, "set pwdLastSet={value} on {dn}: {res:?}");
+}
+
+/// Deletes `dn` and everything below it: the tree-delete control, and if
+/// the DC refuses that, the children deepest first. A missing `dn` is fine.
+pub async fn tree_delete(ldap: &mut Ldap, dn: &str) -> Result<(), String> {
+    let res = ldap
+        .with_timeout(TIMEOUT)
+        .with_controls(RawControl {
+            ctype: TREE_DELETE_OID.to_string(),
+            crit: true,
+            val: None,
+        })
+        .delete(dn)
+        .await
+        .map_err(|e| format!("tree delete {dn}: {e}"))?;
+    match res.rc {
+        SUCCESS | NO_SUCH_OBJECT => return Ok(()),
+        rc => eprintln!(
+            "tree delete {dn}: {rc} {}; deleting children first",
+            res.text
+        ),
+    }
+    let (entries, _) = ldap
+        .with_timeout(TIMEOUT)
+        .search(dn, Scope::Subtree, "(objectClass=*)", vec!["1.1"])
+        .await
+        .and_then(|r| r.success())
+        .map_err(|e| format!("list {dn}: {e}"))?;
+    let mut dns: Vec<String> = entries
+        .into_iter()
+        .map(|e| SearchEntry::construct(e).dn)
+        .collect();
+    // Deepest first: more RDNs, longer DN.
+    dns.sort_by_key(|d| std::cmp::Reverse(d.matches(',').count()));
+    for d in dns {
+        let res = ldap
+            .with_timeout(TIMEOUT)
+            .delete(&d)
+            .await
+            .map_err(|e| format!("delete {d}: {e}"))?;
+        if res.rc != SUCCESS && res.rc != NO_SUCH_OBJECT {
+            return Err(format!("delete {d}: {} {}", res.rc, res.text));
+        }
+    }
+    Ok(())
+}
+
+impl Fixture<'_> {
+    /// Creates `OU=<name>,<parent>` with exactly that name (the caller
+    /// makes it unique, e.g. by a parent of this fixture); returns its DN.
+    pub fn ou_named(&mut self, parent: &str, name: &str) -> String {
+        let dn = format!("OU={name},{parent}");
+        self.add(
+            &dn,
+            vec![("objectClass", vec![b"organizationalUnit".to_vec()])],
+        );
+        dn
+    }
+}
