@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks of step 1 against a real Samba AD DC holding 10,000 users
 # (built once, then restored from a snapshot):
-#  1. protected-users audit: `writeback-wizard verify` (RootDSE, account
-#     lookup, a count pass and the paged DACL scan) against `ldapsearch`
+#  1. the access audit: `writeback-wizard verify` (RootDSE, account lookup,
+#     token, schema, the containers and the paged DACL scan, with the access
+#     check on every user) against `ldapsearch`
 #     fetching the same entries with the same controls, in the same run;
 #  2. `grant` end to end (bind, discover, read, write, read back): median of
 #     10 runs (each undone by `rollback`, which is not timed).
@@ -58,7 +59,7 @@ for _ in 1 2 3; do
     ldapsearch -LLL -o ldif-wrap=no -x -H "$SAMBA_DC_LDAPS_URL" -D "$SAMBA_DC_ADMIN_DN" \
         -w "$SAMBA_DC_ADMIN_PASSWORD" -E '!1.2.840.113556.1.4.801=::MAMCAQQ=' -E pr=1000/noprompt \
         -b "$SAMBA_DC_BASE_DN" '(&(objectCategory=person)(objectClass=user))' \
-        nTSecurityDescriptor adminCount sAMAccountName objectClass >/dev/null
+        nTSecurityDescriptor adminCount sAMAccountName objectClass objectSid >/dev/null
     t1=$(now)
     "$bin" --lang en verify "${args[@]}" --json >"$WRITEBACK_WIZARD_DATA_DIR/verify.json"
     t2=$(now)

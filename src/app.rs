@@ -307,6 +307,19 @@ impl App {
                 Task::none()
             }
             Message::Targets(m) => self.targets.update(m, &self.env).map(Message::Targets),
+            Message::Preflight(preflight::Message::AddTarget(dn)) => {
+                // The OU becomes a target beside those checked; pre-flight
+                // runs again on the new scope.
+                let mut targets = match &self.preflight {
+                    preflight::State::Done(checks) => checks.targets(),
+                    _ => Vec::new(),
+                };
+                if !targets.iter().any(|t| t.eq_ignore_ascii_case(&dn)) {
+                    targets.push(dn);
+                }
+                self.env.set_targets(targets);
+                self.preflight.start(&self.env).map(Message::Preflight)
+            }
             Message::Preflight(m) => self.preflight.update(m, &self.env).map(Message::Preflight),
             Message::Permissions(m) => self
                 .permissions
@@ -401,7 +414,7 @@ impl App {
         c.connect = self.connect.changed().then_some(true);
         c.portal = self.portal.switch.changed.then_some(true);
         if let verify::State::Done(r) = &self.verify {
-            c.unreached = r.audit.unreached.len();
+            c.unreached = r.audit.blocked_count() as usize;
         }
         c.export_note = self.shots.note.clone();
         c.undoable = self.permissions.applied.is_some()

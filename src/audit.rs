@@ -69,6 +69,10 @@ pub enum Outcome {
         /// Why (the error, untranslated; never a secret).
         reason: String,
     },
+    /// Intent: the write is about to be sent. Its outcome follows in a
+    /// later record; a pending record without one means the run stopped
+    /// (cancelled or crashed) mid-write, and the backup it names undoes it.
+    Pending,
 }
 
 /// One line of the log.
@@ -265,14 +269,16 @@ pub fn append(path: &Path, record: &Record) -> Result<(), AuditError> {
     let mut line = serde_json::to_string(record).map_err(|e| err(&e))?;
     line.push('\n');
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+        crate::fsperm::private_dir(dir).map_err(|e| err(&e))?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .read(true)
-        .open(path)
-        .map_err(|e| err(&e))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true).read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| err(&e))?;
     if ends_torn(&mut file).map_err(|e| err(&e))? {
         line.insert(0, '\n');
     }
@@ -346,6 +352,7 @@ pub struct Trail {
     fixed_time: Option<SystemTime>,
     demo: bool,
     kept: Arc<Mutex<Vec<Record>>>,
+    failures: Arc<Mutex<Vec<String>>>,
 }
 
 impl Trail {
@@ -358,6 +365,7 @@ impl Trail {
             fixed_time: env_fixed_time(),
             demo: false,
             kept: Arc::new(Mutex::new(Vec::new())),
+            failures: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
@@ -405,7 +413,7 @@ impl Trail {
             return Ok(());
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| AuditError::new(path, e))?;
+            crate::fsperm::private_dir(dir).map_err(|e| AuditError::new(path, e))?;
         }
         std::fs::OpenOptions::new()
             .create(true)
@@ -415,9 +423,27 @@ impl Trail {
             .map_err(|e| AuditError::new(path, e))
     }
 
-    /// Records a change: appends it to the log and keeps it for this run.
-    pub fn record(&self, change: Change) -> Result<Record, AuditError> {
-        let record = Record {
+    /// Records the intent to make a change, before the write is sent (its
+    /// result [`Outcome::Pending`]): written to the log only, not kept as a
+    /// change of the run. Fails when the log cannot be written, so that
+    /// nothing is changed without a record.
+    pub fn intend(&self, mut change: Change) -> Result<(), AuditError> {
+        change.result = Outcome::Pending;
+        let record = self.stamp(change);
+        match &self.path {
+            Some(path) => append(path, &record),
+            None => Ok(()),
+        }
+    }
+
+    /// Failures to write the log after a change happened (shown to the
+    /// user: the change stands, its record is missing from the file).
+    pub fn failures(&self) -> Vec<String> {
+        self.failures.lock().map(|f| f.clone()).unwrap_or_default()
+    }
+
+    fn stamp(&self, change: Change) -> Record {
+        Record {
             time: rfc3339(self.now()),
             operator: self.operator.clone(),
             account: change.account,
@@ -431,7 +457,12 @@ impl Trail {
             result: change.result,
             backup: change.backup.map(|p| p.display().to_string()),
             demo: self.demo,
-        };
+        }
+    }
+
+    /// Records a change: appends it to the log and keeps it for this run.
+    pub fn record(&self, change: Change) -> Result<Record, AuditError> {
+        let record = self.stamp(change);
         if let Ok(mut kept) = self.kept.lock() {
             kept.push(record.clone());
         }
@@ -447,6 +478,9 @@ impl Trail {
     pub fn record_after(&self, change: Change) {
         if let Err(e) = self.record(change) {
             tracing::error!("{e}");
+            if let Ok(mut f) = self.failures.lock() {
+                f.push(e.to_string());
+            }
         }
     }
 

@@ -8,7 +8,8 @@ use crate::ad::{Ace, DecodeError, Sid};
 use crate::backend::DirectoryError;
 use crate::backend::sync::SyncError;
 use crate::fl;
-use crate::task::permissions::{Finding, TaskError, UserFinding};
+use crate::task::access::{Audit, BlockedUser, FIRST_USERS, Group, Reason};
+use crate::task::permissions::{AccountKind, BackupProblem, ConnectorProblem, Finding, TaskError};
 
 /// One line for an ACE; `trustee` names the SID (e.g. from the directory).
 pub fn ace_line(ace: &Ace, trustee: &dyn Fn(&Sid) -> String) -> String {
@@ -278,6 +279,50 @@ pub fn task_error(e: &TaskError) -> String {
         TaskError::Audit { path, reason } => {
             fl!("audit-error", reason = format!("{path}: {reason}"))
         }
+        TaskError::NullDacl { dn } => fl!("task-error-null-dacl", dn = dn.as_str()),
+        TaskError::AclTooLarge { dn, bytes } => fl!(
+            "task-error-acl-too-large",
+            dn = dn.as_str(),
+            bytes = bytes.to_string()
+        ),
+        TaskError::KeptChanging { dn } => fl!("task-error-kept-changing", dn = dn.as_str()),
+        TaskError::BackupRefused { path, why } => fl!(
+            "task-error-backup-refused",
+            path = path.as_str(),
+            why = backup_problem(why)
+        ),
+        TaskError::PartialRollback {
+            undone,
+            failed,
+            reason,
+        } => fl!(
+            "task-error-partial-rollback",
+            failed = failed.as_str(),
+            reason = task_error(reason),
+            undone = if undone.is_empty() {
+                fl!("task-error-partial-none")
+            } else {
+                undone.join("; ")
+            }
+        ),
+    }
+}
+
+/// Why a backup was refused, translated.
+pub fn backup_problem(p: &BackupProblem) -> String {
+    match p {
+        BackupProblem::OtherServer { backup, connected } => fl!(
+            "backup-other-server",
+            backup = backup.as_str(),
+            connected = connected.as_str()
+        ),
+        BackupProblem::OtherDomain { backup, connected } => fl!(
+            "backup-other-domain",
+            backup = backup.as_str(),
+            connected = connected.as_str()
+        ),
+        BackupProblem::Inconsistent => fl!("backup-inconsistent"),
+        BackupProblem::OutsideDomain(dn) => fl!("backup-outside-domain", dn = dn.as_str()),
     }
 }
 
@@ -309,18 +354,49 @@ pub fn finding(f: &Finding) -> String {
         Finding::MinPwdAge { days } => fl!("check-min-pwd-age", days = days.to_string()),
         Finding::PolicyHints { supported: true } => fl!("check-policy-hints-ok"),
         Finding::PolicyHints { supported: false } => fl!("check-policy-hints-missing"),
-        Finding::ProtectedUsers { scanned, users } => {
+        Finding::UsersOutOfReach { scanned, users } if users.is_empty() => {
+            fl!("check-reach-all", scanned = scanned.to_string())
+        }
+        Finding::UsersOutOfReach { scanned, users } => {
+            let audit = Audit {
+                scanned: *scanned,
+                blocked: users.clone(),
+                ..Audit::default()
+            };
             let mut text = fl!(
-                "check-protected-users",
+                "check-reach-some",
                 count = users.len(),
                 scanned = scanned.to_string()
             );
-            for u in users {
+            for line in groups_text(&audit.groups(FIRST_USERS)) {
                 text.push_str("\n    ");
-                text.push_str(&user_finding(u));
+                text.push_str(&line);
             }
             text
         }
+        Finding::BlockedOus { ous } => {
+            let mut text = fl!("check-blocked-ous", count = ous.len());
+            for ou in ous {
+                text.push_str("\n    ");
+                text.push_str(SUB);
+                text.push_str(&fl!(
+                    "check-blocked-ou",
+                    dn = ou.dn.as_str(),
+                    users = ou.users.to_string()
+                ));
+            }
+            text
+        }
+        Finding::PsoMinPwdAge { users } => {
+            fl!("check-pso-min-age", count = users.to_string())
+        }
+        Finding::UnexpirePassword { dn, allowed: true } => {
+            fl!("check-unexpire-ok", dn = dn.as_str())
+        }
+        Finding::UnexpirePassword { dn, allowed: false } => {
+            fl!("check-unexpire-missing", dn = dn.as_str())
+        }
+        Finding::ConnectorState { problem } => connector_problem(problem),
         Finding::InetOrgPerson {
             count,
             covered: true,
@@ -342,21 +418,139 @@ pub fn finding(f: &Finding) -> String {
     }
 }
 
-/// A user the grant does not reach, with the reason.
-pub fn user_finding(u: &UserFinding) -> String {
-    let why = if u.admin_count {
-        fl!("user-admin-count")
-    } else if u.inheritance_blocked {
-        fl!("user-inheritance-blocked")
-    } else {
-        fl!("user-not-yet")
-    };
+/// Something wrong with the connector account, translated with its fix.
+pub fn connector_problem(p: &ConnectorProblem) -> String {
+    match p {
+        ConnectorProblem::NotAUser { kind } => fl!(
+            "connector-not-a-user",
+            kind = match kind {
+                AccountKind::Computer => fl!("account-kind-computer"),
+                AccountKind::ManagedServiceAccount => fl!("account-kind-gmsa"),
+                _ => fl!("account-kind-other"),
+            }
+        ),
+        ConnectorProblem::LockedOut => fl!("connector-locked-out"),
+        ConnectorProblem::PasswordExpired => fl!("connector-password-expired"),
+        ConnectorProblem::AccountExpired => fl!("connector-account-expired"),
+        ConnectorProblem::Privileged {
+            groups,
+            admin_count,
+        } => {
+            let mut who = groups.clone();
+            if *admin_count {
+                who.push("adminCount=1".into());
+            }
+            fl!("connector-privileged", groups = who.join(", "))
+        }
+        ConnectorProblem::ProtectedUsers => fl!("connector-protected-users"),
+    }
+}
+
+/// A reason in words, with the fix.
+pub fn reason(r: &Reason) -> String {
+    match r {
+        Reason::CannotChangePassword => fl!("reason-cannot-change-password"),
+        Reason::ExplicitDeny => fl!("reason-explicit-deny"),
+        Reason::InheritedDeny { from: Some(ou) } => {
+            fl!("reason-inherited-deny-from", ou = ou.as_str())
+        }
+        Reason::InheritedDeny { from: None } => fl!("reason-inherited-deny"),
+        Reason::InheritanceDisabled => fl!("reason-inheritance-disabled"),
+        Reason::BlockedAbove { ou } => fl!("reason-blocked-above", ou = ou.as_str()),
+        Reason::AdminCount => fl!("reason-admin-count"),
+        Reason::ClassNotCovered => fl!("reason-class-not-covered"),
+        Reason::NotPropagated => fl!("reason-not-propagated"),
+        Reason::Unknown => fl!("reason-unknown"),
+    }
+}
+
+/// The fix for a reason.
+pub fn fix(r: &Reason) -> String {
+    match r {
+        Reason::CannotChangePassword => fl!("fix-cannot-change-password"),
+        Reason::ExplicitDeny => fl!("fix-explicit-deny"),
+        Reason::InheritedDeny { .. } => fl!("fix-inherited-deny"),
+        Reason::InheritanceDisabled => fl!("fix-inheritance-disabled"),
+        Reason::BlockedAbove { ou } => fl!("fix-blocked-above", ou = ou.as_str()),
+        Reason::AdminCount => fl!("fix-admin-count"),
+        Reason::ClassNotCovered => fl!("fix-class-not-covered"),
+        Reason::NotPropagated => fl!("fix-not-propagated"),
+        Reason::Unknown => fl!("fix-unknown"),
+    }
+}
+
+/// A right of the grant in words.
+pub fn right_text(name: &str) -> String {
+    match name {
+        "reset-password" => fl!("right-reset-password"),
+        "change-password" => fl!("right-change-password"),
+        "write-lockout-time" => fl!("right-write-lockout-time"),
+        "write-pwd-last-set" => fl!("right-write-pwd-last-set"),
+        other => other.to_string(),
+    }
+}
+
+/// One blocked user: name, DN and the rights missing.
+pub fn blocked_user(u: &BlockedUser) -> String {
     fl!(
-        "user-finding",
+        "blocked-user",
         name = u.sam_account_name.as_str(),
         dn = u.dn.as_str(),
-        why = why
+        rights = u
+            .rights
+            .iter()
+            .map(|r| right_text(r))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
+}
+
+/// The indent of a line that belongs to the line above it (a user under
+/// its reason, an OU under its finding).
+pub const SUB: &str = "  · ";
+
+/// Lines for groups of blocked users: per reason its count and fix, then
+/// the first users (indented with [`SUB`]), then how many more.
+pub fn groups_text(groups: &[Group]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for g in groups {
+        lines.push(fl!(
+            "reach-group",
+            count = g.count,
+            reason = reason(&g.reason),
+            fix = fix(&g.reason)
+        ));
+        for u in &g.first {
+            lines.push(format!("{SUB}{}", blocked_user(u)));
+        }
+        let more = g.count.saturating_sub(g.first.len() as u64);
+        if more > 0 {
+            lines.push(format!(
+                "{SUB}{}",
+                fl!("reach-more", count = more.to_string())
+            ));
+        }
+    }
+    lines
+}
+
+/// The verify report in words: the summary, targets without the grant,
+/// then the blocked users grouped by reason.
+pub fn audit_text(a: &Audit) -> Vec<String> {
+    let mut lines = vec![fl!(
+        "cli-verify-summary",
+        carrying = a.carrying,
+        total = a.scanned
+    )];
+    for t in &a.ungranted {
+        lines.push(fl!(
+            "verify-target-ungranted",
+            target = t.target.as_str(),
+            count = t.users.to_string()
+        ));
+    }
+    lines.extend(groups_text(&a.groups(FIRST_USERS)));
+    lines
 }
 
 /// A Connect-plane error, translated, naming the fix.

@@ -60,11 +60,20 @@ impl Env {
     /// The grant settings.
     pub fn grant_options(&self) -> GrantOptions {
         match self {
-            Env::Demo(_) => GrantOptions {
+            Env::Demo(org) => GrantOptions {
                 connector_account: DEMO_CONNECTOR.into(),
+                targets: org.targets(),
                 ..GrantOptions::default()
             },
             Env::Real(real) => real.grant.clone(),
+        }
+    }
+
+    /// Replaces the grant's targets (pre-flight's "add as a target").
+    pub fn set_targets(&mut self, targets: Vec<String>) {
+        match self {
+            Env::Demo(org) => org.set_targets(targets),
+            Env::Real(real) => real.grant.targets = targets,
         }
     }
 
@@ -182,6 +191,18 @@ impl Directory for AnyDirectory {
         match self {
             AnyDirectory::Demo(d) => d.write_dacl(dn, sd).await,
             AnyDirectory::Ldap(d) => d.write_dacl(dn, sd).await,
+        }
+    }
+
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<crate::backend::Swap, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.swap_dacl(dn, expected, sd).await,
+            AnyDirectory::Ldap(d) => d.swap_dacl(dn, expected, sd).await,
         }
     }
 }

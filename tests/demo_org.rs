@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use writeback_wizard::audit::{Action, Outcome as AuditOutcome, Plane, Trail};
 use writeback_wizard::backend::demo::{DEMO_CONNECTOR, DEMO_ROOT, DemoOrg};
-use writeback_wizard::task::permissions::{self as perm, Finding, GrantOptions, Outcome};
+use writeback_wizard::task::permissions::{self as perm, Finding, GrantOptions, Outcome, Reason};
 use writeback_wizard::task::{portal, sync};
 
 fn block_on<F: Future>(f: F) -> F::Output {
@@ -36,16 +36,41 @@ fn preflight_lists_the_users_the_grant_cannot_reach() {
         checks.iter().all(|c| c.outcome != Outcome::Blocking),
         "{checks:#?}"
     );
-    let unreached: Vec<&str> = checks
+    let mut unreached: Vec<(&str, &Reason)> = checks
         .iter()
         .find_map(|c| match &c.finding {
-            Finding::ProtectedUsers { users, .. } => {
-                Some(users.iter().map(|u| u.sam_account_name.as_str()).collect())
-            }
+            Finding::UsersOutOfReach { users, .. } => Some(
+                users
+                    .iter()
+                    .map(|u| (u.sam_account_name.as_str(), &u.reason))
+                    .collect(),
+            ),
             _ => None,
         })
         .unwrap();
-    assert_eq!(unreached, vec!["Administrator", "adm-jdoe", "kiosk-lobby"]);
+    unreached.sort_by_key(|(name, _)| *name);
+    let contractors = format!("OU=Contractors,{DEMO_ROOT}");
+    assert_eq!(
+        unreached,
+        vec![
+            ("Administrator", &Reason::AdminCount),
+            ("adm-jdoe", &Reason::AdminCount),
+            ("ext-hugo.lefevre", &Reason::ClassNotCovered),
+            (
+                "ivan.petrov",
+                &Reason::BlockedAbove {
+                    ou: contractors.clone()
+                }
+            ),
+            ("kiosk-lobby", &Reason::InheritanceDisabled),
+            ("reception-desk", &Reason::CannotChangePassword),
+        ]
+    );
+    assert!(checks.iter().any(|c| match &c.finding {
+        Finding::BlockedOus { ous } =>
+            ous.len() == 1 && ous[0].dn == contractors && ous[0].users == 1,
+        _ => false,
+    }));
     assert!(checks.iter().any(|c| matches!(
         c.finding,
         Finding::InetOrgPerson {
@@ -68,6 +93,9 @@ fn grant_reaches_users_and_rollback_restores_the_bytes() {
             .await
             .unwrap();
         assert_eq!(audit.carrying, 0, "{audit:#?}");
+        // Before the grant the root's users are said once for the root.
+        assert_eq!(audit.ungranted.len(), 1, "{audit:#?}");
+        assert_eq!(audit.ungranted[0].target, DEMO_ROOT);
 
         let plan = perm::plan(&mut dir, &discovery, &options(), &mut |_| {})
             .await
@@ -89,17 +117,28 @@ fn grant_reaches_users_and_rollback_restores_the_bytes() {
         let (_, audit) = perm::verify(&mut dir, &options(), &mut |_| {})
             .await
             .unwrap();
-        // 12 users: the 3 with protected DACLs and the inetOrgPerson one
-        // (not covered without --inetorgperson) do not carry it.
-        assert_eq!((audit.scanned, audit.carrying), (12, 8));
+        // 14 users: 2 admins, the kiosk (inheritance disabled), the
+        // contractor (OU with inheritance disabled), the reception desk
+        // ("User cannot change password") and the inetOrgPerson one (not
+        // covered without --inetorgperson) are out of reach.
+        assert_eq!((audit.scanned, audit.carrying), (14, 8), "{audit:#?}");
+        assert_eq!(audit.blocked.len(), 6);
+        assert!(audit.ungranted.is_empty());
+        let desk = audit
+            .blocked
+            .iter()
+            .find(|u| u.sam_account_name == "reception-desk")
+            .unwrap();
+        assert_eq!(desk.rights, vec!["change-password"]);
 
         let again = perm::plan(&mut dir, &discovery, &options(), &mut |_| {})
             .await
             .unwrap();
         assert!(again.is_noop());
 
-        let saved = perm::load_backups(&backups, None).unwrap();
-        perm::rollback(&mut dir, &saved, "demo", &trail, &mut |_| {})
+        let server = writeback_wizard::backend::Directory::server(&dir);
+        let saved = perm::load_backups(&backups, None, &server, DEMO_ROOT).unwrap();
+        perm::rollback(&mut dir, &saved, DEMO_ROOT, "demo", &trail, &mut |_| {})
             .await
             .unwrap();
         // Both writes are in the audit trail: SDDL before → after, the
@@ -174,5 +213,89 @@ fn connect_and_portal_switch_and_read_back() {
             records[0].account.as_deref(),
             Some("helpdesk-admin@contoso.onmicrosoft.com")
         );
+    });
+}
+
+#[test]
+fn a_null_dacl_is_refused_and_left_as_it_was() {
+    use writeback_wizard::ad::SecurityDescriptor;
+    use writeback_wizard::backend::Directory;
+    use writeback_wizard::task::permissions::TaskError;
+    let org = DemoOrg::new(Duration::ZERO);
+    let mut dir = org.directory();
+    let staff = format!("OU=Staff,{DEMO_ROOT}");
+    let options = GrantOptions {
+        targets: vec![staff.clone()],
+        ..options()
+    };
+    block_on(async {
+        let (_, sd) = perm::read_dacl(&mut dir, &staff).await.unwrap();
+        let mut open = sd.clone();
+        open.dacl = None;
+        open.control.0 &= !writeback_wizard::ad::Control::DACL_PRESENT;
+        dir.write_dacl(&staff, &open.to_bytes().unwrap())
+            .await
+            .unwrap();
+        let (before, now) = perm::read_dacl(&mut dir, &staff).await.unwrap();
+        assert!(now.dacl.is_none(), "the demo stores a NULL DACL");
+        let discovery = perm::discover(&mut dir).await.unwrap();
+        let err = perm::plan(&mut dir, &discovery, &options, &mut |_| {})
+            .await
+            .expect_err("a NULL DACL is refused");
+        assert!(
+            matches!(err, TaskError::NullDacl { ref dn } if *dn == staff),
+            "{err:?}"
+        );
+        let (after, sd) = perm::read_dacl(&mut dir, &staff).await.unwrap();
+        assert_eq!(after, before);
+        assert!(
+            SecurityDescriptor::from_bytes(&after)
+                .unwrap()
+                .dacl
+                .is_none()
+                && sd.dacl.is_none()
+        );
+    });
+}
+
+#[test]
+fn an_acl_over_64_kb_is_refused() {
+    use writeback_wizard::ad::{Ace, sddl};
+    use writeback_wizard::backend::Directory;
+    use writeback_wizard::task::permissions::TaskError;
+    let org = DemoOrg::new(Duration::ZERO);
+    let mut dir = org.directory();
+    let staff = format!("OU=Staff,{DEMO_ROOT}");
+    let options = GrantOptions {
+        targets: vec![staff.clone()],
+        ..options()
+    };
+    block_on(async {
+        let (_, mut sd) = perm::read_dacl(&mut dir, &staff).await.unwrap();
+        // Fill the DACL to just under 64 KB with distinct entries.
+        let dacl = sd.dacl.as_mut().unwrap();
+        let mut rid = 5000u32;
+        while dacl.binary_len() < 65_535 - 60 {
+            let ace: Ace = sddl::parse_ace(
+                &format!("(OA;;RP;bf967a0a-0de6-11d0-a285-00aa003049e2;;S-1-5-21-1-2-3-{rid})"),
+                None,
+            )
+            .unwrap();
+            if dacl.binary_len() + ace.binary_len() > 65_535 {
+                break;
+            }
+            dacl.aces.insert(0, ace);
+            rid += 1;
+        }
+        dir.write_dacl(&staff, &sd.to_bytes().unwrap())
+            .await
+            .unwrap();
+        let (before, _) = perm::read_dacl(&mut dir, &staff).await.unwrap();
+        let discovery = perm::discover(&mut dir).await.unwrap();
+        let err = perm::plan(&mut dir, &discovery, &options, &mut |_| {})
+            .await
+            .expect_err("an ACL over 64 KB is refused");
+        assert!(matches!(err, TaskError::AclTooLarge { .. }), "{err:?}");
+        assert_eq!(perm::read_dacl(&mut dir, &staff).await.unwrap().0, before);
     });
 }

@@ -156,11 +156,7 @@ fn grant_makes_reset_possible_and_rollback_takes_it_away() {
     // verify: the victim carries the permission.
     let doc = lab.wizard_ok(&["verify", "--json"], &conn).json();
     assert!(
-        user_in(&doc["audit"]["missing"], &victim.dn).is_none(),
-        "{doc}"
-    );
-    assert!(
-        user_in(&doc["audit"]["unreached"], &victim.dn).is_none(),
+        user_in(&doc["audit"]["blocked"], &victim.dn).is_none(),
         "{doc}"
     );
     assert!(doc["audit"]["carrying"].as_u64().unwrap_or(0) >= 2, "{doc}");
@@ -196,18 +192,18 @@ fn protected_user_is_listed_and_not_resettable() {
     let conn = lab.admin_conn(&connector.name);
 
     let doc = lab.wizard_ok(&["check", "--json"], &conn).json();
-    let users = &finding(&doc, "protected-users")["users"];
+    let users = &finding(&doc, "users-out-of-reach")["users"];
     let entry = user_in(users, &protected.dn)
         .unwrap_or_else(|| panic!("{} not listed: {doc}", protected.dn));
-    assert_eq!(entry["inheritance_blocked"], true, "{doc}");
+    assert_eq!(entry["reason"]["kind"], "inheritance-disabled", "{doc}");
     assert_eq!(entry["sam_account_name"], protected.name.as_str(), "{doc}");
     assert!(user_in(users, &victim.dn).is_none(), "{doc}");
-    assert_eq!(finding(&doc, "protected-users")["outcome"], "warning");
+    assert_eq!(finding(&doc, "users-out-of-reach")["outcome"], "warning");
 
     let doc = lab.wizard_ok(&["verify", "--json"], &conn).json();
-    let entry = user_in(&doc["audit"]["unreached"], &protected.dn)
-        .unwrap_or_else(|| panic!("{} not in audit.unreached: {doc}", protected.dn));
-    assert_eq!(entry["inheritance_blocked"], true, "{doc}");
+    let entry = user_in(&doc["audit"]["blocked"], &protected.dn)
+        .unwrap_or_else(|| panic!("{} not in audit.blocked: {doc}", protected.dn));
+    assert_eq!(entry["reason"]["kind"], "inheritance-disabled", "{doc}");
 
     lab.wizard_ok(&["grant", "--yes"], &conn);
     assert_eq!(lab.reset_password_as(&connector, &victim), 0);
@@ -217,9 +213,15 @@ fn protected_user_is_listed_and_not_resettable() {
         "a user with inheritance disabled does not receive the grant"
     );
     let doc = lab.wizard_ok(&["verify", "--json"], &conn).json();
-    let entry = user_in(&doc["audit"]["unreached"], &protected.dn)
-        .unwrap_or_else(|| panic!("{} not in audit.unreached: {doc}", protected.dn));
-    assert_eq!(entry["carries_grant"], false, "{doc}");
+    let entry = user_in(&doc["audit"]["blocked"], &protected.dn)
+        .unwrap_or_else(|| panic!("{} not in audit.blocked: {doc}", protected.dn));
+    // Change password stays with Everyone (the default user DACL); the
+    // three rights the grant gives are missing.
+    assert_eq!(
+        entry["rights"],
+        serde_json::json!(["reset-password", "write-lockout-time", "write-pwd-last-set"]),
+        "{doc}"
+    );
 
     lab.wizard_ok(&["rollback", "--yes"], &conn);
     assert_eq!(lab.root_explicit(), before);
@@ -458,11 +460,19 @@ fn concurrent_change_survives() {
         );
 
         // Clean up: undo the grant from its backup, then remove their ACE.
-        let loaded = perm::load_backups(&backups, None).expect("backups");
+        let server = dir.server();
+        let loaded = perm::load_backups(&backups, None, &server, &root).expect("backups");
         assert_eq!(loaded.len(), 1);
-        perm::rollback(&mut dir, &loaded, "admin", &Trail::new(None), &mut |_| {})
-            .await
-            .expect("rollback");
+        perm::rollback(
+            &mut dir,
+            &loaded,
+            &root,
+            "admin",
+            &Trail::new(None),
+            &mut |_| {},
+        )
+        .await
+        .expect("rollback");
         let (_, mut sd) = perm::read_dacl(&mut dir, &root).await.expect("read");
         assert!(aces_of(&sd, &connector.sid).is_empty());
         assert_eq!(aces_of(&sd, &other.sid), vec![theirs.clone()]);
@@ -548,12 +558,20 @@ fn dc_stops_between_read_and_write() {
     let mut expected = explicit(&before_sd);
     expected.extend(descendant_aces(connector.sid));
     assert_eq!(explicit(&after_sd), expected, "a partial write");
-    let loaded = perm::load_backups(&backups, None).expect("backups");
+    let root = lab.root();
     lab.rt.block_on(async {
         let mut dir = admin_directory(&dc).await;
-        perm::rollback(&mut dir, &loaded, "admin", &Trail::new(None), &mut |_| {})
-            .await
-            .expect("rollback");
+        let loaded = perm::load_backups(&backups, None, &dir.server(), &root).expect("backups");
+        perm::rollback(
+            &mut dir,
+            &loaded,
+            &root,
+            "admin",
+            &Trail::new(None),
+            &mut |_| {},
+        )
+        .await
+        .expect("rollback");
         dir.close().await;
     });
     assert_eq!(lab.root_dacl().0, before_bytes);

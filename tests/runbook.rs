@@ -119,7 +119,7 @@ fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     for ace in &added {
         assert!(after.contains(ace) && !before.contains(ace), "{ace}");
     }
-    assert!(changes.contains("/backups/20251124T160000Z-DC_contoso_DC_com.json"));
+    assert!(changes.contains("/backups/20251124T160000Z-DC_contoso_DC_com-f833d115a2b97467.json"));
     assert!(changes.contains("Password writeback: off → on"), "Connect");
     assert!(
         changes.contains("Write back passwords to on-premises: off → on"),
@@ -128,7 +128,8 @@ fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     assert!(changes.contains("2025-11-24T16:00:00Z"), "the fixed clock");
     // Verification results.
     let verification = element(&html, "section", "verification");
-    assert!(verification.contains("8 of 12 users carry the permission"));
+    assert!(verification.contains("8 of 14 users carry the permission"));
+    assert!(verification.contains("User cannot change password"));
     assert!(verification.contains("Portal: write back and unlock are on"));
     assert!(verification.contains("kiosk-lobby"));
     // Undo instructions.

@@ -50,7 +50,10 @@ fn run_through(d: &mut Driver) {
     assert!(d.shows("CN=MSOL_4f2a9c1d7e3b,CN=Users,DC=contoso,DC=com (S-1-5-21-3372081686-3581938273-1940026438-1105)"));
 
     next(d, Step::Preflight);
-    assert!(d.shows("3 of 12 users will not receive the permission (inheritance disabled or adminCount=1); writeback fails for them"));
+    assert!(
+        d.shows("6 of 14 users will be out of the connector's reach; writeback fails for them")
+    );
+    assert!(d.shows("Add OU=Contractors,DC=contoso,DC=com as a target"));
     assert!(d.shows(
         "1 inetOrgPerson objects in scope will not receive the permission; add --inetorgperson"
     ));
@@ -73,7 +76,7 @@ fn run_through(d: &mut Driver) {
     assert!(d.shows("Unlock accounts without resetting the password: on → on"));
 
     next(d, Step::Verify);
-    assert!(d.shows("8 of 12 users carry the permission"));
+    assert!(d.shows("8 of 14 users carry the permission"));
     assert!(d.shows("Portal: write back and unlock are on"));
 
     next(d, Step::Summary);
@@ -98,7 +101,7 @@ fn undo_everything_from_summary() {
     click(&mut d, "Back");
     click(&mut d, "Check again");
     assert!(
-        d.shows("0 of 12 users carry the permission"),
+        d.shows("0 of 14 users carry the permission"),
         "AD permissions undone"
     );
     assert!(d.shows("Password writeback is off"), "Connect undone");
@@ -157,4 +160,28 @@ fn every_page_matches_its_golden_snapshot() {
 #[test]
 fn the_window_icon_decodes() {
     assert!(writeback_wizard::app::icon().is_some());
+}
+
+#[test]
+fn a_blocked_ou_offered_by_preflight_becomes_a_target() {
+    let (mut d, dir) = driver("addtarget");
+    click(&mut d, "Start");
+    next(&mut d, Step::Preflight);
+    let ou = "OU=Contractors,DC=contoso,DC=com";
+    assert!(d.shows(&format!("--target \"{ou}\"  (1 users)")));
+    click(&mut d, &format!("Add {ou} as a target"));
+    // Pre-flight ran again on the new scope: the contractor is reached
+    // through its own OU, nothing is offered any more.
+    assert!(
+        d.shows("5 of 14 users will be out of the connector's reach; writeback fails for them")
+    );
+    assert!(!d.shows(&format!("Add {ou} as a target")));
+    next(&mut d, Step::Permissions);
+    // Two targets make the page scroll: Apply is sent as its button would.
+    d.send(writeback_wizard::app::Message::Permissions(
+        writeback_wizard::page::permissions::Message::Apply,
+    ));
+    assert!(d.shows("DC=contoso,DC=com: written and read back"));
+    assert!(d.shows(&format!("{ou}: written and read back")));
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -153,17 +153,12 @@ check-min-pwd-age-ok = Das minimale Kennwortalter ist 0, wie für das Kennwortr�
 check-min-pwd-age = Das minimale Kennwortalter beträgt { $days } Tag(e); das Rückschreiben eines gerade zurückgesetzten Kennworts wird abgelehnt, bis diese Zeit verstrichen ist (setzen Sie es in der Default Domain Policy auf 0)
 check-policy-hints-ok = Der Domänencontroller unterstützt das Steuerelement für Kennwortrichtlinienhinweise
 check-policy-hints-missing = Der Domänencontroller meldet das Steuerelement für Kennwortrichtlinienhinweise nicht als unterstützt (Windows Server 2016 oder höher erforderlich); das Kennwortrückschreiben kann mit Ereignis 6329 fehlschlagen
-check-protected-users = { $count } von { $scanned } Benutzern erhalten die Berechtigung nicht (Vererbung deaktiviert oder adminCount=1); das Kennwortrückschreiben schlägt für sie fehl
 check-inetorgperson-covered = { $count } inetOrgPerson-Objekte im Bereich, abgedeckt durch die inetOrgPerson-Varianten
 check-inetorgperson-uncovered = { $count } inetOrgPerson-Objekte im Bereich erhalten die Berechtigung nicht; fügen Sie --inetorgperson hinzu
 check-grant-complete = Für { $dn } sind bereits alle Berechtigungen für das Kennwortrückschreiben gesetzt
 check-grant-partial = Für { $dn } ist erst ein Teil der Berechtigungen für das Kennwortrückschreiben gesetzt; der Befehl grant ergänzt die fehlenden
 check-grant-none = Für { $dn } sind die Berechtigungen für das Kennwortrückschreiben noch nicht gesetzt
 check-adminsdholder = { $dn } ist ein Ziel: Die Kennwörter geschützter Administratorkonten können dann aus der Cloud zurückgesetzt werden
-user-finding = { $name } ({ $dn }): { $why }
-user-inheritance-blocked = Vererbung deaktiviert
-user-admin-count = geschütztes Konto (adminCount=1)
-user-not-yet = hat die Berechtigung noch nicht
 
 ## Schritt 1: Befehlszeile
 
@@ -324,7 +319,6 @@ verify-portal-on = Portal: Rückschreiben und Entsperren sind aktiviert
 verify-portal-off = Portal: Rückschreiben oder Entsperren ist deaktiviert
 verify-not-carrying = Benutzer ohne die Berechtigung
 verify-everyone = Alle Benutzer haben die Berechtigung.
-verify-why = Für diese Benutzer schlägt das Kennwortrückschreiben fehl: Geschützte Konten (adminCount=1) und Konten mit deaktivierter Vererbung erhalten die Berechtigung nie vom Domänenstamm.
 
 ## Assistent: Zusammenfassung
 
@@ -340,7 +334,6 @@ summary-portal-unchanged = Portal: in diesem Durchlauf nicht geändert
 summary-backups = Sicherungen
 summary-no-backups = Es waren keine Sicherungen nötig.
 summary-remember = Bitte beachten
-summary-unreached = { $count } Benutzer erhalten die Berechtigung nicht (geschützt oder Vererbung deaktiviert): Das Kennwortrückschreiben schlägt für sie fehl.
 summary-propagation = Auf Windows-Domänencontrollern kann es bis zu einer Stunde dauern, bis Berechtigungen alle Benutzer erreichen.
 summary-policy = Kennwörter müssen weiterhin die lokale Kennwortrichtlinie erfüllen; setzen Sie das minimale Kennwortalter auf 0.
 summary-undo-all = Alles rückgängig machen
@@ -498,3 +491,63 @@ targets-cloud-sync = Cloud-Sync-Bereitstellungs-Agent statt Entra Connect
 targets-tenant-admin = Mandantenadministrator (für Cloud Sync)
 runbook-setting-cloud-sync = Kennwortrückschreiben (Cloud Sync)
 runbook-setting-read-back = Zurückgelesen
+
+## Effektiver Zugriff (Issue 13): was der Connector bei jedem Benutzer tatsächlich darf
+verify-why = Damit das Kennwortrückschreiben für einen Benutzer funktioniert, braucht das Connectorkonto alle vier Rechte für diesen Benutzer. Jede Gruppe nennt, warum sie fehlen, und wie Sie das beheben.
+summary-unreached = { $count } Benutzer liegen außerhalb der Reichweite des Connectors (eine Verweigerung, deaktivierte Vererbung, ein geschütztes Konto …): Das Kennwortrückschreiben schlägt für sie fehl. Der Schritt „Überprüfen“ listet sie mit der jeweiligen Lösung auf.
+check-reach-all = Der Connector wird für alle { $scanned } Benutzer im Bereich sämtliche Rechte für das Kennwortrückschreiben besitzen
+check-reach-some = { $count } von { $scanned } Benutzern werden außerhalb der Reichweite des Connectors liegen; das Kennwortrückschreiben schlägt für sie fehl
+check-blocked-ous = Bei { $count } Organisationseinheit(en) oder Container(n) im Bereich ist die Vererbung deaktiviert: Die Berechtigungsvergabe erreicht die Benutzer darunter nicht. Fügen Sie jedes dieser Objekte als Ziel hinzu:
+check-blocked-ou = --target "{ $dn }"  ({ $users } Benutzer)
+check-pso-min-age = Für { $count } Benutzer gilt eine differenzierte Kennwortrichtlinie mit einem minimalen Kennwortalter über 0: Eine Kennwortzurücksetzung aus der Cloud kurz nach einer Änderung wird abgelehnt. Setzen Sie das minimale Kennwortalter dieser Richtlinie auf 0.
+check-unexpire-ok = Der Connector besitzt das Recht „Abgelaufenes Kennwort wiederherstellen“ für { $dn } (oder erhält es)
+check-unexpire-missing = Dem Connector fehlt das Recht „Abgelaufenes Kennwort wiederherstellen“ für { $dn }: Nach einer Zurücksetzung bleibt „Benutzer muss Kennwort bei der nächsten Anmeldung ändern“ möglicherweise gesetzt. Erteilen Sie es auf dem Domänenstamm.
+connector-not-a-user = Das Connectorkonto ist kein Benutzerkonto (sAMAccountType 805306368), sondern { $kind }: Geben Sie das AD DS-Connectorkonto an, das Entra Connect verwendet
+account-kind-computer = ein Computer
+account-kind-gmsa = ein gruppenverwaltetes Dienstkonto (für den Cloud-Sync-Agent geeignet)
+account-kind-other = ein Objekt einer anderen Art
+connector-locked-out = Das Connectorkonto ist gesperrt: Das Kennwortrückschreiben schlägt fehl, bis es entsperrt wird
+connector-password-expired = Das Kennwort des Connectorkontos ist abgelaufen: Legen Sie in AD und in Entra Connect ein neues fest
+connector-account-expired = Das Connectorkonto ist abgelaufen: Verlängern Sie es in Active Directory
+connector-privileged = Das Connectorkonto ist privilegiert ({ $groups }): Entra Connect 1.4 und höher lehnt Administratorkonten ab; verwenden Sie ein eigenes, nicht privilegiertes Konto
+connector-protected-users = Das Connectorkonto ist Mitglied von Protected Users: Anmeldungen per NTLM werden für dieses Konto abgelehnt; entfernen Sie es aus dieser Gruppe
+reason-cannot-change-password = „Benutzer kann Kennwort nicht ändern“ ist für den Benutzer gesetzt
+reason-explicit-deny = eine explizite Verweigerung für den Benutzer entzieht das Recht
+reason-inherited-deny-from = eine von { $ou } geerbte Verweigerung entzieht das Recht
+reason-inherited-deny = eine von weiter oben geerbte Verweigerung entzieht das Recht
+reason-inheritance-disabled = die Vererbung ist für den Benutzer deaktiviert
+reason-blocked-above = die Vererbung ist bei { $ou } oberhalb des Benutzers deaktiviert
+reason-admin-count = geschütztes Konto (adminCount=1): AdminSDHolder bestimmt seine Berechtigungen, und SDProp überschreibt sie auf einem Windows-Domänencontroller innerhalb einer Stunde
+reason-class-not-covered = Objektklasse inetOrgPerson, die Berechtigungsvergabe gilt aber nur für Benutzerobjekte
+reason-not-propagated = die Berechtigung hat den Benutzer noch nicht erreicht
+reason-unknown = die Berechtigungen des Benutzers konnten nicht gelesen werden
+fix-cannot-change-password = Deaktivieren Sie „Benutzer kann Kennwort nicht ändern“ für das Konto (Registerkarte „Konto“), wenn der Benutzer sein Kennwort aus der Cloud zurücksetzen soll.
+fix-explicit-deny = Entfernen Sie den Verweigerungseintrag aus den Berechtigungen des Benutzers.
+fix-inherited-deny = Entfernen Sie den Verweigerungseintrag von dieser Organisationseinheit, oder verschieben Sie die Benutzer aus ihr heraus.
+fix-inheritance-disabled = Aktivieren Sie die Vererbung für den Benutzer (Sicherheit > Erweitert > Vererbung aktivieren).
+fix-blocked-above = Fügen Sie { $ou } als Ziel hinzu, oder aktivieren Sie dort die Vererbung.
+fix-admin-count = Administratorkonten sind absichtlich vom Kennwortrückschreiben ausgenommen; um sie einzubeziehen, erteilen Sie die Berechtigungen auf AdminSDHolder (mit Warnung), oder löschen Sie adminCount bei Konten, die keiner Administratorgruppe mehr angehören.
+fix-class-not-covered = Erteilen Sie die Berechtigungen mit der Option für inetOrgPerson.
+fix-not-propagated = Warten Sie: Unter Windows erreicht eine Änderung innerhalb einer Stunde alle Benutzer. Überprüfen Sie später erneut.
+fix-unknown = Prüfen Sie, ob das angemeldete Konto die Berechtigungen des Benutzers lesen darf.
+right-reset-password = Kennwort zurücksetzen
+right-change-password = Kennwort ändern
+right-write-lockout-time = lockoutTime schreiben
+right-write-pwd-last-set = pwdLastSet schreiben
+blocked-user = { $name } ({ $dn }) – fehlende Rechte: { $rights }
+reach-group = { $count } Benutzer: { $reason }. { $fix }
+reach-more = … und { $count } weitere (--json listet alle auf)
+verify-target-ungranted = Für { $target } ist die Berechtigungsvergabe nicht gesetzt: Die { $count } Benutzer darunter erhalten die Berechtigungen, sobald sie gesetzt ist (erteilen Sie zuerst die Berechtigungen)
+task-error-null-dacl = { $dn } hat überhaupt keine DACL (eine NULL DACL gewährt allen Vollzugriff). Es wurde nichts geändert. Geben Sie dem Objekt zuerst eine ordnungsgemäße DACL (Sicherheit > Erweitert), und erteilen Sie die Berechtigungen dann erneut.
+task-error-acl-too-large = { $dn }: Mit der Berechtigungsvergabe wäre die DACL des Objekts { $bytes } Bytes groß, mehr als eine ACL fassen kann (65.535). Es wurde nichts geändert. Entfernen Sie zuerst nicht benötigte Einträge daraus.
+task-error-kept-changing = { $dn }: Die Berechtigungen haben sich während des Schreibens der Berechtigungsvergabe ständig geändert, daher wurde nichts überschrieben. Versuchen Sie es erneut, wenn niemand sonst sie bearbeitet.
+task-error-backup-refused = Die Sicherung { $path } wurde abgelehnt: { $why }. Es wurde nichts geändert.
+task-error-partial-rollback = Das Rückgängigmachen wurde bei { $failed } abgebrochen: { $reason }. Bereits rückgängig gemacht: { $undone }.
+task-error-partial-none = nichts
+backup-other-server = sie wurde auf { $backup } erstellt, nicht auf { $connected } (verbinden Sie sich mit diesem Server, oder wählen Sie mit --backup die richtige Sicherung)
+backup-other-domain = sie gehört zu { $backup }, nicht zu { $connected }
+backup-inconsistent = ihre Sicherheitsbeschreibung vor der Berechtigungsvergabe entspricht nicht der geschriebenen abzüglich der hinzugefügten Einträge (die Datei wurde bearbeitet oder ist beschädigt)
+backup-outside-domain = sie nennt { $dn }, das außerhalb der verbundenen Domäne liegt
+runbook-result-pending = sollte gerade geschrieben werden (kein Ergebnis protokolliert: Der Durchlauf brach mitten im Schreiben ab; seine Sicherung macht es rückgängig)
+cli-rollback-target = { $dn } (Sicherung { $backup }) — zu entfernende Einträge:
+preflight-add-target = { $dn } als Ziel hinzufügen

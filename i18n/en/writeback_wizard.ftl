@@ -153,17 +153,12 @@ check-min-pwd-age-ok = minimum password age is 0, as writeback needs
 check-min-pwd-age = minimum password age is { $days } days; writeback of a fresh reset is refused until it passes (set it to 0 in the Default Domain Policy)
 check-policy-hints-ok = the domain controller supports the password-policy hints control
 check-policy-hints-missing = the domain controller does not advertise the password-policy hints control (Windows Server 2016 or later needed); writeback may fail with event 6329
-check-protected-users = { $count } of { $scanned } users will not receive the permission (inheritance disabled or adminCount=1); writeback fails for them
 check-inetorgperson-covered = { $count } inetOrgPerson objects in scope, covered by the inetOrgPerson variants
 check-inetorgperson-uncovered = { $count } inetOrgPerson objects in scope will not receive the permission; add --inetorgperson
 check-grant-complete = { $dn } already carries every writeback permission
 check-grant-partial = { $dn } carries part of the writeback permissions; grant completes them
 check-grant-none = { $dn } does not carry the writeback permissions yet
 check-adminsdholder = { $dn } is a target: protected admin accounts become resettable from the cloud
-user-finding = { $name } ({ $dn }): { $why }
-user-inheritance-blocked = inheritance disabled
-user-admin-count = protected account (adminCount=1)
-user-not-yet = does not carry the permission yet
 
 ## Step 1: command line
 
@@ -324,7 +319,6 @@ verify-portal-on = Portal: write back and unlock are on
 verify-portal-off = Portal: write back or unlock is off
 verify-not-carrying = Users without the permission
 verify-everyone = Every user carries the permission.
-verify-why = Writeback fails for these users: protected accounts (adminCount=1) and accounts with inheritance disabled never receive the permission from the domain root.
 
 ## Wizard: Summary
 
@@ -340,7 +334,6 @@ summary-portal-unchanged = Portal: not changed by this run
 summary-backups = Backups
 summary-no-backups = No backups were needed.
 summary-remember = Remember
-summary-unreached = { $count } users do not receive the permission (protected or inheritance disabled): writeback fails for them.
 summary-propagation = On Windows domain controllers, permissions can take up to an hour to reach every user.
 summary-policy = Passwords must still meet on-premises policy; set the minimum password age to 0.
 summary-undo-all = Undo everything
@@ -498,3 +491,66 @@ targets-cloud-sync = Cloud Sync provisioning agent instead of Entra Connect
 targets-tenant-admin = Tenant administrator (for Cloud Sync)
 runbook-setting-cloud-sync = Cloud Sync password writeback
 runbook-setting-read-back = Read back
+
+## Effective access (issue 13): what the connector can really do on each user
+verify-why = The connector account needs all four rights on a user for writeback to work for that user. Each group names why it lacks them and the fix.
+summary-unreached = { $count } users are out of the connector's reach (a deny, inheritance disabled, a protected account…): writeback fails for them. Verify lists them with the fix.
+check-reach-all = The connector will hold every writeback right on all { $scanned } users in scope
+check-reach-some = { $count } of { $scanned } users will be out of the connector's reach; writeback fails for them
+check-blocked-ous = { $count } OU(s) or container(s) in scope have inheritance disabled: the grant does not reach the users below them. Add each as a target:
+check-blocked-ou = --target "{ $dn }"  ({ $users } users)
+check-pso-min-age = { $count } users have a fine-grained password policy with a minimum password age above 0: a password reset from the cloud right after a change is refused. Set the policy's minimum age to 0.
+check-unexpire-ok = The connector holds (or will be granted) Unexpire password on { $dn }
+check-unexpire-missing = The connector lacks Unexpire password on { $dn }: resets may leave "must change password at next logon" set. Grant on the domain root.
+connector-not-a-user = The connector account is a { $kind }, not a user account (sAMAccountType 805306368): enter the AD DS connector account Entra Connect uses
+account-kind-computer = computer
+account-kind-gmsa = group managed service account (fine for Cloud Sync's agent)
+account-kind-other = an object of another kind
+connector-locked-out = The connector account is locked out: writeback fails until it is unlocked
+connector-password-expired = The connector account's password has expired: set a new one in AD and in Entra Connect
+connector-account-expired = The connector account has expired: extend it in Active Directory
+connector-privileged = The connector account is privileged ({ $groups }): Entra Connect 1.4 and later refuse admin accounts; use a dedicated, unprivileged account
+connector-protected-users = The connector account is in Protected Users: NTLM sign-ins are refused for it; take it out of that group
+reason-cannot-change-password = "User cannot change password" is set on the user
+reason-explicit-deny = an explicit deny on the user takes the right away
+reason-inherited-deny-from = a deny inherited from { $ou } takes the right away
+reason-inherited-deny = a deny inherited from above takes the right away
+reason-inheritance-disabled = inheritance is disabled on the user
+reason-blocked-above = inheritance is disabled on { $ou } above the user
+reason-admin-count = protected account (adminCount=1): AdminSDHolder governs its permissions, and SDProp rewrites them within an hour on a Windows DC
+reason-class-not-covered = an inetOrgPerson, and the grant covers user objects only
+reason-not-propagated = the permission has not reached the user yet
+reason-unknown = its permissions could not be read
+fix-cannot-change-password = Clear "User cannot change password" on the account (Account tab), if the user should reset from the cloud.
+fix-explicit-deny = Remove the deny entry from the user's permissions.
+fix-inherited-deny = Remove the deny entry from that OU, or move the users out of it.
+fix-inheritance-disabled = Enable inheritance on the user (Security > Advanced > Enable inheritance).
+fix-blocked-above = Add { $ou } as a target, or enable inheritance on it.
+fix-admin-count = Admin accounts stay out of writeback by design; to include them, grant on AdminSDHolder (warned), or clear adminCount for accounts no longer in admin groups.
+fix-class-not-covered = Grant with the inetOrgPerson option.
+fix-not-propagated = Wait: on Windows a change reaches every user within an hour. Verify again later.
+fix-unknown = Check that the signed-in account may read the user's permissions.
+right-reset-password = Reset password
+right-change-password = Change password
+right-write-lockout-time = Write lockoutTime
+right-write-pwd-last-set = Write pwdLastSet
+blocked-user = { $name } ({ $dn }) lacks { $rights }
+reach-group = { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}: { $reason }. { $fix }
+reach-more = … and { $count } more (all are listed with --json)
+verify-target-ungranted = { $target } does not carry the grant: its { $count } users will receive it once it does (grant first)
+task-error-null-dacl = { $dn } has no DACL at all (a NULL DACL gives everyone full control). Nothing was changed. Give it a proper DACL first (Security > Advanced), then grant again.
+task-error-acl-too-large = { $dn }: its DACL with the grant would be { $bytes } bytes, more than an ACL can hold (65,535). Nothing was changed. Remove unused entries from it first.
+task-error-kept-changing = { $dn }: its permissions kept changing while the grant was written, so nothing was overwritten. Try again when nobody else is editing them.
+task-error-backup-refused = The backup { $path } was refused: { $why }. Nothing was changed.
+task-error-partial-rollback = Rollback stopped at { $failed }: { $reason }. Already undone: { $undone }.
+task-error-partial-none = none
+backup-other-server = it was made on { $backup }, not on { $connected } (connect to that server, or pick the right backup with --backup)
+backup-other-domain = it belongs to { $backup }, not to { $connected }
+backup-inconsistent = its descriptor before the grant is not the written one minus the added entries (the file was edited or is damaged)
+backup-outside-domain = it names { $dn }, which lies outside the connected domain
+runbook-result-pending = about to be written (no outcome recorded: the run stopped mid-write; its backup undoes it)
+cli-rollback-target = { $dn } (backup { $backup }) — entries to remove:
+preflight-add-target = Add { $dn } as a target

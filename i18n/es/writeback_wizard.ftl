@@ -153,17 +153,12 @@ check-min-pwd-age-ok = la vigencia mínima de la contraseña es 0, como requiere
 check-min-pwd-age = la vigencia mínima de la contraseña es de { $days } día(s); la escritura diferida de una contraseña recién restablecida se rechaza hasta que transcurra ese plazo (establézcala en 0 en la Default Domain Policy)
 check-policy-hints-ok = el controlador de dominio admite el control de sugerencias de directiva de contraseñas
 check-policy-hints-missing = el controlador de dominio no anuncia el control de sugerencias de directiva de contraseñas (se necesita Windows Server 2016 o posterior); la escritura diferida de contraseñas puede fallar con el evento 6329
-check-protected-users = { $count } de { $scanned } usuarios no recibirán el permiso (herencia deshabilitada o adminCount=1); la escritura diferida de contraseñas falla para ellos
 check-inetorgperson-covered = { $count } objetos inetOrgPerson en el ámbito, cubiertos por las variantes de inetOrgPerson
 check-inetorgperson-uncovered = { $count } objetos inetOrgPerson en el ámbito no recibirán el permiso; agregue --inetorgperson
 check-grant-complete = { $dn } ya tiene todos los permisos de escritura diferida de contraseñas
 check-grant-partial = { $dn } solo tiene una parte de los permisos de escritura diferida de contraseñas; el comando grant los completa
 check-grant-none = { $dn } aún no tiene los permisos de escritura diferida de contraseñas
 check-adminsdholder = { $dn } es un destino: las contraseñas de las cuentas de administrador protegidas se podrán restablecer desde la nube
-user-finding = { $name } ({ $dn }): { $why }
-user-inheritance-blocked = herencia deshabilitada
-user-admin-count = cuenta protegida (adminCount=1)
-user-not-yet = aún no tiene el permiso
 
 ## Paso 1: línea de comandos
 
@@ -324,7 +319,6 @@ verify-portal-on = Portal: escritura diferida y desbloqueo habilitados
 verify-portal-off = Portal: escritura diferida o desbloqueo deshabilitados
 verify-not-carrying = Usuarios sin el permiso
 verify-everyone = Todos los usuarios tienen el permiso.
-verify-why = La escritura diferida de contraseñas falla para estos usuarios: las cuentas protegidas (adminCount=1) y las cuentas con la herencia deshabilitada nunca reciben el permiso desde la raíz del dominio.
 
 ## Asistente: resumen
 
@@ -340,7 +334,6 @@ summary-portal-unchanged = Portal: esta ejecución no lo cambió
 summary-backups = Copias de seguridad
 summary-no-backups = No se necesitó ninguna copia de seguridad.
 summary-remember = Recuerde
-summary-unreached = { $count } usuarios no reciben el permiso (cuentas protegidas o herencia deshabilitada): la escritura diferida de contraseñas falla para ellos.
 summary-propagation = En los controladores de dominio de Windows, los permisos pueden tardar hasta una hora en llegar a todos los usuarios.
 summary-policy = Las contraseñas deben seguir cumpliendo la directiva de contraseñas local; establezca la vigencia mínima de la contraseña en 0.
 summary-undo-all = Deshacer todo
@@ -498,3 +491,66 @@ targets-cloud-sync = Agente de aprovisionamiento de Cloud Sync en lugar de Entra
 targets-tenant-admin = Administrador del inquilino (para Cloud Sync)
 runbook-setting-cloud-sync = Escritura diferida de contraseñas (Cloud Sync)
 runbook-setting-read-back = Leído de nuevo
+
+## Acceso efectivo (issue 13): lo que el conector puede hacer realmente en cada usuario
+verify-why = La cuenta del conector necesita los cuatro derechos sobre un usuario para que la escritura diferida de contraseñas funcione con ese usuario. Cada grupo indica por qué le faltan y cómo corregirlo.
+summary-unreached = { $count } usuarios están fuera del alcance del conector (una denegación, la herencia deshabilitada, una cuenta protegida…): la escritura diferida de contraseñas falla para ellos. El paso Verificación los enumera con la corrección.
+check-reach-all = El conector tendrá todos los derechos de escritura diferida sobre los { $scanned } usuarios del ámbito
+check-reach-some = { $count } de { $scanned } usuarios quedarán fuera del alcance del conector; la escritura diferida de contraseñas falla para ellos
+check-blocked-ous = { $count } unidad(es) organizativa(s) o contenedor(es) del ámbito tienen la herencia deshabilitada: la concesión no llega a los usuarios que hay debajo. Agregue cada uno como destino:
+check-blocked-ou = --target "{ $dn }"  ({ $users } usuarios)
+check-pso-min-age = { $count } usuarios tienen una directiva de contraseñas específica con una vigencia mínima de la contraseña superior a 0: se rechaza un restablecimiento desde la nube justo después de un cambio. Establezca en 0 la vigencia mínima de esa directiva.
+check-unexpire-ok = El conector tiene (o recibirá al conceder) "Contraseña sin expiración" en { $dn }
+check-unexpire-missing = Al conector le falta "Contraseña sin expiración" en { $dn }: tras un restablecimiento puede quedar activado "El usuario debe cambiar la contraseña en el siguiente inicio de sesión". Concédalo en la raíz del dominio.
+connector-not-a-user = La cuenta del conector no es una cuenta de usuario (sAMAccountType 805306368), sino { $kind }: indique la cuenta del conector de AD DS que usa Entra Connect
+account-kind-computer = un equipo
+account-kind-gmsa = una cuenta de servicio administrada de grupo (válida para el agente de Cloud Sync)
+account-kind-other = un objeto de otro tipo
+connector-locked-out = La cuenta del conector está bloqueada: la escritura diferida falla hasta que se desbloquee
+connector-password-expired = La contraseña de la cuenta del conector ha expirado: establezca una nueva en AD y en Entra Connect
+connector-account-expired = La cuenta del conector ha expirado: amplíe su vigencia en Active Directory
+connector-privileged = La cuenta del conector tiene privilegios ({ $groups }): Entra Connect 1.4 y posteriores rechazan las cuentas de administrador; use una cuenta dedicada y sin privilegios
+connector-protected-users = La cuenta del conector pertenece a Protected Users: se le rechazan los inicios de sesión NTLM; sáquela de ese grupo
+reason-cannot-change-password = "El usuario no puede cambiar la contraseña" está activado en el usuario
+reason-explicit-deny = una denegación explícita en el usuario le quita el derecho
+reason-inherited-deny-from = una denegación heredada de { $ou } le quita el derecho
+reason-inherited-deny = una denegación heredada de un nivel superior le quita el derecho
+reason-inheritance-disabled = la herencia está deshabilitada en el usuario
+reason-blocked-above = la herencia está deshabilitada en { $ou }, por encima del usuario
+reason-admin-count = cuenta protegida (adminCount=1): AdminSDHolder rige sus permisos y SDProp los reescribe en menos de una hora en un controlador de dominio de Windows
+reason-class-not-covered = clase inetOrgPerson, y la concesión solo cubre los objetos de usuario
+reason-not-propagated = el permiso aún no ha llegado al usuario
+reason-unknown = no se pudieron leer sus permisos
+fix-cannot-change-password = Desactive "El usuario no puede cambiar la contraseña" en la cuenta (pestaña Cuenta) si el usuario debe poder restablecerla desde la nube.
+fix-explicit-deny = Quite la entrada de denegación de los permisos del usuario.
+fix-inherited-deny = Quite la entrada de denegación de esa unidad organizativa o saque de ella a los usuarios.
+fix-inheritance-disabled = Habilite la herencia en el usuario (Seguridad > Opciones avanzadas > Habilitar herencia).
+fix-blocked-above = Agregue { $ou } como destino o habilite allí la herencia.
+fix-admin-count = Las cuentas de administrador quedan fuera de la escritura diferida por diseño; para incluirlas, conceda los permisos en AdminSDHolder (con advertencia) o borre adminCount en las cuentas que ya no pertenezcan a grupos de administradores.
+fix-class-not-covered = Conceda los permisos con la opción de inetOrgPerson.
+fix-not-propagated = Espere: en Windows, un cambio llega a todos los usuarios en menos de una hora. Vuelva a verificar más tarde.
+fix-unknown = Compruebe que la cuenta conectada puede leer los permisos del usuario.
+right-reset-password = Restablecer contraseña
+right-change-password = Cambiar contraseña
+right-write-lockout-time = Escribir lockoutTime
+right-write-pwd-last-set = Escribir pwdLastSet
+blocked-user = { $name } ({ $dn }) — derechos que faltan: { $rights }
+reach-group = { $count ->
+    [one] 1 usuario
+   *[other] { $count } usuarios
+}: { $reason }. { $fix }
+reach-more = … y { $count } más (--json los enumera todos)
+verify-target-ungranted = { $target } no tiene la concesión: sus { $count } usuarios recibirán los permisos en cuanto la tenga (conceda primero)
+task-error-null-dacl = { $dn } no tiene ninguna DACL (una NULL DACL concede control total a todos). No se cambió nada. Asígnele primero una DACL adecuada (Seguridad > Opciones avanzadas) y vuelva a conceder los permisos.
+task-error-acl-too-large = { $dn }: con la concesión, su DACL ocuparía { $bytes } bytes, más de lo que cabe en una ACL (65.535). No se cambió nada. Quite primero las entradas que no se usen.
+task-error-kept-changing = { $dn }: sus permisos siguieron cambiando mientras se escribía la concesión, así que no se sobrescribió nada. Vuelva a intentarlo cuando nadie más los esté editando.
+task-error-backup-refused = Se rechazó la copia de seguridad { $path }: { $why }. No se cambió nada.
+task-error-partial-rollback = La reversión se detuvo en { $failed }: { $reason }. Ya deshecho: { $undone }.
+task-error-partial-none = nada
+backup-other-server = se hizo en { $backup }, no en { $connected } (conéctese a ese servidor o elija la copia de seguridad correcta con --backup)
+backup-other-domain = pertenece a { $backup }, no a { $connected }
+backup-inconsistent = su descriptor anterior a la concesión no es el escrito menos las entradas añadidas (el archivo se editó o está dañado)
+backup-outside-domain = menciona { $dn }, que está fuera del dominio conectado
+runbook-result-pending = a punto de escribirse (no se registró ningún resultado: la ejecución se detuvo a mitad de la escritura; su copia de seguridad lo deshace)
+cli-rollback-target = { $dn } (copia de seguridad { $backup }) — entradas que se quitarán:
+preflight-add-target = Añadir { $dn } como destino

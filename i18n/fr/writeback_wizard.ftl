@@ -153,17 +153,12 @@ check-min-pwd-age-ok = la durée de vie minimale du mot de passe est de 0, comme
 check-min-pwd-age = la durée de vie minimale du mot de passe est de { $days } jour(s) ; la réécriture d'un mot de passe tout juste réinitialisé est refusée tant que ce délai n'est pas écoulé (définissez-la sur 0 dans la Default Domain Policy)
 check-policy-hints-ok = le contrôleur de domaine prend en charge le contrôle des indications de stratégie de mot de passe
 check-policy-hints-missing = le contrôleur de domaine n'annonce pas le contrôle des indications de stratégie de mot de passe (Windows Server 2016 ou version ultérieure requis) ; la réécriture des mots de passe peut échouer avec l'événement 6329
-check-protected-users = { $count } utilisateurs sur { $scanned } ne recevront pas l'autorisation (héritage désactivé ou adminCount=1) ; la réécriture des mots de passe échoue pour eux
 check-inetorgperson-covered = { $count } objets inetOrgPerson dans l'étendue, couverts par les variantes inetOrgPerson
 check-inetorgperson-uncovered = { $count } objets inetOrgPerson dans l'étendue ne recevront pas l'autorisation ; ajoutez --inetorgperson
 check-grant-complete = { $dn } dispose déjà de toutes les autorisations de réécriture des mots de passe
 check-grant-partial = { $dn } ne dispose que d'une partie des autorisations de réécriture des mots de passe ; la commande grant les complète
 check-grant-none = { $dn } ne dispose pas encore des autorisations de réécriture des mots de passe
 check-adminsdholder = { $dn } est une cible : les mots de passe des comptes d'administration protégés pourront être réinitialisés depuis le cloud
-user-finding = { $name } ({ $dn }) : { $why }
-user-inheritance-blocked = héritage désactivé
-user-admin-count = compte protégé (adminCount=1)
-user-not-yet = ne dispose pas encore de l'autorisation
 
 ## Étape 1 : ligne de commande
 
@@ -324,7 +319,6 @@ verify-portal-on = Portail : réécriture et déverrouillage activés
 verify-portal-off = Portail : réécriture ou déverrouillage désactivé
 verify-not-carrying = Utilisateurs sans l'autorisation
 verify-everyone = Tous les utilisateurs disposent de l'autorisation.
-verify-why = La réécriture des mots de passe échoue pour ces utilisateurs : les comptes protégés (adminCount=1) et les comptes dont l'héritage est désactivé ne reçoivent jamais l'autorisation depuis la racine du domaine.
 
 ## Assistant : résumé
 
@@ -340,7 +334,6 @@ summary-portal-unchanged = Portail : non modifié par cette exécution
 summary-backups = Sauvegardes
 summary-no-backups = Aucune sauvegarde n'a été nécessaire.
 summary-remember = À retenir
-summary-unreached = { $count } utilisateurs ne reçoivent pas l'autorisation (comptes protégés ou héritage désactivé) : la réécriture des mots de passe échoue pour eux.
 summary-propagation = Sur les contrôleurs de domaine Windows, les autorisations peuvent mettre jusqu'à une heure pour atteindre tous les utilisateurs.
 summary-policy = Les mots de passe doivent toujours respecter la stratégie de mot de passe locale ; définissez la durée de vie minimale du mot de passe sur 0.
 summary-undo-all = Tout annuler
@@ -498,3 +491,66 @@ targets-cloud-sync = Agent d'approvisionnement Cloud Sync au lieu d'Entra Connec
 targets-tenant-admin = Administrateur du locataire (pour Cloud Sync)
 runbook-setting-cloud-sync = Réécriture des mots de passe (Cloud Sync)
 runbook-setting-read-back = Relu
+
+## Accès effectif (issue 13) : ce que le connecteur peut réellement faire sur chaque utilisateur
+verify-why = Pour que la réécriture des mots de passe fonctionne pour un utilisateur, le compte de connecteur doit disposer des quatre droits sur cet utilisateur. Chaque groupe indique pourquoi ils lui manquent et comment y remédier.
+summary-unreached = { $count } utilisateurs sont hors de portée du connecteur (un refus, l'héritage désactivé, un compte protégé…) : la réécriture des mots de passe échoue pour eux. L'étape Vérification les liste avec la correction à apporter.
+check-reach-all = Le connecteur disposera de tous les droits de réécriture sur les { $scanned } utilisateurs de l'étendue
+check-reach-some = { $count } utilisateurs sur { $scanned } seront hors de portée du connecteur ; la réécriture des mots de passe échoue pour eux
+check-blocked-ous = { $count } unité(s) d'organisation ou conteneur(s) de l'étendue ont l'héritage désactivé : l'attribution n'atteint pas les utilisateurs situés en dessous. Ajoutez chacun d'eux comme cible :
+check-blocked-ou = --target "{ $dn }"  ({ $users } utilisateurs)
+check-pso-min-age = { $count } utilisateurs relèvent d'une stratégie de mot de passe affinée dont la durée de vie minimale du mot de passe est supérieure à 0 : une réinitialisation depuis le cloud juste après un changement est refusée. Définissez la durée de vie minimale de cette stratégie sur 0.
+check-unexpire-ok = Le connecteur dispose (ou disposera après l'attribution) de « Ne pas faire expirer le mot de passe » sur { $dn }
+check-unexpire-missing = Il manque au connecteur « Ne pas faire expirer le mot de passe » sur { $dn } : après une réinitialisation, « L'utilisateur doit changer le mot de passe à la prochaine ouverture de session » peut rester coché. Accordez-le sur la racine du domaine.
+connector-not-a-user = Le compte de connecteur n'est pas un compte d'utilisateur (sAMAccountType 805306368), mais { $kind } : indiquez le compte de connecteur AD DS qu'utilise Entra Connect
+account-kind-computer = un ordinateur
+account-kind-gmsa = un compte de service administré de groupe (convient à l'agent Cloud Sync)
+account-kind-other = un objet d'un autre type
+connector-locked-out = Le compte de connecteur est verrouillé : la réécriture échoue tant qu'il n'est pas déverrouillé
+connector-password-expired = Le mot de passe du compte de connecteur a expiré : définissez-en un nouveau dans AD et dans Entra Connect
+connector-account-expired = Le compte de connecteur a expiré : prolongez-le dans Active Directory
+connector-privileged = Le compte de connecteur est privilégié ({ $groups }) : Entra Connect 1.4 et versions ultérieures refusent les comptes d'administration ; utilisez un compte dédié, non privilégié
+connector-protected-users = Le compte de connecteur est membre de Protected Users : les connexions NTLM lui sont refusées ; retirez-le de ce groupe
+reason-cannot-change-password = « L'utilisateur ne peut pas changer de mot de passe » est coché pour l'utilisateur
+reason-explicit-deny = un refus explicite sur l'utilisateur lui retire le droit
+reason-inherited-deny-from = un refus hérité de { $ou } lui retire le droit
+reason-inherited-deny = un refus hérité d'un niveau supérieur lui retire le droit
+reason-inheritance-disabled = l'héritage est désactivé sur l'utilisateur
+reason-blocked-above = l'héritage est désactivé sur { $ou }, au-dessus de l'utilisateur
+reason-admin-count = compte protégé (adminCount=1) : AdminSDHolder régit ses autorisations, et SDProp les réécrit en moins d'une heure sur un contrôleur de domaine Windows
+reason-class-not-covered = classe inetOrgPerson, alors que l'attribution ne couvre que les objets utilisateur
+reason-not-propagated = l'autorisation n'a pas encore atteint l'utilisateur
+reason-unknown = ses autorisations n'ont pas pu être lues
+fix-cannot-change-password = Décochez « L'utilisateur ne peut pas changer de mot de passe » sur le compte (onglet Compte) si l'utilisateur doit pouvoir réinitialiser son mot de passe depuis le cloud.
+fix-explicit-deny = Supprimez l'entrée de refus des autorisations de l'utilisateur.
+fix-inherited-deny = Supprimez l'entrée de refus de cette unité d'organisation, ou déplacez les utilisateurs hors de celle-ci.
+fix-inheritance-disabled = Activez l'héritage sur l'utilisateur (Sécurité > Avancé > Activer l'héritage).
+fix-blocked-above = Ajoutez { $ou } comme cible, ou activez-y l'héritage.
+fix-admin-count = Les comptes d'administration sont exclus de la réécriture à dessein ; pour les inclure, accordez les autorisations sur AdminSDHolder (avec avertissement), ou effacez adminCount pour les comptes qui ne font plus partie d'aucun groupe d'administration.
+fix-class-not-covered = Accordez les autorisations avec l'option inetOrgPerson.
+fix-not-propagated = Patientez : sous Windows, une modification atteint tous les utilisateurs en moins d'une heure. Vérifiez à nouveau plus tard.
+fix-unknown = Vérifiez que le compte connecté peut lire les autorisations de l'utilisateur.
+right-reset-password = Réinitialiser le mot de passe
+right-change-password = Modifier le mot de passe
+right-write-lockout-time = Écrire lockoutTime
+right-write-pwd-last-set = Écrire pwdLastSet
+blocked-user = { $name } ({ $dn }) — droits manquants : { $rights }
+reach-group = { $count ->
+    [one] 1 utilisateur
+   *[other] { $count } utilisateurs
+} : { $reason }. { $fix }
+reach-more = … et { $count } de plus (tous sont listés avec --json)
+verify-target-ungranted = { $target } n'a pas reçu l'attribution : ses { $count } utilisateurs recevront les autorisations une fois celle-ci faite (accordez d'abord les autorisations)
+task-error-null-dacl = { $dn } n'a aucune DACL (une NULL DACL donne le contrôle total à tout le monde). Rien n'a été modifié. Donnez-lui d'abord une DACL correcte (Sécurité > Avancé), puis relancez l'attribution.
+task-error-acl-too-large = { $dn } : avec l'attribution, sa DACL ferait { $bytes } octets, plus qu'une ACL ne peut en contenir (65 535). Rien n'a été modifié. Supprimez-en d'abord les entrées inutilisées.
+task-error-kept-changing = { $dn } : ses autorisations n'ont cessé de changer pendant l'écriture de l'attribution, rien n'a donc été écrasé. Réessayez quand personne d'autre ne les modifie.
+task-error-backup-refused = La sauvegarde { $path } a été refusée : { $why }. Rien n'a été modifié.
+task-error-partial-rollback = L'annulation s'est arrêtée sur { $failed } : { $reason }. Déjà annulé : { $undone }.
+task-error-partial-none = rien
+backup-other-server = elle a été faite sur { $backup }, et non sur { $connected } (connectez-vous à ce serveur, ou choisissez la bonne sauvegarde avec --backup)
+backup-other-domain = elle appartient à { $backup }, et non à { $connected }
+backup-inconsistent = son descripteur d'avant l'attribution ne correspond pas au descripteur écrit moins les entrées ajoutées (le fichier a été modifié ou est endommagé)
+backup-outside-domain = elle désigne { $dn }, qui se trouve hors du domaine connecté
+runbook-result-pending = sur le point d'être écrit (aucun résultat enregistré : l'exécution s'est arrêtée en pleine écriture ; sa sauvegarde permet de l'annuler)
+cli-rollback-target = { $dn } (sauvegarde { $backup }) — entrées à supprimer :
+preflight-add-target = Ajouter { $dn } comme cible

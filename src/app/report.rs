@@ -386,8 +386,18 @@ impl App {
         for why in &r.unread {
             lines.push(Line::status(Outcome::Warning, why.clone()));
         }
-        for u in a.unreached.iter().chain(a.missing.iter()) {
-            lines.push(Line::status(Outcome::Warning, explain::user_finding(u)));
+        for t in &a.ungranted {
+            lines.push(Line::status(
+                Outcome::Warning,
+                fl!(
+                    "verify-target-ungranted",
+                    target = t.target.as_str(),
+                    count = t.users.to_string()
+                ),
+            ));
+        }
+        for line in explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)) {
+            lines.push(Line::status(Outcome::Warning, line));
         }
         lines
     }

@@ -14,7 +14,7 @@ use base64::engine::general_purpose::STANDARD;
 use super::filter;
 use super::sync::{SyncError, SyncServer, SyncState};
 use super::tenant::{PortalPolicy, Tenant, TenantError};
-use super::{Directory, DirectoryError, Entry, Scope};
+use super::{Directory, DirectoryError, Entry, Scope, Swap};
 use crate::ad::{Ace, AceFlags, Acl, Control, SecurityDescriptor, Sid};
 
 /// The demo's DNS domain.
@@ -47,6 +47,8 @@ pub struct DemoState {
     pub portal_writeback: bool,
     /// Portal: unlock without reset.
     pub portal_unlock: bool,
+    /// Targets chosen in the wizard (empty: the domain root).
+    pub targets: Vec<String>,
 }
 
 /// A handle on the demo organization; clones share it.
@@ -163,10 +165,15 @@ impl DemoState {
             let Some(obj) = self.objects.get_mut(&dn) else {
                 continue;
             };
-            if obj.sd.dacl_protected() {
+            // Protected DACLs inherit nothing; a NULL DACL stays NULL.
+            let Some(dacl) = obj
+                .sd
+                .dacl
+                .as_mut()
+                .filter(|_| !obj.sd.control.has(Control::DACL_PROTECTED))
+            else {
                 continue;
-            }
-            let dacl = obj.sd.dacl.get_or_insert_with(|| Acl::new(Vec::new()));
+            };
             dacl.aces.retain(|a| !a.is_inherited());
             dacl.aces.extend(inheritable(&parent_dacl, obj.class));
             dacl.fix_revision();
@@ -182,16 +189,19 @@ impl DemoOrg {
             sync_writeback: false,
             portal_writeback: false,
             portal_unlock: false,
+            targets: Vec::new(),
         };
         let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
         let root_sd = decode(ROOT_SD);
         let user_template = decode(USER_SD);
         let config = format!("CN=Configuration,{DEMO_ROOT}");
+        let schema = format!("CN=Schema,{config}");
         s.add(
             "",
             &[
                 ("defaultNamingContext", DEMO_ROOT),
                 ("configurationNamingContext", &config),
+                ("schemaNamingContext", &schema),
                 ("dnsHostName", "dc01.contoso.com"),
                 ("domainFunctionality", "7"),
                 ("supportedControl", "1.2.840.113556.1.4.319"),
@@ -210,7 +220,11 @@ impl DemoOrg {
             root_sd.clone(),
         );
         s.set_binary(DEMO_ROOT, "objectSid", domain.to_bytes());
-        for dn in [config.clone(), format!("CN=Partitions,{config}")] {
+        for dn in [
+            config.clone(),
+            format!("CN=Partitions,{config}"),
+            schema.clone(),
+        ] {
             s.add(
                 &dn,
                 &[("objectClass", "container")],
@@ -222,11 +236,50 @@ impl DemoOrg {
             &[
                 ("objectClass", "crossRef"),
                 ("nCName", DEMO_ROOT),
+                ("nETBIOSName", "CONTOSO"),
+                ("dnsRoot", DEMO_DOMAIN),
                 ("systemFlags", "3"),
             ],
             SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
         );
-        for container in ["CN=Users", "OU=Staff", "OU=Partners", "CN=System"] {
+        // The two attributes the grant writes, as the default schema
+        // defines them: pwdLastSet belongs to the User-Account-Restrictions
+        // property set, lockoutTime to none.
+        for (cn, name, guid, set) in [
+            (
+                "Lockout-Time",
+                "lockoutTime",
+                crate::ad::grant::guids::LOCKOUT_TIME,
+                None,
+            ),
+            (
+                "Pwd-Last-Set",
+                "pwdLastSet",
+                crate::ad::grant::guids::PWD_LAST_SET,
+                Some(crate::ad::grant::guids::USER_ACCOUNT_RESTRICTIONS),
+            ),
+        ] {
+            let dn = format!("CN={cn},{schema}");
+            s.add(
+                &dn,
+                &[
+                    ("objectClass", "attributeSchema"),
+                    ("lDAPDisplayName", name),
+                ],
+                SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
+            );
+            s.set_binary(&dn, "schemaIDGUID", guid.0.to_vec());
+            if let Some(set) = set {
+                s.set_binary(&dn, "attributeSecurityGUID", set.0.to_vec());
+            }
+        }
+        for container in [
+            "CN=Users",
+            "OU=Staff",
+            "OU=Partners",
+            "CN=System",
+            "OU=Contractors",
+        ] {
             let dn = format!("{container},{DEMO_ROOT}");
             let class = if container.starts_with("OU=") {
                 "organizationalUnit"
@@ -236,6 +289,11 @@ impl DemoOrg {
             let mut sd = user_template.clone();
             if let Some(d) = sd.dacl.as_mut() {
                 d.aces.retain(|a| !a.is_inherited());
+            }
+            if container == "OU=Contractors" {
+                // Inheritance disabled by hand: its users never see the
+                // root's entries.
+                sd.control.0 |= Control::DACL_PROTECTED;
             }
             s.add(
                 &dn,
@@ -251,7 +309,7 @@ impl DemoOrg {
             holder,
         );
         // (container, sAMAccountName, display name, RID, kind)
-        let users: [(&str, &str, &str, u32, &str); 12] = [
+        let users: [(&str, &str, &str, u32, &str); 14] = [
             (
                 "CN=Users",
                 DEMO_CONNECTOR,
@@ -269,6 +327,20 @@ impl DemoOrg {
             ("OU=Staff", "farid.haddad", "Farid Haddad", 1206, "user"),
             ("OU=Staff", "grace.kim", "Grace Kim", 1207, "user"),
             ("OU=Staff", "kiosk-lobby", "Lobby kiosk", 1230, "blocked"),
+            (
+                "OU=Staff",
+                "reception-desk",
+                "Reception desk",
+                1231,
+                "cannot-change",
+            ),
+            (
+                "OU=Contractors",
+                "ivan.petrov",
+                "Ivan Petrov (contractor)",
+                1401,
+                "user",
+            ),
             (
                 "OU=Partners",
                 "ext-hugo.lefevre",
@@ -300,6 +372,8 @@ impl DemoOrg {
                 ("displayName", display),
                 ("cn", cn),
                 ("userAccountControl", "512"),
+                ("sAMAccountType", "805306368"),
+                ("msDS-User-Account-Control-Computed", "0"),
             ];
             match kind {
                 "admin" => {
@@ -308,11 +382,33 @@ impl DemoOrg {
                 }
                 "blocked" => sd.control.0 |= Control::DACL_PROTECTED,
                 "inetorg" => attrs.push(("objectClass", "inetOrgPerson")),
+                "cannot-change" => {
+                    // "User cannot change password": Change password denied
+                    // to Everyone and SELF, first in the DACL.
+                    if let Some(d) = sd.dacl.as_mut() {
+                        for trustee in ["WD", "PS"] {
+                            let ace = crate::ad::sddl::parse_ace(
+                                &format!(
+                                    "(OD;;CR;{};;{trustee})",
+                                    crate::ad::grant::guids::CHANGE_PASSWORD
+                                ),
+                                None,
+                            )
+                            .expect("constant ACE");
+                            d.aces.insert(0, ace);
+                        }
+                    }
+                }
                 _ => {}
             }
             s.add(&dn, &attrs, sd);
             let sid = domain.with_rid(rid).expect("domain SID has room");
             s.set_binary(&dn, "objectSid", sid.to_bytes());
+            if sam == DEMO_CONNECTOR {
+                // Its token: Domain Users (RID 513).
+                let users = domain.with_rid(513).expect("domain SID has room");
+                s.set_binary(&dn, "tokenGroups", users.to_bytes());
+            }
         }
         s.propagate();
         DemoOrg {
@@ -340,6 +436,16 @@ impl DemoOrg {
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay * factor).await;
         }
+    }
+
+    /// The targets chosen in the wizard (empty: the domain root).
+    pub fn targets(&self) -> Vec<String> {
+        self.with(|s| s.targets.clone())
+    }
+
+    /// Sets the targets.
+    pub fn set_targets(&self, targets: Vec<String>) {
+        self.with(|s| s.targets = targets);
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut DemoState) -> T) -> T {
@@ -371,10 +477,17 @@ fn entry_of(dn: &str, o: &Object, attrs: &[&str], dacl_only: bool) -> Entry {
     {
         let sd = if dacl_only {
             let control = o.sd.control.0 & (Control::DACL_PROTECTED | Control::DACL_AUTO_INHERITED);
-            SecurityDescriptor::with_dacl(
-                o.sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new())),
-                control,
-            )
+            match &o.sd.dacl {
+                Some(dacl) => SecurityDescriptor::with_dacl(dacl.clone(), control),
+                // A NULL DACL reads as a descriptor without one.
+                None => {
+                    let mut sd = SecurityDescriptor::with_dacl(Acl::new(Vec::new()), control);
+                    sd.dacl = None;
+                    sd.layout.clear();
+                    sd.control.0 &= !Control::DACL_PRESENT;
+                    sd
+                }
+            }
         } else {
             o.sd.clone()
         };
@@ -457,6 +570,27 @@ impl Directory for DemoDirectory {
             each(e);
         }
         Ok(())
+    }
+
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<Swap, DirectoryError> {
+        let now = self.find(
+            dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &["nTSecurityDescriptor"],
+            true,
+        )?;
+        let current = now.first().and_then(|e| e.first("nTSecurityDescriptor"));
+        if current != Some(expected) {
+            return Ok(Swap::Changed);
+        }
+        self.write_dacl(dn, sd).await?;
+        Ok(Swap::Written)
     }
 
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {

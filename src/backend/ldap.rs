@@ -11,7 +11,7 @@ use ldap3::{LdapConnAsync, LdapConnSettings, LdapError, Mod, SearchEntry};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 
-use super::{Directory, DirectoryError, Entry, Scope, Secret};
+use super::{Directory, DirectoryError, Entry, Scope, Secret, Swap};
 
 /// Environment variable the command line reads the bind password from
 /// (for scripts). It is removed from child processes' environment.
@@ -319,6 +319,40 @@ impl Directory for LdapDirectory {
             return Err(result_error(base, result.rc, &result.text));
         }
         Ok(())
+    }
+
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<Swap, DirectoryError> {
+        let timeout = self.timeout;
+        let attr = b"nTSecurityDescriptor".to_vec();
+        let result = self
+            .ldap
+            .with_timeout(timeout)
+            .with_controls(sd_flags_control())
+            .modify(
+                dn,
+                vec![
+                    Mod::Delete(
+                        attr.clone(),
+                        std::collections::HashSet::from([expected.to_vec()]),
+                    ),
+                    Mod::Add(attr, std::collections::HashSet::from([sd.to_vec()])),
+                ],
+            )
+            .await
+            .map_err(|e| self.err(dn, e))?;
+        match result.rc {
+            0 => Ok(Swap::Written),
+            // noSuchAttribute: the value read is no longer there.
+            16 => Ok(Swap::Changed),
+            // unwillingToPerform / unavailableCriticalExtension.
+            53 | 12 => Ok(Swap::Unsupported),
+            rc => Err(result_error(dn, rc, &result.text)),
+        }
     }
 
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {

@@ -190,4 +190,28 @@ pub trait Directory {
 
     /// Replaces the DACL of `dn` (SD-flags control: DACL only).
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError>;
+
+    /// Replaces the DACL of `dn` only if it is still `expected` (the value
+    /// read): one modify deleting that exact value and adding `sd`, so a
+    /// change made since the read makes the write fail instead of being
+    /// overwritten.
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<Swap, DirectoryError>;
+}
+
+/// How a conditional write ([`Directory::swap_dacl`]) ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Swap {
+    /// Written.
+    Written,
+    /// The value changed since it was read: nothing written.
+    Changed,
+    /// The server refuses a conditional write of security descriptors
+    /// (Samba 4.17: "MOD_DELETE for nTSecurityDescriptor not supported"):
+    /// nothing written.
+    Unsupported,
 }

@@ -8,8 +8,8 @@ use clap::Args;
 use serde::Deserialize;
 
 use super::exit;
-use crate::backend::Secret;
 use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
+use crate::backend::{Directory, Secret};
 use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
 use crate::{explain, fl};
 
@@ -390,17 +390,21 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
             eprintln!("{}", render_plan(&plan, false, false));
         }
         confirm(fl!("cli-confirm-grant", count = plan.targets.len()), yes)?;
+        let trail = crate::audit::Trail::standard();
         let results = perm::apply(
             &mut dir,
             &plan,
             &r.grant,
             &r.connect.bind_user,
             &perm::backup_dir(),
-            &crate::audit::Trail::standard(),
+            &trail,
             &mut progress,
         )
         .await?;
         dir.close().await;
+        for failure in trail.failures() {
+            eprintln!("{}", fl!("audit-error", reason = failure));
+        }
         Ok(if args.json {
             serde_json::json!({
                 "account": plan.account,
@@ -490,36 +494,65 @@ pub fn verify(args: DirectoryArgs) -> u8 {
         Ok(if args.json {
             serde_json::json!({ "account": account, "audit": audit }).to_string()
         } else {
-            let mut lines = vec![fl!(
-                "cli-verify-summary",
-                carrying = audit.carrying,
-                total = audit.scanned
-            )];
-            for u in audit.unreached.iter().chain(audit.missing.iter()) {
-                lines.push(format!("  {}", explain::user_finding(u)));
-            }
-            lines.join("\n")
+            explain::audit_text(&audit).join("\n")
         })
     }))
+}
+
+/// What a rollback will do, per object: its DN, the backup, and the
+/// entries it removes (the SDDL diff of the grant it undoes).
+fn rollback_preview(backups: &[(PathBuf, perm::Backup)]) -> String {
+    let mut lines = Vec::new();
+    for (path, b) in backups {
+        lines.push(fl!(
+            "cli-rollback-target",
+            dn = b.dn.as_str(),
+            backup = path.display().to_string()
+        ));
+        for ace in &b.added {
+            lines.push(format!("  - {ace}"));
+        }
+        lines.push(fl!("cli-plan-before", sddl = b.sddl.as_str()));
+    }
+    lines.join("\n")
 }
 
 /// `rollback`: undo the newest grant run (or one backup file).
 pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
     let rt = runtime();
     finish(rt.block_on(async {
-        let backups = perm::load_backups(&perm::backup_dir(), backup.as_deref())?;
         let mut r = resolve(&args)?;
-        confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
         let mut dir = connect(&mut r).await?;
+        let discovery = perm::discover(&mut dir).await?;
+        let domain = discovery.default_naming_context.clone();
+        let backups = perm::load_backups(
+            &perm::backup_dir(),
+            backup.as_deref(),
+            &dir.server(),
+            &domain,
+        )?;
+        // Every backup is checked before anything is shown or asked.
+        for (path, b) in &backups {
+            perm::check_backup(path, b, &dir.server(), &domain)?;
+        }
+        if !args.json {
+            eprintln!("{}", rollback_preview(&backups));
+        }
+        confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
+        let trail = crate::audit::Trail::standard();
         let results = perm::rollback(
             &mut dir,
             &backups,
+            &domain,
             &r.connect.bind_user,
-            &crate::audit::Trail::standard(),
+            &trail,
             &mut progress_printer(args.json),
         )
         .await?;
         dir.close().await;
+        for failure in trail.failures() {
+            eprintln!("{}", fl!("audit-error", reason = failure));
+        }
         Ok(if args.json {
             serde_json::json!({ "targets": results }).to_string()
         } else {

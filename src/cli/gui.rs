@@ -46,7 +46,11 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
         lang,
         theme,
         backups: Backups {
-            dir: crate::task::permissions::backup_dir(),
+            dir: if demo {
+                crate::task::permissions::demo_backup_dir()
+            } else {
+                crate::task::permissions::backup_dir()
+            },
             trail: crate::audit::Trail::standard().demo(demo),
         },
         targets,

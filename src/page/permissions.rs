@@ -10,6 +10,7 @@ use super::Status;
 use super::job::{self, Update};
 use crate::ad::Sid;
 use crate::audit::Trail;
+use crate::backend::Directory;
 use crate::session::Env;
 use crate::task::permissions::{
     self as perm, Backup, Plan, Progress, RollbackResult, TargetResult,
@@ -37,6 +38,9 @@ pub struct State {
     pub undone: Option<Vec<RollbackResult>>,
     busy: Option<(Busy, iced::task::Handle)>,
     error: Option<String>,
+    /// An Apply stopped (cancelled or failed) after it may have written:
+    /// Undo is offered from the run's saved backups.
+    interrupted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +102,12 @@ impl State {
     pub fn update(&mut self, message: Message, env: &Env, backups: &Backups) -> Task<Message> {
         match message {
             Message::Plan => return self.start(env),
-            Message::Cancel => self.busy = None,
+            Message::Cancel => {
+                if matches!(self.busy, Some((Busy::Applying, _))) {
+                    self.interrupted = true;
+                }
+                self.busy = None;
+            }
             Message::Apply => {
                 let Some(plan) = self.plan.clone() else {
                     return Task::none();
@@ -128,27 +137,59 @@ impl State {
                 return task.map(Message::Applied);
             }
             Message::Undo => {
-                let Some(applied) = &self.applied else {
+                // The files Apply reported, or (after an interrupted Apply)
+                // the newest run saved in the backup folder.
+                let files: Option<Vec<PathBuf>> = self
+                    .applied
+                    .as_ref()
+                    .map(|a| a.iter().filter_map(|t| t.backup.clone()).collect());
+                if files.is_none() && !self.interrupted {
                     return Task::none();
-                };
-                let files: Vec<PathBuf> = applied.iter().filter_map(|t| t.backup.clone()).collect();
+                }
                 let env = env.clone();
                 let trail = backups.trail.clone();
+                let folder = backups.dir.clone();
                 let (task, handle) = job::spawn(move |mut report| async move {
-                    let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
-                    for f in &files {
-                        saved.extend(
-                            perm::load_backups(f.parent().unwrap_or(f), Some(f))
-                                .map_err(|e| explain::task_error(&e))?,
-                        );
-                    }
                     let mut dir = env
                         .directory()
                         .await
                         .map_err(|e| explain::directory_error(&e))?;
-                    perm::rollback(&mut dir, &saved, &operator(&env), &trail, &mut *report)
+                    let fail = |e: perm::TaskError| explain::task_error(&e);
+                    let server = dir.server();
+                    let domain = perm::discover(&mut dir)
                         .await
-                        .map_err(|e| explain::task_error(&e))
+                        .map_err(fail)?
+                        .default_naming_context;
+                    let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
+                    match files {
+                        Some(files) => {
+                            for f in &files {
+                                saved.extend(
+                                    perm::load_backups(
+                                        f.parent().unwrap_or(f),
+                                        Some(f),
+                                        &server,
+                                        &domain,
+                                    )
+                                    .map_err(fail)?,
+                                );
+                            }
+                        }
+                        None => {
+                            saved =
+                                perm::load_backups(&folder, None, &server, &domain).map_err(fail)?
+                        }
+                    }
+                    perm::rollback(
+                        &mut dir,
+                        &saved,
+                        &domain,
+                        &operator(&env),
+                        &trail,
+                        &mut *report,
+                    )
+                    .await
+                    .map_err(fail)
                 });
                 self.busy = Some((Busy::Undoing, handle));
                 self.error = None;
@@ -167,8 +208,17 @@ impl State {
                     Ok(results) => {
                         self.applied = Some(results);
                         self.undone = None;
+                        self.interrupted = false;
+                        // The change stands; its record did not reach the
+                        // audit log: say so.
+                        if let Some(failure) = backups.trail.failures().pop() {
+                            self.error = Some(fl!("audit-error", reason = failure));
+                        }
                     }
-                    Err(e) => self.error = Some(e),
+                    Err(e) => {
+                        self.error = Some(e);
+                        self.interrupted = true;
+                    }
                 }
             }
             Message::Undone(Update::Finished(r)) => {
@@ -177,6 +227,7 @@ impl State {
                     Ok(results) => {
                         self.undone = Some(results);
                         self.applied = None;
+                        self.interrupted = false;
                         return self.start(env);
                     }
                     Err(e) => self.error = Some(e),
@@ -306,7 +357,10 @@ impl State {
                     .on_press_maybe(can_apply.then_some(Message::Apply))
                     .padding([8, 16]),
                 button(text(fl!("permissions-undo")).size(size::BODY))
-                    .on_press_maybe((idle && self.applied.is_some()).then_some(Message::Undo))
+                    .on_press_maybe(
+                        (idle && (self.applied.is_some() || self.interrupted))
+                            .then_some(Message::Undo),
+                    )
                     .style(button::secondary)
                     .padding([8, 16]),
             ]

@@ -2,7 +2,7 @@
 //! progress while the users are scanned. Only blocking findings stop Next.
 
 use iced::Task;
-use iced::widget::{button, column, row, text};
+use iced::widget::{button, checkbox, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
@@ -27,6 +27,19 @@ pub struct Checks {
 }
 
 impl Checks {
+    /// The targets the checks ran on (AdminSDHolder aside).
+    pub fn targets(&self) -> Vec<String> {
+        self.directory
+            .iter()
+            .filter_map(|c| match &c.finding {
+                perm::Finding::GrantState { dn, .. } if !dn.starts_with("CN=AdminSDHolder,") => {
+                    Some(dn.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     fn outcomes(&self) -> impl Iterator<Item = Outcome> + '_ {
         let tenant = match &self.tenant {
             Some(Ok(findings)) => findings.iter().map(|(o, _)| *o).collect(),
@@ -45,6 +58,9 @@ pub enum Message {
     Cancel,
     /// The task reported.
     Job(Update<Progress, Checks>),
+    /// Add an OU found with inheritance disabled to the targets (the shell
+    /// changes the settings and runs pre-flight again).
+    AddTarget(String),
 }
 
 impl State {
@@ -82,6 +98,7 @@ impl State {
             Message::Run => return self.start(env),
             Message::Cancel => *self = State::Idle,
             Message::Job(update) => self.on_update(update, |checks| checks),
+            Message::AddTarget(_) => {}
         }
         Task::none()
     }
@@ -140,10 +157,28 @@ impl State {
                         column![widget::badge_line(widget::outcome(check.outcome), first)]
                             .spacing(4);
                     for more in lines {
-                        item = item.push(row![
-                            text("").width(70),
-                            widget::small(more.trim().to_string())
-                        ]);
+                        let more = more.trim_start();
+                        // A line under the one above (a user under its
+                        // reason) is indented further.
+                        item = item.push(match more.strip_prefix(explain::SUB.trim_start()) {
+                            Some(sub) => row![text("").width(84), widget::small(sub.to_string())],
+                            None => row![
+                                text("").width(70),
+                                text(more.to_string()).size(size::SMALL + 1.0)
+                            ],
+                        });
+                    }
+                    if let perm::Finding::BlockedOus { ous } = &check.finding {
+                        for ou in ous {
+                            item = item.push(row![
+                                text("").width(70),
+                                checkbox(false)
+                                    .label(fl!("preflight-add-target", dn = ou.dn.as_str()))
+                                    .on_toggle(|_| Message::AddTarget(ou.dn.clone()))
+                                    .size(16)
+                                    .text_size(size::SMALL),
+                            ]);
+                        }
                     }
                     list = list.push(item);
                 }

@@ -2,7 +2,7 @@
 //! permission; who does not, and why.
 
 use iced::Task;
-use iced::widget::{button, column, text};
+use iced::widget::{button, column, row, text};
 
 use super::Status;
 use super::job::{self, Update};
@@ -102,13 +102,7 @@ impl State {
             State::Idle => Status::Pending,
             State::Running { .. } => Status::Running,
             State::Failed(_) => Status::Failed,
-            State::Done(r)
-                if r.audit.unreached.is_empty()
-                    && r.audit.missing.is_empty()
-                    && r.unread.is_empty() =>
-            {
-                Status::Done
-            }
+            State::Done(r) if r.audit.blocked_count() == 0 && r.unread.is_empty() => Status::Done,
             State::Done(_) => Status::Warning,
         }
     }
@@ -165,10 +159,41 @@ impl State {
                     ));
                 }
                 let mut users = column![widget::heading(fl!("verify-not-carrying"))].spacing(6);
-                for u in a.unreached.iter().chain(a.missing.iter()) {
-                    users = users.push(widget::body(explain::user_finding(u)));
+                for t in &a.ungranted {
+                    users = users.push(widget::badge_line(
+                        widget::outcome(Outcome::Warning),
+                        fl!(
+                            "verify-target-ungranted",
+                            target = t.target.as_str(),
+                            count = t.users.to_string()
+                        ),
+                    ));
                 }
-                if a.unreached.is_empty() && a.missing.is_empty() {
+                for g in a.groups(crate::task::access::FIRST_USERS) {
+                    let mut item = column![widget::badge_line(
+                        widget::outcome(Outcome::Warning),
+                        fl!(
+                            "reach-group",
+                            count = g.count,
+                            reason = explain::reason(&g.reason),
+                            fix = explain::fix(&g.reason)
+                        ),
+                    )]
+                    .spacing(2);
+                    for u in &g.first {
+                        item =
+                            item.push(widget::small(format!("      {}", explain::blocked_user(u))));
+                    }
+                    let more = g.count.saturating_sub(g.first.len() as u64);
+                    if more > 0 {
+                        item = item.push(row![
+                            text("").width(96),
+                            widget::small(fl!("reach-more", count = more.to_string()))
+                        ]);
+                    }
+                    users = users.push(item);
+                }
+                if a.blocked_count() == 0 {
                     users = users.push(widget::body(fl!("verify-everyone")));
                 }
                 users = users.push(widget::small(fl!("verify-why")));

@@ -37,6 +37,7 @@ pub fn result(o: &Outcome) -> String {
     match o {
         Outcome::Ok => fl!("runbook-result-ok"),
         Outcome::Failed { reason } => fl!("runbook-result-failed", reason = reason.clone()),
+        Outcome::Pending => fl!("runbook-result-pending"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The work behind each wizard page, with no UI in it: async functions that
 //! report progress through a callback and return typed results and errors.
 
+pub mod access;
 pub mod permissions;
 pub mod portal;
 pub mod sync;

@@ -8,10 +8,13 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 
-use crate::ad::grant::{GrantState, WritebackGrant, guids, remove_aces};
+use crate::ad::access::{Right, Token};
+use crate::ad::grant::{GrantState, TargetKind, WritebackGrant, guids, remove_aces};
 use crate::ad::{Ace, Acl, SecurityDescriptor, Sid, sddl};
 use crate::audit::{self, Action, Change, Plane, Trail};
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::backend::{Directory, DirectoryError, Entry, Scope, Swap};
+pub use crate::task::access::{Audit, BlockedOu, BlockedUser, Reason};
+use crate::task::access::{Containers, Judge, Mode, Verdict};
 
 /// OIDs of the password-policy-hints controls (new, then old).
 pub const POLICY_HINTS_OIDS: [&str; 2] = ["1.2.840.113556.1.4.2239", "1.2.840.113556.1.4.2066"];
@@ -84,6 +87,49 @@ pub enum TaskError {
     /// The newest grant run never reached the directory (its write failed).
     #[error("the grant saved in {0} never reached the directory")]
     NeverApplied(String),
+    /// The target has no DACL at all (everyone may do everything):
+    /// refused, never replaced by a DACL holding only the grant.
+    #[error("{dn} has no DACL (a NULL DACL gives everyone full control): nothing was changed")]
+    NullDacl {
+        /// Object.
+        dn: String,
+    },
+    /// The DACL with the grant would exceed the 64 KB an ACL can hold.
+    #[error(
+        "{dn}: the DACL with the grant would be {bytes} bytes, more than an ACL can hold (65,535)"
+    )]
+    AclTooLarge {
+        /// Object.
+        dn: String,
+        /// Its size.
+        bytes: usize,
+    },
+    /// The DACL kept changing under the conditional write.
+    #[error(
+        "{dn}: the permissions kept changing while the grant was written; nothing was overwritten"
+    )]
+    KeptChanging {
+        /// Object.
+        dn: String,
+    },
+    /// A backup does not belong to this connection or is inconsistent.
+    #[error("backup {path} refused: {why}")]
+    BackupRefused {
+        /// File.
+        path: String,
+        /// Why.
+        why: BackupProblem,
+    },
+    /// A rollback of several objects stopped part-way.
+    #[error("rollback stopped at {failed}: {reason} (undone before it: {})", if undone.is_empty() { "none".to_string() } else { undone.join("; ") })]
+    PartialRollback {
+        /// Objects already undone.
+        undone: Vec<String>,
+        /// The object where it stopped.
+        failed: String,
+        /// Why.
+        reason: Box<TaskError>,
+    },
     /// The audit log cannot be written (checked before any change).
     #[error("audit log {path}: {reason}")]
     Audit {
@@ -101,6 +147,33 @@ impl From<crate::audit::AuditError> for TaskError {
             reason: e.reason,
         }
     }
+}
+
+/// Why a backup is refused for a rollback.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BackupProblem {
+    /// It was made on another domain controller.
+    #[error("it was made on {backup}, not on {connected}")]
+    OtherServer {
+        /// The backup's server.
+        backup: String,
+        /// The connection's.
+        connected: String,
+    },
+    /// It belongs to another domain.
+    #[error("it belongs to {backup}, not to {connected}")]
+    OtherDomain {
+        /// The backup's domain.
+        backup: String,
+        /// The connection's.
+        connected: String,
+    },
+    /// Its "before" is not its "written" minus the entries it added.
+    #[error("its saved descriptor before the grant is not the written one minus the added entries")]
+    Inconsistent,
+    /// It names an object outside the domain.
+    #[error("it names {0}, which is outside the domain")]
+    OutsideDomain(String),
 }
 
 /// Progress of a running task.
@@ -150,6 +223,8 @@ pub struct Discovery {
     pub default_naming_context: String,
     /// The configuration partition.
     pub configuration_naming_context: String,
+    /// The schema partition.
+    pub schema_naming_context: String,
     /// The DC's DNS name.
     pub dns_host_name: String,
     /// Domain functional level.
@@ -158,8 +233,21 @@ pub struct Discovery {
     pub supported_controls: Vec<String>,
     /// Every domain of the forest (DNs).
     pub domains: Vec<String>,
+    /// The forest's domains with their names, from the crossRef objects.
+    pub domain_names: Vec<DomainName>,
     /// SID of the default domain.
     pub domain_sid: Option<String>,
+}
+
+/// A domain of the forest and its names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DomainName {
+    /// Its naming context (nCName).
+    pub dn: String,
+    /// NetBIOS name (nETBIOSName).
+    pub netbios: String,
+    /// DNS name (dnsRoot).
+    pub dns: String,
 }
 
 /// The connector account.
@@ -173,6 +261,26 @@ pub struct Account {
     pub sid: String,
     /// Not disabled.
     pub enabled: bool,
+    /// What kind of account it is (sAMAccountType, objectClass).
+    pub kind: AccountKind,
+    /// adminCount=1.
+    pub admin_count: bool,
+    /// accountExpires lies in the past.
+    pub account_expired: bool,
+}
+
+/// The kind of an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccountKind {
+    /// A user account (sAMAccountType 805306368).
+    User,
+    /// A computer account.
+    Computer,
+    /// A group managed service account (Cloud Sync's agent uses one).
+    ManagedServiceAccount,
+    /// Anything else.
+    Other,
 }
 
 /// How serious a finding is.
@@ -229,12 +337,38 @@ pub enum Finding {
         /// Supported.
         supported: bool,
     },
-    /// Users the grant will not reach.
-    ProtectedUsers {
-        /// Scanned.
+    /// Users the connector cannot (or, after the grant, would not) act on,
+    /// each with the rights missing and why.
+    UsersOutOfReach {
+        /// Users scanned.
         scanned: u64,
-        /// Those that will not carry the permission.
-        users: Vec<UserFinding>,
+        /// Every user out of reach.
+        users: Vec<BlockedUser>,
+    },
+    /// OUs and containers under a target whose inheritance is disabled:
+    /// the grant does not reach the users below them.
+    BlockedOus {
+        /// Each with its user count.
+        ous: Vec<BlockedOu>,
+    },
+    /// Users whose fine-grained password policy (msDS-ResultantPSO) has a
+    /// minimum password age above zero.
+    PsoMinPwdAge {
+        /// How many.
+        users: u64,
+    },
+    /// Whether the connector holds Unexpire password on a domain root (or
+    /// the grant will give it).
+    UnexpirePassword {
+        /// The domain root.
+        dn: String,
+        /// Held now, or planned.
+        allowed: bool,
+    },
+    /// Something about the connector account itself.
+    ConnectorState {
+        /// What.
+        problem: ConnectorProblem,
     },
     /// inetOrgPerson objects in scope.
     InetOrgPerson {
@@ -257,6 +391,32 @@ pub enum Finding {
     },
 }
 
+/// What can be wrong with the connector account itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum ConnectorProblem {
+    /// Not a user account (a computer, a managed service account…).
+    NotAUser {
+        /// What it is.
+        kind: AccountKind,
+    },
+    /// Locked out.
+    LockedOut,
+    /// Its password has expired.
+    PasswordExpired,
+    /// The account has expired.
+    AccountExpired,
+    /// adminCount=1 or a member of privileged groups.
+    Privileged {
+        /// The privileged groups it is in.
+        groups: Vec<String>,
+        /// adminCount=1.
+        admin_count: bool,
+    },
+    /// A member of Protected Users (NTLM and some sign-ins refused).
+    ProtectedUsers,
+}
+
 /// A finding and its severity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
@@ -265,21 +425,6 @@ pub struct Check {
     /// What was found.
     #[serde(flatten)]
     pub finding: Finding,
-}
-
-/// A user the grant does not reach, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct UserFinding {
-    /// DN.
-    pub dn: String,
-    /// sAMAccountName.
-    pub sam_account_name: String,
-    /// Its DACL does not inherit.
-    pub inheritance_blocked: bool,
-    /// adminCount=1 (protected by SDProp on Windows).
-    pub admin_count: bool,
-    /// Carries the inherited ACEs now.
-    pub carries_grant: bool,
 }
 
 /// The planned change on one target.
@@ -304,6 +449,10 @@ pub struct TargetPlan {
 pub struct Plan {
     /// The connector account.
     pub account: Account,
+    /// The domain of the connection (defaultNamingContext).
+    pub domain: String,
+    /// Every domain of the forest (to tell domain roots from OUs).
+    pub domains: Vec<String>,
     /// Per target.
     pub targets: Vec<TargetPlan>,
 }
@@ -341,6 +490,10 @@ pub struct Backup {
     pub dn: String,
     /// Server.
     pub server: String,
+    /// The domain of the connection (defaultNamingContext); empty in
+    /// backups made before it was recorded.
+    #[serde(default)]
+    pub domain: String,
     /// When (RFC 3339, UTC).
     pub time: String,
     /// Who (the bind account).
@@ -355,17 +508,16 @@ pub struct Backup {
     pub added: Vec<String>,
 }
 
-/// Where backups go: `$WRITEBACK_WIZARD_DATA_DIR/backups`, else the
-/// platform data directory.
+/// Where backups go: `backups/` in the data directory
+/// (`$WRITEBACK_WIZARD_DATA_DIR`, else the platform's).
 pub fn backup_dir() -> PathBuf {
-    let base = std::env::var_os("WRITEBACK_WIZARD_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "writeback-wizard")
-                .map(|p| p.data_dir().to_path_buf())
-        })
-        .unwrap_or_else(|| PathBuf::from("."));
-    base.join("backups")
+    crate::audit::data_dir().join("backups")
+}
+
+/// Where the demo organization's backups go: a folder of their own, so
+/// that a demo backup can never be restored onto a real directory.
+pub fn demo_backup_dir() -> PathBuf {
+    crate::audit::data_dir().join("demo").join("backups")
 }
 
 /// Escapes a value for an LDAP filter (RFC 4515).
@@ -383,6 +535,7 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
             &[
                 "defaultNamingContext",
                 "configurationNamingContext",
+                "schemaNamingContext",
                 "dnsHostName",
                 "domainFunctionality",
                 "supportedControl",
@@ -399,6 +552,7 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
     let mut d = Discovery {
         default_naming_context: root.text("defaultNamingContext").unwrap_or_default(),
         configuration_naming_context: root.text("configurationNamingContext").unwrap_or_default(),
+        schema_naming_context: root.text("schemaNamingContext").unwrap_or_default(),
         dns_host_name: root.text("dnsHostName").unwrap_or_default(),
         domain_functionality: root.text("domainFunctionality").unwrap_or_default(),
         supported_controls: root.texts("supportedControl"),
@@ -410,12 +564,22 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
             &partitions,
             Scope::OneLevel,
             "(&(objectClass=crossRef)(systemFlags:1.2.840.113556.1.4.803:=2))",
-            &["nCName"],
+            &["nCName", "nETBIOSName", "dnsRoot"],
             false,
         )
         .await
         .unwrap_or_default();
     d.domains = refs.iter().filter_map(|e| e.text("nCName")).collect();
+    d.domain_names = refs
+        .iter()
+        .filter_map(|e| {
+            Some(DomainName {
+                dn: e.text("nCName")?,
+                netbios: e.text("nETBIOSName").unwrap_or_default(),
+                dns: e.text("dnsRoot").unwrap_or_default(),
+            })
+        })
+        .collect();
     if d.domains.is_empty() {
         d.domains.push(d.default_naming_context.clone());
     }
@@ -436,8 +600,12 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
     Ok(d)
 }
 
-/// Finds the connector account by DN, UPN, DOMAIN\name, sAMAccountName or
-/// display name, with every value escaped.
+/// Finds the connector account by DN, UPN (also the implicit
+/// `sAMAccountName@dnsdomain`), `DOMAIN\name` (in the domain whose NetBIOS
+/// name that is), sAMAccountName or display name, with every value escaped.
+/// Names match user accounts (objectCategory person) only, so that a
+/// computer or group named like the connector is never chosen; a name
+/// ending in `$` (a managed service account) matches any account class.
 pub async fn find_account<D: Directory>(
     dir: &mut D,
     discovery: &Discovery,
@@ -447,7 +615,27 @@ pub async fn find_account<D: Directory>(
     if name.is_empty() {
         return Err(TaskError::AccountNotFound(String::new()));
     }
-    let attrs = ["sAMAccountName", "objectSid", "userAccountControl"];
+    let attrs = [
+        "sAMAccountName",
+        "objectSid",
+        "userAccountControl",
+        "sAMAccountType",
+        "objectClass",
+        "adminCount",
+        "accountExpires",
+    ];
+    let all_bases = if discovery.domains.is_empty() {
+        vec![discovery.default_naming_context.clone()]
+    } else {
+        discovery.domains.clone()
+    };
+    let domain_by = |pick: &dyn Fn(&DomainName) -> bool| -> Option<String> {
+        discovery
+            .domain_names
+            .iter()
+            .find(|d| pick(d))
+            .map(|d| d.dn.clone())
+    };
     let mut found: Vec<Entry> = Vec::new();
     if name.contains('=') {
         // A DN: read it as a base object (no filter to inject into).
@@ -460,26 +648,52 @@ pub async fn find_account<D: Directory>(
             Err(e) => return Err(e.into()),
         }
     } else {
-        // Most specific first: an exact account name (indexed) wins, and
-        // display names (unindexed, a full scan) are tried only after.
-        let filters: Vec<String> = if let Some((_, user)) = name.split_once('\\') {
-            vec![format!("(sAMAccountName={})", escape_filter(user))]
-        } else if name.contains('@') {
-            vec![format!("(userPrincipalName={})", escape_filter(name))]
+        let class = |sam: &str| {
+            if sam.ends_with('$') {
+                "(objectClass=user)"
+            } else {
+                "(objectCategory=person)(objectClass=user)"
+            }
+        };
+        // (filter, bases), most specific first: an exact account name
+        // (indexed) wins, display names (a full scan) come last.
+        let mut attempts: Vec<(String, Vec<String>)> = Vec::new();
+        if let Some((domain, user)) = name.split_once('\\') {
+            let base = domain_by(&|d| d.netbios.eq_ignore_ascii_case(domain))
+                .map(|b| vec![b])
+                .unwrap_or_else(|| all_bases.clone());
+            attempts.push((
+                format!("(&{}(sAMAccountName={}))", class(user), escape_filter(user)),
+                base,
+            ));
+        } else if let Some((user, suffix)) = name.rsplit_once('@') {
+            attempts.push((
+                format!(
+                    "(&{}(userPrincipalName={}))",
+                    class(user),
+                    escape_filter(name)
+                ),
+                all_bases.clone(),
+            ));
+            // The implicit UPN: sAMAccountName@dnsRoot of its domain.
+            if let Some(base) = domain_by(&|d| d.dns.eq_ignore_ascii_case(suffix)) {
+                attempts.push((
+                    format!("(&{}(sAMAccountName={}))", class(user), escape_filter(user)),
+                    vec![base],
+                ));
+            }
         } else {
             let v = escape_filter(name);
-            vec![
-                format!("(sAMAccountName={v})"),
-                format!("(|(cn={v})(displayName={v}))"),
-            ]
-        };
-        let bases = if discovery.domains.is_empty() {
-            vec![discovery.default_naming_context.clone()]
-        } else {
-            discovery.domains.clone()
-        };
-        for filter in filters {
-            let filter = format!("(&(objectClass=user){filter})");
+            attempts.push((
+                format!("(&{}(sAMAccountName={v}))", class(name)),
+                all_bases.clone(),
+            ));
+            attempts.push((
+                format!("(&{}(|(cn={v})(displayName={v})))", class(name)),
+                all_bases.clone(),
+            ));
+        }
+        for (filter, bases) in attempts {
             for base in &bases {
                 match dir
                     .search(base, Scope::Subtree, &filter, &attrs, false)
@@ -497,31 +711,60 @@ pub async fn find_account<D: Directory>(
     }
     match found.len() {
         0 => Err(TaskError::AccountNotFound(name.to_string())),
-        1 => {
-            let e = found.remove(0);
-            let sid = e
-                .first("objectSid")
-                .and_then(|b| Sid::from_bytes(b).ok())
-                .ok_or_else(|| TaskError::BadData {
-                    dn: e.dn.clone(),
-                    what: "objectSid".into(),
-                })?;
-            let uac: u32 = e
-                .text("userAccountControl")
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(0);
-            Ok(Account {
-                sam_account_name: e.text("sAMAccountName").unwrap_or_default(),
-                dn: e.dn,
-                sid: sid.to_string(),
-                enabled: uac & 0x2 == 0,
-            })
-        }
+        1 => account_of(found.remove(0)),
         _ => Err(TaskError::AccountAmbiguous {
             name: name.to_string(),
             candidates: found.into_iter().map(|e| e.dn).collect(),
         }),
     }
+}
+
+fn account_of(e: Entry) -> Result<Account, TaskError> {
+    let sid = e
+        .first("objectSid")
+        .and_then(|b| Sid::from_bytes(b).ok())
+        .ok_or_else(|| TaskError::BadData {
+            dn: e.dn.clone(),
+            what: "objectSid".into(),
+        })?;
+    let number = |attr: &str| e.text(attr).and_then(|t| t.trim().parse::<i64>().ok());
+    let uac = number("userAccountControl").unwrap_or(0);
+    let kind = match number("sAMAccountType") {
+        Some(SAM_USER_ACCOUNT) => AccountKind::User,
+        _ if e
+            .texts("objectClass")
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case("msDS-GroupManagedServiceAccount")) =>
+        {
+            AccountKind::ManagedServiceAccount
+        }
+        Some(SAM_MACHINE_ACCOUNT) => AccountKind::Computer,
+        None => AccountKind::User,
+        Some(_) => AccountKind::Other,
+    };
+    let expires = number("accountExpires").unwrap_or(0);
+    Ok(Account {
+        sam_account_name: e.text("sAMAccountName").unwrap_or_default(),
+        sid: sid.to_string(),
+        enabled: uac & 0x2 == 0,
+        kind,
+        admin_count: number("adminCount") == Some(1),
+        account_expired: expires > 0 && expires < i64::MAX && expires < filetime_now(),
+        dn: e.dn,
+    })
+}
+
+/// sAMAccountType of a normal user account.
+const SAM_USER_ACCOUNT: i64 = 805_306_368;
+/// sAMAccountType of a computer (and managed service) account.
+const SAM_MACHINE_ACCOUNT: i64 = 805_306_369;
+
+/// Now as a Windows FILETIME (100-ns intervals since 1601).
+fn filetime_now() -> i64 {
+    let unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    (unix + 11_644_473_600) * 10_000_000
 }
 
 /// The DNs the grant goes to.
@@ -588,25 +831,41 @@ fn grant_for(account: &Account, options: &GrantOptions) -> Result<WritebackGrant
     Ok(WritebackGrant::new(sid, options.inetorgperson))
 }
 
+/// The largest ACL the binary form allows (its size field is 16 bits).
+pub const MAX_ACL_BYTES: usize = 0xFFFF;
+
 fn planned(
     dn: &str,
     bytes: Vec<u8>,
     sd: &SecurityDescriptor,
     grant: &WritebackGrant,
-) -> TargetPlan {
-    let empty = Acl::new(Vec::new());
-    let dacl = sd.dacl.as_ref().unwrap_or(&empty);
+) -> Result<TargetPlan, TaskError> {
+    // A NULL DACL lets everyone do everything; replacing it with a DACL
+    // holding only our entries would lock everybody else out.
+    let Some(dacl) = sd.dacl.as_ref() else {
+        return Err(TaskError::NullDacl { dn: dn.to_string() });
+    };
     let (new_dacl, diff) = grant.apply(dacl);
+    if new_dacl.binary_len() > MAX_ACL_BYTES {
+        return Err(TaskError::AclTooLarge {
+            dn: dn.to_string(),
+            bytes: new_dacl.binary_len(),
+        });
+    }
     let mut after = sd.clone();
     after.dacl = Some(new_dacl);
-    TargetPlan {
+    let after_bytes = after.to_bytes().map_err(|_| TaskError::AclTooLarge {
         dn: dn.to_string(),
-        after: after.to_bytes().unwrap_or_else(|_| bytes.clone()),
+        bytes: after.dacl.as_ref().map_or(0, Acl::binary_len),
+    })?;
+    Ok(TargetPlan {
+        dn: dn.to_string(),
+        after: after_bytes,
         before_sddl: sddl_of(sd),
         after_sddl: sddl_of(&after),
         before: bytes,
         added: diff.added,
-    }
+    })
 }
 
 /// Reads each target and computes the change, writing nothing.
@@ -623,10 +882,13 @@ pub async fn plan<D: Directory>(
     for dn in targets(options, discovery) {
         progress(Progress::Phase(Phase::Reading));
         let (bytes, sd) = read_dacl(dir, &dn).await?;
-        targets_out.push(planned(&dn, bytes, &sd, &grant));
+        let grant = grant.clone().on(TargetKind::of(&dn, &discovery.domains));
+        targets_out.push(planned(&dn, bytes, &sd, &grant)?);
     }
     Ok(Plan {
         account,
+        domain: discovery.default_naming_context.clone(),
+        domains: discovery.domains.clone(),
         targets: targets_out,
     })
 }
@@ -658,6 +920,8 @@ pub async fn check<D: Directory>(
             enabled: account.enabled,
         },
     });
+    let facts = connector_facts(dir, &account).await?;
+    checks.extend(connector_checks(&account, &facts));
     let grant = grant_for(&account, options)?;
     let targets = targets(options, &discovery);
     for dn in &targets {
@@ -733,17 +997,68 @@ pub async fn check<D: Directory>(
         outcome: Outcome::ok_if(hints, Outcome::Warning),
         finding: Finding::PolicyHints { supported: hints },
     });
+    for root in discovery
+        .domains
+        .iter()
+        .filter(|d| targets.iter().any(|t| t.eq_ignore_ascii_case(d)) || !options.forest)
+    {
+        if !options.forest && !root.eq_ignore_ascii_case(&discovery.default_naming_context) {
+            continue;
+        }
+        let (_, sd) = read_dacl(dir, root).await?;
+        let held = crate::ad::access::check(
+            &sd,
+            guids::DOMAIN_DNS,
+            &facts.token,
+            false,
+            &[Right::Extended(guids::UNEXPIRE_PASSWORD)],
+        )[0]
+        .allowed();
+        let planned = targets.iter().any(|t| t.eq_ignore_ascii_case(root));
+        checks.push(Check {
+            outcome: Outcome::ok_if(held || planned, Outcome::Warning),
+            finding: Finding::UnexpirePassword {
+                dn: root.clone(),
+                allowed: held || planned,
+            },
+        });
+    }
     if !scan_users {
         return Ok((discovery, checks));
     }
-    let audit = audit_users(dir, &grant, &targets, progress).await?;
+    let audit = audit_users(
+        dir,
+        &facts.token,
+        &discovery,
+        options,
+        &targets,
+        true,
+        progress,
+    )
+    .await?;
+    if !audit.blocked_ous.is_empty() {
+        checks.push(Check {
+            outcome: Outcome::Warning,
+            finding: Finding::BlockedOus {
+                ous: audit.blocked_ous.clone(),
+            },
+        });
+    }
     checks.push(Check {
-        outcome: Outcome::ok_if(audit.unreached.is_empty(), Outcome::Warning),
-        finding: Finding::ProtectedUsers {
+        outcome: Outcome::ok_if(audit.blocked.is_empty(), Outcome::Warning),
+        finding: Finding::UsersOutOfReach {
             scanned: audit.scanned,
-            users: audit.unreached.clone(),
+            users: audit.blocked.clone(),
         },
     });
+    if audit.pso_min_age > 0 {
+        checks.push(Check {
+            outcome: Outcome::Warning,
+            finding: Finding::PsoMinPwdAge {
+                users: audit.pso_min_age,
+            },
+        });
+    }
     if audit.inet_org_person > 0 {
         checks.push(Check {
             outcome: Outcome::ok_if(options.inetorgperson, Outcome::Warning),
@@ -756,117 +1071,315 @@ pub async fn check<D: Directory>(
     Ok((discovery, checks))
 }
 
-/// The users under the targets: how many, which the grant does not reach
-/// (protected DACL or adminCount=1), which carry it now.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Audit {
-    /// Users scanned.
-    pub scanned: u64,
-    /// Users carrying every inherited ACE of the grant.
-    pub carrying: u64,
-    /// inetOrgPerson objects seen.
-    pub inet_org_person: u64,
-    /// Users the grant does not (or will not) reach.
-    pub unreached: Vec<UserFinding>,
-    /// Users that inherit but do not carry the grant (yet).
-    pub missing: Vec<UserFinding>,
-    /// How long the scan took, in seconds (for benchmarks).
-    pub seconds: f64,
+/// What the DC says of the connector account: its token and computed state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectorFacts {
+    /// Its SID and groups, Everyone and Authenticated Users.
+    pub token: Token,
+    /// msDS-User-Account-Control-Computed: locked out.
+    pub locked_out: bool,
+    /// msDS-User-Account-Control-Computed: password expired.
+    pub password_expired: bool,
+}
+
+/// Reads the connector's token (`tokenGroups`) and computed account state
+/// with one base search on the account.
+pub async fn connector_facts<D: Directory>(
+    dir: &mut D,
+    account: &Account,
+) -> Result<ConnectorFacts, TaskError> {
+    let sid: Sid = account.sid.parse().map_err(|_| TaskError::BadData {
+        dn: account.dn.clone(),
+        what: "objectSid".into(),
+    })?;
+    let entry = match dir
+        .search(
+            &account.dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &["tokenGroups", "msDS-User-Account-Control-Computed"],
+            false,
+        )
+        .await
+    {
+        Ok(mut entries) if !entries.is_empty() => entries.remove(0),
+        Ok(_) | Err(DirectoryError::Ldap { .. }) => Entry::default(),
+        Err(e) => return Err(e.into()),
+    };
+    let groups: Vec<Sid> = entry
+        .attrs
+        .get("tokengroups")
+        .map(|v| v.iter().filter_map(|b| Sid::from_bytes(b).ok()).collect())
+        .unwrap_or_default();
+    let computed: u32 = entry
+        .text("msDS-User-Account-Control-Computed")
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(0);
+    Ok(ConnectorFacts {
+        token: Token::new(sid, groups),
+        locked_out: computed & 0x10 != 0,
+        password_expired: computed & 0x80_0000 != 0,
+    })
+}
+
+/// Well-known privileged groups: domain RIDs and BUILTIN aliases.
+const PRIVILEGED_RIDS: [(u32, &str); 3] = [
+    (512, "Domain Admins"),
+    (518, "Schema Admins"),
+    (519, "Enterprise Admins"),
+];
+const PRIVILEGED_BUILTIN: [(u32, &str); 5] = [
+    (544, "Administrators"),
+    (548, "Account Operators"),
+    (549, "Server Operators"),
+    (550, "Print Operators"),
+    (551, "Backup Operators"),
+];
+const PROTECTED_USERS_RID: u32 = 525;
+
+/// The pre-flight findings about the connector account itself.
+pub fn connector_checks(account: &Account, facts: &ConnectorFacts) -> Vec<Check> {
+    let mut out = Vec::new();
+    let mut push = |outcome, problem| {
+        out.push(Check {
+            outcome,
+            finding: Finding::ConnectorState { problem },
+        })
+    };
+    match account.kind {
+        AccountKind::User => {}
+        AccountKind::ManagedServiceAccount => push(
+            Outcome::Warning,
+            ConnectorProblem::NotAUser { kind: account.kind },
+        ),
+        kind => push(Outcome::Blocking, ConnectorProblem::NotAUser { kind }),
+    }
+    if facts.locked_out {
+        push(Outcome::Blocking, ConnectorProblem::LockedOut);
+    }
+    if facts.password_expired {
+        push(Outcome::Blocking, ConnectorProblem::PasswordExpired);
+    }
+    if account.account_expired {
+        push(Outcome::Blocking, ConnectorProblem::AccountExpired);
+    }
+    let domain = facts.token.user().parent();
+    let mut groups = Vec::new();
+    let mut protected_users = false;
+    for sid in facts.token.sids() {
+        let (Some(rid), Some(parent)) = (sid.rid(), sid.parent()) else {
+            continue;
+        };
+        if Some(parent) == domain {
+            if let Some((_, name)) = PRIVILEGED_RIDS.iter().find(|(r, _)| *r == rid) {
+                groups.push(name.to_string());
+            }
+            protected_users |= rid == PROTECTED_USERS_RID;
+        } else if sid.authority() == 5 && sid.sub_authorities().first() == Some(&32) {
+            if let Some((_, name)) = PRIVILEGED_BUILTIN.iter().find(|(r, _)| *r == rid) {
+                groups.push(name.to_string());
+            }
+        }
+    }
+    if account.admin_count || !groups.is_empty() {
+        push(
+            Outcome::Warning,
+            ConnectorProblem::Privileged {
+                groups,
+                admin_count: account.admin_count,
+            },
+        );
+    }
+    if protected_users {
+        push(Outcome::Warning, ConnectorProblem::ProtectedUsers);
+    }
+    out
 }
 
 const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 
-/// Paged scan of every user under `targets` (DACL only), streaming
+/// Paged scan of every user under `targets` (DACL only): the access check
+/// of the connector's token on each user's own descriptor, streaming
 /// progress ("x of N users carry the permission", N growing page by page).
+/// `predict` judges the users as they will be once the targets carry the
+/// grant (pre-flight); otherwise as they are now (verify).
 pub async fn audit_users<D: Directory>(
     dir: &mut D,
-    grant: &WritebackGrant,
+    token: &Token,
+    discovery: &Discovery,
+    options: &GrantOptions,
     targets: &[String],
+    predict: bool,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Audit, TaskError> {
     progress(Progress::Phase(Phase::ScanningUsers));
-    let bases: Vec<&String> = targets
-        .iter()
-        .filter(|t| !t.starts_with("CN=AdminSDHolder,"))
-        .collect();
     let started = std::time::Instant::now();
+    let sets = crate::task::access::property_sets(dir, &discovery.schema_naming_context).await?;
+    let psos = if predict {
+        psos_with_min_age(dir, &discovery.domains).await
+    } else {
+        Vec::new()
+    };
+    let grant = WritebackGrant::new(token.user(), options.inetorgperson);
     let mut audit = Audit::default();
     let mut seen = std::collections::HashSet::new();
-    for base in bases {
-        let mut failure = None;
-        dir.search_paged(
-            base,
-            USER_FILTER,
-            &[
-                "nTSecurityDescriptor",
-                "adminCount",
-                "sAMAccountName",
-                "objectClass",
-            ],
-            true,
-            &mut |e| {
-                if !seen.insert(e.dn.clone()) {
-                    return;
-                }
-                audit.scanned += 1;
-                let inet = e
-                    .texts("objectClass")
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case("inetOrgPerson"));
-                if inet {
-                    audit.inet_org_person += 1;
-                }
-                let class = if inet {
-                    guids::INET_ORG_PERSON
-                } else {
-                    guids::USER
-                };
-                let sd = e
-                    .first("nTSecurityDescriptor")
-                    .and_then(|b| SecurityDescriptor::from_bytes(b).ok());
-                let Some(sd) = sd else {
-                    failure.get_or_insert(e.dn.clone());
-                    return;
-                };
-                let effect = grant.effective_on(&sd, class);
-                let finding = UserFinding {
-                    dn: e.dn.clone(),
-                    sam_account_name: e.text("sAMAccountName").unwrap_or_default(),
-                    inheritance_blocked: effect.inheritance_blocked,
-                    admin_count: e.text("adminCount").is_some_and(|v| v.trim() == "1"),
-                    carries_grant: effect.complete(),
-                };
-                if finding.carries_grant {
-                    audit.carrying += 1;
-                }
-                if finding.inheritance_blocked || finding.admin_count {
-                    audit.unreached.push(finding);
-                } else if !finding.carries_grant {
-                    audit.missing.push(finding);
-                }
-                progress(Progress::Users {
-                    done: audit.scanned,
-                    carrying: audit.carrying,
-                });
-            },
-        )
+    // The most specific targets first: a user below two targets is judged
+    // under the nearer one, whose grant it inherits first.
+    let mut ordered: Vec<&String> = targets.iter().collect();
+    ordered.sort_by_key(|t| std::cmp::Reverse(crate::task::access::ancestors(t).count()));
+    for target in ordered {
+        let kind = TargetKind::of(target, &discovery.domains);
+        if kind == TargetKind::AdminSdHolder {
+            continue;
+        }
+        let containers: Containers = crate::task::access::containers(dir, target).await?;
+        let mode = if predict {
+            Mode::Predict
+        } else {
+            let (_, sd) = read_dacl(dir, target).await?;
+            let status = sd.dacl.as_ref().map(|d| grant.clone().on(kind).status(d));
+            Mode::Actual {
+                target_granted: sd.dacl.is_none()
+                    || status.is_some_and(|s| {
+                        !s.missing
+                            .iter()
+                            .any(|e| matches!(e.reach, crate::ad::grant::Reach::Descendants(_)))
+                    }),
+            }
+        };
+        let judge = Judge {
+            token,
+            rights: sets.rights(),
+            inet_org_person: options.inetorgperson,
+            target,
+            containers: &containers,
+            mode,
+        };
+        let mut awaiting = 0u64;
+        let mut below: std::collections::BTreeMap<String, u64> = containers
+            .protected(target)
+            .into_iter()
+            .filter(|dn| !targets.iter().any(|t| t.eq_ignore_ascii_case(dn)))
+            .map(|dn| (dn, 0))
+            .collect();
+        let mut attrs = vec![
+            "nTSecurityDescriptor",
+            "adminCount",
+            "sAMAccountName",
+            "objectClass",
+            "objectSid",
+        ];
+        if !psos.is_empty() {
+            attrs.push("msDS-ResultantPSO");
+        }
+        dir.search_paged(target, USER_FILTER, &attrs, true, &mut |e| {
+            if !seen.insert(e.dn.to_ascii_lowercase()) {
+                return;
+            }
+            audit.scanned += 1;
+            if e.texts("objectClass")
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case("inetOrgPerson"))
+            {
+                audit.inet_org_person += 1;
+            }
+            if let Some(ou) = containers.blocked_above_dn(&e.dn, target)
+                && let Some(n) = below.get_mut(ou)
+            {
+                *n += 1;
+            }
+            if let Some(pso) = e.text("msDS-ResultantPSO")
+                && psos.iter().any(|p| p.eq_ignore_ascii_case(&pso))
+            {
+                audit.pso_min_age += 1;
+            }
+            match judge.user(&e) {
+                Verdict::Ok => audit.carrying += 1,
+                Verdict::Blocked(u) => audit.blocked.push(u),
+                Verdict::AwaitingGrant => awaiting += 1,
+            }
+            progress(Progress::Users {
+                done: audit.scanned,
+                carrying: audit.carrying,
+            });
+        })
         .await?;
-        if let Some(dn) = failure {
-            return Err(TaskError::BadData {
-                dn,
-                what: "nTSecurityDescriptor not readable".into(),
+        if awaiting > 0 {
+            audit.ungranted.push(crate::task::access::UngrantedTarget {
+                target: target.clone(),
+                users: awaiting,
             });
         }
+        // Only those with users below: an empty one (AdminSDHolder, say)
+        // keeps nobody out of reach.
+        audit.blocked_ous.extend(
+            below
+                .into_iter()
+                .filter(|(_, users)| *users > 0)
+                .map(|(dn, users)| BlockedOu { dn, users }),
+        );
     }
     audit.seconds = started.elapsed().as_secs_f64();
     Ok(audit)
 }
 
+/// The password settings objects (fine-grained policies) whose minimum
+/// password age is above zero; none when they cannot be read.
+async fn psos_with_min_age<D: Directory>(dir: &mut D, domains: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in domains {
+        let base = format!("CN=Password Settings Container,CN=System,{d}");
+        let Ok(entries) = dir
+            .search(
+                &base,
+                Scope::OneLevel,
+                "(objectClass=msDS-PasswordSettings)",
+                &["msDS-MinimumPasswordAge"],
+                false,
+            )
+            .await
+        else {
+            continue;
+        };
+        out.extend(
+            entries
+                .into_iter()
+                .filter(|e| {
+                    e.text("msDS-MinimumPasswordAge")
+                        .and_then(|t| t.trim().parse::<i64>().ok())
+                        .is_some_and(|v| v != 0)
+                })
+                .map(|e| e.dn),
+        );
+    }
+    out
+}
+
 fn file_safe(dn: &str) -> String {
     dn.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .take(80)
+        .take(48)
         .collect()
+}
+
+/// FNV-1a, 64 bits: a short, stable fingerprint of a DN for file names.
+fn fingerprint(text: &str) -> u64 {
+    text.to_ascii_lowercase()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
+/// The file name of a backup: run, a readable prefix of the DN and a hash
+/// of the whole DN, so that long DNs sharing a prefix never collide.
+pub fn backup_name(run: &str, dn: &str) -> String {
+    format!(
+        "{}-{}-{:016x}.json",
+        run.replace([':', '-'], ""),
+        file_safe(dn),
+        fingerprint(dn)
+    )
 }
 
 fn save_backup(dir: &Path, backup: &Backup) -> Result<PathBuf, TaskError> {
@@ -874,22 +1387,22 @@ fn save_backup(dir: &Path, backup: &Backup) -> Result<PathBuf, TaskError> {
         path: path.display().to_string(),
         reason: e.to_string(),
     };
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, &e))?;
-    let name = format!(
-        "{}-{}.json",
-        backup.run.replace([':', '-'], ""),
-        file_safe(&backup.dn)
-    );
-    let path = dir.join(name);
+    crate::fsperm::private_dir(dir).map_err(|e| err(dir, &e))?;
+    let path = dir.join(backup_name(&backup.run, &backup.dn));
     let json = serde_json::to_string_pretty(backup).map_err(|e| err(&path, &e))?;
-    std::fs::write(&path, json).map_err(|e| err(&path, &e))?;
+    crate::fsperm::write_private(&path, json.as_bytes()).map_err(|e| err(&path, &e))?;
     Ok(path)
 }
 
-/// Applies a plan: per target, save a backup, re-read (merging any change
-/// made since the plan), write, read back and confirm. `trail` stamps the
-/// backups and records each write (done or failed) in the audit log; a log
-/// that cannot be written stops the grant before anything changes.
+/// How often a write that lost a race is re-read, re-merged and retried.
+pub const WRITE_ATTEMPTS: usize = 5;
+
+/// Applies a plan: per target, re-read (merging any change made since the
+/// plan), save a backup (synced to disk), record the intent in the audit
+/// log, write conditionally (a change made after the re-read makes the
+/// write fail; then it is re-read, re-merged and retried), read back and
+/// confirm, and record the outcome. A log that cannot be written stops
+/// the grant before anything changes.
 pub async fn apply<D: Directory>(
     dir: &mut D,
     plan: &Plan,
@@ -899,106 +1412,146 @@ pub async fn apply<D: Directory>(
     trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<TargetResult>, TaskError> {
-    let grant = grant_for(&plan.account, options)?;
+    let base = grant_for(&plan.account, options)?;
     trail.ready()?;
     let run = audit::rfc3339(trail.now());
     let mut results = Vec::new();
     for target in &plan.targets {
-        progress(Progress::Phase(Phase::Reading));
-        let (bytes, sd) = read_dacl(dir, &target.dn).await?;
-        let merged = bytes != target.before;
-        let current = if merged {
-            progress(Progress::Merged {
-                dn: target.dn.clone(),
-            });
-            planned(&target.dn, bytes, &sd, &grant)
-        } else {
-            target.clone()
-        };
-        if current.added.is_empty() {
-            results.push(TargetResult {
-                dn: target.dn.clone(),
-                before_sddl: current.before_sddl.clone(),
-                after_sddl: current.before_sddl,
-                added: Vec::new(),
-                backup: None,
-                merged,
-            });
-            continue;
-        }
-        let added: Vec<String> = current
-            .added
-            .iter()
-            .filter_map(|a| sddl::format_ace(a, None))
-            .collect();
-        let backup = Backup {
-            run: run.clone(),
-            dn: target.dn.clone(),
-            server: dir.server(),
-            time: run.clone(),
-            operator: operator.to_string(),
-            sd_base64: STANDARD.encode(&current.before),
-            sddl: current.before_sddl.clone(),
-            written_base64: STANDARD.encode(&current.after),
-            added: added.clone(),
-        };
-        let path = save_backup(backups, &backup)?;
-        let written = write_and_confirm(dir, &current, &grant, progress).await;
-        let change = |after: String, result: audit::Outcome| Change {
-            plane: Plane::Ad,
-            action: Action::Grant,
-            account: Some(operator.to_string()),
-            target: audit::Target {
-                server: Some(backup.server.clone()),
-                dn: Some(target.dn.clone()),
-                tenant: None,
-            },
-            before: current.before_sddl.clone().into(),
-            after: after.into(),
-            added: added.clone(),
-            removed: Vec::new(),
-            result,
-            backup: Some(path.clone()),
-        };
-        match written {
-            Ok(after_sddl) => {
-                trail.record_after(change(after_sddl.clone(), audit::Outcome::Ok));
-                results.push(TargetResult {
+        let grant = base.clone().on(TargetKind::of(&target.dn, &plan.domains));
+        let mut merged = false;
+        let mut attempts = 0;
+        let result = loop {
+            attempts += 1;
+            if attempts > WRITE_ATTEMPTS {
+                return Err(TaskError::KeptChanging {
                     dn: target.dn.clone(),
-                    before_sddl: current.before_sddl.clone(),
-                    after_sddl,
-                    added,
-                    backup: Some(path),
-                    merged,
                 });
             }
-            Err(e) => {
-                trail.record_after(change(
-                    String::new(),
-                    audit::Outcome::Failed {
-                        reason: e.to_string(),
-                    },
-                ));
-                return Err(e);
+            progress(Progress::Phase(Phase::Reading));
+            let (bytes, sd) = read_dacl(dir, &target.dn).await?;
+            let current = if bytes != target.before {
+                merged = true;
+                progress(Progress::Merged {
+                    dn: target.dn.clone(),
+                });
+                planned(&target.dn, bytes, &sd, &grant)?
+            } else {
+                target.clone()
+            };
+            if current.added.is_empty() {
+                break TargetResult {
+                    dn: target.dn.clone(),
+                    before_sddl: current.before_sddl.clone(),
+                    after_sddl: current.before_sddl,
+                    added: Vec::new(),
+                    backup: None,
+                    merged,
+                };
             }
-        }
+            let added: Vec<String> = current
+                .added
+                .iter()
+                .filter_map(|a| sddl::format_ace(a, None))
+                .collect();
+            let backup = Backup {
+                run: run.clone(),
+                dn: target.dn.clone(),
+                server: dir.server(),
+                domain: plan.domain.clone(),
+                time: run.clone(),
+                operator: operator.to_string(),
+                sd_base64: STANDARD.encode(&current.before),
+                sddl: current.before_sddl.clone(),
+                written_base64: STANDARD.encode(&current.after),
+                added: added.clone(),
+            };
+            let path = save_backup(backups, &backup)?;
+            let change = |after: String, result: audit::Outcome| Change {
+                plane: Plane::Ad,
+                action: Action::Grant,
+                account: Some(operator.to_string()),
+                target: audit::Target {
+                    server: Some(backup.server.clone()),
+                    dn: Some(target.dn.clone()),
+                    tenant: None,
+                },
+                before: current.before_sddl.clone().into(),
+                after: after.into(),
+                added: added.clone(),
+                removed: Vec::new(),
+                result,
+                backup: Some(path.clone()),
+            };
+            trail.intend(change(String::new(), audit::Outcome::Pending))?;
+            progress(Progress::Writing {
+                dn: current.dn.clone(),
+            });
+            let written =
+                match write_if_unchanged(dir, &target.dn, &current.before, &current.after).await {
+                    Ok(true) => confirm(dir, &current, &grant, progress).await,
+                    Ok(false) => continue,
+                    Err(e) => Err(e),
+                };
+            match written {
+                Ok(after_sddl) => {
+                    trail.record_after(change(after_sddl.clone(), audit::Outcome::Ok));
+                    break TargetResult {
+                        dn: target.dn.clone(),
+                        before_sddl: current.before_sddl.clone(),
+                        after_sddl,
+                        added,
+                        backup: Some(path),
+                        merged,
+                    };
+                }
+                Err(e) => {
+                    trail.record_after(change(
+                        String::new(),
+                        audit::Outcome::Failed {
+                            reason: e.to_string(),
+                        },
+                    ));
+                    return Err(e);
+                }
+            }
+        };
+        results.push(result);
     }
     Ok(results)
 }
 
-/// Writes a planned DACL, reads it back and checks that the grant is
-/// complete and every explicit entry of before is kept; returns the SDDL
-/// read back.
-async fn write_and_confirm<D: Directory>(
+/// Writes `after` over `dn` only if its descriptor is still `before`:
+/// `Ok(false)` when it changed meanwhile (nothing written). Uses the
+/// directory's conditional write; where the server refuses one (Samba
+/// 4.17 cannot delete a descriptor value) or cannot compare a DACL-only
+/// value, it compares a fresh read with `before` right before replacing,
+/// which narrows the window to one round trip instead of closing it.
+pub async fn write_if_unchanged<D: Directory>(
+    dir: &mut D,
+    dn: &str,
+    before: &[u8],
+    after: &[u8],
+) -> Result<bool, TaskError> {
+    match dir.swap_dacl(dn, before, after).await? {
+        Swap::Written => return Ok(true),
+        Swap::Changed | Swap::Unsupported => {}
+    }
+    let (now, _) = read_dacl(dir, dn).await?;
+    if now != before {
+        return Ok(false);
+    }
+    dir.write_dacl(dn, after).await?;
+    Ok(true)
+}
+
+/// Reads a written DACL back and checks that the grant is complete and
+/// every explicit entry of before is kept; returns the SDDL read back.
+async fn confirm<D: Directory>(
     dir: &mut D,
     current: &TargetPlan,
     grant: &WritebackGrant,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<String, TaskError> {
-    progress(Progress::Writing {
-        dn: current.dn.clone(),
-    });
-    dir.write_dacl(&current.dn, &current.after).await?;
     progress(Progress::Phase(Phase::ReadingBack));
     let (_, back) = read_dacl(dir, &current.dn).await?;
     let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
@@ -1015,8 +1568,15 @@ async fn write_and_confirm<D: Directory>(
     Ok(sddl_of(&back))
 }
 
-/// Loads the backups of the newest grant run in `dir` (or the given file).
-pub fn load_backups(dir: &Path, file: Option<&Path>) -> Result<Vec<(PathBuf, Backup)>, TaskError> {
+/// Loads the backups of the newest grant run in `dir` made on `server`
+/// for `domain` (backups of other servers or domains, and files that do not
+/// parse, are passed over), or exactly the given file.
+pub fn load_backups(
+    dir: &Path,
+    file: Option<&Path>,
+    server: &str,
+    domain: &str,
+) -> Result<Vec<(PathBuf, Backup)>, TaskError> {
     let read = |path: &Path| -> Result<Backup, TaskError> {
         let text = std::fs::read_to_string(path).map_err(|e| TaskError::Backup {
             path: path.display().to_string(),
@@ -1034,10 +1594,12 @@ pub fn load_backups(dir: &Path, file: Option<&Path>) -> Result<Vec<(PathBuf, Bac
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let path = e.path();
-            if path.extension().is_some_and(|x| x == "json") {
-                if let Ok(b) = read(&path) {
-                    all.push((path, b));
-                }
+            if path.extension().is_some_and(|x| x == "json")
+                && let Ok(b) = read(&path)
+                && b.server.eq_ignore_ascii_case(server)
+                && (b.domain.is_empty() || b.domain.eq_ignore_ascii_case(domain))
+            {
+                all.push((path, b));
             }
         }
     }
@@ -1045,7 +1607,86 @@ pub fn load_backups(dir: &Path, file: Option<&Path>) -> Result<Vec<(PathBuf, Bac
         return Err(TaskError::NoBackup(dir.display().to_string()));
     };
     all.retain(|(_, b)| b.run == newest);
+    all.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(all)
+}
+
+/// A backup checked for a rollback: its descriptors and entries decoded.
+#[derive(Clone, Debug)]
+pub struct CheckedBackup {
+    /// The descriptor before the grant.
+    pub before: Vec<u8>,
+    /// The descriptor the grant wrote.
+    pub written: Vec<u8>,
+    /// The entries it added.
+    pub added: Vec<Ace>,
+}
+
+/// Checks that a backup may be rolled back on this connection: made on
+/// `server`, for `domain`, naming an object inside it, and consistent (its
+/// `before` is `written` minus `added`). Nothing is written.
+pub fn check_backup(
+    path: &Path,
+    b: &Backup,
+    server: &str,
+    domain: &str,
+) -> Result<CheckedBackup, TaskError> {
+    let refuse = |why: BackupProblem| TaskError::BackupRefused {
+        path: path.display().to_string(),
+        why,
+    };
+    let bad = |reason: String| TaskError::Backup {
+        path: path.display().to_string(),
+        reason,
+    };
+    if !b.server.eq_ignore_ascii_case(server) {
+        return Err(refuse(BackupProblem::OtherServer {
+            backup: b.server.clone(),
+            connected: server.to_string(),
+        }));
+    }
+    if !b.domain.is_empty() && !b.domain.eq_ignore_ascii_case(domain) {
+        return Err(refuse(BackupProblem::OtherDomain {
+            backup: b.domain.clone(),
+            connected: domain.to_string(),
+        }));
+    }
+    let lower = b.dn.to_ascii_lowercase();
+    let dom = domain.to_ascii_lowercase();
+    if !(lower == dom || lower.ends_with(&format!(",{dom}"))) {
+        return Err(refuse(BackupProblem::OutsideDomain(b.dn.clone())));
+    }
+    let before = STANDARD
+        .decode(&b.sd_base64)
+        .map_err(|e| bad(e.to_string()))?;
+    let written = STANDARD
+        .decode(&b.written_base64)
+        .map_err(|e| bad(e.to_string()))?;
+    let added: Vec<Ace> = b
+        .added
+        .iter()
+        .map(|t| sddl::parse_ace(t, None).map_err(|e| bad(e.to_string())))
+        .collect::<Result<_, _>>()?;
+    let before_sd = SecurityDescriptor::from_bytes(&before).map_err(|e| bad(e.to_string()))?;
+    let written_sd = SecurityDescriptor::from_bytes(&written).map_err(|e| bad(e.to_string()))?;
+    let consistent = match (&before_sd.dacl, &written_sd.dacl) {
+        (Some(bd), Some(wd)) => {
+            let (rest, not_found) = remove_aces(wd, &added);
+            not_found.is_empty()
+                && rest.aces == bd.aces
+                && before_sd.control == written_sd.control
+                && !added.is_empty()
+        }
+        _ => false,
+    };
+    if !consistent {
+        return Err(refuse(BackupProblem::Inconsistent));
+    }
+    Ok(CheckedBackup {
+        before,
+        written,
+        added,
+    })
 }
 
 /// What rollback did on one object.
@@ -1061,122 +1702,151 @@ pub struct RollbackResult {
     pub after_sddl: String,
 }
 
-/// Undoes a grant run: restores the backup when the DACL is unchanged
-/// since, else removes exactly the ACEs that run added; reads back. Each
-/// write (done or failed) is recorded in `trail`; `operator` is the
-/// account used on the directory.
+/// Undoes a grant run: every backup is checked first ([`check_backup`]:
+/// this server, this domain, consistent), then per object the backup is
+/// restored when the DACL is unchanged since, else exactly the ACEs that
+/// run added are removed; read back. Each write (done or failed) is
+/// recorded in `trail`; `operator` is the account used on the directory.
+/// When it stops part-way, the error names the objects already undone.
 pub async fn rollback<D: Directory>(
     dir: &mut D,
     backups: &[(PathBuf, Backup)],
+    domain: &str,
     operator: &str,
     trail: &Trail,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<RollbackResult>, TaskError> {
     trail.ready()?;
-    let mut results = Vec::new();
-    for (path, b) in backups {
-        let bad = |reason: String| TaskError::Backup {
-            path: path.display().to_string(),
-            reason,
-        };
-        let before = STANDARD
-            .decode(&b.sd_base64)
-            .map_err(|e| bad(e.to_string()))?;
-        let written = STANDARD
-            .decode(&b.written_base64)
-            .map_err(|e| bad(e.to_string()))?;
-        let added: Vec<Ace> = b
-            .added
-            .iter()
-            .map(|t| sddl::parse_ace(t, None).map_err(|e| bad(e.to_string())))
-            .collect::<Result<_, _>>()?;
-        progress(Progress::Phase(Phase::Reading));
-        let (bytes, sd) = read_dacl(dir, &b.dn).await?;
-        let dacl_now = sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
-        if bytes == before {
-            // Undone already: nothing to do.
-            results.push(RollbackResult {
-                dn: b.dn.clone(),
-                restored_backup: false,
-                removed: Vec::new(),
-                after_sddl: sddl_of(&sd),
-            });
-            continue;
-        }
-        if bytes != written && !added.iter().any(|a| dacl_now.explicit().any(|x| x == a)) {
-            // The write of that run failed (or was undone already): there is
-            // nothing of it to remove, and restoring would undo others' work.
-            return Err(TaskError::NeverApplied(path.display().to_string()));
-        }
-        let (target, restored, removed) = if bytes == written {
-            (before, true, b.added.clone())
-        } else {
-            let dacl = sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
-            let (new_dacl, not_found) = remove_aces(&dacl, &added);
-            let removed: Vec<String> = added
-                .iter()
-                .filter(|a| !not_found.contains(a))
-                .filter_map(|a| sddl::format_ace(a, None))
-                .collect();
-            let mut new_sd = sd.clone();
-            new_sd.dacl = Some(new_dacl);
-            let out = new_sd.to_bytes().map_err(|e| bad(e.to_string()))?;
-            (out, false, removed)
-        };
-        let wrote = target != bytes;
-        let undone = async {
-            if wrote {
-                progress(Progress::Writing { dn: b.dn.clone() });
-                dir.write_dacl(&b.dn, &target).await?;
+    let server = dir.server();
+    let checked: Vec<CheckedBackup> = backups
+        .iter()
+        .map(|(path, b)| check_backup(path, b, &server, domain))
+        .collect::<Result<_, _>>()?;
+    let mut results: Vec<RollbackResult> = Vec::new();
+    for ((path, b), c) in backups.iter().zip(checked) {
+        match rollback_one(dir, path, b, c, operator, trail, progress).await {
+            Ok(r) => results.push(r),
+            Err(e)
+                if results
+                    .iter()
+                    .any(|r| r.restored_backup || !r.removed.is_empty()) =>
+            {
+                return Err(TaskError::PartialRollback {
+                    undone: results
+                        .iter()
+                        .filter(|r| r.restored_backup || !r.removed.is_empty())
+                        .map(|r| r.dn.clone())
+                        .collect(),
+                    failed: b.dn.clone(),
+                    reason: Box::new(e),
+                });
             }
-            progress(Progress::Phase(Phase::ReadingBack));
-            let (_, back) = read_dacl(dir, &b.dn).await?;
-            let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
-            if added.iter().any(|a| back_dacl.explicit().any(|x| x == a)) {
-                return Err(TaskError::ReadBackMismatch { dn: b.dn.clone() });
-            }
-            Ok(back)
+            Err(e) => return Err(e),
         }
-        .await;
-        if wrote {
-            let (after, result) = match &undone {
-                Ok(back) => (sddl_of(back), audit::Outcome::Ok),
-                Err(e) => (
-                    String::new(),
-                    audit::Outcome::Failed {
-                        reason: e.to_string(),
-                    },
-                ),
-            };
-            trail.record_after(Change {
-                plane: Plane::Ad,
-                action: Action::Rollback,
-                account: Some(operator.to_string()),
-                target: audit::Target {
-                    server: Some(dir.server()),
-                    dn: Some(b.dn.clone()),
-                    tenant: None,
-                },
-                before: sddl_of(&sd).into(),
-                after: after.into(),
-                added: Vec::new(),
-                removed: removed.clone(),
-                result,
-                backup: Some(path.clone()),
-            });
-        }
-        let back = undone?;
-        results.push(RollbackResult {
-            dn: b.dn.clone(),
-            restored_backup: restored,
-            removed,
-            after_sddl: sddl_of(&back),
-        });
     }
     Ok(results)
 }
 
-/// Verify: who under the targets carries the permission now.
+async fn rollback_one<D: Directory>(
+    dir: &mut D,
+    path: &Path,
+    b: &Backup,
+    c: CheckedBackup,
+    operator: &str,
+    trail: &Trail,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<RollbackResult, TaskError> {
+    let bad = |reason: String| TaskError::Backup {
+        path: path.display().to_string(),
+        reason,
+    };
+    let CheckedBackup {
+        before,
+        written,
+        added,
+    } = c;
+    progress(Progress::Phase(Phase::Reading));
+    let (bytes, sd) = read_dacl(dir, &b.dn).await?;
+    let dacl_now = sd.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
+    if bytes == before {
+        // Undone already: nothing to do.
+        return Ok(RollbackResult {
+            dn: b.dn.clone(),
+            restored_backup: false,
+            removed: Vec::new(),
+            after_sddl: sddl_of(&sd),
+        });
+    }
+    if bytes != written && !added.iter().any(|a| dacl_now.explicit().any(|x| x == a)) {
+        // The write of that run failed (or was undone already): there is
+        // nothing of it to remove, and restoring would undo others' work.
+        return Err(TaskError::NeverApplied(path.display().to_string()));
+    }
+    let (target, restored, removed) = if bytes == written {
+        (before, true, b.added.clone())
+    } else {
+        let (new_dacl, not_found) = remove_aces(&dacl_now, &added);
+        let removed: Vec<String> = added
+            .iter()
+            .filter(|a| !not_found.contains(a))
+            .filter_map(|a| sddl::format_ace(a, None))
+            .collect();
+        let mut new_sd = sd.clone();
+        new_sd.dacl = Some(new_dacl);
+        let out = new_sd.to_bytes().map_err(|e| bad(e.to_string()))?;
+        (out, false, removed)
+    };
+    let change = |after: String, result: audit::Outcome| Change {
+        plane: Plane::Ad,
+        action: Action::Rollback,
+        account: Some(operator.to_string()),
+        target: audit::Target {
+            server: Some(b.server.clone()),
+            dn: Some(b.dn.clone()),
+            tenant: None,
+        },
+        before: sddl_of(&sd).into(),
+        after: after.into(),
+        added: Vec::new(),
+        removed: removed.clone(),
+        result,
+        backup: Some(path.to_path_buf()),
+    };
+    trail.intend(change(String::new(), audit::Outcome::Pending))?;
+    let undone = async {
+        progress(Progress::Writing { dn: b.dn.clone() });
+        if !write_if_unchanged(dir, &b.dn, &bytes, &target).await? {
+            return Err(TaskError::KeptChanging { dn: b.dn.clone() });
+        }
+        progress(Progress::Phase(Phase::ReadingBack));
+        let (_, back) = read_dacl(dir, &b.dn).await?;
+        let back_dacl = back.dacl.clone().unwrap_or_else(|| Acl::new(Vec::new()));
+        if added.iter().any(|a| back_dacl.explicit().any(|x| x == a)) {
+            return Err(TaskError::ReadBackMismatch { dn: b.dn.clone() });
+        }
+        Ok(back)
+    }
+    .await;
+    let (after, result) = match &undone {
+        Ok(back) => (sddl_of(back), audit::Outcome::Ok),
+        Err(e) => (
+            String::new(),
+            audit::Outcome::Failed {
+                reason: e.to_string(),
+            },
+        ),
+    };
+    trail.record_after(change(after, result));
+    let back = undone?;
+    Ok(RollbackResult {
+        dn: b.dn.clone(),
+        restored_backup: restored,
+        removed,
+        after_sddl: sddl_of(&back),
+    })
+}
+
+/// Verify: what the connector can do on every user under the targets now.
 pub async fn verify<D: Directory>(
     dir: &mut D,
     options: &GrantOptions,
@@ -1186,8 +1856,17 @@ pub async fn verify<D: Directory>(
     let discovery = discover(dir).await?;
     progress(Progress::Phase(Phase::FindingAccount));
     let account = find_account(dir, &discovery, &options.connector_account).await?;
-    let grant = grant_for(&account, options)?;
+    let facts = connector_facts(dir, &account).await?;
     let targets = targets(options, &discovery);
-    let audit = audit_users(dir, &grant, &targets, progress).await?;
+    let audit = audit_users(
+        dir,
+        &facts.token,
+        &discovery,
+        options,
+        &targets,
+        false,
+        progress,
+    )
+    .await?;
     Ok((account, audit))
 }

@@ -1,0 +1,464 @@
+//! Step 1's truth against the real Samba AD DC: what `verify --json` says
+//! the connector can do on each user is compared, user by user, with what
+//! the connector can really do over LDAPS (change a password knowing the
+//! old one, reset it, write lockoutTime and pwdLastSet; the probes of
+//! `tests/support/fixture.rs`, which use no wizard code). Also: pre-flight
+//! names the blocked OU, "User cannot change password" and the group deny;
+//! AdminSDHolder gets entries for the object
+//! itself; a planted backup is refused; a concurrent writer's entry
+//! survives; long DNs sharing a prefix get their own backups; a computer
+//! named like the connector is never chosen. (Samba 4.17 cannot store a
+//! NULL DACL — it puts the class's default DACL instead — so the NULL-DACL
+//! refusal is proved on the demo directory, in tests/demo_org.rs.)
+
+#[path = "support/dc.rs"]
+#[allow(dead_code)]
+mod dc;
+#[path = "support/fixture.rs"]
+mod fixture;
+
+use std::collections::BTreeSet;
+
+use dc::*;
+use fixture::*;
+use writeback_wizard::ad::AceFlags;
+use writeback_wizard::ad::grant::guids;
+use writeback_wizard::audit::Trail;
+use writeback_wizard::backend::Directory;
+use writeback_wizard::task::permissions::{self as perm, GrantOptions, Progress};
+
+const ALL: [&str; 4] = [
+    "reset-password",
+    "change-password",
+    "write-lockout-time",
+    "write-pwd-last-set",
+];
+
+/// The rights a probe found, as verify names them.
+fn held(r: Rights) -> BTreeSet<&'static str> {
+    let mut out = BTreeSet::new();
+    for (has, name) in [
+        (r.reset, "reset-password"),
+        (r.change, "change-password"),
+        (r.lockout, "write-lockout-time"),
+        (r.pwd_last_set, "write-pwd-last-set"),
+    ] {
+        if has {
+            out.insert(name);
+        }
+    }
+    out
+}
+
+/// The entry for `dn` in a JSON list of users.
+fn user_in<'a>(list: &'a serde_json::Value, dn: &str) -> Option<&'a serde_json::Value> {
+    list.as_array()?
+        .iter()
+        .find(|u| u["dn"].as_str().is_some_and(|d| d.eq_ignore_ascii_case(dn)))
+}
+
+/// The finding `check` in a `check --json` document.
+fn finding<'a>(doc: &'a serde_json::Value, check: &str) -> &'a serde_json::Value {
+    doc["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["check"] == check)
+        .unwrap_or_else(|| panic!("no {check} finding in {doc}"))
+}
+
+/// What verify predicts the connector holds on `dn`: every right, minus
+/// those listed for it.
+fn predicted(doc: &serde_json::Value, dn: &str) -> BTreeSet<&'static str> {
+    let mut rights: BTreeSet<&'static str> = ALL.into_iter().collect();
+    if let Some(u) = user_in(&doc["audit"]["blocked"], dn) {
+        for r in u["rights"].as_array().expect("rights") {
+            rights.retain(|x| Some(*x) != r.as_str());
+        }
+    }
+    rights
+}
+
+#[test]
+fn verify_says_what_the_connector_can_really_do() {
+    let Some(mut lab) = Lab::start("access") else {
+        return;
+    };
+    let mut fx = Fixture::new(&mut lab);
+    let target = fx.root.clone();
+    let connector = fx.user_in(&target, "wbc");
+    let (group, group_sid) = fx.group_in(&target, "wbg");
+    fx.add_member(&group, &connector.dn);
+
+    let plain = fx.user_in(&target, "plain");
+    let cannot_change = fx.user_in(&target, "uccp");
+    fx.user_cannot_change_password(&cannot_change);
+    let group_denied = fx.user_in(&target, "gdeny");
+    fx.deny_on(
+        &group_denied.dn,
+        &format!("(OD;;CR;{RESET_PASSWORD};;{group_sid})"),
+        true,
+    );
+    let deny_ou = fx.ou(&target, "denyou");
+    fx.deny_on(
+        &deny_ou,
+        &format!(
+            "(OD;CIIO;CR;{RESET_PASSWORD};{USER_CLASS};{})",
+            connector.sid
+        ),
+        true,
+    );
+    let below_deny = fx.user_in(&deny_ou, "udeny");
+    let blocked_ou = fx.ou(&target, "blkou");
+    fx.protect_ou(&blocked_ou);
+    let below_blocked = fx.user_in(&blocked_ou, "ublk");
+    let inet = fx.inet_org_person_in(&target, "inet");
+    let plain2 = fx.user_in(&target, "plain");
+
+    let conn = fx.lab.admin_conn(&connector.name);
+    let scoped = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        v.extend(["--target".to_string(), target.clone()]);
+        v
+    };
+    let run = |fx: &Fixture, args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fx.lab.wizard(&args, &conn)
+    };
+
+    // Pre-flight names the blocked OU, the user who cannot change the
+    // password, the group deny and the OU deny.
+    let check = run(&fx, scoped(&["check", "--json"]));
+    assert!(check.code == 0, "{}", check.show());
+    let doc = check.json();
+    let ous = &finding(&doc, "blocked-ous")["ous"];
+    assert!(user_in(ous, &blocked_ou).is_some(), "{doc}");
+    assert_eq!(user_in(ous, &blocked_ou).unwrap()["users"], 1, "{doc}");
+    let users = &finding(&doc, "users-out-of-reach")["users"];
+    let reason = |dn: &str| user_in(users, dn).map(|u| u["reason"].clone());
+    assert_eq!(
+        reason(&cannot_change.dn).expect("uccp listed")["kind"],
+        "cannot-change-password",
+        "{doc}"
+    );
+    assert_eq!(
+        reason(&group_denied.dn).expect("group deny listed")["kind"],
+        "explicit-deny",
+        "{doc}"
+    );
+    let inherited = reason(&below_deny.dn).expect("OU deny listed");
+    assert_eq!(inherited["kind"], "inherited-deny", "{doc}");
+    assert!(
+        inherited["from"]
+            .as_str()
+            .is_some_and(|f| f.eq_ignore_ascii_case(&deny_ou)),
+        "{doc}"
+    );
+    assert_eq!(
+        reason(&below_blocked.dn).expect("blocked user listed")["kind"],
+        "blocked-above",
+        "{doc}"
+    );
+    assert_eq!(
+        reason(&inet.dn).expect("inetOrgPerson listed")["kind"],
+        "class-not-covered",
+        "{doc}"
+    );
+    assert!(reason(&plain.dn).is_none(), "{doc}");
+    let text = run(&fx, scoped(&["check"]));
+    assert!(
+        text.stdout.contains(&format!("--target \"{blocked_ou}\"")),
+        "the CLI prints the --target to add:\n{}",
+        text.show()
+    );
+
+    // Before the grant the target is said once, not user by user.
+    let before = run(&fx, scoped(&["verify", "--json"])).json();
+    assert_eq!(before["audit"]["ungranted"][0]["target"], target.as_str());
+    assert!(user_in(&before["audit"]["blocked"], &plain.dn).is_none());
+
+    let granted = run(&fx, scoped(&["grant", "--yes", "--json"]));
+    assert_eq!(granted.code, 0, "{}", granted.show());
+    let added = &granted.json()["targets"][0]["added"];
+    assert_eq!(
+        added.as_array().map(Vec::len),
+        Some(4),
+        "an OU gets A1-A4 only (Unexpire password belongs on the domain root): {added}"
+    );
+
+    let doc = run(&fx, scoped(&["verify", "--json"])).json();
+    let mut victims = vec![
+        plain,
+        plain2,
+        cannot_change,
+        group_denied,
+        below_deny,
+        below_blocked,
+        inet,
+    ];
+    for victim in &mut victims {
+        let says = predicted(&doc, &victim.dn);
+        let real = held(fx.probe_all(&connector, victim));
+        assert_eq!(
+            says, real,
+            "{}: verify says the connector holds {says:?}, the DC lets it do {real:?}\n{doc}",
+            victim.dn
+        );
+    }
+    // Not everything is allowed, nor everything refused: the fixture
+    // exercises both sides.
+    assert!(victims.iter().any(|v| predicted(&doc, &v.dn).len() == 4));
+    assert!(victims.iter().any(|v| predicted(&doc, &v.dn).len() < 4));
+
+    let undo = run(&fx, scoped(&["rollback", "--yes"]));
+    assert_eq!(undo.code, 0, "{}", undo.show());
+    fx.cleanup();
+}
+
+#[test]
+fn adminsdholder_gets_entries_for_the_object_itself() {
+    let Some(mut lab) = Lab::start("sdholder") else {
+        return;
+    };
+    let connector = lab.create_user("wbc", None);
+    let holder = format!("CN=AdminSDHolder,CN=System,{}", lab.root());
+    let (holder_before, _) = lab.dacl_of(&holder);
+    let (root_before, _) = lab.root_dacl();
+    let conn = lab.admin_conn(&connector.name);
+    let run = lab.wizard(&["grant", "--yes", "--include-adminsdholder"], &conn);
+    assert_eq!(run.code, 0, "{}", run.show());
+    let (_, sd) = lab.dacl_of(&holder);
+    // Explicit ones: on Samba AdminSDHolder also inherits the root's.
+    let ours: Vec<_> = aces_of(&sd, &connector.sid)
+        .into_iter()
+        .filter(|a| !a.is_inherited())
+        .collect();
+    assert_eq!(ours.len(), 4, "{ours:?}");
+    for ace in &ours {
+        assert_eq!(ace.flags.0 & AceFlags::INHERIT_ONLY, 0, "{ace:?}");
+        assert_eq!(ace.flags.0 & AceFlags::CONTAINER_INHERIT, 0, "{ace:?}");
+        assert!(ace.inherited_object_type().is_none(), "{ace:?}");
+        assert_ne!(ace.object_type(), Some(guids::UNEXPIRE_PASSWORD));
+    }
+    let undo = lab.wizard(&["rollback", "--yes"], &conn);
+    assert_eq!(undo.code, 0, "{}", undo.show());
+    assert_eq!(lab.dacl_of(&holder).0, holder_before);
+    assert_eq!(lab.root_dacl().0, root_before);
+}
+
+#[test]
+fn a_backup_from_another_server_is_refused() {
+    let Some(mut lab) = Lab::start("planted") else {
+        return;
+    };
+    let connector = lab.create_user("wbc", None);
+    let conn = lab.admin_conn(&connector.name);
+    lab.wizard_ok(&["grant", "--yes"], &conn);
+    let (granted, _) = lab.root_dacl();
+    let file = std::fs::read_dir(lab.backup_dir())
+        .expect("backups")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a backup");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600, "backups are readable by the user only");
+        assert_eq!(mode(&lab.backup_dir()), 0o700);
+    }
+    let original = std::fs::read_to_string(&file).expect("read backup");
+    let mut doc: serde_json::Value = serde_json::from_str(&original).expect("JSON");
+    doc["server"] = "ldaps://dc9.elsewhere.example:636".into();
+    std::fs::write(&file, doc.to_string()).expect("plant");
+    let path = file.display().to_string();
+    let run = lab.wizard(&["rollback", "--yes", "--backup", &path], &conn);
+    assert_eq!(run.code, 1, "{}", run.show());
+    assert!(run.stderr.contains("refused"), "{}", run.show());
+    assert_eq!(lab.root_dacl().0, granted, "the root changed");
+
+    // A backup whose "before" is not "written" minus "added" is refused too.
+    let mut doc: serde_json::Value = serde_json::from_str(&original).expect("JSON");
+    doc["added"] = serde_json::json!([]);
+    std::fs::write(&file, doc.to_string()).expect("plant");
+    let run = lab.wizard(&["rollback", "--yes", "--backup", &path], &conn);
+    assert_eq!(run.code, 1, "{}", run.show());
+    assert_eq!(lab.root_dacl().0, granted, "the root changed");
+
+    std::fs::write(&file, original).expect("restore");
+    lab.wizard_ok(&["rollback", "--yes"], &conn);
+}
+
+#[test]
+fn a_writer_between_reread_and_write_keeps_its_entry() {
+    let Some(mut lab) = Lab::start("race") else {
+        return;
+    };
+    let connector = lab.create_user("wbc", None);
+    let other = lab.create_user("wbo", None);
+    let theirs = writeback_wizard::ad::sddl::parse_ace(
+        &format!(
+            "(OA;CIIO;RP;bf967a0a-0de6-11d0-a285-00aa003049e2;{USER_CLASS};{})",
+            other.sid
+        ),
+        None,
+    )
+    .expect("ACE");
+    let options = GrantOptions {
+        connector_account: connector.name.clone(),
+        ..GrantOptions::default()
+    };
+    let dc = lab.dc.clone();
+    let root = lab.root();
+    let backups = lab.backup_dir();
+    lab.rt.block_on(async {
+        let mut dir = admin_directory(&dc).await;
+        let discovery = perm::discover(&mut dir).await.expect("discover");
+        let plan = perm::plan(&mut dir, &discovery, &options, &mut |_| {})
+            .await
+            .expect("plan");
+        let mut raced = false;
+        perm::apply(
+            &mut dir,
+            &plan,
+            &options,
+            &dc.admin_dn,
+            &backups,
+            &Trail::new(None),
+            &mut |p| {
+                // The re-read is done; the write is next. Another admin
+                // writes the root now, on a connection of its own.
+                if matches!(p, Progress::Writing { .. }) && !raced {
+                    raced = true;
+                    let (dc, root, theirs) = (dc.clone(), root.clone(), theirs.clone());
+                    std::thread::spawn(move || {
+                        runtime().block_on(async {
+                            let mut dir = admin_directory(&dc).await;
+                            let (_, mut sd) = perm::read_dacl(&mut dir, &root).await.expect("read");
+                            let dacl = sd.dacl.as_mut().expect("DACL");
+                            let at = dacl
+                                .aces
+                                .iter()
+                                .position(|a| a.is_inherited())
+                                .unwrap_or(dacl.aces.len());
+                            dacl.aces.insert(at, theirs);
+                            dir.write_dacl(&root, &sd.to_bytes().expect("encode"))
+                                .await
+                                .expect("their write");
+                            dir.close().await;
+                        })
+                    })
+                    .join()
+                    .expect("the other writer");
+                }
+            },
+        )
+        .await
+        .expect("apply");
+        assert!(raced, "apply never reached the write");
+        let (_, now) = perm::read_dacl(&mut dir, &root).await.expect("read");
+        assert_eq!(
+            aces_of(&now, &other.sid),
+            vec![theirs.clone()],
+            "their entry was overwritten"
+        );
+        assert_eq!(aces_of(&now, &connector.sid).len(), 4);
+
+        // Undo ours, then theirs.
+        let loaded = perm::load_backups(&backups, None, &dir.server(), &root).expect("backups");
+        perm::rollback(
+            &mut dir,
+            &loaded,
+            &root,
+            "admin",
+            &Trail::new(None),
+            &mut |_| {},
+        )
+        .await
+        .expect("rollback");
+        let (_, mut sd) = perm::read_dacl(&mut dir, &root).await.expect("read");
+        assert_eq!(aces_of(&sd, &other.sid), vec![theirs.clone()]);
+        let dacl = sd.dacl.as_mut().expect("DACL");
+        dacl.aces.retain(|a| *a != theirs);
+        dir.write_dacl(&root, &sd.to_bytes().expect("encode"))
+            .await
+            .expect("remove their ACE");
+        dir.close().await;
+    });
+}
+
+#[test]
+fn long_dns_sharing_a_prefix_get_their_own_backups() {
+    let Some(mut lab) = Lab::start("longdn") else {
+        return;
+    };
+    let mut fx = Fixture::new(&mut lab);
+    let root = fx.root.clone();
+    let connector = fx.user_in(&root, "wbc");
+    let a = "a".repeat(60);
+    let b = "b".repeat(20);
+    let p1 = fx.ou_named(&root, &format!("{b}1"));
+    let p2 = fx.ou_named(&root, &format!("{b}2"));
+    let t1 = fx.ou_named(&p1, &a);
+    let t2 = fx.ou_named(&p2, &a);
+    let shared = t1
+        .chars()
+        .zip(t2.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    assert!(shared >= 85, "{t1} / {t2} share {shared} characters");
+    let conn = fx.lab.admin_conn(&connector.name);
+    let run = fx
+        .lab
+        .wizard(&["grant", "--yes", "--target", &t1, "--target", &t2], &conn);
+    assert_eq!(run.code, 0, "{}", run.show());
+    let files = std::fs::read_dir(fx.lab.backup_dir())
+        .expect("backups")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .count();
+    assert_eq!(files, 2, "one backup per target");
+    let undo = fx.lab.wizard(&["rollback", "--yes"], &conn);
+    assert_eq!(undo.code, 0, "{}", undo.show());
+    assert!(
+        undo.stdout.matches("grant undone").count() == 2,
+        "{}",
+        undo.show()
+    );
+    fx.cleanup();
+}
+
+#[test]
+fn a_computer_named_like_the_connector_is_not_chosen() {
+    let Some(mut lab) = Lab::start("lookup") else {
+        return;
+    };
+    let mut fx = Fixture::new(&mut lab);
+    let root = fx.root.clone();
+    let connector = fx.user_in(&root, "wbc");
+    let display = format!("Sync connector {}", &connector.name[4..]);
+    fx.admin_modify(
+        &connector.dn,
+        vec![ldap3::Mod::Replace(
+            b"displayName".to_vec(),
+            std::collections::HashSet::from([display.clone().into_bytes()]),
+        )],
+    );
+    // Anyone may create a computer account and name it freely.
+    let elsewhere = fx.ou(&root, "pcs");
+    let computer = fx.computer_in(&elsewhere, &display);
+    let conn = fx.lab.admin_conn(&display);
+    let doc = fx.lab.wizard(&["check", "--json"], &conn);
+    assert!(doc.code == 0 || doc.code == 3, "{}", doc.show());
+    let doc = doc.json();
+    let found = &finding(&doc, "connector-account")["dn"];
+    assert!(
+        found
+            .as_str()
+            .is_some_and(|d| d.eq_ignore_ascii_case(&connector.dn)),
+        "found {found}, not the user {} (computer {computer})",
+        connector.dn
+    );
+    fx.cleanup();
+}
