@@ -997,14 +997,13 @@ pub async fn check<D: Directory>(
         outcome: Outcome::ok_if(hints, Outcome::Warning),
         finding: Finding::PolicyHints { supported: hints },
     });
-    for root in discovery
-        .domains
-        .iter()
-        .filter(|d| targets.iter().any(|t| t.eq_ignore_ascii_case(d)) || !options.forest)
-    {
-        if !options.forest && !root.eq_ignore_ascii_case(&discovery.default_naming_context) {
-            continue;
-        }
+    // Unexpire password is checked on each domain root in scope.
+    let roots = if options.forest {
+        discovery.domains.clone()
+    } else {
+        vec![discovery.default_naming_context.clone()]
+    };
+    for root in &roots {
         let (_, sd) = read_dacl(dir, root).await?;
         let held = crate::ad::access::check(
             &sd,
