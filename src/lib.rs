@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backend;
 pub mod cli;
 pub mod explain;
+pub mod fsperm;
 pub mod headless;
 pub mod localize;
 pub mod page;
