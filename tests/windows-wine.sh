@@ -18,6 +18,8 @@
 # standard library (1.78+) needs at start-up: a test-only shim
 # (tests/support/bcryptprimitives-shim.c) is built into the temporary
 # directory and put beside the .exe inside the prefix only. It never ships.
+# WINE_XVFB_DISPLAY picks the Xvfb display (default :95); WINE_KEEP=1 keeps
+# the temporary directory (prefix, screenshots) for a look afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . tests/support/xvfb.sh
