@@ -40,3 +40,6 @@ bash tests/runbook-chromium.sh
 
 step "the Windows build (x86_64-pc-windows-gnu)"
 bash tests/windows-build.sh
+
+step "the Windows build under Wine, and its MSI"
+bash tests/windows-wine.sh

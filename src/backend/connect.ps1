@@ -5,20 +5,25 @@
 #            "connector": name or null, "enable": bool, "remote": host or null,
 #            "tenant_user": UPN or null, "tenant_password": text or null}
 # The tenant password (cloudsync-set only) becomes a PSCredential here; it is
-# never printed, logged or written anywhere.
+# never printed, logged or written anywhere. With module logging on (event
+# 4103 records every cmdlet's parameter values) or transcription, nothing that
+# holds it may reach a cmdlet: standard input is read and parsed with .NET
+# calls only, the credential is built with constructors (no New-Object), and
+# only the plain fields and the credential go to $work or the remote session.
+# tests/connect_script.rs checks this.
 # Answer (one JSON line on standard output):
 #   {"ok": true, "state": {...}} or {"ok": false, "error": {"kind": ..., "message": ...}}
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 $work = {
-    param($req)
+    param([string]$op, [string]$connector, [bool]$enable, $credential)
     $ErrorActionPreference = 'Stop'
     $ProgressPreference = 'SilentlyContinue'
     function Fail([string]$kind, [string]$message) {
         return @{ ok = $false; error = @{ kind = $kind; message = $message } }
     }
-    if ([string]$req.op -like 'cloudsync-*') {
+    if ($op -like 'cloudsync-*') {
         # Cloud Sync: the provisioning agent's module. Microsoft documents
         # Set-AADCloudSyncPasswordWritebackConfiguration but no cmdlet that
         # reads the setting, so "writeback" stays null (not readable).
@@ -35,13 +40,11 @@ $work = {
             $version = $null
             try { $version = [string](Get-Item -LiteralPath (Join-Path $dir 'AADConnectProvisioningAgent.exe') -ErrorAction Stop).VersionInfo.ProductVersion } catch { }
             $service = Get-Service -Name AADConnectProvisioningAgent -ErrorAction SilentlyContinue
-            if ($req.op -eq 'cloudsync-set') {
-                $secure = New-Object System.Security.SecureString
-                foreach ($ch in ([string]$req.tenant_password).ToCharArray()) { $secure.AppendChar($ch) }
-                $secure.MakeReadOnly()
-                $req.tenant_password = $null
-                $credential = New-Object System.Management.Automation.PSCredential([string]$req.tenant_user, $secure)
-                Set-AADCloudSyncPasswordWritebackConfiguration -Enable ([bool]$req.enable) -Credential $credential | Out-Null
+            if ($op -eq 'cloudsync-set') {
+                if ($null -eq $credential) {
+                    return (Fail 'sign-in-refused' 'no tenant administrator credential was given')
+                }
+                Set-AADCloudSyncPasswordWritebackConfiguration -Enable $enable -Credential $credential | Out-Null
             }
             return @{ ok = $true; state = @{
                 module = $true; version = $version
@@ -65,8 +68,8 @@ $work = {
     }
     try {
         Import-Module ADSync
-        if ($req.op -eq 'set') {
-            Set-ADSyncAADPasswordResetConfiguration -Connector $req.connector -Enable ([bool]$req.enable) | Out-Null
+        if ($op -eq 'set') {
+            Set-ADSyncAADPasswordResetConfiguration -Connector $connector -Enable $enable | Out-Null
         }
         $all = @(Get-ADSyncConnector)
         $connectors = @($all | ForEach-Object {
@@ -76,8 +79,8 @@ $work = {
         try { $version = [string](Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Azure AD Connect' -ErrorAction Stop).Version } catch { }
         $service = Get-Service -Name ADSync -ErrorAction SilentlyContinue
         $writeback = $null
-        if ($req.connector) {
-            $writeback = [bool](Get-ADSyncAADPasswordResetConfiguration -Connector $req.connector).Enabled
+        if ($connector) {
+            $writeback = [bool](Get-ADSyncAADPasswordResetConfiguration -Connector $connector).Enabled
         }
         $account = $null
         $ad = $all | Where-Object { $_.ConnectorTypeName -eq 'AD' } | Select-Object -First 1
@@ -87,7 +90,7 @@ $work = {
             if ($user) { $account = "$domain\$user" }
         }
         $endpoints = @()
-        if ($req.op -eq 'inventory') {
+        if ($op -eq 'inventory') {
             # Representatives of *.passwordreset.microsoftonline.com and
             # *.servicebus.windows.net, the writeback service's endpoints.
             foreach ($h in @('passwordreset.microsoftonline.com', 'servicebus.windows.net')) {
@@ -113,21 +116,68 @@ $work = {
 
 # UTF-8 both ways, whatever the console code page (Windows PowerShell 5.1
 # uses the OEM code page for redirected standard input and output).
-$utf8 = New-Object System.Text.UTF8Encoding($false)
-$req = $null
+$utf8 = [System.Text.UTF8Encoding]::new($false)
+$op = $null; $remote = $null; $connector = $null; $enable = $false
+$user = $null; $credential = $null
+$result = $null
 try {
-    $stdin = New-Object System.IO.StreamReader([Console]::OpenStandardInput(), $utf8)
-    $req = $stdin.ReadToEnd() | ConvertFrom-Json
-    if ($req.remote) {
-        $result = Invoke-Command -ComputerName $req.remote -ScriptBlock $work -ArgumentList $req
+    # The request, with .NET calls only: no cmdlet sees its text.
+    $reader = [System.IO.StreamReader]::new([Console]::OpenStandardInput(), $utf8)
+    $text = $reader.ReadToEnd()
+    $reader.Dispose()
+    # Parsed into a dictionary of plain values: System.Text.Json where .NET
+    # has it (PowerShell 7), JavaScriptSerializer on .NET Framework
+    # (Windows PowerShell 5.1).
+    $fields = [System.Collections.Generic.Dictionary[string, object]]::new()
+    $json = $null
+    try { $json = [System.Reflection.Assembly]::Load('System.Text.Json') } catch { }
+    try {
+        if ($json) {
+            $document = [System.Text.Json.JsonDocument]::Parse($text)
+            foreach ($property in $document.RootElement.EnumerateObject()) {
+                $valueKind = [string]$property.Value.ValueKind
+                if ($valueKind -eq 'String') { $fields[$property.Name] = $property.Value.GetString() }
+                elseif ($valueKind -eq 'True') { $fields[$property.Name] = $true }
+                elseif ($valueKind -eq 'False') { $fields[$property.Name] = $false }
+            }
+            $document.Dispose()
+        } else {
+            $null = [System.Reflection.Assembly]::Load('System.Web.Extensions, Version=4.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35')
+            $parsed = [System.Web.Script.Serialization.JavaScriptSerializer]::new().DeserializeObject($text)
+            foreach ($name in $parsed.Keys) { if ($null -ne $parsed[$name]) { $fields[$name] = $parsed[$name] } }
+            $parsed = $null
+        }
+    } catch {
+        # Not the parser's message: it may quote the request.
+        throw [System.FormatException]::new('the request on standard input is not valid JSON')
+    }
+    $text = $null
+    if ($fields.ContainsKey('op')) { $op = [string]$fields['op'] }
+    if ($fields.ContainsKey('remote')) { $remote = [string]$fields['remote'] }
+    if ($fields.ContainsKey('connector')) { $connector = [string]$fields['connector'] }
+    if ($fields.ContainsKey('enable')) { $enable = [bool]$fields['enable'] }
+    if ($fields.ContainsKey('tenant_user')) { $user = [string]$fields['tenant_user'] }
+    if ($fields.ContainsKey('tenant_password')) {
+        # The password becomes a SecureString char by char, then a
+        # PSCredential, through constructors and methods only.
+        $secure = [System.Security.SecureString]::new()
+        foreach ($ch in ([string]$fields['tenant_password']).ToCharArray()) { $secure.AppendChar($ch) }
+        $secure.MakeReadOnly()
+        $fields['tenant_password'] = $null
+        $ch = $null
+        $credential = [System.Management.Automation.PSCredential]::new($user, $secure)
+    }
+    $fields = $null
+    if ($remote) {
+        $result = Invoke-Command -ComputerName $remote -ScriptBlock $work -ArgumentList $op, $connector, $enable, $credential
     } else {
-        $result = & $work $req
+        $result = & $work $op $connector $enable $credential
     }
 } catch {
-    $kind = if ($req -and $req.remote) { 'remote' } else { 'other' }
+    $kind = if ($remote) { 'remote' } else { 'other' }
     $result = @{ ok = $false; error = @{ kind = $kind; message = [string]$_.Exception.Message } }
 }
-$bytes = $utf8.GetBytes(($result | ConvertTo-Json -Compress -Depth 6) + "`n")
+$bytes = $utf8.GetBytes((ConvertTo-Json -InputObject $result -Compress -Depth 6) + "`n")
 $stdout = [Console]::OpenStandardOutput()
 $stdout.Write($bytes, 0, $bytes.Length)
 $stdout.Flush()

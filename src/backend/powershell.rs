@@ -1,12 +1,13 @@
 //! The real Connect plane: PowerShell on the Connect server, locally
-//! (`powershell.exe` on Windows, `pwsh` elsewhere; `WRITEBACK_WIZARD_POWERSHELL`
-//! chooses another) or remotely through PowerShell remoting. The script is
+//! (Windows PowerShell from the system directory on Windows, `pwsh`
+//! elsewhere; `WRITEBACK_WIZARD_POWERSHELL` chooses another) or remotely
+//! through PowerShell remoting. The script is
 //! fixed (`connect.ps1`, passed as `-EncodedCommand`); the request goes as
 //! JSON on standard input, the answer comes back as one JSON line. Every
 //! call has a timeout; on timeout or cancel the whole process tree is
 //! killed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -85,15 +86,61 @@ struct RawError {
     message: String,
 }
 
-/// The default executable for this platform.
+/// The default executable for this platform: `WRITEBACK_WIZARD_POWERSHELL`
+/// when set (the only override), else Windows PowerShell by its absolute
+/// path in the system directory on Windows, `pwsh` elsewhere.
+///
+/// Never a bare `powershell.exe`: Windows would look in the application's
+/// own folder first, and a program planted there would receive the tenant
+/// administrator's password on its standard input.
 pub fn default_exe() -> PathBuf {
     if let Some(exe) = std::env::var_os(POWERSHELL_ENV) {
         return PathBuf::from(exe);
     }
-    if cfg!(windows) {
-        PathBuf::from("powershell.exe")
-    } else {
+    #[cfg(windows)]
+    {
+        windows_powershell(&system_dir())
+    }
+    #[cfg(not(windows))]
+    {
         PathBuf::from("pwsh")
+    }
+}
+
+/// Windows PowerShell 5.1 under a system directory (`...\System32`).
+pub fn windows_powershell(system: &Path) -> PathBuf {
+    system
+        .join("WindowsPowerShell")
+        .join("v1.0")
+        .join("powershell.exe")
+}
+
+/// `taskkill.exe` under a system directory.
+pub fn windows_taskkill(system: &Path) -> PathBuf {
+    system.join("taskkill.exe")
+}
+
+/// The Windows system directory (`C:\Windows\System32`), from
+/// `GetSystemDirectoryW`, not from the environment.
+#[cfg(windows)]
+pub fn system_dir() -> PathBuf {
+    use std::os::windows::ffi::OsStringExt;
+    use windows_sys::Win32::System::SystemInformation::GetSystemDirectoryW;
+    let mut buffer = vec![0u16; 260];
+    loop {
+        let capacity = u32::try_from(buffer.len()).unwrap_or(u32::MAX);
+        // SAFETY: the pointer and the length describe `buffer`, which
+        // outlives the call; the function writes at most `capacity` units.
+        let n = unsafe { GetSystemDirectoryW(buffer.as_mut_ptr(), capacity) } as usize;
+        if n == 0 {
+            // Cannot happen on a working system; still never a bare name.
+            return PathBuf::from(r"C:\Windows\System32");
+        }
+        if n < buffer.len() {
+            buffer.truncate(n);
+            return PathBuf::from(std::ffi::OsString::from_wide(&buffer));
+        }
+        buffer.resize(n, 0); // too small: n is the size needed, with the NUL
     }
 }
 
@@ -128,7 +175,7 @@ impl Drop for TreeGuard {
         }
         #[cfg(windows)]
         {
-            let _ = std::process::Command::new("taskkill")
+            let _ = std::process::Command::new(windows_taskkill(&system_dir()))
                 .args(["/T", "/F", "/PID", &pid.to_string()])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -323,5 +370,33 @@ impl CloudSyncAgent for PowerShell {
         })
         .await
         .map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_tools_live_under_the_system_directory() {
+        let system = Path::new("/sys32");
+        let ps = windows_powershell(system);
+        assert!(ps.starts_with(system), "{}", ps.display());
+        assert!(ps.ends_with("WindowsPowerShell/v1.0/powershell.exe"));
+        let tk = windows_taskkill(system);
+        assert_eq!(tk, system.join("taskkill.exe"));
+    }
+
+    #[test]
+    fn the_default_is_never_a_bare_windows_name() {
+        // Without the override: `pwsh` here, an absolute path on Windows.
+        if std::env::var_os(POWERSHELL_ENV).is_none() {
+            let exe = default_exe();
+            if cfg!(windows) {
+                assert!(exe.is_absolute(), "{}", exe.display());
+            } else {
+                assert_eq!(exe, PathBuf::from("pwsh"));
+            }
+        }
     }
 }
