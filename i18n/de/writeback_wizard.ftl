@@ -498,3 +498,17 @@ targets-cloud-sync = Cloud-Sync-Bereitstellungs-Agent statt Entra Connect
 targets-tenant-admin = Mandantenadministrator (für Cloud Sync)
 runbook-setting-cloud-sync = Kennwortrückschreiben (Cloud Sync)
 runbook-setting-read-back = Zurückgelesen
+
+## Diagnostics (issue 18)
+diagnostics-log-failed = das Diagnoseprotokoll kann in { $path } nicht geschrieben werden ({ $reason }); der Assistent arbeitet ohne es weiter
+diagnostics-title = Diagnose
+diagnostics-log-at = Protokoll: { $path }
+diagnostics-log-off = Das Diagnoseprotokoll wird nicht geschrieben: { $reason }
+diagnostics-hint = Für ein Support-Ticket: Das Zip enthält die Protokolldateien, das Audit-Protokoll, die Namen der Sicherungen (nicht ihren Inhalt), die App-Version, das Betriebssystem und die Einstellungen — kein Passwort, kein Token, kein Code.
+diagnostics-open-folder = Ordner öffnen
+diagnostics-open-failed = der Ordner { $path } kann nicht geöffnet werden ({ $reason })
+diagnostics-save = Diagnose speichern…
+diagnostics-saved = Diagnose gespeichert: { $path }
+diagnostics-save-failed = die Diagnose { $path } kann nicht geschrieben werden ({ $reason })
+diagnostics-subtitle = Was der Support braucht, um einem Problem nachzugehen: wo das Protokoll liegt, und ein Zip für das Ticket.
+diagnostics-close = Zurück zum Assistenten

@@ -498,3 +498,17 @@ targets-cloud-sync = Cloud Sync provisioning agent instead of Entra Connect
 targets-tenant-admin = Tenant administrator (for Cloud Sync)
 runbook-setting-cloud-sync = Cloud Sync password writeback
 runbook-setting-read-back = Read back
+
+## Diagnostics (issue 18)
+diagnostics-log-failed = the diagnostics log cannot be written in { $path } ({ $reason }); the wizard goes on without it
+diagnostics-title = Diagnostics
+diagnostics-log-at = Log: { $path }
+diagnostics-log-off = The diagnostics log is not written: { $reason }
+diagnostics-hint = For a support ticket: the zip holds the log files, the audit log, the backups' names (not their content), the app version, the OS and the settings — no password, token or code.
+diagnostics-open-folder = Open folder
+diagnostics-open-failed = cannot open the folder { $path } ({ $reason })
+diagnostics-save = Save diagnostics…
+diagnostics-saved = Diagnostics saved: { $path }
+diagnostics-save-failed = cannot write the diagnostics { $path } ({ $reason })
+diagnostics-subtitle = What support needs to look into a problem: where the log is, and one zip to attach to a ticket.
+diagnostics-close = Back to the wizard

@@ -498,3 +498,17 @@ targets-cloud-sync = Agente de aprovisionamiento de Cloud Sync en lugar de Entra
 targets-tenant-admin = Administrador del inquilino (para Cloud Sync)
 runbook-setting-cloud-sync = Escritura diferida de contraseñas (Cloud Sync)
 runbook-setting-read-back = Leído de nuevo
+
+## Diagnostics (issue 18)
+diagnostics-log-failed = no se puede escribir el registro de diagnóstico en { $path } ({ $reason }); el asistente continúa sin él
+diagnostics-title = Diagnóstico
+diagnostics-log-at = Registro: { $path }
+diagnostics-log-off = El registro de diagnóstico no se escribe: { $reason }
+diagnostics-hint = Para una incidencia de soporte: el zip contiene los archivos de registro, el registro de auditoría, los nombres de las copias de seguridad (no su contenido), la versión de la aplicación, el sistema y la configuración — ninguna contraseña, token ni código.
+diagnostics-open-folder = Abrir carpeta
+diagnostics-open-failed = no se puede abrir la carpeta { $path } ({ $reason })
+diagnostics-save = Guardar diagnóstico…
+diagnostics-saved = Diagnóstico guardado: { $path }
+diagnostics-save-failed = no se puede escribir el diagnóstico { $path } ({ $reason })
+diagnostics-subtitle = Lo que el soporte necesita para investigar un problema: dónde está el registro y un zip para adjuntar a la incidencia.
+diagnostics-close = Volver al asistente

@@ -498,3 +498,17 @@ targets-cloud-sync = Agent d'approvisionnement Cloud Sync au lieu d'Entra Connec
 targets-tenant-admin = Administrateur du locataire (pour Cloud Sync)
 runbook-setting-cloud-sync = Réécriture des mots de passe (Cloud Sync)
 runbook-setting-read-back = Relu
+
+## Diagnostics (issue 18)
+diagnostics-log-failed = impossible d'écrire le journal de diagnostic dans { $path } ({ $reason }) ; l'assistant continue sans lui
+diagnostics-title = Diagnostic
+diagnostics-log-at = Journal : { $path }
+diagnostics-log-off = Le journal de diagnostic n'est pas écrit : { $reason }
+diagnostics-hint = Pour un ticket de support : le zip contient les fichiers journaux, le journal d'audit, les noms des sauvegardes (pas leur contenu), la version de l'application, le système et les paramètres — aucun mot de passe, jeton ni code.
+diagnostics-open-folder = Ouvrir le dossier
+diagnostics-open-failed = impossible d'ouvrir le dossier { $path } ({ $reason })
+diagnostics-save = Enregistrer le diagnostic…
+diagnostics-saved = Diagnostic enregistré : { $path }
+diagnostics-save-failed = impossible d'écrire le diagnostic { $path } ({ $reason })
+diagnostics-subtitle = Ce dont le support a besoin pour examiner un problème : où se trouve le journal, et un zip à joindre au ticket.
+diagnostics-close = Retour à l'assistant
