@@ -464,7 +464,7 @@ impl State {
             return match report {
                 Some(SignInProgress::DeviceCode { url, code, .. }) => column![
                     widget::body(fl!("targets-device-code", url = url.as_str())),
-                    text(code.clone())
+                    text(code.expose().to_string())
                         .size(size::HEADING)
                         .font(iced::Font::MONOSPACE),
                     row![
