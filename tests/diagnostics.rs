@@ -408,3 +408,50 @@ fn the_window_saves_diagnostics_through_its_dialog() {
     assert_eq!(d.app.dialogs_asked().len(), 2);
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn a_powershell_run_is_logged_with_what_was_asked_and_never_the_tenant_password() {
+    let data = scratch("pwsh");
+    let canary = format!("CanaryTenant-{}-Pw1!", std::process::id());
+    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake-powershell.py");
+    let out = wizard(&data)
+        .args([
+            "-vv",
+            "sync",
+            "enable",
+            "--cloud-sync",
+            "--tenant-admin",
+            "admin@contoso.onmicrosoft.com",
+        ])
+        .env("WRITEBACK_WIZARD_POWERSHELL", &fake)
+        .env("WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD", &canary)
+        .env("FAKE_PWSH_TENANT_PASSWORD", &canary)
+        .env("FAKE_PWSH_MODE", "module-missing")
+        .env("FAKE_PWSH_STATE", data.join("state.json"))
+        .env("FAKE_PWSH_LOG", data.join("calls.jsonl"))
+        .env("FAKE_PWSH_PIDS", data.join("pids"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let log = log_text(&data);
+    let run = log
+        .lines()
+        .find(|l| l.contains(": powershell ") && l.contains("op=\"cloudsync-set\""))
+        .unwrap_or_else(|| panic!("no PowerShell run in the log:\n{log}"));
+    for wanted in [
+        "exit=0",
+        "elapsed_ms=",
+        "enable=true",
+        "tenant_user=\"admin@contoso.onmicrosoft.com\"",
+    ] {
+        assert!(run.contains(wanted), "{wanted}: {run}");
+    }
+    assert!(!log.contains(&canary), "the tenant password is in the log");
+    assert!(
+        !stderr.contains(&canary),
+        "the tenant password is on stderr"
+    );
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -35,6 +35,19 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// `Secret` must never implement `Display` (nor `Serialize`): `{}` in a
+/// log line or a message would print it. This fails to compile (the
+/// method is ambiguous) as soon as either is implemented.
+const _: fn() = || {
+    trait AmbiguousIfFormattable<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> AmbiguousIfFormattable<()> for T {}
+    impl<T: ?Sized + std::fmt::Display> AmbiguousIfFormattable<u8> for T {}
+    impl<T: ?Sized + serde::Serialize> AmbiguousIfFormattable<u16> for T {}
+    <Secret as AmbiguousIfFormattable<_>>::check();
+};
+
 /// One directory entry: its DN and attribute values as bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entry {
