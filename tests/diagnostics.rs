@@ -165,9 +165,11 @@ fn a_demo_run_at_trace_logs_steps_and_tasks_but_no_canary() {
         });
         d.send(Message::Next);
         assert_eq!(d.app.step(), Step::Targets);
-        d.send(Message::Targets(targets::Message::Password(canary.clone())));
+        d.send(Message::Targets(targets::Message::Password(
+            canary.as_str().into(),
+        )));
         d.send(Message::Targets(targets::Message::TenantAdminPassword(
-            canary_admin.clone(),
+            canary_admin.as_str().into(),
         )));
         for _ in 0..8 {
             match d.app.step() {
