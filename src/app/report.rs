@@ -115,6 +115,8 @@ impl App {
             // Going on or back leaves the Diagnostics page.
             self.diagnostics.close();
         }
+        // The step before (the first message registers Welcome) and after.
+        self.diagnostics.track(self.step);
         let task = self.route(message);
         self.diagnostics.track(self.step);
         task

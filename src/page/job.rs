@@ -24,6 +24,7 @@ fn task_name<T>() -> String {
         .replace("writeback_wizard::", "")
         .replace("alloc::vec::", "")
         .replace("alloc::string::", "")
+        .replace("core::result::", "")
 }
 
 /// Starts `work`, handing it a progress callback.
