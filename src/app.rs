@@ -13,6 +13,7 @@ use crate::page::{
 use crate::session::Env;
 use crate::widget::{self, Element, size};
 
+mod diagnostics;
 mod report;
 pub use report::Shots;
 
@@ -139,6 +140,7 @@ pub struct App {
     portal: portal::State,
     verify: verify::State,
     shots: report::Shots,
+    diagnostics: diagnostics::Panel,
 }
 
 /// Everything that happens.
@@ -172,6 +174,8 @@ pub enum Message {
     Key(keyboard::Key, keyboard::Modifiers),
     /// Screenshots and the runbook export (app/report.rs).
     Report(report::Message),
+    /// The Diagnostics entry (app/diagnostics.rs).
+    Diagnostics(diagnostics::Message),
 }
 
 impl App {
@@ -197,6 +201,7 @@ impl App {
             portal: portal::State::default(),
             verify: verify::State::default(),
             shots: report::Shots::default(),
+            diagnostics: diagnostics::Panel::default(),
         };
         let task = if app.theme == ThemeChoice::System {
             iced::system::theme().map(Message::SystemTheme)
@@ -393,7 +398,10 @@ impl App {
                 _ => Task::none(),
             },
             // Taken by `update` (app/report.rs).
-            Message::Report(_) | Message::Welcome(_) | Message::Summary(_) => Task::none(),
+            Message::Report(_)
+            | Message::Diagnostics(_)
+            | Message::Welcome(_)
+            | Message::Summary(_) => Task::none(),
         }
     }
 
@@ -461,7 +469,8 @@ impl App {
                 button(text(fl!("theme-toggle")).size(size::SMALL))
                     .on_press(Message::ToggleTheme)
                     .style(button::text),
-            );
+            )
+            .push(self.diagnostics_entry());
         container(side.padding(16))
             .width(250)
             .height(Length::Fill)
@@ -472,6 +481,7 @@ impl App {
     /// The window's content.
     pub fn view(&self) -> Element<'_, Message> {
         let page: Element<'_, Message> = match self.step {
+            _ if self.diagnostics_open() => self.diagnostics_page(),
             Step::Welcome => welcome::view(
                 &self.lang,
                 self.env.is_demo(),

@@ -7,6 +7,7 @@ pub mod app;
 pub mod audit;
 pub mod backend;
 pub mod cli;
+pub mod diagnostics;
 pub mod explain;
 pub mod fsperm;
 pub mod headless;

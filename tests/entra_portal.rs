@@ -203,7 +203,7 @@ fn device_code_polls_until_approved() {
         assert!(signed.user.is_some());
         assert!(matches!(
             &seen.lock().unwrap()[0],
-            SignInProgress::DeviceCode { code, url, .. } if code == "FAKE-CODE" && url.contains("devicelogin")
+            SignInProgress::DeviceCode { code, url, .. } if code.expose() == "FAKE-CODE" && url.contains("devicelogin")
         ));
         let grants = server.lock().grants.clone();
         let device = "urn:ietf:params:oauth:grant-type:device_code";

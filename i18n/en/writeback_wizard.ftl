@@ -535,10 +535,7 @@ right-change-password = Change password
 right-write-lockout-time = Write lockoutTime
 right-write-pwd-last-set = Write pwdLastSet
 blocked-user = { $name } ({ $dn }) lacks { $rights }
-reach-group = { $count ->
-    [one] 1 user
-   *[other] { $count } users
-}: { $reason }. { $fix }
+reach-group = { $count } × { $reason }. { $fix }
 reach-more = … and { $count } more (all are listed with --json)
 verify-target-ungranted = { $target } does not carry the grant: its { $count } users will receive it once it does (grant first)
 task-error-null-dacl = { $dn } has no DACL at all (a NULL DACL gives everyone full control). Nothing was changed. Give it a proper DACL first (Security > Advanced), then grant again.
@@ -554,3 +551,16 @@ backup-outside-domain = it names { $dn }, which lies outside the connected domai
 runbook-result-pending = about to be written (no outcome recorded: the run stopped mid-write; its backup undoes it)
 cli-rollback-target = { $dn } (backup { $backup }) — entries to remove:
 preflight-add-target = Add { $dn } as a target
+## Diagnostics (issue 18)
+diagnostics-log-failed = the diagnostics log cannot be written in { $path } ({ $reason }); the wizard goes on without it
+diagnostics-title = Diagnostics
+diagnostics-log-at = Log: { $path }
+diagnostics-log-off = The diagnostics log is not written: { $reason }
+diagnostics-hint = For a support ticket: the zip holds the log files, the audit log, the backups' names (not their content), the app version, the OS and the settings — no password, token or code.
+diagnostics-open-folder = Open folder
+diagnostics-open-failed = cannot open the folder { $path } ({ $reason })
+diagnostics-save = Save diagnostics…
+diagnostics-saved = Diagnostics saved: { $path }
+diagnostics-save-failed = cannot write the diagnostics { $path } ({ $reason })
+diagnostics-subtitle = What support needs to look into a problem: where the log is, and one zip to attach to a ticket.
+diagnostics-close = Back to the wizard

@@ -535,10 +535,7 @@ right-change-password = Cambiar contraseña
 right-write-lockout-time = Escribir lockoutTime
 right-write-pwd-last-set = Escribir pwdLastSet
 blocked-user = { $name } ({ $dn }) — derechos que faltan: { $rights }
-reach-group = { $count ->
-    [one] 1 usuario
-   *[other] { $count } usuarios
-}: { $reason }. { $fix }
+reach-group = { $count } × { $reason }. { $fix }
 reach-more = … y { $count } más (--json los enumera todos)
 verify-target-ungranted = { $target } no tiene la concesión: sus { $count } usuarios recibirán los permisos en cuanto la tenga (conceda primero)
 task-error-null-dacl = { $dn } no tiene ninguna DACL (una NULL DACL concede control total a todos). No se cambió nada. Asígnele primero una DACL adecuada (Seguridad > Opciones avanzadas) y vuelva a conceder los permisos.
@@ -554,3 +551,16 @@ backup-outside-domain = menciona { $dn }, que está fuera del dominio conectado
 runbook-result-pending = a punto de escribirse (no se registró ningún resultado: la ejecución se detuvo a mitad de la escritura; su copia de seguridad lo deshace)
 cli-rollback-target = { $dn } (copia de seguridad { $backup }) — entradas que se quitarán:
 preflight-add-target = Añadir { $dn } como destino
+## Diagnostics (issue 18)
+diagnostics-log-failed = no se puede escribir el registro de diagnóstico en { $path } ({ $reason }); el asistente continúa sin él
+diagnostics-title = Diagnóstico
+diagnostics-log-at = Registro: { $path }
+diagnostics-log-off = El registro de diagnóstico no se escribe: { $reason }
+diagnostics-hint = Para una incidencia de soporte: el zip contiene los archivos de registro, el registro de auditoría, los nombres de las copias de seguridad (no su contenido), la versión de la aplicación, el sistema y la configuración — ninguna contraseña, token ni código.
+diagnostics-open-folder = Abrir carpeta
+diagnostics-open-failed = no se puede abrir la carpeta { $path } ({ $reason })
+diagnostics-save = Guardar diagnóstico…
+diagnostics-saved = Diagnóstico guardado: { $path }
+diagnostics-save-failed = no se puede escribir el diagnóstico { $path } ({ $reason })
+diagnostics-subtitle = Lo que el soporte necesita para investigar un problema: dónde está el registro y un zip para adjuntar a la incidencia.
+diagnostics-close = Volver al asistente

@@ -535,10 +535,7 @@ right-change-password = Modifier le mot de passe
 right-write-lockout-time = Écrire lockoutTime
 right-write-pwd-last-set = Écrire pwdLastSet
 blocked-user = { $name } ({ $dn }) — droits manquants : { $rights }
-reach-group = { $count ->
-    [one] 1 utilisateur
-   *[other] { $count } utilisateurs
-} : { $reason }. { $fix }
+reach-group = { $count } × { $reason }. { $fix }
 reach-more = … et { $count } de plus (tous sont listés avec --json)
 verify-target-ungranted = { $target } n'a pas reçu l'attribution : ses { $count } utilisateurs recevront les autorisations une fois celle-ci faite (accordez d'abord les autorisations)
 task-error-null-dacl = { $dn } n'a aucune DACL (une NULL DACL donne le contrôle total à tout le monde). Rien n'a été modifié. Donnez-lui d'abord une DACL correcte (Sécurité > Avancé), puis relancez l'attribution.
@@ -554,3 +551,16 @@ backup-outside-domain = elle désigne { $dn }, qui se trouve hors du domaine con
 runbook-result-pending = sur le point d'être écrit (aucun résultat enregistré : l'exécution s'est arrêtée en pleine écriture ; sa sauvegarde permet de l'annuler)
 cli-rollback-target = { $dn } (sauvegarde { $backup }) — entrées à supprimer :
 preflight-add-target = Ajouter { $dn } comme cible
+## Diagnostics (issue 18)
+diagnostics-log-failed = impossible d'écrire le journal de diagnostic dans { $path } ({ $reason }) ; l'assistant continue sans lui
+diagnostics-title = Diagnostic
+diagnostics-log-at = Journal : { $path }
+diagnostics-log-off = Le journal de diagnostic n'est pas écrit : { $reason }
+diagnostics-hint = Pour un ticket de support : le zip contient les fichiers journaux, le journal d'audit, les noms des sauvegardes (pas leur contenu), la version de l'application, le système et les paramètres — aucun mot de passe, jeton ni code.
+diagnostics-open-folder = Ouvrir le dossier
+diagnostics-open-failed = impossible d'ouvrir le dossier { $path } ({ $reason })
+diagnostics-save = Enregistrer le diagnostic…
+diagnostics-saved = Diagnostic enregistré : { $path }
+diagnostics-save-failed = impossible d'écrire le diagnostic { $path } ({ $reason })
+diagnostics-subtitle = Ce dont le support a besoin pour examiner un problème : où se trouve le journal, et un zip à joindre au ticket.
+diagnostics-close = Retour à l'assistant

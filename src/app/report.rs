@@ -87,6 +87,7 @@ impl App {
         use super::Message as M;
         match message {
             M::Report(m) => return self.on_report(m),
+            M::Diagnostics(m) => return self.on_diagnostics(m),
             M::Welcome(welcome::Message::CaptureScreenshots(on)) => {
                 self.shots.capture = on;
                 return Task::none();
@@ -110,7 +111,15 @@ impl App {
             _ => {}
         }
         self.shots.advancing = false;
-        self.route(message)
+        if matches!(message, M::Next | M::Back) {
+            // Going on or back leaves the Diagnostics page.
+            self.diagnostics.close();
+        }
+        // The step before (the first message registers Welcome) and after.
+        self.diagnostics.track(self.step);
+        let task = self.route(message);
+        self.diagnostics.track(self.step);
+        task
     }
 
     fn on_report(&mut self, message: Message) -> Task<super::Message> {

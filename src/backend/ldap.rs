@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
 use ldap3::controls::RawControl;
@@ -157,6 +157,59 @@ fn result_error(dn: &str, rc: u32, text: &str) -> DirectoryError {
     }
 }
 
+/// Logs one LDAP operation: server, what was asked, the result code (or
+/// the error), the entries and the time. Never an attribute value, never
+/// the password.
+#[allow(clippy::too_many_arguments)]
+fn log_op(
+    server: &str,
+    op: &str,
+    base: &str,
+    scope: &str,
+    filter: &str,
+    dacl_only: bool,
+    started: Instant,
+    result: &Result<usize, DirectoryError>,
+) {
+    let controls = if dacl_only { "sd-flags(DACL)" } else { "" };
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    match result {
+        Ok(entries) => tracing::info!(
+            server,
+            op,
+            base,
+            scope,
+            filter,
+            controls,
+            rc = 0,
+            entries,
+            elapsed_ms,
+            "ldap"
+        ),
+        Err(e) => {
+            let rc = match e {
+                DirectoryError::InvalidCredentials => Some(49),
+                DirectoryError::InsufficientRights { .. } => Some(50),
+                DirectoryError::NoSuchObject { .. } => Some(32),
+                DirectoryError::Ldap { code, .. } => Some(*code),
+                _ => None,
+            };
+            tracing::warn!(
+                server,
+                op,
+                base,
+                scope,
+                filter,
+                controls,
+                rc,
+                error = %e,
+                elapsed_ms,
+                "ldap failed"
+            )
+        }
+    }
+}
+
 fn sd_flags_control() -> RawControl {
     RawControl {
         ctype: SD_FLAGS_OID.to_string(),
@@ -193,6 +246,22 @@ impl LdapDirectory {
     /// Connects, verifies TLS and binds. Refuses `ldap://` without StartTLS
     /// unless `insecure_plaintext` is set.
     pub async fn connect(opts: &ConnectOptions) -> Result<LdapDirectory, DirectoryError> {
+        let started = Instant::now();
+        let result = Self::connect_bind(opts).await;
+        log_op(
+            &opts.url,
+            "bind",
+            &opts.bind_user,
+            "",
+            "",
+            false,
+            started,
+            &result.as_ref().map(|_| 0).map_err(Clone::clone),
+        );
+        result
+    }
+
+    async fn connect_bind(opts: &ConnectOptions) -> Result<LdapDirectory, DirectoryError> {
         let lower = opts.url.to_ascii_lowercase();
         if !(lower.starts_with("ldaps://") || lower.starts_with("ldap://")) {
             return Err(DirectoryError::Config(format!(
@@ -226,7 +295,12 @@ impl LdapDirectory {
         if bind.rc != 0 {
             return Err(result_error("", bind.rc, &bind.text));
         }
-        tracing::debug!(url = %url, user = %opts.bind_user, "bound");
+        tracing::debug!(
+            url = %url,
+            starttls = opts.starttls,
+            ca_file = ?opts.ca_file,
+            "bound"
+        );
         Ok(LdapDirectory {
             ldap,
             url,
@@ -257,6 +331,115 @@ impl Directory for LdapDirectory {
         attrs: &[&str],
         dacl_only: bool,
     ) -> Result<Vec<Entry>, DirectoryError> {
+        let started = Instant::now();
+        let result = self
+            .search_once(base, scope, filter, attrs, dacl_only)
+            .await;
+        log_op(
+            &self.url,
+            "search",
+            base,
+            scope_name(scope),
+            filter,
+            dacl_only,
+            started,
+            &result.as_ref().map(Vec::len).map_err(Clone::clone),
+        );
+        result
+    }
+
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut (dyn FnMut(Entry) + Send),
+    ) -> Result<(), DirectoryError> {
+        let started = Instant::now();
+        let mut entries = 0usize;
+        let mut counted = |e: Entry| {
+            entries += 1;
+            each(e)
+        };
+        let result = self
+            .search_paged_once(base, filter, attrs, dacl_only, &mut counted)
+            .await;
+        log_op(
+            &self.url,
+            "search-paged",
+            base,
+            "subtree",
+            filter,
+            dacl_only,
+            started,
+            &result.as_ref().map(|_| entries).map_err(Clone::clone),
+        );
+        result
+    }
+
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+        let started = Instant::now();
+        let result = self.write_dacl_once(dn, sd).await;
+        log_op(
+            &self.url,
+            "modify(nTSecurityDescriptor)",
+            dn,
+            "base",
+            "",
+            true,
+            started,
+            &result.as_ref().map(|_| 1).map_err(Clone::clone),
+        );
+        result
+    }
+
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<Swap, DirectoryError> {
+        let started = Instant::now();
+        let result = self.swap_dacl_once(dn, expected, sd).await;
+        log_op(
+            &self.url,
+            "modify(delete+add nTSecurityDescriptor)",
+            dn,
+            "base",
+            "",
+            true,
+            started,
+            &result
+                .as_ref()
+                .map(|s| usize::from(*s == Swap::Written))
+                .map_err(Clone::clone),
+        );
+        if let Ok(outcome) = result {
+            tracing::debug!(dn, ?outcome, "conditional write");
+        }
+        result
+    }
+}
+
+/// The scope's name in the log.
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Base => "base",
+        Scope::OneLevel => "one",
+        Scope::Subtree => "subtree",
+    }
+}
+
+impl LdapDirectory {
+    async fn search_once(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
         let scope = match scope {
             Scope::Base => ldap3::Scope::Base,
             Scope::OneLevel => ldap3::Scope::OneLevel,
@@ -280,7 +463,7 @@ impl Directory for LdapDirectory {
             .collect())
     }
 
-    async fn search_paged(
+    async fn search_paged_once(
         &mut self,
         base: &str,
         filter: &str,
@@ -321,7 +504,7 @@ impl Directory for LdapDirectory {
         Ok(())
     }
 
-    async fn swap_dacl(
+    async fn swap_dacl_once(
         &mut self,
         dn: &str,
         expected: &[u8],
@@ -355,7 +538,7 @@ impl Directory for LdapDirectory {
         }
     }
 
-    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+    async fn write_dacl_once(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
         let timeout = self.timeout;
         let result = self
             .ldap

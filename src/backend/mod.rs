@@ -29,11 +29,36 @@ impl Secret {
     }
 }
 
+impl From<String> for Secret {
+    fn from(value: String) -> Secret {
+        Secret(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Secret {
+        Secret(value.to_string())
+    }
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(***)")
     }
 }
+
+/// `Secret` must never implement `Display` (nor `Serialize`): `{}` in a
+/// log line or a message would print it. This fails to compile (the
+/// method is ambiguous) as soon as either is implemented.
+const _: fn() = || {
+    trait AmbiguousIfFormattable<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> AmbiguousIfFormattable<()> for T {}
+    impl<T: ?Sized + std::fmt::Display> AmbiguousIfFormattable<u8> for T {}
+    impl<T: ?Sized + serde::Serialize> AmbiguousIfFormattable<u16> for T {}
+    <Secret as AmbiguousIfFormattable<_>>::check();
+};
 
 /// One directory entry: its DN and attribute values as bytes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

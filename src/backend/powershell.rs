@@ -209,8 +209,55 @@ impl PowerShell {
         .await
     }
 
-    /// Runs the script once with `request` on standard input.
+    /// Runs the script once with `request` on standard input, and logs
+    /// what was asked (never the tenant administrator's password), the
+    /// exit status and the time.
     async fn send(&self, request: Request<'_>) -> Result<RawState, SyncError> {
+        let started = std::time::Instant::now();
+        let (op, connector, enable, tenant_user) = (
+            request.op.to_string(),
+            request.connector.map(str::to_string),
+            request.enable,
+            request.tenant_user.map(str::to_string),
+        );
+        let mut exit = None;
+        let result = self.send_once(request, &mut exit).await;
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        let exe = self.exe.display().to_string();
+        let remote = self.options.remote.as_deref();
+        match &result {
+            Ok(_) => tracing::info!(
+                exe,
+                remote,
+                op,
+                connector,
+                enable,
+                tenant_user,
+                exit,
+                elapsed_ms,
+                "powershell"
+            ),
+            Err(e) => tracing::warn!(
+                exe,
+                remote,
+                op,
+                connector,
+                enable,
+                tenant_user,
+                exit,
+                error = %e,
+                elapsed_ms,
+                "powershell failed"
+            ),
+        }
+        result
+    }
+
+    async fn send_once(
+        &self,
+        request: Request<'_>,
+        exit: &mut Option<i32>,
+    ) -> Result<RawState, SyncError> {
         let mut buffer = Wiped(Vec::with_capacity(1024));
         serde_json::to_writer(
             &mut buffer.0,
@@ -263,13 +310,14 @@ impl PowerShell {
             );
             ro?;
             re?;
-            status.map(|_| (o, e))
+            status.map(|st| (o, e, st.code()))
         };
         let seconds = self.options.timeout.as_secs().max(1);
-        let (stdout, stderr) = tokio::time::timeout(self.options.timeout, io)
+        let (stdout, stderr, code) = tokio::time::timeout(self.options.timeout, io)
             .await
             .map_err(|_| SyncError::Timeout(seconds))?
             .map_err(|e: std::io::Error| SyncError::Failed(e.to_string()))?;
+        *exit = code;
         guard.disarm();
         let stdout = String::from_utf8_lossy(&stdout);
         let line = stdout

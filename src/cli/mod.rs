@@ -2,6 +2,7 @@
 //! each step), sharing the task code with the GUI.
 
 pub mod cloudsync;
+pub mod diagnostics;
 pub mod directory;
 pub mod gui;
 pub mod portal;
@@ -27,6 +28,10 @@ pub struct Cli {
     /// Theme: system (default), light or dark.
     #[arg(long, value_enum, default_value_t = ThemeArg::System, global = true)]
     pub theme: ThemeArg,
+    /// More detail in the diagnostics log (DEBUG; twice: TRACE); on the
+    /// command line the log lines are also printed on standard error.
+    #[arg(long, short = 'v', action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
     /// What to do; without one, the wizard window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -74,6 +79,16 @@ pub enum Command {
         /// html (one self-contained file) or md (Markdown and PNGs).
         #[arg(long, value_enum, default_value_t = crate::runbook::Format::Html)]
         format: crate::runbook::Format,
+    },
+    /// Write a zip for a support ticket: the diagnostics log, the audit
+    /// log, the backups' names, version, OS and settings (no secrets).
+    Diagnostics {
+        /// The zip to write.
+        #[arg(long, value_name = "FILE.zip")]
+        out: std::path::PathBuf,
+        /// Profile (TOML) whose settings go into the zip.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<std::path::PathBuf>,
     },
     /// Show the audit log: every change applied, on every plane.
     Log {
@@ -130,10 +145,20 @@ pub mod exit {
 /// Runs the command line; without a subcommand, opens the wizard.
 pub fn run(cli: Cli) -> ExitCode {
     let lang = crate::localize::init(cli.lang.as_deref());
+    crate::diagnostics::log::init(crate::diagnostics::log::LogOptions {
+        verbose: cli.verbose,
+        echo: cli.command.is_some() && cli.verbose > 0,
+    });
     let Some(command) = cli.command else {
+        tracing::info!(lang, profile = ?cli.profile, "window");
         return gui::open(cli.profile.as_deref(), lang, cli.theme.into());
     };
+    let span = tracing::info_span!("command", name = command.name());
+    let _entered = span.enter();
     let code = match command {
+        Command::Diagnostics { out, profile } => {
+            diagnostics::run(&out, profile.or(cli.profile).as_deref(), &lang)
+        }
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
         Command::Runbook { out, format } => {
             report::runbook(&out, format, &lang, cli.theme.into(), cli.profile.is_some())
@@ -147,7 +172,27 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify(args) => directory::verify(args),
         Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
     };
+    tracing::info!(exit = code, "command finished");
     ExitCode::from(code)
+}
+
+impl Command {
+    /// The subcommand's name, for the log.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Sd(_) => "sd",
+            Command::Screenshots { .. } => "screenshots",
+            Command::Runbook { .. } => "runbook",
+            Command::Diagnostics { .. } => "diagnostics",
+            Command::Log { .. } => "log",
+            Command::Sync(_) => "sync",
+            Command::Portal(_) => "portal",
+            Command::Check(_) => "check",
+            Command::Grant { .. } => "grant",
+            Command::Verify(_) => "verify",
+            Command::Rollback { .. } => "rollback",
+        }
+    }
 }
 
 /// Prints a one-line translated error to stderr.

@@ -104,7 +104,10 @@ pub fn run(cmd: PortalCommand) -> u8 {
                 eprintln!("{}", fl!("cli-portal-browser", url = url));
             }
             SignInProgress::DeviceCode { url, code, .. } => {
-                eprintln!("{}", fl!("cli-portal-device-code", url = url, code = code));
+                eprintln!(
+                    "{}",
+                    fl!("cli-portal-device-code", url = url, code = code.expose())
+                );
             }
             SignInProgress::Exchanging => {}
         };

@@ -18,6 +18,15 @@ pub enum Update<P, T> {
 /// A progress callback as task code takes it.
 pub type Report<P> = Box<dyn FnMut(P) + Send>;
 
+/// A task's result type without the crate's module paths, for the log.
+fn task_name<T>() -> String {
+    std::any::type_name::<T>()
+        .replace("writeback_wizard::", "")
+        .replace("alloc::vec::", "")
+        .replace("alloc::string::", "")
+        .replace("core::result::", "")
+}
+
 /// Starts `work`, handing it a progress callback.
 pub fn spawn<P, T, Fut>(
     work: impl FnOnce(Report<P>) -> Fut + Send + 'static,
@@ -33,7 +42,14 @@ where
             // Progress is best effort: a full channel drops an update.
             let _ = tx.try_send(Update::Progress(p));
         });
-        let result = work(report).await;
+        // One span per task, named by what it returns; it closes (with
+        // its duration in the log) when the task ends or is cancelled.
+        let span = tracing::info_span!("task", kind = task_name::<T>());
+        let result = tracing::Instrument::instrument(work(report), span.clone()).await;
+        span.in_scope(|| match &result {
+            Ok(_) => tracing::info!("task done"),
+            Err(e) => tracing::warn!(error = e.as_str(), "task failed"),
+        });
         let _ = out.send(Update::Finished(result)).await;
     });
     let (task, handle) = Task::run(stream, |u| u).abortable();

@@ -83,7 +83,7 @@ pub enum Message {
     /// A field changed.
     BindUser(String),
     /// A field changed.
-    Password(String),
+    Password(Secret),
     /// A field changed.
     Connector(String),
     /// A field changed.
@@ -95,7 +95,7 @@ pub enum Message {
     /// A field changed.
     TenantAdmin(String),
     /// A field changed.
-    TenantAdminPassword(String),
+    TenantAdminPassword(Secret),
     /// Sign in to the tenant.
     SignIn(Method),
     /// Stop signing in.
@@ -239,7 +239,7 @@ impl State {
                 }
             }
             Message::BindUser(v) => self.bind_user = v,
-            Message::Password(v) => self.password = Secret::new(v),
+            Message::Password(v) => self.password = v,
             Message::Connector(v) => {
                 self.connector = v;
                 self.found = None;
@@ -251,7 +251,7 @@ impl State {
             }
             Message::CloudSync(on) => self.cloud_sync = on,
             Message::TenantAdmin(v) => self.tenant_admin = v,
-            Message::TenantAdminPassword(v) => self.tenant_admin_password = Secret::new(v),
+            Message::TenantAdminPassword(v) => self.tenant_admin_password = v,
             Message::SignIn(method) => return self.sign_in(method),
             Message::CancelSignIn => self.signing_in = None,
             Message::SignInJob(Update::Progress(p)) => {
@@ -341,7 +341,7 @@ impl State {
             let input = if demo {
                 input
             } else {
-                input.on_input(Message::Password)
+                input.on_input(|v| Message::Password(Secret::new(v)))
             };
             column![text(fl!("targets-password")).size(size::BODY), input].spacing(4)
         };
@@ -464,7 +464,7 @@ impl State {
             return match report {
                 Some(SignInProgress::DeviceCode { url, code, .. }) => column![
                     widget::body(fl!("targets-device-code", url = url.as_str())),
-                    text(code.clone())
+                    text(code.expose().to_string())
                         .size(size::HEADING)
                         .font(iced::Font::MONOSPACE),
                     row![
@@ -557,7 +557,7 @@ impl State {
             self.tenant_admin_password.expose(),
         )
         .secure(true)
-        .on_input(Message::TenantAdminPassword)
+        .on_input(|v| Message::TenantAdminPassword(Secret::new(v)))
         .size(size::BODY)
         .padding(8);
         column![

@@ -4,7 +4,7 @@
 //! errors. Neither tokens nor bodies are logged.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use reqwest::header::{ACCEPT, HeaderMap, RETRY_AFTER};
@@ -71,14 +71,40 @@ impl Api {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            tracing::debug!(%method, url, request_id, "calling");
+            let shown = crate::diagnostics::url_for_log(url);
+            tracing::debug!(%method, url = shown, request_id, "calling");
+            let started = Instant::now();
             let response = match request.send().await {
                 Ok(r) => r,
-                Err(e) if e.is_timeout() => return Err(TenantError::Timeout),
-                Err(e) => return Err(TenantError::Network(network_text(&e))),
+                Err(e) => {
+                    let error = if e.is_timeout() {
+                        TenantError::Timeout
+                    } else {
+                        TenantError::Network(network_text(&e))
+                    };
+                    tracing::warn!(
+                        %method,
+                        url = shown,
+                        request_id,
+                        error = %error,
+                        elapsed_ms = started.elapsed().as_millis() as u64,
+                        retries = attempt,
+                        "http failed"
+                    );
+                    return Err(error);
+                }
             };
             let status = response.status().as_u16();
-            tracing::debug!(status, request_id, "answered");
+            tracing::info!(
+                %method,
+                url = shown,
+                status,
+                request_id,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                retries = attempt,
+                renewed,
+                "http"
+            );
             match status {
                 200..=299 => {
                     let bytes = response.bytes().await.map_err(|e| {

@@ -34,8 +34,8 @@ pub enum Progress {
     DeviceCode {
         /// Where to enter it.
         url: String,
-        /// The code to type.
-        code: String,
+        /// The code to type (shown to the user, never logged).
+        code: crate::backend::Secret,
         /// How long the code is valid.
         expires_in: Duration,
     },
@@ -61,6 +61,43 @@ pub fn http_client() -> Result<reqwest::Client, TenantError> {
         .user_agent(concat!("writeback-wizard/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| TenantError::Network(e.to_string()))
+}
+
+/// The HTTP client of the sign-in calls (device code, token), logging
+/// each: method, URL without query values, status, time. Never a body:
+/// those hold the codes and tokens.
+struct Logged(reqwest::Client);
+
+impl<'c> oauth2::AsyncHttpClient<'c> for Logged {
+    type Error = HttpClientError<reqwest::Error>;
+    type Future = std::pin::Pin<
+        Box<dyn Future<Output = Result<oauth2::HttpResponse, Self::Error>> + Send + Sync + 'c>,
+    >;
+
+    fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
+        let method = request.method().to_string();
+        let url = crate::diagnostics::url_for_log(&request.uri().to_string());
+        let inner = self.0.call(request);
+        Box::pin(async move {
+            let started = Instant::now();
+            let result = inner.await;
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            match &result {
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    tracing::info!(method, url, status, elapsed_ms, "http (sign-in)");
+                }
+                Err(e) => tracing::warn!(
+                    method,
+                    url,
+                    error = network_text(e),
+                    elapsed_ms,
+                    "http (sign-in) failed"
+                ),
+            }
+            result
+        })
+    }
 }
 
 fn oauth_client(config: &SignInConfig) -> Result<Client, TenantError> {
@@ -213,7 +250,7 @@ impl Session {
         let response = oauth_client(&self.config)?
             .exchange_refresh_token(&refresh)
             .add_scope(Scope::new(scope.to_string()))
-            .request_async(&self.http)
+            .request_async(&Logged(self.http.clone()))
             .await
             .map_err(|e| token_error(e, &self.config.tenant))?;
         if let Some(newer) = response.refresh_token() {
@@ -278,7 +315,7 @@ pub async fn browser(
     let response = client
         .exchange_code(code)
         .set_pkce_verifier(verifier)
-        .request_async(&http)
+        .request_async(&Logged(http.clone()))
         .await
         .map_err(|e| token_error(e, &config.tenant))?;
     tracing::info!(tenant = config.tenant, "signed in (browser)");
@@ -316,17 +353,17 @@ pub async fn device_code(
     let details: StandardDeviceAuthorizationResponse = client
         .exchange_device_code()
         .add_scopes(first_scopes())
-        .request_async(&http)
+        .request_async(&Logged(http.clone()))
         .await
         .map_err(|e| token_error(e, &config.tenant))?;
     progress(Progress::DeviceCode {
         url: details.verification_uri().to_string(),
-        code: details.user_code().secret().clone(),
+        code: crate::backend::Secret::new(details.user_code().secret().clone()),
         expires_in: details.expires_in(),
     });
     let response = client
         .exchange_device_access_token(&details)
-        .request_async(&http, tokio::time::sleep, None)
+        .request_async(&Logged(http.clone()), tokio::time::sleep, None)
         .await
         .map_err(|e| token_error(e, &config.tenant))?;
     progress(Progress::Exchanging);

@@ -1,0 +1,306 @@
+//! The diagnostics zip, for a support ticket: the log files (the days
+//! kept), the audit log, the backups' names (not their content), and
+//! `about.json` (app version, OS, data directory, language, log state) and
+//! `settings.json` (the profile's settings, which hold no secret). Nothing
+//! else: no backup content, no environment beyond the wizard's own
+//! non-secret variables.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+
+/// Step 1's settings (no password).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DirectorySettings {
+    /// DC URL.
+    pub server: Option<String>,
+    /// CA file.
+    pub ca_file: Option<String>,
+    /// Bind account (a name, never its password).
+    pub bind_user: Option<String>,
+    /// The AD DS connector account.
+    pub connector_account: Option<String>,
+}
+
+/// Step 2's settings.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ConnectSettings {
+    /// The Connect server; absent: this machine.
+    pub remote: Option<String>,
+    /// Cloud Sync instead of Entra Connect.
+    pub cloud_sync: bool,
+    /// Cloud Sync's tenant administrator (a name, never its password).
+    pub tenant_admin: Option<String>,
+}
+
+/// Step 3's settings.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TenantSettings {
+    /// Tenant domain or id.
+    pub id: Option<String>,
+    /// Public client id.
+    pub client_id: Option<String>,
+}
+
+/// The run's settings, in the profile's shape (which holds no secret).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Settings {
+    /// `[directory]`.
+    pub directory: DirectorySettings,
+    /// `[connect]`.
+    pub connect: ConnectSettings,
+    /// `[tenant]`.
+    pub tenant: TenantSettings,
+}
+
+impl Settings {
+    /// The settings of a profile file.
+    pub fn from_profile(p: &crate::cli::directory::Profile) -> Settings {
+        let path = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
+        Settings {
+            directory: DirectorySettings {
+                server: p.directory.server.clone(),
+                ca_file: path(&p.directory.ca_file),
+                bind_user: p.directory.bind_user.clone(),
+                connector_account: p.directory.connector_account.clone(),
+            },
+            connect: ConnectSettings {
+                remote: p.connect.remote.clone(),
+                cloud_sync: p.connect.cloud_sync,
+                tenant_admin: p.connect.tenant_admin.clone(),
+            },
+            tenant: TenantSettings {
+                id: p.tenant.id.clone(),
+                client_id: p.tenant.client_id.clone(),
+            },
+        }
+    }
+}
+
+/// What the caller knows about the run.
+#[derive(Clone, Debug, Default)]
+pub struct Run {
+    /// Language code.
+    pub lang: String,
+    /// "demo", or the profile the run started from.
+    pub source: String,
+    /// The run's settings.
+    pub settings: Settings,
+}
+
+/// Where the bundle takes its files from.
+#[derive(Clone, Debug)]
+pub struct Sources {
+    /// The log directory.
+    pub logs: PathBuf,
+    /// The audit log.
+    pub audit: PathBuf,
+    /// The backups' directory.
+    pub backups: PathBuf,
+}
+
+impl Sources {
+    /// The data directory's (as the run uses it).
+    pub fn standard() -> Sources {
+        Sources {
+            logs: super::log::dir(),
+            audit: crate::audit::log_path(),
+            backups: crate::task::permissions::backup_dir(),
+        }
+    }
+}
+
+/// Writing the zip failed.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct BundleError {
+    /// The file being written or read.
+    pub path: String,
+    /// The system's words.
+    pub reason: String,
+}
+
+impl BundleError {
+    fn new(path: &Path, reason: impl std::fmt::Display) -> BundleError {
+        BundleError {
+            path: path.display().to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// The variables the wizard reads that hold no secret, and their values.
+const SHOWN_ENV: [&str; 7] = [
+    "WRITEBACK_WIZARD_DATA_DIR",
+    "WRITEBACK_WIZARD_LOGIN_URL",
+    "WRITEBACK_WIZARD_PORTAL_API_URL",
+    "WRITEBACK_WIZARD_GRAPH_URL",
+    "WRITEBACK_WIZARD_POWERSHELL",
+    "WRITEBACK_WIZARD_FIXED_TIME",
+    "RUST_LOG",
+];
+
+/// The operating system's name and version, as far as it says.
+fn os_description() -> String {
+    let base = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
+    let pretty = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("PRETTY_NAME="))
+                .map(|v| v.trim_matches('"').to_string())
+        });
+    match pretty {
+        Some(p) => format!("{base} ({p})"),
+        None => base,
+    }
+}
+
+/// `about.json`.
+fn about(run: &Run, sources: &Sources) -> serde_json::Value {
+    let env: serde_json::Map<String, serde_json::Value> = SHOWN_ENV
+        .iter()
+        .filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v.into())))
+        .collect();
+    let log = match super::log::state() {
+        Some(super::log::LogState::File { .. }) => "written".to_string(),
+        Some(super::log::LogState::Off { reason, .. }) => format!("not written: {reason}"),
+        None => "not started in this process".to_string(),
+    };
+    serde_json::json!({
+        "app": "writeback-wizard",
+        "version": env!("CARGO_PKG_VERSION"),
+        "os": os_description(),
+        "created": crate::audit::rfc3339(crate::audit::env_fixed_time().unwrap_or_else(std::time::SystemTime::now)),
+        "lang": run.lang,
+        "source": run.source,
+        "log_dir": sources.logs.display().to_string(),
+        "log": log,
+        "audit_log": sources.audit.display().to_string(),
+        "backups_dir": sources.backups.display().to_string(),
+        "environment": env,
+    })
+}
+
+/// The names of the files in the backups' directory, sorted.
+fn backup_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Writes the zip to `out` (through a temporary file beside it, so a
+/// failure leaves no half-written zip) and returns the names of its
+/// entries.
+pub fn write(out: &Path, run: &Run, sources: &Sources) -> Result<Vec<String>, BundleError> {
+    let part = out.with_extension("zip.part");
+    let result = write_to(&part, run, sources).and_then(|names| {
+        std::fs::rename(&part, out)
+            .map(|_| names)
+            .map_err(|e| BundleError::new(out, e))
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    match &result {
+        Ok(names) => {
+            tracing::info!(path = %out.display(), entries = names.len(), "diagnostics saved")
+        }
+        Err(e) => tracing::warn!(error = %e, "diagnostics not saved"),
+    }
+    result
+}
+
+fn write_to(path: &Path, run: &Run, sources: &Sources) -> Result<Vec<String>, BundleError> {
+    let file = std::fs::File::create(path).map_err(|e| BundleError::new(path, e))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut names = Vec::new();
+    let mut add = |name: String, bytes: &[u8]| -> Result<(), BundleError> {
+        zip.start_file(name.as_str(), options)
+            .map_err(|e| BundleError::new(path, e))?;
+        zip.write_all(bytes)
+            .map_err(|e| BundleError::new(path, e))?;
+        names.push(name);
+        Ok(())
+    };
+    let pretty = |v: &serde_json::Value| serde_json::to_vec_pretty(v).unwrap_or_default();
+    add("about.json".into(), &pretty(&about(run, sources)))?;
+    add(
+        "settings.json".into(),
+        &serde_json::to_vec_pretty(&run.settings).unwrap_or_default(),
+    )?;
+    for log in super::log::files(&sources.logs) {
+        // A file that vanished meanwhile (pruned) is left out.
+        let Ok(bytes) = std::fs::read(&log) else {
+            continue;
+        };
+        let name = log.file_name().unwrap_or_default().to_string_lossy();
+        add(format!("logs/{name}"), &bytes)?;
+    }
+    if let Ok(bytes) = std::fs::read(&sources.audit) {
+        add("audit.jsonl".into(), &bytes)?;
+    }
+    let mut backups = backup_names(&sources.backups).join("\n");
+    if !backups.is_empty() {
+        backups.push('\n');
+    }
+    add("backups.txt".into(), backups.as_bytes())?;
+    let file = zip.finish().map_err(|e| BundleError::new(path, e))?;
+    file.sync_all().map_err(|e| BundleError::new(path, e))?;
+    Ok(names)
+}
+
+/// A file name for a bundle made now: `writeback-wizard-diagnostics-YYYYMMDD-HHMMSS.zip`.
+pub fn default_name() -> String {
+    let time = crate::audit::rfc3339(
+        crate::audit::env_fixed_time().unwrap_or_else(std::time::SystemTime::now),
+    );
+    let stamp: String = time
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == 'T')
+        .take(15)
+        .collect();
+    format!(
+        "writeback-wizard-diagnostics-{}.zip",
+        stamp.replace('T', "-")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_name_is_stamped() {
+        let name = default_name();
+        assert!(name.starts_with("writeback-wizard-diagnostics-"), "{name}");
+        assert!(name.ends_with(".zip"), "{name}");
+        assert_eq!(
+            name.len(),
+            "writeback-wizard-diagnostics-20261202-001500.zip".len()
+        );
+    }
+
+    #[test]
+    fn an_unwritable_target_is_an_error() {
+        let sources = Sources {
+            logs: "/nonexistent-wbw/logs".into(),
+            audit: "/nonexistent-wbw/audit.jsonl".into(),
+            backups: "/nonexistent-wbw/backups".into(),
+        };
+        let out = Path::new("/nonexistent-wbw/out.zip");
+        assert!(write(out, &Run::default(), &sources).is_err());
+        assert!(!out.exists());
+    }
+}
