@@ -89,7 +89,7 @@ fn filter(verbose: u8) -> (EnvFilter, Option<String>) {
 
 /// Opens the daily file appender in `dir` (creating the directory).
 pub fn appender(dir: &Path) -> Result<RollingFileAppender, String> {
-    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    crate::fsperm::private_dir(dir).map_err(|e| e.to_string())?;
     Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix(PREFIX)
