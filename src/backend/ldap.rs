@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
 use ldap3::controls::RawControl;
-use ldap3::{LdapConnAsync, LdapConnSettings, LdapError, Mod, SearchEntry};
+use ldap3::{LdapConnAsync, LdapConnSettings, LdapError, Mod, SearchEntry, StdStream};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 
@@ -210,6 +210,29 @@ fn log_op(
     }
 }
 
+/// `host:port` of an `ldap://` or `ldaps://` URL (default ports 389 and
+/// 636; IPv6 hosts in brackets); None for anything else.
+fn authority(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let (rest, port) = if lower.starts_with("ldaps://") {
+        (&url[8..], 636)
+    } else if lower.starts_with("ldap://") {
+        (&url[7..], 389)
+    } else {
+        return None;
+    };
+    let host_port = rest.split('/').next().filter(|h| !h.is_empty())?;
+    let has_port = match host_port.strip_prefix('[') {
+        Some(v6) => v6.contains("]:"),
+        None => host_port.contains(':'),
+    };
+    Some(if has_port {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:{port}")
+    })
+}
+
 fn sd_flags_control() -> RawControl {
     RawControl {
         ctype: SD_FLAGS_OID.to_string(),
@@ -279,6 +302,20 @@ impl LdapDirectory {
             settings = settings.set_config(tls_config(opts)?);
         }
         let url = opts.url.clone();
+        // The TCP connection is ours so that Nagle's algorithm is off: a
+        // paged search sends one small request per page, which would
+        // otherwise wait for the server's delayed ACK.
+        if let Some(addr) = authority(&opts.url) {
+            let tcp = tokio::time::timeout(opts.timeout, tokio::net::TcpStream::connect(addr))
+                .await
+                .map_err(|_| DirectoryError::Timeout {
+                    seconds: opts.timeout.as_secs().max(1),
+                })?
+                .map_err(|e| io_error(&url, e))?;
+            let _ = tcp.set_nodelay(true);
+            let std = tcp.into_std().map_err(|e| io_error(&url, e))?;
+            settings = settings.set_std_stream(StdStream::Tcp(std));
+        }
         let connect = LdapConnAsync::with_settings(settings, &opts.url);
         let (conn, mut ldap) = tokio::time::timeout(opts.timeout, connect)
             .await
@@ -557,5 +594,28 @@ impl LdapDirectory {
             return Err(result_error(dn, result.rc, &result.text));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn authority_of_ldap_urls() {
+        use super::authority;
+        assert_eq!(
+            authority("ldaps://dc1.corp.example").as_deref(),
+            Some("dc1.corp.example:636")
+        );
+        assert_eq!(
+            authority("ldap://10.0.0.1:3268/").as_deref(),
+            Some("10.0.0.1:3268")
+        );
+        assert_eq!(authority("LDAPS://[::1]").as_deref(), Some("[::1]:636"));
+        assert_eq!(
+            authority("ldaps://[::1]:1636").as_deref(),
+            Some("[::1]:1636")
+        );
+        assert_eq!(authority("https://x"), None);
+        assert_eq!(authority("ldaps://"), None);
     }
 }
