@@ -4,9 +4,10 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use writeback_wizard::ad::access::{Right, Token, check};
+use writeback_wizard::ad::access::{Token, check};
 use writeback_wizard::ad::grant::guids;
 use writeback_wizard::ad::{SecurityDescriptor, Sid};
+use writeback_wizard::task::access::PropertySets;
 
 fn fixture(name: &str) -> Vec<u8> {
     let text = match name {
@@ -28,18 +29,12 @@ fn bench(c: &mut Criterion) {
         .filter_map(|rid| domain.with_rid(*rid))
         .collect();
     let token = Token::new(connector, groups);
-    let rights = [
-        Right::Extended(guids::RESET_PASSWORD),
-        Right::Extended(guids::CHANGE_PASSWORD),
-        Right::WriteProperty {
-            attribute: guids::LOCKOUT_TIME,
-            property_set: None,
-        },
-        Right::WriteProperty {
-            attribute: guids::PWD_LAST_SET,
-            property_set: Some(guids::USER_ACCOUNT_RESTRICTIONS),
-        },
-    ];
+    // The sets the default schema (and the test DC) gives these attributes.
+    let rights = PropertySets {
+        lockout_time: None,
+        pwd_last_set: Some(guids::USER_ACCOUNT_RESTRICTIONS),
+    }
+    .rights();
     for name in ["user-granted", "user", "protected-user-granted"] {
         let bytes = fixture(name);
         let sd = SecurityDescriptor::from_bytes(&bytes).expect("fixture parses");

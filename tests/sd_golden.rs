@@ -113,20 +113,15 @@ fn grant_applied_to_samba_root_equals_what_samba_stored() {
 
 #[test]
 fn access_check_on_samba_users_gives_the_connector_every_right_only_after_the_grant() {
-    use writeback_wizard::ad::access::{Right, Token, check};
+    use writeback_wizard::ad::access::{Token, check};
+    use writeback_wizard::task::access::PropertySets;
     let token = Token::new(golden_user(), []);
-    let rights = [
-        Right::Extended(guids::RESET_PASSWORD),
-        Right::Extended(guids::CHANGE_PASSWORD),
-        Right::WriteProperty {
-            attribute: guids::LOCKOUT_TIME,
-            property_set: None,
-        },
-        Right::WriteProperty {
-            attribute: guids::PWD_LAST_SET,
-            property_set: Some(guids::USER_ACCOUNT_RESTRICTIONS),
-        },
-    ];
+    // The sets the default schema (and the test DC) gives these attributes.
+    let rights = PropertySets {
+        lockout_time: None,
+        pwd_last_set: Some(guids::USER_ACCOUNT_RESTRICTIONS),
+    }
+    .rights();
     let user = check(
         &fixture_sd("user-granted.dacl.b64"),
         guids::USER,
