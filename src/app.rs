@@ -2,15 +2,16 @@
 //! theme and language. Pages do the work; the shell routes messages.
 
 use iced::keyboard::{self, Key, key::Named};
-use iced::widget::{Space, button, column, container, row, scrollable, text};
+use iced::widget::{Space, column, container, row, scrollable, text};
 use iced::{Font, Length, Subscription, Task, Theme};
 
+use crate::audit::Plane;
 use crate::fl;
-use crate::page::permissions::Backups;
 use crate::page::{
-    Status, connect, permissions, portal, preflight, summary, targets, verify, welcome,
+    Context, Event, Page, Status, connect, permissions, portal, preflight, summary, targets,
+    verify, welcome,
 };
-use crate::session::Env;
+use crate::session::{Backups, Env};
 use crate::widget::{self, Element, size};
 
 mod diagnostics;
@@ -106,7 +107,7 @@ pub enum ThemeChoice {
 /// How the wizard starts.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Backends.
+    /// Backends (and the settings the Targets page starts from).
     pub env: Env,
     /// "demo" or the profile path, for the Welcome page.
     pub source: String,
@@ -116,12 +117,7 @@ pub struct Options {
     pub theme: ThemeChoice,
     /// Backups.
     pub backups: Backups,
-    /// Pre-filled Targets page (from a profile).
-    pub targets: Option<TargetsPrefill>,
 }
-
-/// Values for the Targets page (from a profile).
-pub use crate::page::targets::Prefill as TargetsPrefill;
 
 /// The application state.
 #[derive(Debug)]
@@ -133,12 +129,14 @@ pub struct App {
     theme: ThemeChoice,
     system_dark: bool,
     backups: Backups,
+    welcome: welcome::State,
     targets: targets::State,
     preflight: preflight::State,
     permissions: permissions::State,
     connect: connect::State,
     portal: portal::State,
     verify: verify::State,
+    summary: summary::State,
     shots: report::Shots,
     diagnostics: diagnostics::Panel,
 }
@@ -178,28 +176,71 @@ pub enum Message {
     Diagnostics(diagnostics::Message),
 }
 
+/// Calls `$method` on the page of `$step` with the run's context; `$wrap`
+/// lists each page's message wrapper, for the methods that return a task.
+macro_rules! on_page {
+    ($app:ident, $step:expr, |$page:ident, $ctx:ident| $body:expr) => {{
+        let $ctx = Context {
+            env: &$app.env,
+            backups: &$app.backups,
+        };
+        match $step {
+            Step::Welcome => {
+                let $page = &$app.welcome;
+                $body
+            }
+            Step::Targets => {
+                let $page = &$app.targets;
+                $body
+            }
+            Step::Preflight => {
+                let $page = &$app.preflight;
+                $body
+            }
+            Step::Permissions => {
+                let $page = &$app.permissions;
+                $body
+            }
+            Step::Connect => {
+                let $page = &$app.connect;
+                $body
+            }
+            Step::Portal => {
+                let $page = &$app.portal;
+                $body
+            }
+            Step::Verify => {
+                let $page = &$app.verify;
+                $body
+            }
+            Step::Summary => {
+                let $page = &$app.summary;
+                $body
+            }
+        }
+    }};
+}
+
 impl App {
     /// The state at start, and the task reading the system theme.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let targets = match options.targets {
-            Some(p) => targets::State::prefilled(p),
-            None if options.env.is_demo() => targets::State::demo(),
-            None => targets::State::default(),
-        };
+        let demo = options.env.is_demo();
         let app = App {
             step: Step::Welcome,
+            welcome: welcome::State::new(&options.lang, &options.source),
+            targets: targets::State::new(options.env.settings().clone(), demo),
             env: options.env,
             source: options.source,
             lang: options.lang,
             theme: options.theme,
             system_dark: false,
             backups: options.backups,
-            targets,
             preflight: preflight::State::default(),
             permissions: permissions::State::default(),
             connect: connect::State::default(),
             portal: portal::State::default(),
             verify: verify::State::default(),
+            summary: summary::State::default(),
             shots: report::Shots::default(),
             diagnostics: diagnostics::Panel::default(),
         };
@@ -226,14 +267,22 @@ impl App {
         format!("writeback-wizard — {}{demo}", self.step.name())
     }
 
-    /// The theme in use.
-    pub fn theme(&self) -> Theme {
-        let dark = match self.theme {
+    /// Whether the window is dark.
+    fn dark(&self) -> bool {
+        match self.theme {
             ThemeChoice::System => self.system_dark,
             ThemeChoice::Light => false,
             ThemeChoice::Dark => true,
-        };
-        if dark { Theme::Dark } else { Theme::Light }
+        }
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> Theme {
+        if self.dark() {
+            crate::theme::dark()
+        } else {
+            crate::theme::light()
+        }
     }
 
     /// Keyboard: Tab/Shift-Tab move focus, Enter goes on, Esc goes back.
@@ -249,121 +298,143 @@ impl App {
         ])
     }
 
-    /// The status of a step for the sidebar.
+    /// The status of a step for the sidebar: the page's, and Done for a
+    /// page passed that has nothing to report.
     pub fn status(&self, step: Step) -> Status {
-        let visited = step.index() < self.step.index();
-        match step {
-            Step::Welcome | Step::Targets | Step::Summary => {
-                if visited {
-                    Status::Done
-                } else {
-                    Status::Pending
-                }
-            }
-            Step::Preflight => self.preflight.status(),
-            Step::Permissions => self.permissions.status(),
-            Step::Connect => self.connect.status(),
-            Step::Portal => self.portal.status(&self.env),
-            Step::Verify => self.verify.status(),
+        let status = on_page!(self, step, |page, ctx| page.status(&ctx));
+        if status == Status::Pending && step.index() < self.step.index() {
+            Status::Done
+        } else {
+            status
         }
     }
 
     /// Whether Next is allowed on the current step.
     pub fn can_continue(&self) -> bool {
-        match self.step {
-            Step::Welcome => true,
-            Step::Targets => self.targets.can_continue(self.env.is_demo()),
-            Step::Preflight => self.preflight.can_continue(),
-            Step::Permissions => self.permissions.complete(),
-            Step::Connect => self.connect.complete(),
-            Step::Portal => self.portal.complete(&self.env),
-            Step::Verify => matches!(self.verify, verify::State::Done(_)),
-            Step::Summary => false,
-        }
+        on_page!(self, self.step, |page, ctx| page.can_continue(&ctx))
     }
 
-    /// Starts what a page does on arrival.
+    /// What the runbook says of a step.
+    fn step_lines(&self, step: Step) -> Vec<crate::runbook::Line> {
+        on_page!(self, step, |page, ctx| page.runbook(&ctx))
+    }
+
+    /// Enters `step` and starts what its page does on arrival.
     fn enter(&mut self, step: Step) -> Task<Message> {
         self.step = step;
+        let ctx = Context {
+            env: &self.env,
+            backups: &self.backups,
+        };
         match step {
-            Step::Preflight if matches!(self.preflight, preflight::State::Idle) => {
-                self.preflight.start(&self.env).map(Message::Preflight)
-            }
-            Step::Permissions if self.permissions.status() == Status::Pending => {
-                self.permissions.start(&self.env).map(Message::Permissions)
-            }
-            Step::Connect if !self.connect.started() => {
-                self.connect.start(&self.env).map(Message::Connect)
-            }
-            Step::Portal if self.portal.switch.value.is_none() => {
-                self.portal.start(&self.env).map(Message::Portal)
-            }
-            Step::Verify => self.verify.start(&self.env).map(Message::Verify),
-            _ => Task::none(),
+            Step::Welcome => self.welcome.on_enter(&ctx).map(Message::Welcome),
+            Step::Targets => self.targets.on_enter(&ctx).map(Message::Targets),
+            Step::Preflight => self.preflight.on_enter(&ctx).map(Message::Preflight),
+            Step::Permissions => self.permissions.on_enter(&ctx).map(Message::Permissions),
+            Step::Connect => self.connect.on_enter(&ctx).map(Message::Connect),
+            Step::Portal => self.portal.on_enter(&ctx).map(Message::Portal),
+            Step::Verify => self.verify.on_enter(&ctx).map(Message::Verify),
+            Step::Summary => self.summary.on_enter(&ctx).map(Message::Summary),
         }
     }
 
-    /// Routes a message to the pages (after [`App::update`] has taken the
-    /// runbook's own).
-    fn route(&mut self, message: Message) -> Task<Message> {
-        match message {
-            Message::Welcome(welcome::Message::LanguagePicked(lang)) => {
-                self.lang = crate::localize::init(Some(lang.code));
+    /// Hands a message to its page and reacts to the page's event.
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
+        let ctx = Context {
+            env: &self.env,
+            backups: &self.backups,
+        };
+        let (task, event) = match message {
+            Message::Welcome(m) => map(self.welcome.update(m, &ctx), Message::Welcome),
+            Message::Targets(m) => map(self.targets.update(m, &ctx), Message::Targets),
+            Message::Preflight(m) => map(self.preflight.update(m, &ctx), Message::Preflight),
+            Message::Permissions(m) => map(self.permissions.update(m, &ctx), Message::Permissions),
+            Message::Connect(m) => map(self.connect.update(m, &ctx), Message::Connect),
+            Message::Portal(m) => map(self.portal.update(m, &ctx), Message::Portal),
+            Message::Verify(m) => map(self.verify.update(m, &ctx), Message::Verify),
+            Message::Summary(m) => map(self.summary.update(m, &ctx), Message::Summary),
+            _ => return Task::none(),
+        };
+        match event {
+            Some(event) => Task::batch([task, self.react(event)]),
+            None => task,
+        }
+    }
+
+    /// What the shell does when a page tells it something.
+    fn react(&mut self, event: Event) -> Task<Message> {
+        match event {
+            Event::Language(code) => {
+                self.lang = crate::localize::init(Some(&code));
                 Task::none()
             }
-            Message::Targets(m) => self.targets.update(m, &self.env).map(Message::Targets),
-            Message::Preflight(preflight::Message::AddTarget(dn)) => {
-                // The OU becomes a target beside those checked; pre-flight
-                // runs again on the new scope.
-                let mut targets = match &self.preflight {
-                    preflight::State::Done(checks) => checks.targets(),
-                    _ => Vec::new(),
-                };
-                if !targets.iter().any(|t| t.eq_ignore_ascii_case(&dn)) {
-                    targets.push(dn);
-                }
-                self.env.set_targets(targets);
-                self.preflight.start(&self.env).map(Message::Preflight)
+            Event::Capture(on) => {
+                self.shots.capture = on;
+                Task::none()
             }
-            Message::Preflight(m) => self.preflight.update(m, &self.env).map(Message::Preflight),
-            Message::Permissions(m) => self
-                .permissions
-                .update(m, &self.env, &self.backups)
-                .map(Message::Permissions),
-            Message::Connect(m) => self
-                .connect
-                .update(m, &self.env, &self.backups.trail)
-                .map(Message::Connect),
-            Message::Portal(m) => self
-                .portal
-                .update(m, &self.env, &self.backups.trail)
-                .map(Message::Portal),
-            Message::Verify(m) => self.verify.update(m, &self.env).map(Message::Verify),
-            Message::Summary(summary::Message::UndoAll) => Task::batch([
-                self.permissions
-                    .update(permissions::Message::Undo, &self.env, &self.backups)
-                    .map(Message::Permissions),
-                if self.connect.changed() {
-                    self.connect
-                        .update(connect::Message::Undo, &self.env, &self.backups.trail)
-                        .map(Message::Connect)
-                } else {
-                    Task::none()
-                },
-                if self.portal.switch.changed {
-                    self.portal
-                        .update(portal::Message::Undo, &self.env, &self.backups.trail)
-                        .map(Message::Portal)
-                } else {
-                    Task::none()
-                },
-            ]),
+            Event::Settings(settings) => {
+                let (settings, credentials) = *settings;
+                self.env.configure(settings, credentials);
+                Task::none()
+            }
+            Event::Targets(targets) => {
+                if let Some(Event::Settings(settings)) = self.targets.set_targets(targets) {
+                    let (settings, credentials) = *settings;
+                    self.env.configure(settings, credentials);
+                }
+                self.dispatch(Message::Preflight(preflight::Message::Run))
+            }
+            Event::Verified { unreached } => {
+                self.dispatch(Message::Summary(summary::Message::Unreached(unreached)))
+            }
+            Event::ExportRunbook => self.export(),
+            Event::UndoAll => {
+                // What still stands, by the run's audit trail.
+                let standing = crate::audit::standing(&self.backups.trail.records());
+                let has = |plane| standing.iter().any(|r| r.plane == plane);
+                let mut tasks = Vec::new();
+                if has(Plane::Ad) {
+                    tasks.push(self.dispatch(Message::Permissions(permissions::Message::Undo)));
+                }
+                if has(Plane::Connect) {
+                    tasks.push(self.dispatch(Message::Connect(connect::Message::Undo)));
+                }
+                if has(Plane::Portal) {
+                    tasks.push(self.dispatch(Message::Portal(portal::Message::Undo)));
+                }
+                Task::batch(tasks)
+            }
+        }
+    }
+
+    /// Handles a message: the runbook's captures and the Diagnostics entry
+    /// here, page messages through [`App::dispatch`].
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Report(m) => return self.on_report(m),
+            Message::Diagnostics(m) => return self.on_diagnostics(m),
+            Message::Next if self.shots.capture && !self.shots.advancing && self.can_continue() => {
+                return self.capture_then_next();
+            }
+            _ => {}
+        }
+        self.shots.advancing = false;
+        if matches!(message, Message::Next | Message::Back) {
+            // Going on or back leaves the Diagnostics page.
+            self.diagnostics.close();
+        }
+        // The step before (the first message registers Welcome) and after.
+        self.diagnostics.track(self.step);
+        let task = self.route(message);
+        self.diagnostics.track(self.step);
+        task
+    }
+
+    fn route(&mut self, message: Message) -> Task<Message> {
+        match message {
             Message::Next => {
                 if !self.can_continue() {
                     return Task::none();
-                }
-                if self.step == Step::Targets && !self.env.is_demo() {
-                    self.env = self.targets.real_env();
                 }
                 match self.step.next() {
                     Some(step) => self.enter(step),
@@ -377,7 +448,7 @@ impl App {
                 Task::none()
             }
             Message::ToggleTheme => {
-                self.theme = if self.theme() == Theme::Dark {
+                self.theme = if self.dark() {
                     ThemeChoice::Light
                 } else {
                     ThemeChoice::Dark
@@ -397,42 +468,13 @@ impl App {
                 Key::Named(Named::Escape) => self.update(Message::Back),
                 _ => Task::none(),
             },
-            // Taken by `update` (app/report.rs).
-            Message::Report(_)
-            | Message::Diagnostics(_)
-            | Message::Welcome(_)
-            | Message::Summary(_) => Task::none(),
+            Message::Report(_) | Message::Diagnostics(_) => Task::none(),
+            page => self.dispatch(page),
         }
-    }
-
-    fn changes(&self) -> summary::Changes {
-        let mut c = summary::Changes::default();
-        if let Some(results) = &self.permissions.applied {
-            for r in results {
-                c.permissions.push(fl!(
-                    "summary-permissions",
-                    dn = r.dn.as_str(),
-                    count = r.added.len()
-                ));
-                if let Some(b) = &r.backup {
-                    c.backups.push(b.display().to_string());
-                }
-            }
-        }
-        c.connect = self.connect.changed().then_some(true);
-        c.portal = self.portal.switch.changed.then_some(true);
-        if let verify::State::Done(r) = &self.verify {
-            c.unreached = r.audit.blocked_count() as usize;
-        }
-        c.export_note = self.shots.note.clone();
-        c.undoable = self.permissions.applied.is_some()
-            || self.connect.changed()
-            || self.portal.switch.changed;
-        c
     }
 
     fn sidebar(&self) -> Element<'_, Message> {
-        let mut steps = column![].spacing(4);
+        let mut steps = column![].spacing(2);
         for (i, step) in Step::ALL.iter().enumerate() {
             let current = *step == self.step;
             let label = text(format!("{}. {}", i + 1, step.name())).size(size::BODY);
@@ -444,7 +486,7 @@ impl App {
             .padding([8, 12])
             .width(Length::Fill);
             let item = if current {
-                item.style(container::rounded_box)
+                item.style(widget::current_step)
             } else {
                 item
             };
@@ -465,37 +507,33 @@ impl App {
         side = side
             .push(steps)
             .push(Space::new().height(Length::Fill))
-            .push(
-                button(text(fl!("theme-toggle")).size(size::SMALL))
-                    .on_press(Message::ToggleTheme)
-                    .style(button::text),
-            )
+            .push(widget::link(
+                fl!("theme-toggle"),
+                Some(Message::ToggleTheme),
+            ))
             .push(self.diagnostics_entry());
         container(side.padding(16))
             .width(250)
             .height(Length::Fill)
-            .style(container::bordered_box)
             .into()
     }
 
     /// The window's content.
     pub fn view(&self) -> Element<'_, Message> {
+        let ctx = Context {
+            env: &self.env,
+            backups: &self.backups,
+        };
         let page: Element<'_, Message> = match self.step {
             _ if self.diagnostics_open() => self.diagnostics_page(),
-            Step::Welcome => welcome::view(
-                &self.lang,
-                self.env.is_demo(),
-                self.source.clone(),
-                self.shots.capture,
-            )
-            .map(Message::Welcome),
-            Step::Targets => self.targets.view(self.env.is_demo()).map(Message::Targets),
-            Step::Preflight => self.preflight.view().map(Message::Preflight),
-            Step::Permissions => self.permissions.view().map(Message::Permissions),
-            Step::Connect => self.connect.view().map(Message::Connect),
-            Step::Portal => self.portal.view(&self.env).map(Message::Portal),
-            Step::Verify => self.verify.view().map(Message::Verify),
-            Step::Summary => summary::view(&self.changes()).map(Message::Summary),
+            Step::Welcome => self.welcome.view(&ctx).map(Message::Welcome),
+            Step::Targets => self.targets.view(&ctx).map(Message::Targets),
+            Step::Preflight => self.preflight.view(&ctx).map(Message::Preflight),
+            Step::Permissions => self.permissions.view(&ctx).map(Message::Permissions),
+            Step::Connect => self.connect.view(&ctx).map(Message::Connect),
+            Step::Portal => self.portal.view(&ctx).map(Message::Portal),
+            Step::Verify => self.verify.view(&ctx).map(Message::Verify),
+            Step::Summary => self.summary.view(&ctx).map(Message::Summary),
         };
         let next_label = if self.step == Step::Welcome {
             fl!("button-start")
@@ -503,23 +541,33 @@ impl App {
             fl!("button-next")
         };
         let footer = row![
-            button(text(fl!("button-back")).size(size::BODY))
-                .on_press_maybe(self.step.previous().map(|_| Message::Back))
-                .style(button::secondary)
-                .padding([8, 18]),
+            widget::secondary(
+                fl!("button-back"),
+                self.step.previous().map(|_| Message::Back)
+            ),
             Space::new().width(Length::Fill),
-            button(text(next_label).size(size::BODY))
-                .on_press_maybe(
-                    (self.step != Step::Summary && self.can_continue()).then_some(Message::Next),
-                )
-                .padding([8, 18]),
+            widget::primary(
+                next_label,
+                (self.step != Step::Summary && self.can_continue()).then_some(Message::Next),
+            ),
         ];
         let main = column![
             scrollable(container(page).padding([24, 28]).max_width(900)).height(Length::Fill),
-            container(footer).padding([12, 28]),
+            container(footer)
+                .padding([12, 28])
+                .width(Length::Fill)
+                .style(widget::footer),
         ];
         row![self.sidebar(), main].into()
     }
+}
+
+/// Maps a page's answer to the shell's messages.
+fn map<M: Send + 'static>(
+    (task, event): (Task<M>, Option<Event>),
+    wrap: fn(M) -> Message,
+) -> (Task<Message>, Option<Event>) {
+    (task.map(wrap), event)
 }
 
 /// The default font, embedded (Fira Sans), so screenshots match everywhere.

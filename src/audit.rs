@@ -490,6 +490,28 @@ impl Trail {
     }
 }
 
+/// The changes of `records` that still stand, oldest first: per plane and
+/// object the last successful record decides, and a grant rolled back (or
+/// a setting switched off again) stands no more. Failed and pending
+/// records never count: a failed Enable changed nothing.
+pub fn standing(records: &[Record]) -> Vec<Record> {
+    let mut open: Vec<(String, Record)> = Vec::new();
+    for r in records.iter().filter(|r| r.result == Outcome::Ok) {
+        let key = format!(
+            "{:?} {} {} {}",
+            r.plane,
+            r.target.server.as_deref().unwrap_or(""),
+            r.target.dn.as_deref().unwrap_or("").to_ascii_lowercase(),
+            r.target.tenant.as_deref().unwrap_or("")
+        );
+        open.retain(|(k, _)| *k != key);
+        if matches!(r.action, Action::Grant | Action::Enable) {
+            open.push((key, r.clone()));
+        }
+    }
+    open.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Records one change in the standard log ([`log_path`]) with the clock
 /// and the OS user: for callers that have no [`Trail`] at hand.
 pub fn record_change(

@@ -51,6 +51,56 @@ pub fn restrict_dir(path: &Path) -> io::Result<()> {
     restrict(path, true)
 }
 
+/// A fresh directory under the system's temporary directory, readable by
+/// the current user only, removed when dropped. Its name is new (process,
+/// clock and a counter) and it is created with `create_dir`, which fails on
+/// anything already there, a link planted by another local user included;
+/// then another name is tried.
+#[derive(Debug)]
+pub struct ScratchDir(std::path::PathBuf);
+
+impl ScratchDir {
+    /// Creates one, its name starting with `prefix`.
+    pub fn new(prefix: &str) -> io::Result<ScratchDir> {
+        static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let base = std::env::temp_dir();
+        let mut last = io::Error::other("no attempt");
+        for _ in 0..16 {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0);
+            let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path = base.join(format!("{prefix}-{}-{nanos:08x}-{n}", std::process::id()));
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt as _;
+                builder.mode(0o700);
+            }
+            match builder.create(&path) {
+                Ok(()) => {
+                    restrict_dir(&path)?;
+                    return Ok(ScratchDir(path));
+                }
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// Makes `path` (a file) readable and writable by the current user only.
 pub fn restrict_file(path: &Path) -> io::Result<()> {
     restrict(path, false)
@@ -145,6 +195,22 @@ fn restrict(path: &Path, dir: bool) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_scratch_dir_is_fresh_private_and_removed() {
+        let a = super::ScratchDir::new("wbw-scratch-test").unwrap();
+        let b = super::ScratchDir::new("wbw-scratch-test").unwrap();
+        assert_ne!(a.path(), b.path());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(a.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        let path = a.path().to_path_buf();
+        drop(a);
+        assert!(!path.exists());
+    }
+
     use super::*;
 
     #[cfg(unix)]

@@ -129,6 +129,8 @@ pub struct DemoRun {
     pub driver: Driver,
     /// Each step and its PNG.
     pub pages: Vec<(crate::app::Step, PathBuf)>,
+    /// Where its backups went (removed with the run).
+    _scratch: crate::fsperm::ScratchDir,
 }
 
 /// Runs the demo through every step without delays and with a fixed clock
@@ -144,24 +146,24 @@ pub fn demo_run(
 
     std::fs::create_dir_all(out)
         .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
-    // The backups' directory shows on the Summary page, so its path is
-    // fixed. It is never emptied: runs in parallel (tests, other
-    // processes) write the same file with the same bytes, and a removal
-    // would pull it from under a run that is saving it.
-    let scratch = std::env::temp_dir().join("writeback-wizard-screenshots");
+    // The backups go to a fresh private directory (never a fixed path
+    // another local user could plant a link at); the demo's pages name
+    // backups by file only, so the pages do not depend on where it is.
+    let scratch = crate::fsperm::ScratchDir::new("writeback-wizard-screenshots").map_err(|e| {
+        DriveError::Snapshot(std::env::temp_dir().display().to_string(), e.to_string())
+    })?;
     let options = Options {
         env: crate::session::Env::demo(true),
         source: "demo".into(),
         lang: lang.to_string(),
         theme,
-        backups: permissions::Backups {
-            dir: scratch.join("backups"),
+        backups: crate::session::Backups {
+            dir: scratch.path().join("backups"),
             trail: crate::audit::Trail::new(None)
                 .fixed_at(demo_time())
                 .operator("helpdesk-admin")
                 .demo(true),
         },
-        targets: None,
     };
     let mut d = Driver::new(options);
     let mut pages = Vec::new();
@@ -178,7 +180,11 @@ pub fn demo_run(
             d.send(Message::Next);
         }
     }
-    Ok(DemoRun { driver: d, pages })
+    Ok(DemoRun {
+        driver: d,
+        pages,
+        _scratch: scratch,
+    })
 }
 
 /// Renders every page of a demo run to `out/NN-<page>.png`. The demo runs

@@ -1,43 +1,57 @@
 //! Which backends a wizard run talks to: the built-in demo organization, or
-//! the real directory described by a profile and the Targets page.
+//! the real planes that a run's [`Settings`] and [`Credentials`] describe.
+//! Pages and the command line ask an [`Env`] for a plane; none of them
+//! matches on demo versus real.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::backend::cloudsync::{CloudSyncAgent, CloudSyncState, TenantAdmin};
-use crate::backend::demo::{DEMO_CONNECTOR, DemoDirectory, DemoOrg, DemoSync, DemoTenant};
+use crate::audit::Trail;
+use crate::backend::any::{AnyDirectory, AnySync, AnyTenant};
+use crate::backend::cloudsync::TenantAdmin;
+use crate::backend::demo::DemoOrg;
 use crate::backend::entra::graph::TenantFacts;
-use crate::backend::entra::portal::PortalTenant;
-use crate::backend::ldap::{ConnectOptions, LdapDirectory};
-use crate::backend::powershell::{PowerShell, PowerShellOptions};
-use crate::backend::sync::{SyncError, SyncServer, SyncState};
-use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::backend::ldap::LdapDirectory;
+use crate::backend::powershell::PowerShell;
+use crate::backend::tenant::TenantError;
+use crate::backend::{DirectoryError, Secret};
+use crate::profile::Settings;
 use crate::task::permissions::GrantOptions;
 use crate::task::portal::SignedIn;
 
-/// The backends of one run.
-#[derive(Clone, Debug)]
-pub enum Env {
-    /// The demo organization (the default).
-    Demo(DemoOrg),
-    /// A real domain controller.
-    Real(Box<RealEnv>),
+/// What the settings never hold: passwords and the tenant session, kept
+/// in memory only.
+#[derive(Clone, Debug, Default)]
+pub struct Credentials {
+    /// The directory bind password.
+    pub password: Secret,
+    /// Cloud Sync's tenant administrator's password.
+    pub tenant_admin_password: Secret,
+    /// The tenant sign-in (None before it).
+    pub tenant: Option<SignedIn>,
 }
 
-/// Settings for the real backends.
 #[derive(Clone, Debug)]
-pub struct RealEnv {
-    /// How to reach the DC.
-    pub connect: ConnectOptions,
-    /// What to grant.
-    pub grant: GrantOptions,
-    /// How to reach the Entra Connect server.
-    pub sync: PowerShellOptions,
-    /// The tenant sign-in, when done on the Targets page.
-    pub tenant: Option<SignedIn>,
-    /// Cloud Sync's provisioning agent instead of Entra Connect, with the
-    /// tenant administrator its cmdlet signs in as.
-    pub cloud_sync: Option<TenantAdmin>,
+enum Planes {
+    Demo(DemoOrg),
+    Real(Box<Credentials>),
+}
+
+/// The backends of one run: its settings and the planes they open.
+#[derive(Clone, Debug)]
+pub struct Env {
+    settings: Settings,
+    planes: Planes,
+}
+
+/// Where a run's backups go, and the audit trail that records its changes
+/// (and whose clock stamps backups and records).
+#[derive(Debug, Clone)]
+pub struct Backups {
+    /// Directory.
+    pub dir: PathBuf,
+    /// The audit trail.
+    pub trail: Trail,
 }
 
 impl Env {
@@ -49,74 +63,135 @@ impl Env {
         } else {
             Duration::from_millis(120)
         };
-        Env::Demo(DemoOrg::new(delay))
+        Env {
+            settings: Settings::demo(),
+            planes: Planes::Demo(DemoOrg::new(delay)),
+        }
+    }
+
+    /// The real planes `settings` describe.
+    pub fn real(settings: Settings, credentials: Credentials) -> Env {
+        Env {
+            settings,
+            planes: Planes::Real(Box::new(credentials)),
+        }
     }
 
     /// True for the demo organization.
     pub fn is_demo(&self) -> bool {
-        matches!(self, Env::Demo(_))
+        matches!(self.planes, Planes::Demo(_))
+    }
+
+    /// The run's settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Takes new settings and credentials (the Targets page). The demo
+    /// keeps its fixed connection and takes only what to grant.
+    pub fn configure(&mut self, settings: Settings, credentials: Credentials) {
+        match &mut self.planes {
+            Planes::Demo(_) => self.settings.directory.grant = settings.directory.grant,
+            Planes::Real(c) => {
+                self.settings = settings;
+                **c = credentials;
+            }
+        }
     }
 
     /// The grant settings.
     pub fn grant_options(&self) -> GrantOptions {
-        match self {
-            Env::Demo(org) => GrantOptions {
-                connector_account: DEMO_CONNECTOR.into(),
-                targets: org.targets(),
-                ..GrantOptions::default()
-            },
-            Env::Real(real) => real.grant.clone(),
-        }
+        self.settings.directory.grant.clone()
     }
 
     /// Replaces the grant's targets (pre-flight's "add as a target").
     pub fn set_targets(&mut self, targets: Vec<String>) {
-        match self {
-            Env::Demo(org) => org.set_targets(targets),
-            Env::Real(real) => real.grant.targets = targets,
+        self.settings.directory.grant.targets = targets;
+    }
+
+    /// The account the directory is changed as (audit records).
+    pub fn operator(&self) -> String {
+        self.settings.directory.bind_user.trim().to_string()
+    }
+
+    /// The domain controller, as the user named it.
+    pub fn server_label(&self) -> String {
+        self.settings.directory.server.trim().to_string()
+    }
+
+    /// The Connect server's name ("localhost" for this machine).
+    pub fn sync_label(&self) -> String {
+        self.settings
+            .connect
+            .remote
+            .clone()
+            .unwrap_or_else(|| "localhost".into())
+    }
+
+    /// The tenant's name, when one is at hand.
+    pub fn tenant_label(&self) -> Option<String> {
+        match &self.planes {
+            Planes::Demo(org) => {
+                use crate::backend::tenant::Tenant;
+                Some(org.tenant().name())
+            }
+            Planes::Real(c) => c.tenant.as_ref().map(|s| s.session.config().tenant.clone()),
         }
     }
 
     /// Opens the directory (connects and binds for the real one).
     pub async fn directory(&self) -> Result<AnyDirectory, DirectoryError> {
-        match self {
-            Env::Demo(org) => Ok(AnyDirectory::Demo(org.directory())),
-            Env::Real(real) => Ok(AnyDirectory::Ldap(Box::new(
-                LdapDirectory::connect(&real.connect).await?,
+        match &self.planes {
+            Planes::Demo(org) => Ok(AnyDirectory::Demo(org.directory())),
+            Planes::Real(c) => Ok(AnyDirectory::Ldap(Box::new(
+                LdapDirectory::connect(
+                    &self.settings.directory.connect_options(c.password.clone()),
+                )
+                .await?,
             ))),
         }
     }
 
     /// The Entra Connect server.
     pub fn sync_server(&self) -> AnySync {
-        match self {
-            Env::Demo(org) => AnySync::Demo(org.sync_server()),
-            Env::Real(real) => AnySync::PowerShell(PowerShell::new(real.sync.clone())),
+        match &self.planes {
+            Planes::Demo(org) => AnySync::Demo(org.sync_server()),
+            Planes::Real(_) => {
+                AnySync::PowerShell(PowerShell::new(self.settings.connect.powershell()))
+            }
         }
     }
 
     /// The tenant administrator when step 2 is Cloud Sync's (None: Entra
     /// Connect, as in the demo).
     pub fn cloud_sync_admin(&self) -> Option<TenantAdmin> {
-        match self {
-            Env::Demo(_) => None,
-            Env::Real(real) => real.cloud_sync.clone(),
+        match &self.planes {
+            Planes::Demo(_) => None,
+            Planes::Real(c) => self.settings.connect.cloud_sync.then(|| TenantAdmin {
+                user: self
+                    .settings
+                    .connect
+                    .tenant_admin
+                    .clone()
+                    .unwrap_or_default(),
+                password: c.tenant_admin_password.clone(),
+            }),
         }
     }
 
     /// Whether a tenant is at hand: the demo's, or one signed in to.
     pub fn has_tenant(&self) -> bool {
-        match self {
-            Env::Demo(_) => true,
-            Env::Real(real) => real.tenant.is_some(),
+        match &self.planes {
+            Planes::Demo(_) => true,
+            Planes::Real(c) => c.tenant.is_some(),
         }
     }
 
     /// The tenant: the demo's, or the signed-in one (None before sign-in).
     pub fn tenant(&self) -> Option<AnyTenant> {
-        match self {
-            Env::Demo(org) => Some(AnyTenant::Demo(org.tenant())),
-            Env::Real(real) => real
+        match &self.planes {
+            Planes::Demo(org) => Some(AnyTenant::Demo(org.tenant())),
+            Planes::Real(c) => c
                 .tenant
                 .as_ref()
                 .map(|signed| AnyTenant::Portal(Box::new(signed.tenant()))),
@@ -125,9 +200,9 @@ impl Env {
 
     /// Graph's facts for the tenant's pre-flight (None before sign-in).
     pub async fn tenant_facts(&self) -> Option<Result<TenantFacts, TenantError>> {
-        match self {
-            Env::Demo(org) => Some(Ok(org.tenant().facts().await)),
-            Env::Real(real) => match &real.tenant {
+        match &self.planes {
+            Planes::Demo(org) => Some(Ok(org.tenant().facts().await)),
+            Planes::Real(c) => match &c.tenant {
                 Some(signed) => Some(crate::task::portal::facts(signed).await),
                 None => None,
             },
@@ -136,173 +211,11 @@ impl Env {
 
     /// Whether TLS protects the directory connection.
     pub fn tls(&self) -> bool {
-        match self {
-            Env::Demo(_) => true,
-            Env::Real(real) => !crate::backend::ldap::is_plaintext(&real.connect),
-        }
-    }
-}
-
-/// Either directory, so that tasks see one concrete type.
-pub enum AnyDirectory {
-    /// In memory.
-    Demo(DemoDirectory),
-    /// Over LDAP.
-    Ldap(Box<LdapDirectory>),
-}
-
-impl Directory for AnyDirectory {
-    fn server(&self) -> String {
-        match self {
-            AnyDirectory::Demo(d) => d.server(),
-            AnyDirectory::Ldap(d) => d.server(),
-        }
-    }
-
-    async fn search(
-        &mut self,
-        base: &str,
-        scope: Scope,
-        filter: &str,
-        attrs: &[&str],
-        dacl_only: bool,
-    ) -> Result<Vec<Entry>, DirectoryError> {
-        match self {
-            AnyDirectory::Demo(d) => d.search(base, scope, filter, attrs, dacl_only).await,
-            AnyDirectory::Ldap(d) => d.search(base, scope, filter, attrs, dacl_only).await,
-        }
-    }
-
-    async fn search_paged(
-        &mut self,
-        base: &str,
-        filter: &str,
-        attrs: &[&str],
-        dacl_only: bool,
-        each: &mut (dyn FnMut(Entry) + Send),
-    ) -> Result<(), DirectoryError> {
-        match self {
-            AnyDirectory::Demo(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
-            AnyDirectory::Ldap(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
-        }
-    }
-
-    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
-        match self {
-            AnyDirectory::Demo(d) => d.write_dacl(dn, sd).await,
-            AnyDirectory::Ldap(d) => d.write_dacl(dn, sd).await,
-        }
-    }
-
-    async fn swap_dacl(
-        &mut self,
-        dn: &str,
-        expected: &[u8],
-        sd: &[u8],
-    ) -> Result<crate::backend::Swap, DirectoryError> {
-        match self {
-            AnyDirectory::Demo(d) => d.swap_dacl(dn, expected, sd).await,
-            AnyDirectory::Ldap(d) => d.swap_dacl(dn, expected, sd).await,
-        }
-    }
-}
-
-/// Either Connect server, so that tasks see one concrete type.
-pub enum AnySync {
-    /// Simulated.
-    Demo(DemoSync),
-    /// Through PowerShell.
-    PowerShell(PowerShell),
-}
-
-impl SyncServer for AnySync {
-    fn host(&self) -> String {
-        match self {
-            AnySync::Demo(s) => s.host(),
-            AnySync::PowerShell(s) => s.host(),
-        }
-    }
-
-    async fn state(&mut self) -> Result<SyncState, SyncError> {
-        match self {
-            AnySync::Demo(s) => s.state().await,
-            AnySync::PowerShell(s) => s.state().await,
-        }
-    }
-
-    async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {
-        match self {
-            AnySync::Demo(s) => s.set_writeback(on).await,
-            AnySync::PowerShell(s) => s.set_writeback(on).await,
-        }
-    }
-}
-
-impl CloudSyncAgent for AnySync {
-    fn agent_host(&self) -> String {
-        self.host()
-    }
-
-    async fn agent_state(&mut self) -> Result<CloudSyncState, SyncError> {
-        match self {
-            AnySync::Demo(s) => s.agent_state().await,
-            AnySync::PowerShell(s) => s.agent_state().await,
-        }
-    }
-
-    async fn set_cloud_sync_writeback(
-        &mut self,
-        on: bool,
-        admin: &TenantAdmin,
-    ) -> Result<(), SyncError> {
-        match self {
-            AnySync::Demo(s) => s.set_cloud_sync_writeback(on, admin).await,
-            AnySync::PowerShell(s) => s.set_cloud_sync_writeback(on, admin).await,
-        }
-    }
-}
-
-/// Either tenant, so that tasks see one concrete type.
-pub enum AnyTenant {
-    /// Simulated.
-    Demo(DemoTenant),
-    /// Through the portal's API.
-    Portal(Box<PortalTenant>),
-}
-
-impl Tenant for AnyTenant {
-    fn name(&self) -> String {
-        match self {
-            AnyTenant::Demo(t) => t.name(),
-            AnyTenant::Portal(t) => t.name(),
-        }
-    }
-
-    fn account(&self) -> Option<String> {
-        match self {
-            AnyTenant::Demo(t) => t.account(),
-            AnyTenant::Portal(t) => t.account(),
-        }
-    }
-
-    async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
-        match self {
-            AnyTenant::Demo(t) => t.policy().await,
-            AnyTenant::Portal(t) => t.policy().await,
-        }
-    }
-
-    async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError> {
-        match self {
-            AnyTenant::Demo(t) => t.set_writeback(on).await,
-            AnyTenant::Portal(t) => t.set_writeback(on).await,
-        }
-    }
-
-    async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
-        match self {
-            AnyTenant::Demo(t) => t.set_unlock(on).await,
-            AnyTenant::Portal(t) => t.set_unlock(on).await,
+        match &self.planes {
+            Planes::Demo(_) => true,
+            Planes::Real(_) => !crate::backend::ldap::is_plaintext(
+                &self.settings.directory.connect_options(Secret::default()),
+            ),
         }
     }
 }

@@ -27,7 +27,11 @@ pub mod size {
 pub fn title<'a, M: 'a>(title: String, subtitle: String) -> Element<'a, M> {
     column![
         text(title).size(size::TITLE),
-        text(subtitle).size(size::BODY).style(text::secondary),
+        text(subtitle)
+            .size(size::BODY)
+            .style(|theme: &Theme| text::Style {
+                color: Some(crate::theme::quiet(theme)),
+            }),
     ]
     .spacing(6)
     .into()
@@ -45,38 +49,71 @@ pub fn body<'a, M: 'a>(label: String) -> Element<'a, M> {
 
 /// Small text, for SDDL and paths.
 pub fn small<'a, M: 'a>(label: String) -> Element<'a, M> {
-    text(label).size(size::SMALL).style(text::secondary).into()
-}
-
-/// A bordered box around content.
-pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
-    container(content)
-        .padding(14)
-        .width(Length::Fill)
-        .style(|theme: &Theme| {
-            let palette = theme.extended_palette();
-            container::Style {
-                background: Some(Background::Color(palette.background.weak.color)),
-                border: Border {
-                    color: palette.background.strong.color,
-                    width: 1.0,
-                    radius: 8.0.into(),
-                },
-                ..container::Style::default()
-            }
+    text(label)
+        .size(size::SMALL)
+        .style(|theme: &Theme| text::Style {
+            color: Some(crate::theme::quiet(theme)),
         })
         .into()
 }
 
-fn colors(theme: &Theme, kind: Kind) -> Color {
+/// A card around content: the surface colour with a hairline, as the
+/// groups of Windows 11 Settings.
+pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(content)
+        .padding([16, 18])
+        .width(Length::Fill)
+        .style(|theme: &Theme| container::Style {
+            background: Some(Background::Color(crate::theme::surface(theme))),
+            border: Border {
+                color: crate::theme::hairline(theme),
+                width: 1.0,
+                radius: 8.0.into(),
+            },
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// The current step in the sidebar: the surface with an accent edge.
+pub fn current_step(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(crate::theme::surface(theme))),
+        border: Border {
+            color: crate::theme::hairline(theme),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// The footer with Back and Next: the surface, a hairline above.
+pub fn footer(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(crate::theme::surface(theme))),
+        border: Border {
+            color: crate::theme::hairline(theme),
+            width: 1.0,
+            radius: 0.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+fn pair(theme: &Theme, kind: Kind) -> iced::theme::palette::Pair {
     let p = theme.extended_palette();
     match kind {
-        Kind::Good => p.success.base.color,
-        Kind::Warn => p.warning.base.color,
-        Kind::Bad => p.danger.base.color,
-        Kind::Busy => p.primary.base.color,
-        Kind::Idle => p.background.strong.color,
+        Kind::Good => p.success.base,
+        Kind::Warn => p.warning.base,
+        Kind::Bad => p.danger.base,
+        Kind::Busy => p.primary.base,
+        Kind::Idle => p.background.strong,
     }
+}
+
+fn colors(theme: &Theme, kind: Kind) -> Color {
+    pair(theme, kind).color
 }
 
 #[derive(Clone, Copy)]
@@ -92,10 +129,10 @@ fn pill<'a, M: 'a>(label: String, kind: Kind) -> Element<'a, M> {
     container(text(label).size(size::SMALL))
         .padding([2, 8])
         .style(move |theme: &Theme| {
-            let c = colors(theme, kind);
+            let c = pair(theme, kind);
             container::Style {
-                text_color: Some(Color::WHITE),
-                background: Some(Background::Color(c)),
+                text_color: Some(c.text),
+                background: Some(Background::Color(c.color)),
                 border: Border {
                     radius: 10.0.into(),
                     ..Border::default()
@@ -165,19 +202,58 @@ pub fn error<'a, M: 'a>(message: String) -> Element<'a, M> {
 }
 
 /// A card for running work: what is happening, how far (when known), and
-/// a Cancel button.
-pub fn busy<'a, M: Clone + 'a>(label: String, fraction: Option<f32>, cancel: M) -> Element<'a, M> {
+/// a Cancel button (None once a write has been sent: it can no longer be
+/// called back, and the page says so).
+pub fn busy<'a, M: Clone + 'a>(
+    label: String,
+    fraction: Option<f32>,
+    cancel: Option<M>,
+) -> Element<'a, M> {
     let mut content = column![body(label)].spacing(10);
     if let Some(f) = fraction {
-        content = content.push(iced::widget::progress_bar(0.0..=1.0, f.clamp(0.0, 1.0)).girth(8));
+        content = content.push(iced::widget::progress_bar(0.0..=1.0, f.clamp(0.0, 1.0)).girth(6));
     }
-    content = content.push(
-        iced::widget::button(text(crate::fl!("button-cancel")).size(size::BODY))
-            .on_press(cancel)
-            .style(iced::widget::button::secondary)
-            .padding([8, 16]),
-    );
+    content = match cancel {
+        Some(cancel) => content.push(secondary(crate::fl!("button-cancel"), Some(cancel))),
+        None => content.push(small(crate::fl!("busy-writing"))),
+    };
     card(content)
+}
+
+fn labelled<'a, M: Clone + 'a>(
+    label: String,
+    on_press: Option<M>,
+    style: fn(&Theme, iced::widget::button::Status) -> iced::widget::button::Style,
+) -> iced::widget::Button<'a, M> {
+    iced::widget::button(text(label).size(size::BODY))
+        .on_press_maybe(on_press)
+        .style(style)
+        .padding([8, 18])
+}
+
+/// The page's main action (one per page at most): filled with the accent
+/// colour. Disabled without a message.
+pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    labelled(label, on_press, iced::widget::button::primary).into()
+}
+
+/// Any other action: outlined, quiet.
+pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    labelled(label, on_press, crate::theme::secondary_button).into()
+}
+
+/// An action that undoes or removes: red only where it matters.
+pub fn destructive<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    labelled(label, on_press, iced::widget::button::danger).into()
+}
+
+/// A link-like action inside text (sign out, open a page).
+pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    iced::widget::button(text(label).size(size::SMALL))
+        .on_press_maybe(on_press)
+        .style(iced::widget::button::text)
+        .padding([2, 4])
+        .into()
 }
 
 /// How far a user scan has come, for a bar without a known total: it moves

@@ -157,11 +157,10 @@ fn a_demo_run_at_trace_logs_steps_and_tasks_but_no_canary() {
             source: "demo".into(),
             lang: "en".into(),
             theme: ThemeChoice::Light,
-            backups: permissions::Backups {
+            backups: writeback_wizard::session::Backups {
                 dir: scratch("demo-backups"),
                 trail: writeback_wizard::audit::Trail::new(None).demo(true),
             },
-            targets: None,
         });
         d.send(Message::Next);
         assert_eq!(d.app.step(), Step::Targets);
@@ -351,11 +350,10 @@ fn the_window_saves_diagnostics_through_its_dialog() {
         source: "demo".into(),
         lang: "en".into(),
         theme: ThemeChoice::Light,
-        backups: permissions::Backups {
+        backups: writeback_wizard::session::Backups {
             dir: data.join("backups"),
             trail: writeback_wizard::audit::Trail::new(None).demo(true),
         },
-        targets: None,
     });
     d.app.diagnostics_sources(Sources {
         logs: data.join("logs"),

@@ -119,7 +119,11 @@ fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     for ace in &added {
         assert!(after.contains(ace) && !before.contains(ace), "{ace}");
     }
-    assert!(changes.contains("/backups/20251124T160000Z-DC_contoso_DC_com-f833d115a2b97467.json"));
+    // The demo names its backup by file (it lives in a scratch folder).
+    assert!(
+        changes.contains(">20251124T160000Z-DC_contoso_DC_com-f833d115a2b97467.json"),
+        "{changes}"
+    );
     assert!(changes.contains("Password writeback: off → on"), "Connect");
     assert!(
         changes.contains("Write back passwords to on-premises: off → on"),
@@ -136,8 +140,13 @@ fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     let undo = element(&html, "section", "undo");
     assert!(undo.contains("Undo everything"));
     assert!(undo.contains(
-        "writeback-wizard rollback --backup &quot;/tmp/writeback-wizard-screenshots/backups/"
+        "writeback-wizard rollback --backup &quot;20251124T160000Z-DC_contoso_DC_com-f833d115a2b97467.json&quot;"
     ));
+    // The demo's scratch folder (a fresh private one) is named nowhere.
+    assert!(
+        !html.contains("writeback-wizard-screenshots"),
+        "the scratch folder leaked"
+    );
     assert!(undo.contains("writeback-wizard sync disable --remote aadc01.contoso.com"));
     assert!(undo.contains("On-premises integration"));
     assert!(undo.contains("writeback-wizard portal disable --tenant contoso.onmicrosoft.com"));

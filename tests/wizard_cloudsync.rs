@@ -12,10 +12,10 @@ mod pages;
 
 use std::path::Path;
 
-use pages::{drive, maybe_shot, shows};
-use writeback_wizard::audit::Trail;
-use writeback_wizard::page::{Status, connect, targets};
-use writeback_wizard::session::Env;
+use pages::{Run, maybe_shot, shows};
+use writeback_wizard::page::{Page, Status, connect, targets};
+use writeback_wizard::profile::Settings;
+use writeback_wizard::session::{Credentials, Env};
 
 #[test]
 fn cloud_sync_is_chosen_on_targets_and_switched_on_the_connect_page() {
@@ -31,63 +31,62 @@ fn cloud_sync_is_chosen_on_targets_and_switched_on_the_connect_page() {
         std::env::set_var("FAKE_PWSH_STATE", dir.join("state.json"));
         std::env::set_var("FAKE_PWSH_LOG", dir.join("log.jsonl"));
     }
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let demo = Env::demo(true);
+    let mut run = Run::new(Env::real(Settings::default(), Credentials::default()), &dir);
 
     // Targets: Cloud Sync needs the tenant administrator before Next.
-    let mut page = targets::State::default();
+    let mut page = targets::State::new(Settings::default(), false);
     for m in [
         targets::Message::Server("ldaps://dc01.corp.example".into()),
         targets::Message::BindUser("CORP\\admin".into()),
         targets::Message::Connector("MSOL_1".into()),
+        targets::Message::Password("pw".into()),
     ] {
-        let _ = page.update(m, &demo);
+        run.send(&mut page, m);
     }
-    let _ = page.update(targets::Message::Password("pw".into()), &demo);
-    assert!(page.can_continue(false));
-    let _ = page.update(targets::Message::CloudSync(true), &demo);
+    assert!(page.can_continue(&run.ctx()));
+    run.send(&mut page, targets::Message::CloudSync(true));
     assert!(shows(
-        page.view(false),
+        page.view(&run.ctx()),
         "Tenant administrator (for Cloud Sync)"
     ));
     assert!(
-        !page.can_continue(false),
+        !page.can_continue(&run.ctx()),
         "Next waits for the tenant administrator"
     );
-    let _ = page.update(
+    run.send(
+        &mut page,
         targets::Message::TenantAdmin("admin@contoso.onmicrosoft.com".into()),
-        &demo,
     );
-    let _ = page.update(
+    run.send(
+        &mut page,
         targets::Message::TenantAdminPassword("Corr3ct-H0rse".into()),
-        &demo,
     );
-    assert!(page.can_continue(false));
-    maybe_shot(page.view(false), "targets-cloud-sync");
-    let env = page.real_env();
+    assert!(page.can_continue(&run.ctx()));
+    maybe_shot(page.view(&run.ctx()), "targets-cloud-sync");
+    assert!(
+        run.env.cloud_sync_admin().is_some(),
+        "the choice reached the backends"
+    );
 
     // Connect: the agent is read, Enable sets it (not readable back).
-    let trail = Trail::new(None);
     let mut connect = connect::State::default();
-    let task = connect.start(&env);
-    drive(&rt, task, &mut |m| connect.update(m, &env, &trail));
-    assert!(connect.cloud_sync);
+    run.enter(&mut connect);
     assert!(
         shows(
-            connect.view(),
+            connect.view(&run.ctx()),
             "provisioning agent 1.1.1370.0 (1.1.977.0 or later)"
         ),
         "agent checks not shown"
     );
-    assert!(!connect.complete());
-    let task = connect.update(connect::Message::Enable, &env, &trail);
-    drive(&rt, task, &mut |m| connect.update(m, &env, &trail));
-    assert!(connect.complete(), "{:?}", connect.cloud.error);
-    assert_eq!(connect.status(), Status::Warning, "set, but not read back");
-    maybe_shot(connect.view(), "connect-cloud-sync");
+    assert!(!connect.can_continue(&run.ctx()));
+    run.send(&mut connect, connect::Message::Enable);
+    assert!(connect.can_continue(&run.ctx()));
+    assert_eq!(
+        connect.status(&run.ctx()),
+        Status::Warning,
+        "set, but not read back"
+    );
+    maybe_shot(connect.view(&run.ctx()), "connect-cloud-sync");
     let state = std::fs::read_to_string(dir.join("state.json")).unwrap();
     assert!(state.contains("\"cloud-sync\": true"), "{state}");
     let log = std::fs::read_to_string(dir.join("log.jsonl")).unwrap();
@@ -95,11 +94,10 @@ fn cloud_sync_is_chosen_on_targets_and_switched_on_the_connect_page() {
         !log.contains("Corr3ct-H0rse"),
         "the password reached the stand-in's log"
     );
-    assert_eq!(trail.records().len(), 1);
+    assert_eq!(run.backups.trail.records().len(), 1);
 
     // Undo sets it off again.
-    let task = connect.update(connect::Message::Undo, &env, &trail);
-    drive(&rt, task, &mut |m| connect.update(m, &env, &trail));
+    run.send(&mut connect, connect::Message::Undo);
     let state = std::fs::read_to_string(dir.join("state.json")).unwrap();
     assert!(state.contains("\"cloud-sync\": false"), "{state}");
 }

@@ -564,3 +564,18 @@ diagnostics-saved = Diagnose gespeichert: { $path }
 diagnostics-save-failed = die Diagnose { $path } kann nicht geschrieben werden ({ $reason })
 diagnostics-subtitle = Was der Support braucht, um einem Problem nachzugehen: wo das Protokoll liegt, und ein Zip für das Ticket.
 diagnostics-close = Zurück zum Assistenten
+
+## issue 16: settings and pages
+targets-starttls = StartTLS verwenden (eine ldap://-Adresse wird auf TLS umgestellt)
+targets-grant = Was berechtigt wird
+targets-grant-hint = Die Objekte, auf denen die Berechtigungen gesetzt werden; Benutzer darunter erben sie. Ist keines aufgeführt, der Domänenstamm.
+targets-root = Der Domänenstamm (kein Objekt aufgeführt)
+runbook-target-objects = Objekte: { $targets }
+targets-remove = Entfernen
+targets-add = Hinzufügen
+targets-forest = Alle Domänen der Gesamtstruktur
+targets-inetorgperson = Auch Benutzer der Klasse inetOrgPerson
+targets-adminsdholder = Auch AdminSDHolder (geschützte Konten)
+targets-adminsdholder-warning = Kennwörter von Administratoren werden aus der Cloud zurücksetzbar. Microsoft rät davon ab.
+verify-connect-skipped = Der Connect-Server wurde nicht gelesen.
+busy-writing = Die Änderung ist gesendet und lässt sich nicht mehr zurückrufen; das Zurücklesen folgt.

@@ -564,3 +564,18 @@ diagnostics-saved = Diagnostics saved: { $path }
 diagnostics-save-failed = cannot write the diagnostics { $path } ({ $reason })
 diagnostics-subtitle = What support needs to look into a problem: where the log is, and one zip to attach to a ticket.
 diagnostics-close = Back to the wizard
+
+## issue 16: settings and pages
+targets-starttls = Use StartTLS (an ldap:// address is upgraded to TLS)
+targets-grant = What to grant
+targets-grant-hint = The objects the permissions are set on; users below them inherit them. With none listed, the domain root.
+targets-root = The domain root (no object listed)
+runbook-target-objects = Objects: { $targets }
+targets-remove = Remove
+targets-add = Add
+targets-forest = Every domain of the forest
+targets-inetorgperson = Also users of class inetOrgPerson
+targets-adminsdholder = Also AdminSDHolder (protected accounts)
+targets-adminsdholder-warning = Administrators' passwords become resettable from the cloud. Microsoft advises against it.
+verify-connect-skipped = The Connect server was not read.
+busy-writing = The change has been sent and can no longer be called back; its read-back follows.

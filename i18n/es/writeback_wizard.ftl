@@ -564,3 +564,18 @@ diagnostics-saved = Diagnóstico guardado: { $path }
 diagnostics-save-failed = no se puede escribir el diagnóstico { $path } ({ $reason })
 diagnostics-subtitle = Lo que el soporte necesita para investigar un problema: dónde está el registro y un zip para adjuntar a la incidencia.
 diagnostics-close = Volver al asistente
+
+## issue 16: settings and pages
+targets-starttls = Usar StartTLS (una dirección ldap:// pasa a TLS)
+targets-grant = Qué se concede
+targets-grant-hint = Los objetos en los que se fijan los permisos; los usuarios debajo los heredan. Sin ninguno en la lista, la raíz del dominio.
+targets-root = La raíz del dominio (ningún objeto en la lista)
+runbook-target-objects = Objetos: { $targets }
+targets-remove = Quitar
+targets-add = Añadir
+targets-forest = Todos los dominios del bosque
+targets-inetorgperson = También los usuarios de clase inetOrgPerson
+targets-adminsdholder = También AdminSDHolder (cuentas protegidas)
+targets-adminsdholder-warning = Las contraseñas de los administradores pasan a poder restablecerse desde la nube. Microsoft lo desaconseja.
+verify-connect-skipped = No se leyó el servidor de Connect.
+busy-writing = El cambio se ha enviado y ya no se puede cancelar; sigue la relectura.

@@ -564,3 +564,18 @@ diagnostics-saved = Diagnostic enregistré : { $path }
 diagnostics-save-failed = impossible d'écrire le diagnostic { $path } ({ $reason })
 diagnostics-subtitle = Ce dont le support a besoin pour examiner un problème : où se trouve le journal, et un zip à joindre au ticket.
 diagnostics-close = Retour à l'assistant
+
+## issue 16: settings and pages
+targets-starttls = Utiliser StartTLS (une adresse ldap:// passe en TLS)
+targets-grant = Ce qui est accordé
+targets-grant-hint = Les objets sur lesquels les autorisations sont posées ; les utilisateurs en dessous les héritent. Sans objet listé, la racine du domaine.
+targets-root = La racine du domaine (aucun objet listé)
+runbook-target-objects = Objets : { $targets }
+targets-remove = Retirer
+targets-add = Ajouter
+targets-forest = Tous les domaines de la forêt
+targets-inetorgperson = Aussi les utilisateurs de classe inetOrgPerson
+targets-adminsdholder = Aussi AdminSDHolder (comptes protégés)
+targets-adminsdholder-warning = Les mots de passe des administrateurs deviennent réinitialisables depuis le cloud. Microsoft le déconseille.
+verify-connect-skipped = Le serveur Connect n’a pas été lu.
+busy-writing = La modification est envoyée et ne peut plus être rappelée ; la relecture suit.

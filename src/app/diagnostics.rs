@@ -10,7 +10,7 @@ use iced::Task;
 use iced::widget::{button, column, container, row, text};
 
 use super::{App, Step};
-use crate::diagnostics::bundle::{self, Run, Settings, Sources};
+use crate::diagnostics::bundle::{self, Run, Sources};
 use crate::diagnostics::log::{self, LogState};
 use crate::fl;
 use crate::widget::{self, Element, size};
@@ -113,24 +113,6 @@ impl App {
         self.diagnostics.sources = Some(sources);
     }
 
-    /// The settings of this run, in the profile's shape (no secrets: the
-    /// Targets page's passwords are not among them).
-    fn settings(&self) -> Settings {
-        let t = &self.targets;
-        let some = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
-        let mut s = Settings::default();
-        s.directory.server = some(&t.server);
-        s.directory.ca_file = some(&t.ca_file);
-        s.directory.bind_user = some(&t.bind_user);
-        s.directory.connector_account = some(&t.connector);
-        s.connect.remote = some(&t.sync_host);
-        s.connect.cloud_sync = t.cloud_sync;
-        s.connect.tenant_admin = some(&t.tenant_admin);
-        s.tenant.id = some(&t.tenant);
-        s.tenant.client_id = some(&t.client_id);
-        s
-    }
-
     pub(super) fn on_diagnostics(&mut self, message: Message) -> Task<super::Message> {
         match message {
             Message::Toggle => {
@@ -175,7 +157,7 @@ impl App {
                 let run = Run {
                     lang: self.lang.clone(),
                     source: self.source.clone(),
-                    settings: self.settings(),
+                    settings: self.env.settings().clone(),
                 };
                 let shown = path.display().to_string();
                 self.diagnostics.note = Some(match bundle::write(&path, &run, &sources) {

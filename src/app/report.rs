@@ -9,14 +9,9 @@ use iced::Task;
 
 use super::{App, Step};
 use crate::audit::{self, Action, Plane, Record};
-use crate::backend::Directory;
-use crate::backend::sync::SyncServer;
-use crate::backend::tenant::Tenant;
-use crate::page::{preflight, summary, verify, welcome};
-use crate::runbook::{Format, Line, Runbook, Section, Undo};
-use crate::session::Env;
-use crate::task::permissions::Outcome;
-use crate::{explain, fl};
+use crate::fl;
+use crate::page::summary;
+use crate::runbook::{Format, Runbook, Section, Undo};
 
 /// The pages captured so far, and the last export's outcome.
 #[derive(Debug, Default)]
@@ -26,11 +21,9 @@ pub struct Shots {
     /// Each step's latest capture (PNG).
     pages: Vec<(Step, Vec<u8>)>,
     /// Next was captured: the next Next goes on without capturing again.
-    advancing: bool,
+    pub(super) advancing: bool,
     /// A capture is under way (a second Next waits for it).
     pending: bool,
-    /// What the last export did, for the Summary page.
-    pub note: Option<String>,
 }
 
 impl Shots {
@@ -81,48 +74,28 @@ fn capture(step: Step, then: Then) -> Task<super::Message> {
 }
 
 impl App {
-    /// Handles a message: the runbook side first, then the pages
-    /// ([`App::route`]).
-    pub fn update(&mut self, message: super::Message) -> Task<super::Message> {
-        use super::Message as M;
-        match message {
-            M::Report(m) => return self.on_report(m),
-            M::Diagnostics(m) => return self.on_diagnostics(m),
-            M::Welcome(welcome::Message::CaptureScreenshots(on)) => {
-                self.shots.capture = on;
-                return Task::none();
-            }
-            M::Summary(summary::Message::ExportRunbook) => {
-                self.shots.note = None;
-                return if self.shots.capture && !self.shots.pending {
-                    self.shots.pending = true;
-                    capture(self.step, Then::Export)
-                } else {
-                    save_dialog()
-                };
-            }
-            M::Next if self.shots.capture && !self.shots.advancing && self.can_continue() => {
-                if self.shots.pending {
-                    return Task::none();
-                }
-                self.shots.pending = true;
-                return capture(self.step, Then::Next);
-            }
-            _ => {}
+    /// Next with "Capture screenshots" on: the page is captured first, and
+    /// Next follows when the capture arrives (a second Next waits).
+    pub(super) fn capture_then_next(&mut self) -> Task<super::Message> {
+        if self.shots.pending {
+            return Task::none();
         }
-        self.shots.advancing = false;
-        if matches!(message, M::Next | M::Back) {
-            // Going on or back leaves the Diagnostics page.
-            self.diagnostics.close();
-        }
-        // The step before (the first message registers Welcome) and after.
-        self.diagnostics.track(self.step);
-        let task = self.route(message);
-        self.diagnostics.track(self.step);
-        task
+        self.shots.pending = true;
+        capture(self.step, Then::Next)
     }
 
-    fn on_report(&mut self, message: Message) -> Task<super::Message> {
+    /// "Export runbook": Summary is captured first when capturing, then
+    /// the Save dialog opens.
+    pub(super) fn export(&mut self) -> Task<super::Message> {
+        if self.shots.capture && !self.shots.pending {
+            self.shots.pending = true;
+            capture(self.step, Then::Export)
+        } else {
+            save_dialog()
+        }
+    }
+
+    pub(super) fn on_report(&mut self, message: Message) -> Task<super::Message> {
         match message {
             Message::Captured(step, png, then) => {
                 self.shots.pending = false;
@@ -142,17 +115,15 @@ impl App {
             Message::SaveTo(None) => Task::none(),
             Message::SaveTo(Some(path)) => {
                 let runbook = self.runbook(&self.shots.pages);
-                self.shots.note = Some(
-                    match crate::runbook::write(&runbook, &path, Format::for_path(&path)) {
-                        Ok(_) => fl!("runbook-exported", path = path.display().to_string()),
-                        Err(e) => fl!(
-                            "runbook-export-failed",
-                            path = path.display().to_string(),
-                            reason = e.to_string()
-                        ),
-                    },
-                );
-                Task::none()
+                let note = match crate::runbook::write(&runbook, &path, Format::for_path(&path)) {
+                    Ok(_) => fl!("runbook-exported", path = path.display().to_string()),
+                    Err(e) => fl!(
+                        "runbook-export-failed",
+                        path = path.display().to_string(),
+                        reason = e.to_string()
+                    ),
+                };
+                self.update(super::Message::Summary(summary::Message::Exported(note)))
             }
         }
     }
@@ -197,218 +168,10 @@ impl App {
                 fl!("welcome-req-connect"),
             ],
             steps,
-            verification: self.verification(),
+            verification: self.step_lines(Step::Verify),
             undo: undo(&changes),
             changes,
         }
-    }
-
-    fn step_lines(&self, step: Step) -> Vec<Line> {
-        match step {
-            Step::Welcome => Vec::new(),
-            Step::Targets => {
-                let (dc, sync, tenant) = match &self.env {
-                    Env::Demo(org) => (
-                        org.directory().server(),
-                        org.sync_server().host(),
-                        Some(org.tenant().name()),
-                    ),
-                    Env::Real(real) => (
-                        real.connect.url.clone(),
-                        real.sync
-                            .remote
-                            .clone()
-                            .unwrap_or_else(|| "localhost".into()),
-                        None,
-                    ),
-                };
-                let mut lines = vec![
-                    Line::plain(fl!("runbook-target-dc", server = dc)),
-                    Line::plain(fl!(
-                        "runbook-target-connector",
-                        account = self.env.grant_options().connector_account
-                    )),
-                    Line::plain(fl!("runbook-target-sync", host = sync)),
-                ];
-                if let Some(t) = tenant {
-                    lines.push(Line::plain(fl!("runbook-target-tenant", tenant = t)));
-                }
-                lines
-            }
-            Step::Preflight => match &self.preflight {
-                preflight::State::Done(checks) => {
-                    let mut lines: Vec<Line> = checks
-                        .directory
-                        .iter()
-                        .map(|c| Line::status(c.outcome, explain::finding(&c.finding)))
-                        .collect();
-                    match &checks.tenant {
-                        Some(Ok(findings)) => lines.extend(
-                            findings
-                                .iter()
-                                .map(|(o, f)| Line::status(*o, explain::portal_finding(f))),
-                        ),
-                        Some(Err(e)) => lines.push(Line::status(
-                            Outcome::Warning,
-                            fl!("preflight-tenant-failed", reason = e.clone()),
-                        )),
-                        None => lines.push(Line::status(
-                            Outcome::Warning,
-                            fl!("preflight-tenant-skipped"),
-                        )),
-                    }
-                    lines
-                }
-                preflight::State::Failed(e) => vec![Line::status(Outcome::Blocking, e.clone())],
-                _ => vec![Line::plain(fl!("runbook-not-run"))],
-            },
-            Step::Permissions => match &self.permissions.applied {
-                Some(results) => {
-                    let mut lines = Vec::new();
-                    for r in results {
-                        lines.push(Line::status(
-                            Outcome::Ok,
-                            fl!(
-                                "summary-permissions",
-                                dn = r.dn.as_str(),
-                                count = r.added.len()
-                            ),
-                        ));
-                        if let Some(b) = &r.backup {
-                            lines.push(Line::plain(fl!(
-                                "permissions-backup",
-                                path = b.display().to_string()
-                            )));
-                        }
-                    }
-                    lines
-                }
-                None if self.permissions.complete() => {
-                    vec![Line::status(Outcome::Ok, fl!("runbook-already-granted"))]
-                }
-                None => vec![Line::plain(fl!("runbook-not-run"))],
-            },
-            Step::Connect => {
-                let s = &self.connect.switch;
-                let mut lines = Vec::new();
-                if let Some(e) = &s.error {
-                    lines.push(Line::status(Outcome::Blocking, e.clone()));
-                    lines.push(Line::plain(fl!("connect-manual-steps")));
-                }
-                if let Some(v) = &s.value {
-                    lines.push(if v.writeback {
-                        Line::status(Outcome::Ok, fl!("connect-on"))
-                    } else {
-                        Line::status(Outcome::Warning, fl!("connect-off"))
-                    });
-                    lines.push(Line::plain(fl!(
-                        "connect-version",
-                        version = v.version.as_str()
-                    )));
-                    lines.push(Line::plain(fl!(
-                        "connect-connector",
-                        connector = v.connector.as_str()
-                    )));
-                }
-                lines
-            }
-            Step::Portal => match self.portal.switch.value {
-                Some(p) => {
-                    let state = |on: bool| {
-                        if on {
-                            Line::status(Outcome::Ok, fl!("state-on"))
-                        } else {
-                            Line::status(Outcome::Warning, fl!("state-off"))
-                        }
-                    };
-                    let named = |label: String, on: bool| {
-                        let mut l = state(on);
-                        l.text = format!("{label}: {}", l.text);
-                        l
-                    };
-                    vec![
-                        named(fl!("portal-writeback"), p.writeback),
-                        named(fl!("portal-unlock"), p.unlock),
-                    ]
-                }
-                None => {
-                    let mut lines = Vec::new();
-                    if let Some(why) = self.portal.manual.as_ref().or(self
-                        .portal
-                        .switch
-                        .error
-                        .as_ref())
-                    {
-                        lines.push(Line::status(Outcome::Warning, why.clone()));
-                    }
-                    lines.push(Line::plain(fl!("portal-manual-steps")));
-                    lines.push(Line::plain(crate::page::portal::DEEP_LINK.to_string()));
-                    lines
-                }
-            },
-            Step::Verify => self.verification(),
-            Step::Summary => {
-                let c = self.changes();
-                let mut lines: Vec<Line> = c
-                    .permissions
-                    .into_iter()
-                    .map(|l| Line::status(Outcome::Ok, l))
-                    .collect();
-                lines.push(match c.connect {
-                    Some(true) => Line::status(Outcome::Ok, fl!("summary-connect-on")),
-                    _ => Line::plain(fl!("summary-connect-unchanged")),
-                });
-                lines.push(match c.portal {
-                    Some(true) => Line::status(Outcome::Ok, fl!("summary-portal-on")),
-                    _ => Line::plain(fl!("summary-portal-unchanged")),
-                });
-                lines
-            }
-        }
-    }
-
-    fn verification(&self) -> Vec<Line> {
-        let verify::State::Done(r) = &self.verify else {
-            return Vec::new();
-        };
-        let a = &r.audit;
-        let all = a.carrying == a.scanned;
-        let (carrying, total) = (a.carrying, a.scanned);
-        let mut lines = vec![Line::status(
-            Outcome::ok_if(all, Outcome::Warning),
-            fl!("cli-verify-summary", carrying = carrying, total = total),
-        )];
-        if let Some(s) = &r.sync {
-            lines.push(if s.writeback {
-                Line::status(Outcome::Ok, fl!("connect-on"))
-            } else {
-                Line::status(Outcome::Blocking, fl!("connect-off"))
-            });
-        }
-        if let Some(p) = r.portal {
-            lines.push(if p.writeback && p.unlock {
-                Line::status(Outcome::Ok, fl!("verify-portal-on"))
-            } else {
-                Line::status(Outcome::Blocking, fl!("verify-portal-off"))
-            });
-        }
-        for why in &r.unread {
-            lines.push(Line::status(Outcome::Warning, why.clone()));
-        }
-        for t in &a.ungranted {
-            lines.push(Line::status(
-                Outcome::Warning,
-                fl!(
-                    "verify-target-ungranted",
-                    target = t.target.as_str(),
-                    count = t.users.to_string()
-                ),
-            ));
-        }
-        for line in explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)) {
-            lines.push(Line::status(Outcome::Warning, line));
-        }
-        lines
     }
 }
 
@@ -446,24 +209,24 @@ fn intro(step: Step) -> String {
 /// How to undo the changes recorded (newest last stays last: undo in any
 /// order, each plane on its own).
 pub fn undo(changes: &[Record]) -> Vec<Undo> {
-    let done = |r: &&Record| r.result == audit::Outcome::Ok;
     let mut out = vec![Undo {
         text: fl!("runbook-undo-summary"),
         command: None,
     }];
     // The last change per object decides: a grant rolled back (or a
     // setting switched off again) in the same run needs no undo.
-    let mut open: Vec<(String, Undo)> = Vec::new();
-    for r in changes.iter().filter(done) {
-        let key = format!("{:?} {}", r.plane, crate::runbook::text::target(&r.target));
-        open.retain(|(k, _)| *k != key);
+    let mut open: Vec<Undo> = Vec::new();
+    for r in audit::standing(changes) {
         let item = match (r.plane, r.action) {
             (Plane::Ad, Action::Grant) => {
                 let dn = r.target.dn.clone().unwrap_or_default();
                 Undo {
                     text: fl!("runbook-undo-ad", dn = dn),
                     command: Some(match &r.backup {
-                        Some(b) => format!("writeback-wizard rollback --backup \"{b}\""),
+                        Some(b) => format!(
+                            "writeback-wizard rollback --backup \"{}\"",
+                            crate::runbook::text::backup(b, r.demo)
+                        ),
                         None => "writeback-wizard rollback".into(),
                     }),
                 }
@@ -486,7 +249,7 @@ pub fn undo(changes: &[Record]) -> Vec<Undo> {
                     text: fl!(
                         "runbook-undo-portal",
                         tenant = tenant.clone(),
-                        link = crate::page::portal::DEEP_LINK.to_string()
+                        link = crate::backend::entra::portal::DEEP_LINK.to_string()
                     ),
                     command: Some(if tenant.is_empty() {
                         "writeback-wizard portal disable".into()
@@ -497,10 +260,10 @@ pub fn undo(changes: &[Record]) -> Vec<Undo> {
             }
             _ => continue,
         };
-        open.push((key, item));
+        open.push(item);
     }
     let any = !open.is_empty();
-    out.extend(open.into_iter().map(|(_, u)| u));
+    out.extend(open);
     if !any {
         out = vec![Undo {
             text: fl!("runbook-undo-nothing"),
@@ -514,6 +277,8 @@ pub fn undo(changes: &[Record]) -> Vec<Undo> {
 mod tests {
     use super::*;
     use crate::app::{Message as M, Options, ThemeChoice};
+    use crate::page::welcome;
+    use crate::session::Env;
 
     fn app() -> App {
         crate::localize::init(Some("en"));
@@ -522,11 +287,10 @@ mod tests {
             source: "demo".into(),
             lang: "en".into(),
             theme: ThemeChoice::Light,
-            backups: crate::page::permissions::Backups {
+            backups: crate::session::Backups {
                 dir: std::env::temp_dir().join("wbw-report-unit"),
                 trail: crate::audit::Trail::new(None),
             },
-            targets: None,
         });
         app
     }
@@ -591,7 +355,7 @@ mod tests {
         assert_eq!(
             commands,
             vec![
-                "writeback-wizard rollback --backup \"/b/1.json\"",
+                "writeback-wizard rollback --backup \"1.json\"",
                 "writeback-wizard sync disable --remote aadc01.contoso.com"
             ]
         );

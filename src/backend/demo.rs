@@ -23,6 +23,8 @@ pub const DEMO_DOMAIN: &str = "contoso.com";
 pub const DEMO_ROOT: &str = "DC=contoso,DC=com";
 /// The demo's connector account (as Entra Connect names it).
 pub const DEMO_CONNECTOR: &str = "MSOL_4f2a9c1d7e3b";
+/// The helpdesk account the demo signs in to the directory as.
+pub const DEMO_OPERATOR: &str = "CONTOSO\\helpdesk-admin";
 /// The demo's domain SID (that of the Samba DC the descriptors come from).
 pub const DEMO_DOMAIN_SID: &str = "S-1-5-21-3372081686-3581938273-1940026438";
 
@@ -47,8 +49,6 @@ pub struct DemoState {
     pub portal_writeback: bool,
     /// Portal: unlock without reset.
     pub portal_unlock: bool,
-    /// Targets chosen in the wizard (empty: the domain root).
-    pub targets: Vec<String>,
 }
 
 /// A handle on the demo organization; clones share it.
@@ -189,7 +189,6 @@ impl DemoOrg {
             sync_writeback: false,
             portal_writeback: false,
             portal_unlock: false,
-            targets: Vec::new(),
         };
         let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
         let root_sd = decode(ROOT_SD);
@@ -436,16 +435,6 @@ impl DemoOrg {
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay * factor).await;
         }
-    }
-
-    /// The targets chosen in the wizard (empty: the domain root).
-    pub fn targets(&self) -> Vec<String> {
-        self.with(|s| s.targets.clone())
-    }
-
-    /// Sets the targets.
-    pub fn set_targets(&self, targets: Vec<String>) {
-        self.with(|s| s.targets = targets);
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut DemoState) -> T) -> T {

@@ -2,6 +2,7 @@
 //! and (for the demo organization) an in-memory one. Tasks are written
 //! against the traits only.
 
+pub mod any;
 pub mod cloudsync;
 pub mod demo;
 pub mod entra;

@@ -10,8 +10,8 @@ use crate::fl;
 /// Writes the zip; the profile, when given, supplies the settings.
 pub fn run(out: &Path, profile: Option<&Path>, lang: &str) -> u8 {
     let settings = match profile {
-        Some(path) => match super::directory::load_profile(path) {
-            Ok(p) => Settings::from_profile(&p),
+        Some(path) => match Settings::load(path) {
+            Ok(s) => s,
             Err(message) => {
                 print_error(&message);
                 return exit::USAGE;

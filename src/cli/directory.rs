@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use serde::Deserialize;
 
 use super::exit;
 use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
 use crate::backend::{Directory, Secret};
+use crate::profile::Settings;
 use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
 use crate::{explain, fl};
 
@@ -61,70 +61,6 @@ pub struct DirectoryArgs {
     pub json: bool,
 }
 
-/// The `[directory]` table of a profile (no secrets).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DirectoryProfile {
-    /// DC URL.
-    pub server: Option<String>,
-    #[serde(default)]
-    starttls: bool,
-    /// CA file.
-    pub ca_file: Option<PathBuf>,
-    #[serde(default)]
-    insecure_plaintext: bool,
-    /// Bind account.
-    pub bind_user: Option<String>,
-    /// Connector account.
-    pub connector_account: Option<String>,
-    #[serde(default)]
-    targets: Vec<String>,
-    #[serde(default)]
-    forest: bool,
-    #[serde(default)]
-    include_adminsdholder: bool,
-    #[serde(default)]
-    inetorgperson: bool,
-}
-
-/// The `[connect]` table of a profile.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConnectProfile {
-    /// The Entra Connect server (PowerShell remoting); absent: this machine.
-    pub remote: Option<String>,
-    /// Use Cloud Sync (the provisioning agent) instead of Entra Connect.
-    #[serde(default)]
-    pub cloud_sync: bool,
-    /// The tenant administrator (UPN) Cloud Sync signs in as; the password
-    /// is never stored in a profile.
-    pub tenant_admin: Option<String>,
-}
-
-/// The `[tenant]` table of a profile.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TenantProfile {
-    /// Tenant domain or id.
-    pub id: Option<String>,
-    /// Public client id to sign in with.
-    pub client_id: Option<String>,
-}
-
-/// A profile file.
-#[derive(Debug, Default, Deserialize)]
-pub struct Profile {
-    /// Step 1 settings.
-    #[serde(default)]
-    pub directory: DirectoryProfile,
-    /// Step 2 settings.
-    #[serde(default)]
-    pub connect: ConnectProfile,
-    /// Step 3 settings.
-    #[serde(default)]
-    pub tenant: TenantProfile,
-}
-
 /// Settings ready to use.
 struct Resolved {
     connect: ConnectOptions,
@@ -161,69 +97,61 @@ impl From<TaskError> for Failure {
     }
 }
 
-/// Reads a profile; the error is translated and names the file.
-pub fn load_profile(path: &std::path::Path) -> Result<Profile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        fl!(
-            "cli-error-profile",
-            path = path.display().to_string(),
-            reason = e.to_string()
-        )
-    })?;
-    toml::from_str::<Profile>(&text).map_err(|e| {
-        fl!(
-            "cli-error-profile",
-            path = path.display().to_string(),
-            reason = e.to_string().replace('\n', " ")
-        )
-    })
+impl DirectoryArgs {
+    /// The run's settings: the profile's (when given), with the options
+    /// given here over them.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let mut s = match &self.profile {
+            Some(path) => Settings::load(path)?,
+            None => Settings::default(),
+        };
+        let d = &mut s.directory;
+        if let Some(v) = &self.server {
+            d.server = v.clone();
+        }
+        if let Some(v) = &self.bind_user {
+            d.bind_user = v.clone();
+        }
+        if let Some(v) = &self.connector_account {
+            d.grant.connector_account = v.clone();
+        }
+        if let Some(v) = &self.ca_file {
+            d.ca_file = Some(v.clone());
+        }
+        if !self.targets.is_empty() {
+            d.grant.targets = self.targets.clone();
+        }
+        d.starttls |= self.starttls;
+        d.insecure_plaintext |= self.insecure_plaintext;
+        d.grant.forest |= self.forest;
+        d.grant.include_adminsdholder |= self.include_adminsdholder;
+        d.grant.inetorgperson |= self.inetorgperson;
+        d.timeout = Duration::from_secs(self.timeout.max(1));
+        Ok(s)
+    }
 }
 
 fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
-    let profile = match &args.profile {
-        Some(path) => load_profile(path).map_err(Failure::usage)?,
-        None => Profile::default(),
-    };
-    let p = profile.directory;
-    let server = args
-        .server
-        .clone()
-        .or(p.server)
-        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--server")))?;
-    let bind_user = args
-        .bind_user
-        .clone()
-        .or(p.bind_user)
-        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--bind-user")))?;
-    let connector = args
-        .connector_account
-        .clone()
-        .or(p.connector_account)
-        .ok_or_else(|| Failure::usage(fl!("cli-error-missing", option = "--connector-account")))?;
-    let connect = ConnectOptions {
-        url: server,
-        starttls: args.starttls || p.starttls,
-        ca_file: args.ca_file.clone().or(p.ca_file),
-        insecure_plaintext: args.insecure_plaintext || p.insecure_plaintext,
-        bind_user,
-        password: Secret::default(),
-        timeout: Duration::from_secs(args.timeout.max(1)),
-    };
+    let settings = args.settings().map_err(Failure::usage)?;
+    let d = settings.directory;
+    let missing = |option: &str| Failure::usage(fl!("cli-error-missing", option = option));
+    if d.server.trim().is_empty() {
+        return Err(missing("--server"));
+    }
+    if d.bind_user.trim().is_empty() {
+        return Err(missing("--bind-user"));
+    }
+    if d.grant.connector_account.trim().is_empty() {
+        return Err(missing("--connector-account"));
+    }
+    let connect = d.connect_options(Secret::default());
     if is_plaintext(&connect) && !connect.insecure_plaintext {
         return Err(Failure::usage(fl!("cli-error-plaintext")));
     }
-    let grant = GrantOptions {
-        connector_account: connector,
-        targets: if args.targets.is_empty() {
-            p.targets
-        } else {
-            args.targets.clone()
-        },
-        forest: args.forest || p.forest,
-        include_adminsdholder: args.include_adminsdholder || p.include_adminsdholder,
-        inetorgperson: args.inetorgperson || p.inetorgperson,
-    };
-    Ok(Resolved { connect, grant })
+    Ok(Resolved {
+        connect,
+        grant: d.grant,
+    })
 }
 
 fn password() -> Result<Secret, Failure> {

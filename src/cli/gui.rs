@@ -4,43 +4,28 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{exit, print_error};
-use crate::app::{self, Options, TargetsPrefill, ThemeChoice};
+use crate::app::{self, Options, ThemeChoice};
 use crate::fl;
-use crate::page::permissions::Backups;
-use crate::session::Env;
+use crate::profile::Settings;
+use crate::session::{Backups, Credentials, Env};
 
-/// Opens the wizard on the demo, or on the profile's organization.
-pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCode {
-    let (env, source, targets) = match profile {
-        None => (Env::demo(false), "demo".to_string(), None),
-        Some(path) => match super::directory::load_profile(path) {
-            Ok(p) => {
-                let d = p.directory;
-                let prefill = TargetsPrefill {
-                    server: d.server.unwrap_or_default(),
-                    ca_file: d
-                        .ca_file
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default(),
-                    bind_user: d.bind_user.unwrap_or_default(),
-                    connector: d.connector_account.unwrap_or_default(),
-                    sync_host: p.connect.remote.unwrap_or_default(),
-                    tenant: p.tenant.id.unwrap_or_default(),
-                    client_id: p.tenant.client_id.unwrap_or_default(),
-                    cloud_sync: p.connect.cloud_sync,
-                    tenant_admin: p.connect.tenant_admin.clone().unwrap_or_default(),
-                };
-                let env = targets_env(&prefill);
-                (env, path.display().to_string(), Some(prefill))
-            }
-            Err(message) => {
-                print_error(&message);
-                return ExitCode::from(exit::USAGE);
-            }
-        },
+/// The window's starting point: the demo, or the real planes a profile
+/// describes (every setting of it; passwords are asked on the Targets
+/// page).
+pub fn options(
+    profile: Option<&Path>,
+    lang: String,
+    theme: ThemeChoice,
+) -> Result<Options, String> {
+    let (env, source) = match profile {
+        None => (Env::demo(false), "demo".to_string()),
+        Some(path) => (
+            Env::real(Settings::load(path)?, Credentials::default()),
+            path.display().to_string(),
+        ),
     };
     let demo = env.is_demo();
-    let options = Options {
+    Ok(Options {
         env,
         source,
         lang,
@@ -53,7 +38,17 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
             },
             trail: crate::audit::Trail::standard().demo(demo),
         },
-        targets,
+    })
+}
+
+/// Opens the wizard on the demo, or on the profile's organization.
+pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCode {
+    let options = match options(profile, lang, theme) {
+        Ok(o) => o,
+        Err(message) => {
+            print_error(&message);
+            return ExitCode::from(exit::USAGE);
+        }
     };
     match app::run(options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -62,10 +57,6 @@ pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCod
             ExitCode::from(exit::FAILED)
         }
     }
-}
-
-fn targets_env(prefill: &TargetsPrefill) -> Env {
-    crate::page::targets::State::prefilled(prefill.clone()).real_env()
 }
 
 /// `screenshots --out DIR`.

@@ -69,8 +69,8 @@ fn policy_lines(p: &PortalPolicy) -> Vec<String> {
 
 fn config(args: &PortalArgs) -> Result<SignInConfig, String> {
     let profile = match &args.profile {
-        Some(path) => super::directory::load_profile(path)?,
-        None => super::directory::Profile::default(),
+        Some(path) => crate::profile::load(path)?,
+        None => crate::profile::Profile::default(),
     };
     let tenant = args.tenant.clone().or(profile.tenant.id);
     let client_id = args.client_id.clone().or(profile.tenant.client_id);
@@ -144,7 +144,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
             print_error(&explain::tenant_error(&e));
             if e.needs_manual_step() {
                 eprintln!("{}", fl!("portal-manual-steps"));
-                eprintln!("{}", crate::page::portal::DEEP_LINK);
+                eprintln!("{}", crate::backend::entra::portal::DEEP_LINK);
             }
             return exit::FAILED;
         }

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use super::directory::{ConnectProfile, load_profile};
 use super::{exit, print_error};
 use crate::audit::Trail;
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncState;
+use crate::profile::{ConnectProfile, load};
 use crate::task::permissions::Outcome;
 use crate::task::sync;
 use crate::{explain, fl};
@@ -87,7 +87,7 @@ pub fn run(cmd: SyncCommand) -> u8 {
         SyncCommand::Disable(a) => (a, Some(false)),
     };
     let profile = match &args.profile {
-        Some(path) => match load_profile(path) {
+        Some(path) => match load(path) {
             Ok(p) => p.connect,
             Err(message) => {
                 print_error(&message);

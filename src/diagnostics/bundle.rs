@@ -8,76 +8,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use zip::write::SimpleFileOptions;
 
-/// Step 1's settings (no password).
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct DirectorySettings {
-    /// DC URL.
-    pub server: Option<String>,
-    /// CA file.
-    pub ca_file: Option<String>,
-    /// Bind account (a name, never its password).
-    pub bind_user: Option<String>,
-    /// The AD DS connector account.
-    pub connector_account: Option<String>,
-}
-
-/// Step 2's settings.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct ConnectSettings {
-    /// The Connect server; absent: this machine.
-    pub remote: Option<String>,
-    /// Cloud Sync instead of Entra Connect.
-    pub cloud_sync: bool,
-    /// Cloud Sync's tenant administrator (a name, never its password).
-    pub tenant_admin: Option<String>,
-}
-
-/// Step 3's settings.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct TenantSettings {
-    /// Tenant domain or id.
-    pub id: Option<String>,
-    /// Public client id.
-    pub client_id: Option<String>,
-}
-
-/// The run's settings, in the profile's shape (which holds no secret).
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Settings {
-    /// `[directory]`.
-    pub directory: DirectorySettings,
-    /// `[connect]`.
-    pub connect: ConnectSettings,
-    /// `[tenant]`.
-    pub tenant: TenantSettings,
-}
-
-impl Settings {
-    /// The settings of a profile file.
-    pub fn from_profile(p: &crate::cli::directory::Profile) -> Settings {
-        let path = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
-        Settings {
-            directory: DirectorySettings {
-                server: p.directory.server.clone(),
-                ca_file: path(&p.directory.ca_file),
-                bind_user: p.directory.bind_user.clone(),
-                connector_account: p.directory.connector_account.clone(),
-            },
-            connect: ConnectSettings {
-                remote: p.connect.remote.clone(),
-                cloud_sync: p.connect.cloud_sync,
-                tenant_admin: p.connect.tenant_admin.clone(),
-            },
-            tenant: TenantSettings {
-                id: p.tenant.id.clone(),
-                client_id: p.tenant.client_id.clone(),
-            },
-        }
-    }
-}
+pub use crate::profile::Settings;
 
 /// What the caller knows about the run.
 #[derive(Clone, Debug, Default)]

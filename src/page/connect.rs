@@ -5,16 +5,16 @@
 //! be read back.
 
 use iced::Task;
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row};
 
-use super::Status;
-use super::job::{self, Update};
+use super::job::Job;
 use super::switch::{self, Switch};
-use crate::audit::Trail;
+use super::{Context, Event, Page, Status};
+use crate::audit::{Plane, Trail};
 use crate::backend::cloudsync::CloudSyncState;
-use crate::backend::sync::SyncState;
+use crate::backend::sync::{SyncError, SyncState};
 use crate::fl;
-use crate::session::Env;
+use crate::runbook::Line;
 use crate::task::permissions::Outcome;
 use crate::task::sync::{self, Progress};
 use crate::widget::{self, Element, size};
@@ -23,11 +23,11 @@ use crate::widget::{self, Element, size};
 #[derive(Debug, Default)]
 pub struct State {
     /// The setting, its job and its result.
-    pub switch: Switch<SyncState, Progress>,
+    switch: Switch<SyncState, Progress, SyncError>,
     /// The same for Cloud Sync's provisioning agent.
-    pub cloud: Switch<CloudView, Progress>,
+    cloud: Switch<CloudView, Progress, SyncError>,
     /// Cloud Sync was chosen for this run.
-    pub cloud_sync: bool,
+    cloud_sync: bool,
 }
 
 /// What the page knows of the Cloud Sync agent.
@@ -50,95 +50,63 @@ pub enum Message {
     Enable,
     /// Switch it off again.
     Undo,
-    /// Stop.
+    /// Stop (before the switch is sent).
     Cancel,
     /// A job reported.
-    Job(Update<Progress, SyncState>),
+    Job(Job<Progress, SyncState, SyncError>),
     /// A Cloud Sync job reported.
-    CloudJob(Update<Progress, CloudView>),
+    CloudJob(Job<Progress, CloudView, SyncError>),
+}
+
+/// The progress step that sends the switch.
+fn sending(p: &Progress) -> bool {
+    *p == Progress::Switching
 }
 
 impl State {
-    /// Reads the state (on entering the page).
-    pub fn start(&mut self, env: &Env) -> Task<Message> {
-        self.run(env, None, &Trail::new(None))
-    }
-
-    fn run(&mut self, env: &Env, set: Option<bool>, trail: &Trail) -> Task<Message> {
+    fn run(&mut self, ctx: &Context<'_>, set: Option<bool>) -> Task<Message> {
+        let env = ctx.env;
         let mut server = env.sync_server();
+        let trail = if set.is_some() {
+            ctx.backups.trail.clone()
+        } else {
+            Trail::new(None)
+        };
         if let Some(admin) = env.cloud_sync_admin() {
             self.cloud_sync = true;
-            let trail = trail.clone();
             let host = crate::backend::sync::SyncServer::host(&server);
-            let (task, handle) = job::spawn(move |mut report| async move {
-                let r = match set {
-                    None => sync::cloud_sync_status(&mut server)
-                        .await
-                        .map(|agent| CloudView {
-                            agent,
-                            set: None,
-                            host,
-                        }),
-                    Some(on) => sync::cloud_sync_set(&mut server, on, &admin, &trail, &mut *report)
-                        .await
-                        .map(|r| CloudView {
-                            agent: r.agent,
-                            set: Some(r.set),
-                            host,
-                        }),
-                };
-                r.map_err(|e| crate::explain::sync_error(&e))
-            });
-            self.cloud.started(handle);
-            return task.map(Message::CloudJob);
+            return self
+                .cloud
+                .start(move |mut report| async move {
+                    match set {
+                        None => sync::cloud_sync_status(&mut server)
+                            .await
+                            .map(|agent| CloudView {
+                                agent,
+                                set: None,
+                                host,
+                            }),
+                        Some(on) => {
+                            sync::cloud_sync_set(&mut server, on, &admin, &trail, &mut *report)
+                                .await
+                                .map(|r| CloudView {
+                                    agent: r.agent,
+                                    set: Some(r.set),
+                                    host,
+                                })
+                        }
+                    }
+                })
+                .map(Message::CloudJob);
         }
-        let trail = trail.clone();
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let r = match set {
-                None => sync::status(&mut server).await,
-                Some(on) => sync::set(&mut server, on, &trail, &mut *report).await,
-            };
-            r.map_err(|e| crate::explain::sync_error(&e))
-        });
-        self.switch.started(handle);
-        task.map(Message::Job)
-    }
-
-    /// Handles a message; switches are recorded in `trail`.
-    pub fn update(&mut self, message: Message, env: &Env, trail: &Trail) -> Task<Message> {
-        match message {
-            Message::Refresh => return self.run(env, None, trail),
-            Message::Enable => {
-                self.switch.changed = !self.cloud_sync;
-                self.cloud.changed = self.cloud_sync;
-                return self.run(env, Some(true), trail);
-            }
-            Message::Undo => {
-                self.switch.changed = false;
-                self.cloud.changed = false;
-                return self.run(env, Some(false), trail);
-            }
-            Message::Cancel => {
-                self.switch.cancel();
-                self.cloud.cancel();
-            }
-            Message::Job(update) => self.switch.on_update(update),
-            Message::CloudJob(update) => self.cloud.on_update(update),
-        }
-        Task::none()
-    }
-
-    /// Whether the state was read (or tried) already.
-    pub fn started(&self) -> bool {
-        self.switch.value.is_some()
-            || self.cloud.value.is_some()
-            || self.switch.busy.is_some()
-            || self.cloud.busy.is_some()
-    }
-
-    /// Switched on by this run (so Undo is offered).
-    pub fn changed(&self) -> bool {
-        self.switch.changed || self.cloud.changed
+        self.switch
+            .start(move |mut report| async move {
+                match set {
+                    None => sync::status(&mut server).await,
+                    Some(on) => sync::set(&mut server, on, &trail, &mut *report).await,
+                }
+            })
+            .map(Message::Job)
     }
 
     fn on(&self) -> bool {
@@ -152,39 +120,26 @@ impl State {
         }
     }
 
-    /// Writeback is on (for Cloud Sync: set and accepted); when the server
-    /// cannot be driven (an error), the manual steps are shown and the step
-    /// may be done by hand.
-    pub fn complete(&self) -> bool {
-        self.switch.error.is_some() || self.cloud.error.is_some() || self.on()
+    fn busy_view<'a>(
+        &self,
+        label: String,
+        fraction: Option<f32>,
+        can_cancel: bool,
+    ) -> Element<'a, Message> {
+        widget::busy(label, fraction, can_cancel.then_some(Message::Cancel))
     }
-
-    /// The sidebar status (Cloud Sync's setting, never read back, warns).
-    pub fn status(&self) -> Status {
-        if self.cloud_sync {
-            match self.cloud.status(true, self.on()) {
-                Status::Done => Status::Warning,
-                other => other,
-            }
-        } else {
-            self.switch.status(true, self.on())
-        }
-    }
-
     /// The Cloud Sync agent: what it reports, its checks, what was set.
     fn cloud_view<'a>(
         &'a self,
         mut page: iced::widget::Column<'a, Message>,
+        changed: bool,
     ) -> Element<'a, Message> {
         if let Some(e) = &self.cloud.error {
-            page = page.push(widget::error(e.clone()));
+            page = page.push(widget::error(crate::explain::sync_error(e)));
         }
-        if self.cloud.busy.is_some() {
-            page = page.push(widget::busy(
-                fl!("connect-switching"),
-                None,
-                Message::Cancel,
-            ));
+        if self.cloud.busy() {
+            page =
+                page.push(self.busy_view(fl!("connect-switching"), None, self.cloud.can_cancel()));
         }
         if let Some(c) = &self.cloud.value {
             let state = match c.set {
@@ -215,35 +170,117 @@ impl State {
             }
             page = page.push(widget::card(checks));
         }
-        let idle = self.cloud.busy.is_none();
+        let idle = !self.cloud.busy();
         let on = self.on();
         page.push(switch::actions(
             fl!("connect-enable"),
             (idle && !on).then_some(Message::Enable),
             fl!("connect-undo"),
-            (idle && on && self.cloud.changed).then_some(Message::Undo),
+            (idle && on && changed).then_some(Message::Undo),
         ))
         .into()
     }
+}
 
-    /// The page's view.
-    pub fn view(&self) -> Element<'_, Message> {
+impl Page for State {
+    type Message = Message;
+
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        let started = self.switch.value.is_some()
+            || self.cloud.value.is_some()
+            || self.switch.busy()
+            || self.cloud.busy();
+        if started {
+            Task::none()
+        } else {
+            self.run(ctx, None)
+        }
+    }
+
+    /// Switches are recorded in the run's audit trail.
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Refresh => return super::just(self.run(ctx, None)),
+            Message::Enable => return super::just(self.run(ctx, Some(true))),
+            Message::Undo => return super::just(self.run(ctx, Some(false))),
+            Message::Cancel => {
+                self.switch.cancel();
+                self.cloud.cancel();
+            }
+            Message::Job(job) => self.switch.on_job(job, sending),
+            Message::CloudJob(job) => self.cloud.on_job(job, sending),
+        }
+        super::nothing()
+    }
+
+    /// The sidebar status (Cloud Sync's setting, never read back, warns).
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        if self.cloud_sync {
+            match self.cloud.status(true, self.on()) {
+                Status::Done => Status::Warning,
+                other => other,
+            }
+        } else {
+            self.switch.status(true, self.on())
+        }
+    }
+
+    /// Writeback is on (for Cloud Sync: set and accepted); when the server
+    /// cannot be driven (an error), the manual steps are shown and the step
+    /// may be done by hand.
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        self.switch.error.is_some() || self.cloud.error.is_some() || self.on()
+    }
+
+    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
+        let s = &self.switch;
+        let mut lines = Vec::new();
+        if let Some(e) = &s.error {
+            lines.push(Line::status(
+                Outcome::Blocking,
+                crate::explain::sync_error(e),
+            ));
+            lines.push(Line::plain(fl!("connect-manual-steps")));
+        }
+        if let Some(v) = &s.value {
+            lines.push(if v.writeback {
+                Line::status(Outcome::Ok, fl!("connect-on"))
+            } else {
+                Line::status(Outcome::Warning, fl!("connect-off"))
+            });
+            lines.push(Line::plain(fl!(
+                "connect-version",
+                version = v.version.as_str()
+            )));
+            lines.push(Line::plain(fl!(
+                "connect-connector",
+                connector = v.connector.as_str()
+            )));
+        }
+        lines
+    }
+
+    fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        let changed = switch::switched_on(&ctx.backups.trail, Plane::Connect);
         let mut page = column![widget::title(fl!("connect-title"), fl!("connect-subtitle"))]
             .spacing(size::GAP);
         if self.cloud_sync {
-            return self.cloud_view(page);
+            return self.cloud_view(page, changed);
         }
         if let Some(e) = &self.switch.error {
-            page = page.push(widget::error(e.clone())).push(widget::card(
-                column![
-                    widget::heading(fl!("connect-manual")),
-                    widget::body(fl!("connect-manual-steps")),
-                    widget::small(fl!("connect-manual-script")),
-                ]
-                .spacing(8),
-            ));
+            page = page
+                .push(widget::error(crate::explain::sync_error(e)))
+                .push(widget::card(
+                    column![
+                        widget::heading(fl!("connect-manual")),
+                        widget::body(fl!("connect-manual-steps")),
+                        widget::small(fl!("connect-manual-script")),
+                    ]
+                    .spacing(8),
+                ));
         }
-        if let Some((step, _)) = &self.switch.busy {
+        if self.switch.busy() {
+            let step = &self.switch.step;
             let label = match step {
                 None | Some(Progress::Reading) => fl!("connect-reading"),
                 Some(Progress::Switching) => fl!("connect-switching"),
@@ -254,7 +291,7 @@ impl State {
                 Some(Progress::Switching) => 0.6,
                 Some(Progress::ReadingBack) => 0.9,
             };
-            page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
+            page = page.push(self.busy_view(label, Some(fraction), self.switch.can_cancel()));
         }
         if let Some(s) = &self.switch.value {
             let (badge, line) = if s.writeback {
@@ -283,22 +320,20 @@ impl State {
             }
             page = page.push(widget::card(checks));
         }
-        let idle = self.switch.busy.is_none();
+        let idle = !self.switch.busy();
         let on = self.switch.value.as_ref().is_some_and(|s| s.writeback);
         let mut buttons = row![].spacing(10);
         if self.switch.error.is_some() {
-            buttons = buttons.push(
-                button(text(fl!("connect-retry")).size(size::BODY))
-                    .on_press_maybe(idle.then_some(Message::Refresh))
-                    .style(button::secondary)
-                    .padding([8, 16]),
-            );
+            buttons = buttons.push(widget::secondary(
+                fl!("connect-retry"),
+                idle.then_some(Message::Refresh),
+            ));
         }
         let actions = switch::actions(
             fl!("connect-enable"),
             (idle && self.switch.value.is_some() && !on).then_some(Message::Enable),
             fl!("connect-undo"),
-            (idle && on && self.switch.changed).then_some(Message::Undo),
+            (idle && on && changed).then_some(Message::Undo),
         );
         page.push(buttons.push(actions)).into()
     }

@@ -4,40 +4,35 @@
 use std::path::PathBuf;
 
 use iced::Task;
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row};
 
-use super::Status;
-use super::job::{self, Update};
+use super::job::{Job, Slot, Update};
+use super::{Context, Event, Page, Status};
 use crate::ad::Sid;
-use crate::audit::Trail;
+use crate::audit::{Action, Plane};
 use crate::backend::Directory;
-use crate::session::Env;
+use crate::runbook::Line;
 use crate::task::permissions::{
-    self as perm, Backup, Plan, Progress, RollbackResult, TargetResult,
+    self as perm, Backup, Plan, Progress, RollbackResult, TargetResult, TaskError,
 };
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
-
-/// Where a run's backups go, and the audit trail that records its changes
-/// (and whose clock stamps backups and records).
-#[derive(Debug, Clone)]
-pub struct Backups {
-    /// Directory.
-    pub dir: PathBuf,
-    /// The audit trail.
-    pub trail: Trail,
-}
 
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
     plan: Option<Plan>,
     /// The result of Apply, when done.
-    pub applied: Option<Vec<TargetResult>>,
+    applied: Option<Vec<TargetResult>>,
     /// The result of Undo, when done.
-    pub undone: Option<Vec<RollbackResult>>,
-    busy: Option<(Busy, iced::task::Handle)>,
-    error: Option<String>,
+    undone: Option<Vec<RollbackResult>>,
+    busy: Option<Busy>,
+    job: Slot,
+    /// A write was sent by the running job: Cancel is no longer offered.
+    sent: bool,
+    error: Option<TaskError>,
+    /// The change stands but its audit record could not be written.
+    audit_failure: Option<String>,
     /// An Apply stopped (cancelled or failed) after it may have written:
     /// Undo is offered from the run's saved backups.
     interrupted: bool,
@@ -59,194 +54,199 @@ pub enum Message {
     Apply,
     /// Undo the grant.
     Undo,
-    /// Stop.
+    /// Stop (before a write is sent).
     Cancel,
     /// The plan arrived.
-    Planned(Update<Progress, Plan>),
-    /// Apply ended.
-    Applied(Update<Progress, Vec<TargetResult>>),
-    /// Undo ended.
-    Undone(Update<Progress, Vec<RollbackResult>>),
-}
-
-/// The account the directory is changed as.
-fn operator(env: &Env) -> String {
-    match env {
-        Env::Real(r) => r.connect.bind_user.clone(),
-        Env::Demo(_) => "CONTOSO\\helpdesk-admin".into(),
-    }
+    Planned(Job<Progress, Plan, TaskError>),
+    /// Apply reported.
+    Applied(Job<Progress, Vec<TargetResult>, TaskError>),
+    /// Undo reported.
+    Undone(Job<Progress, Vec<RollbackResult>, TaskError>),
 }
 
 impl State {
-    /// Computes the plan (on entering the page).
-    pub fn start(&mut self, env: &Env) -> Task<Message> {
-        let env = env.clone();
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let mut dir = env
-                .directory()
-                .await
-                .map_err(|e| explain::directory_error(&e))?;
-            let discovery = perm::discover(&mut dir)
-                .await
-                .map_err(|e| explain::task_error(&e))?;
-            perm::plan(&mut dir, &discovery, &env.grant_options(), &mut *report)
-                .await
-                .map_err(|e| explain::task_error(&e))
-        });
-        self.busy = Some((Busy::Planning, handle));
+    fn plan(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        let env = ctx.env.clone();
+        self.busy = Some(Busy::Planning);
         self.error = None;
-        task.map(Message::Planned)
+        self.sent = false;
+        self.job
+            .spawn(move |mut report| async move {
+                let mut dir = env.directory().await?;
+                let discovery = perm::discover(&mut dir).await?;
+                perm::plan(&mut dir, &discovery, &env.grant_options(), &mut *report).await
+            })
+            .map(Message::Planned)
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env, backups: &Backups) -> Task<Message> {
-        match message {
-            Message::Plan => return self.start(env),
-            Message::Cancel => {
-                if matches!(self.busy, Some((Busy::Applying, _))) {
-                    self.interrupted = true;
-                }
-                self.busy = None;
-            }
-            Message::Apply => {
-                let Some(plan) = self.plan.clone() else {
-                    return Task::none();
-                };
-                let env = env.clone();
-                let backups = backups.clone();
-                let (task, handle) = job::spawn(move |mut report| async move {
-                    let mut dir = env
-                        .directory()
-                        .await
-                        .map_err(|e| explain::directory_error(&e))?;
-                    let operator = operator(&env);
-                    perm::apply(
-                        &mut dir,
-                        &plan,
-                        &env.grant_options(),
-                        &operator,
-                        &backups.dir,
-                        &backups.trail,
-                        &mut *report,
-                    )
-                    .await
-                    .map_err(|e| explain::task_error(&e))
-                });
-                self.busy = Some((Busy::Applying, handle));
-                self.error = None;
-                return task.map(Message::Applied);
-            }
-            Message::Undo => {
-                // The files Apply reported, or (after an interrupted Apply)
-                // the newest run saved in the backup folder.
-                let files: Option<Vec<PathBuf>> = self
-                    .applied
-                    .as_ref()
-                    .map(|a| a.iter().filter_map(|t| t.backup.clone()).collect());
-                if files.is_none() && !self.interrupted {
-                    return Task::none();
-                }
-                let env = env.clone();
-                let trail = backups.trail.clone();
-                let folder = backups.dir.clone();
-                let (task, handle) = job::spawn(move |mut report| async move {
-                    let mut dir = env
-                        .directory()
-                        .await
-                        .map_err(|e| explain::directory_error(&e))?;
-                    let fail = |e: perm::TaskError| explain::task_error(&e);
-                    let server = dir.server();
-                    let domain = perm::discover(&mut dir)
-                        .await
-                        .map_err(fail)?
-                        .default_naming_context;
-                    let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
-                    match files {
-                        Some(files) => {
-                            for f in &files {
-                                saved.extend(
-                                    perm::load_backups(
-                                        f.parent().unwrap_or(f),
-                                        Some(f),
-                                        &server,
-                                        &domain,
-                                    )
-                                    .map_err(fail)?,
-                                );
-                            }
-                        }
-                        None => {
-                            saved =
-                                perm::load_backups(&folder, None, &server, &domain).map_err(fail)?
-                        }
-                    }
-                    perm::rollback(
-                        &mut dir,
-                        &saved,
-                        &domain,
-                        &operator(&env),
-                        &trail,
-                        &mut *report,
-                    )
-                    .await
-                    .map_err(fail)
-                });
-                self.busy = Some((Busy::Undoing, handle));
-                self.error = None;
-                return task.map(Message::Undone);
-            }
-            Message::Planned(Update::Finished(r)) => {
-                self.busy = None;
-                match r {
-                    Ok(plan) => self.plan = Some(plan),
-                    Err(e) => self.error = Some(e),
-                }
-            }
-            Message::Applied(Update::Finished(r)) => {
-                self.busy = None;
-                match r {
-                    Ok(results) => {
-                        self.applied = Some(results);
-                        self.undone = None;
-                        self.interrupted = false;
-                        // The change stands; its record did not reach the
-                        // audit log: say so.
-                        if let Some(failure) = backups.trail.failures().pop() {
-                            self.error = Some(fl!("audit-error", reason = failure));
-                        }
-                    }
-                    Err(e) => {
-                        self.error = Some(e);
-                        self.interrupted = true;
-                    }
-                }
-            }
-            Message::Undone(Update::Finished(r)) => {
-                self.busy = None;
-                match r {
-                    Ok(results) => {
-                        self.undone = Some(results);
-                        self.applied = None;
-                        self.interrupted = false;
-                        return self.start(env);
-                    }
-                    Err(e) => self.error = Some(e),
-                }
-            }
-            Message::Planned(Update::Progress(_))
-            | Message::Applied(Update::Progress(_))
-            | Message::Undone(Update::Progress(_)) => {}
+    fn apply(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        let Some(plan) = self.plan.clone() else {
+            return Task::none();
+        };
+        let env = ctx.env.clone();
+        let backups = ctx.backups.clone();
+        self.busy = Some(Busy::Applying);
+        self.error = None;
+        self.sent = false;
+        self.job
+            .spawn(move |mut report| async move {
+                let mut dir = env.directory().await?;
+                perm::apply(
+                    &mut dir,
+                    &plan,
+                    &env.grant_options(),
+                    &env.operator(),
+                    &backups.dir,
+                    &backups.trail,
+                    &mut *report,
+                )
+                .await
+            })
+            .map(Message::Applied)
+    }
+
+    /// Undoes this run's grants: the backups its audit trail names, or
+    /// (after an interrupted Apply) the newest run saved in the folder.
+    fn undo(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        let files: Vec<PathBuf> = crate::audit::standing(&ctx.backups.trail.records())
+            .into_iter()
+            .filter(|r| r.plane == Plane::Ad && r.action == Action::Grant)
+            .filter_map(|r| r.backup.map(PathBuf::from))
+            .collect();
+        if files.is_empty() && !self.interrupted {
+            return Task::none();
         }
-        Task::none()
+        let env = ctx.env.clone();
+        let trail = ctx.backups.trail.clone();
+        let folder = ctx.backups.dir.clone();
+        self.busy = Some(Busy::Undoing);
+        self.error = None;
+        self.sent = false;
+        self.job
+            .spawn(move |mut report| async move {
+                let mut dir = env.directory().await?;
+                let server = dir.server();
+                let domain = perm::discover(&mut dir).await?.default_naming_context;
+                let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
+                if files.is_empty() {
+                    saved = perm::load_backups(&folder, None, &server, &domain)?;
+                }
+                for f in &files {
+                    saved.extend(perm::load_backups(
+                        f.parent().unwrap_or(f),
+                        Some(f),
+                        &server,
+                        &domain,
+                    )?);
+                }
+                perm::rollback(
+                    &mut dir,
+                    &saved,
+                    &domain,
+                    &env.operator(),
+                    &trail,
+                    &mut *report,
+                )
+                .await
+            })
+            .map(Message::Undone)
     }
 
     /// Nothing left to write: applied now, or already granted.
-    pub fn complete(&self) -> bool {
+    fn complete(&self) -> bool {
         self.applied.is_some() || self.plan.as_ref().is_some_and(|p| p.is_noop())
     }
 
-    /// The sidebar status.
-    pub fn status(&self) -> Status {
+    /// Whether Cancel is still offered: a job runs and no write was sent.
+    pub fn can_cancel(&self) -> bool {
+        self.job.busy() && !self.sent
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if self.plan.is_none() && !self.job.busy() && self.applied.is_none() {
+            self.plan(ctx)
+        } else {
+            Task::none()
+        }
+    }
+
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Plan => return super::just(self.plan(ctx)),
+            Message::Apply => return super::just(self.apply(ctx)),
+            Message::Undo => return super::just(self.undo(ctx)),
+            Message::Cancel => {
+                if !self.can_cancel() {
+                    return super::nothing();
+                }
+                if self.busy == Some(Busy::Applying) {
+                    self.interrupted = true;
+                }
+                self.job.cancel();
+                self.busy = None;
+            }
+            Message::Planned(job) if self.job.accept(&job) => {
+                if let Update::Finished(r) = job.update {
+                    self.busy = None;
+                    match r {
+                        Ok(plan) => self.plan = Some(plan),
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+            }
+            Message::Applied(job) if self.job.accept(&job) => match job.update {
+                Update::Progress(p) => {
+                    self.sent |= matches!(p, Progress::Writing { .. });
+                }
+                Update::Finished(r) => {
+                    self.busy = None;
+                    match r {
+                        Ok(results) => {
+                            self.applied = Some(results);
+                            self.undone = None;
+                            self.interrupted = false;
+                            // The change stands; its record did not reach
+                            // the audit log: say so.
+                            self.audit_failure = ctx.backups.trail.failures().pop();
+                        }
+                        Err(e) => {
+                            self.error = Some(e);
+                            self.interrupted = true;
+                        }
+                    }
+                }
+            },
+            Message::Undone(job) if self.job.accept(&job) => match job.update {
+                Update::Progress(p) => {
+                    self.sent |= matches!(p, Progress::Writing { .. });
+                }
+                Update::Finished(r) => {
+                    self.busy = None;
+                    match r {
+                        Ok(results) => {
+                            self.undone = Some(results);
+                            self.applied = None;
+                            self.interrupted = false;
+                            return super::just(self.plan(ctx));
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                }
+            },
+            _ => {}
+        }
+        super::nothing()
+    }
+
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        self.complete()
+    }
+
+    fn status(&self, _ctx: &Context<'_>) -> Status {
         if self.busy.is_some() {
             Status::Running
         } else if self.error.is_some() {
@@ -258,23 +258,64 @@ impl State {
         }
     }
 
-    /// The page's view.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
+        match &self.applied {
+            Some(results) => {
+                let mut lines = Vec::new();
+                for r in results {
+                    lines.push(Line::status(
+                        perm::Outcome::Ok,
+                        fl!(
+                            "summary-permissions",
+                            dn = r.dn.as_str(),
+                            count = r.added.len()
+                        ),
+                    ));
+                    if let Some(b) = &r.backup {
+                        lines.push(Line::plain(fl!(
+                            "permissions-backup",
+                            path = crate::runbook::text::backup(
+                                &b.display().to_string(),
+                                ctx.env.is_demo()
+                            )
+                        )));
+                    }
+                }
+                lines
+            }
+            None if self.complete() => {
+                vec![Line::status(
+                    perm::Outcome::Ok,
+                    fl!("runbook-already-granted"),
+                )]
+            }
+            None => vec![Line::plain(fl!("runbook-not-run"))],
+        }
+    }
+
+    fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
         let mut page = column![widget::title(
             fl!("permissions-title"),
             fl!("permissions-subtitle")
         )]
         .spacing(size::GAP);
         if let Some(e) = &self.error {
-            page = page.push(widget::error(e.clone()));
+            page = page.push(widget::error(explain::task_error(e)));
         }
-        if let Some((busy, _)) = &self.busy {
+        if let Some(failure) = &self.audit_failure {
+            page = page.push(widget::error(fl!("audit-error", reason = failure.clone())));
+        }
+        if let Some(busy) = &self.busy {
             let label = match busy {
                 Busy::Planning => fl!("permissions-planning"),
                 Busy::Applying => fl!("permissions-applying"),
                 Busy::Undoing => fl!("permissions-undoing"),
             };
-            page = page.push(widget::busy(label, None, Message::Cancel));
+            page = page.push(widget::busy(
+                label,
+                None,
+                self.can_cancel().then_some(Message::Cancel),
+            ));
         }
         if let Some(plan) = &self.plan {
             let account = plan.account.clone();
@@ -330,7 +371,10 @@ impl State {
                 if let Some(b) = &r.backup {
                     card = card.push(widget::small(fl!(
                         "permissions-backup",
-                        path = b.display().to_string()
+                        path = crate::runbook::text::backup(
+                            &b.display().to_string(),
+                            ctx.env.is_demo()
+                        )
                     )));
                 }
             }
@@ -353,16 +397,14 @@ impl State {
             idle && self.plan.as_ref().is_some_and(|p| !p.is_noop()) && self.applied.is_none();
         page = page.push(
             row![
-                button(text(fl!("permissions-apply")).size(size::BODY))
-                    .on_press_maybe(can_apply.then_some(Message::Apply))
-                    .padding([8, 16]),
-                button(text(fl!("permissions-undo")).size(size::BODY))
-                    .on_press_maybe(
-                        (idle && (self.applied.is_some() || self.interrupted))
-                            .then_some(Message::Undo),
-                    )
-                    .style(button::secondary)
-                    .padding([8, 16]),
+                widget::primary(
+                    fl!("permissions-apply"),
+                    can_apply.then_some(Message::Apply)
+                ),
+                widget::secondary(
+                    fl!("permissions-undo"),
+                    (idle && (self.applied.is_some() || self.interrupted)).then_some(Message::Undo),
+                ),
             ]
             .spacing(10),
         );

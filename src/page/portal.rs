@@ -4,33 +4,26 @@
 //! a button opening the portal's page, and a re-check.
 
 use iced::Task;
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row};
 
-use super::Status;
-use super::job::{self, Update};
+use super::job::Job;
 use super::switch::{self, Switch};
-use crate::audit::Trail;
-use crate::backend::tenant::PortalPolicy;
-use crate::session::Env;
+use super::{Context, Event, Page, Status};
+use crate::audit::{Plane, Trail};
+use crate::backend::entra::portal::DEEP_LINK;
+use crate::backend::tenant::{PortalPolicy, TenantError};
+use crate::runbook::Line;
 use crate::task::permissions::Outcome;
 use crate::task::portal::{self, Progress};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
-/// The portal's deep link to the settings.
-pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/PasswordResetMenuBlade/~/OnPremisesIntegration/fromNav/Identity";
-
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
     /// The setting, its job and its result.
-    pub switch: Switch<PortalPolicy, Progress>,
-    /// Why the API cannot be used (the manual step is shown instead).
-    pub manual: Option<String>,
+    switch: Switch<PortalPolicy, Progress, TenantError>,
 }
-
-/// A job's answer: the policy, or the reason to do it by hand.
-pub type Reply = Result<PortalPolicy, String>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -41,97 +34,57 @@ pub enum Message {
     Apply,
     /// Turn both off again.
     Undo,
-    /// Stop.
+    /// Stop (before a setting is sent).
     Cancel,
     /// A job reported.
-    Job(Update<Progress, Reply>),
+    Job(Job<Progress, PortalPolicy, TenantError>),
     /// Open the admin center's page.
     OpenPortal,
 }
 
-impl State {
-    /// Reads the policy (on entering the page).
-    pub fn start(&mut self, env: &Env) -> Task<Message> {
-        self.run(env, None, &Trail::new(None))
-    }
+/// The progress steps that send a setting.
+fn sending(p: &Progress) -> bool {
+    matches!(p, Progress::Writeback | Progress::Unlock)
+}
 
-    fn run(&mut self, env: &Env, set: Option<bool>, trail: &Trail) -> Task<Message> {
-        let Some(mut tenant) = env.tenant() else {
+impl State {
+    fn run(&mut self, ctx: &Context<'_>, set: Option<bool>) -> Task<Message> {
+        let Some(mut tenant) = ctx.env.tenant() else {
             return Task::none();
         };
-        let trail = trail.clone();
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let r = match set {
-                None => portal::status(&mut tenant).await,
-                Some(on) => portal::set(&mut tenant, on, &trail, &mut *report).await,
-            };
-            match r {
-                Ok(p) => Ok(Ok(p)),
-                Err(e) if e.needs_manual_step() => Ok(Err(explain::tenant_error(&e))),
-                Err(e) => Err(explain::tenant_error(&e)),
-            }
-        });
-        self.switch.started(handle);
-        task.map(Message::Job)
+        let trail = if set.is_some() {
+            ctx.backups.trail.clone()
+        } else {
+            Trail::new(None)
+        };
+        self.switch
+            .start(move |mut report| async move {
+                match set {
+                    None => portal::status(&mut tenant).await,
+                    Some(on) => portal::set(&mut tenant, on, &trail, &mut *report).await,
+                }
+            })
+            .map(Message::Job)
+    }
+
+    /// Why the wizard cannot switch the settings itself: the API refused
+    /// or has changed (None: it can, or nobody signed in).
+    fn manual(&self) -> Option<&TenantError> {
+        self.switch.error.as_ref().filter(|e| e.needs_manual_step())
     }
 
     /// Whether the settings are switched by the wizard (signed in, and the
     /// API usable), rather than by hand.
-    fn automated(&self, env: &Env) -> bool {
-        env.has_tenant() && self.manual.is_none()
-    }
-
-    /// Handles a message; switches are recorded in `trail`.
-    pub fn update(&mut self, message: Message, env: &Env, trail: &Trail) -> Task<Message> {
-        match message {
-            Message::Refresh => return self.run(env, None, trail),
-            Message::Apply => {
-                self.switch.changed = true;
-                return self.run(env, Some(true), trail);
-            }
-            Message::Undo => {
-                self.switch.changed = false;
-                return self.run(env, Some(false), trail);
-            }
-            Message::Cancel => self.switch.cancel(),
-            Message::Job(Update::Progress(p)) => self.switch.on_update(Update::Progress(p)),
-            Message::Job(Update::Finished(Ok(Ok(policy)))) => {
-                self.manual = None;
-                self.switch.on_update(Update::Finished(Ok(policy)));
-            }
-            Message::Job(Update::Finished(Ok(Err(reason)))) => {
-                self.switch.cancel();
-                self.switch.changed = false;
-                self.manual = Some(reason);
-            }
-            Message::Job(Update::Finished(Err(e))) => {
-                self.switch.on_update(Update::Finished(Err(e)))
-            }
-            Message::OpenPortal => {
-                if let Err(e) = open::that_detached(DEEP_LINK) {
-                    tracing::warn!(error = %e, "could not open the browser");
-                }
-            }
-        }
-        Task::none()
-    }
-
-    /// Both toggles on (or the manual step shown instead).
-    pub fn complete(&self, env: &Env) -> bool {
-        !self.automated(env) || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
-    }
-
-    /// The sidebar status.
-    pub fn status(&self, env: &Env) -> Status {
-        self.switch.status(self.automated(env), self.complete(env))
+    fn automated(&self, ctx: &Context<'_>) -> bool {
+        ctx.env.has_tenant() && self.manual().is_none()
     }
 
     /// The guided manual step, with the reason the wizard cannot do it.
-    fn manual_view(&self, env: &Env) -> Element<'_, Message> {
-        let signed_in = env.has_tenant();
+    fn manual_view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        let signed_in = ctx.env.has_tenant();
         let mut card = column![widget::heading(fl!("portal-manual"))].spacing(8);
-        match &self.manual {
-            Some(reason) => card = card.push(widget::error(reason.clone())),
+        match self.manual() {
+            Some(reason) => card = card.push(widget::error(explain::tenant_error(reason))),
             None => card = card.push(widget::small(fl!("portal-not-signed-in"))),
         }
         card = card
@@ -139,15 +92,11 @@ impl State {
             .push(widget::small(DEEP_LINK.to_string()))
             .push(
                 row![
-                    button(text(fl!("portal-open")).size(size::BODY))
-                        .on_press(Message::OpenPortal)
-                        .padding([8, 16]),
-                    button(text(fl!("portal-recheck")).size(size::BODY))
-                        .on_press_maybe(
-                            (signed_in && self.switch.busy.is_none()).then_some(Message::Refresh)
-                        )
-                        .style(button::secondary)
-                        .padding([8, 16]),
+                    widget::primary(fl!("portal-open"), Some(Message::OpenPortal)),
+                    widget::secondary(
+                        fl!("portal-recheck"),
+                        (signed_in && !self.switch.busy()).then_some(Message::Refresh)
+                    ),
                 ]
                 .spacing(10),
             );
@@ -184,14 +133,107 @@ impl State {
         )
     }
 
-    /// The page's view.
-    pub fn view(&self, env: &Env) -> Element<'_, Message> {
+    fn busy_view<'a>(&self) -> Element<'a, Message> {
+        let step = &self.switch.step;
+        let label = match step {
+            None | Some(Progress::Reading) => fl!("portal-reading"),
+            Some(Progress::Writeback) => fl!("portal-setting-writeback"),
+            Some(Progress::Unlock) => fl!("portal-setting-unlock"),
+            Some(Progress::ReadingBack) => fl!("portal-reading-back"),
+        };
+        let fraction = match step {
+            None | Some(Progress::Reading) => 0.15,
+            Some(Progress::Writeback) => 0.4,
+            Some(Progress::Unlock) => 0.65,
+            Some(Progress::ReadingBack) => 0.9,
+        };
+        widget::busy(
+            label,
+            Some(fraction),
+            self.switch.can_cancel().then_some(Message::Cancel),
+        )
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if self.switch.value.is_none() && !self.switch.busy() {
+            self.run(ctx, None)
+        } else {
+            Task::none()
+        }
+    }
+
+    /// Switches are recorded in the run's audit trail.
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Refresh => return super::just(self.run(ctx, None)),
+            Message::Apply => return super::just(self.run(ctx, Some(true))),
+            Message::Undo => return super::just(self.run(ctx, Some(false))),
+            Message::Cancel => self.switch.cancel(),
+            Message::Job(job) => self.switch.on_job(job, sending),
+            Message::OpenPortal => {
+                if let Err(e) = open::that_detached(DEEP_LINK) {
+                    tracing::warn!(error = %e, "could not open the browser");
+                }
+            }
+        }
+        super::nothing()
+    }
+
+    fn status(&self, ctx: &Context<'_>) -> Status {
+        let automated = self.automated(ctx);
+        if !automated && !self.switch.busy() {
+            return Status::Warning;
+        }
+        self.switch.status(automated, self.can_continue(ctx))
+    }
+
+    /// Both toggles on (or the manual step shown instead).
+    fn can_continue(&self, ctx: &Context<'_>) -> bool {
+        !self.automated(ctx) || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
+    }
+
+    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
+        match self.switch.value {
+            Some(p) => {
+                let named = |label: String, on: bool| {
+                    let state = if on {
+                        fl!("state-on")
+                    } else {
+                        fl!("state-off")
+                    };
+                    Line::status(
+                        Outcome::ok_if(on, Outcome::Warning),
+                        format!("{label}: {state}"),
+                    )
+                };
+                vec![
+                    named(fl!("portal-writeback"), p.writeback),
+                    named(fl!("portal-unlock"), p.unlock),
+                ]
+            }
+            None => {
+                let mut lines = Vec::new();
+                if let Some(e) = &self.switch.error {
+                    lines.push(Line::status(Outcome::Warning, explain::tenant_error(e)));
+                }
+                lines.push(Line::plain(fl!("portal-manual-steps")));
+                lines.push(Line::plain(DEEP_LINK.to_string()));
+                lines
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
         let mut page =
             column![widget::title(fl!("portal-title"), fl!("portal-subtitle"))].spacing(size::GAP);
-        if !self.automated(env) {
-            page = page.push(self.manual_view(env));
-            if self.switch.busy.is_some() {
-                page = page.push(widget::busy(fl!("portal-reading"), None, Message::Cancel));
+        if !self.automated(ctx) {
+            page = page.push(self.manual_view(ctx));
+            if self.switch.busy() {
+                page = page.push(self.busy_view());
             }
             if let Some(p) = self.switch.value {
                 page = page.push(Self::policy_card(p));
@@ -200,33 +242,22 @@ impl State {
         }
         page = page.push(widget::small(fl!("portal-undocumented")));
         if let Some(e) = &self.switch.error {
-            page = page.push(widget::error(e.clone()));
+            page = page.push(widget::error(explain::tenant_error(e)));
         }
-        if let Some((step, _)) = &self.switch.busy {
-            let label = match step {
-                None | Some(Progress::Reading) => fl!("portal-reading"),
-                Some(Progress::Writeback) => fl!("portal-setting-writeback"),
-                Some(Progress::Unlock) => fl!("portal-setting-unlock"),
-                Some(Progress::ReadingBack) => fl!("portal-reading-back"),
-            };
-            let fraction = match step {
-                None | Some(Progress::Reading) => 0.15,
-                Some(Progress::Writeback) => 0.4,
-                Some(Progress::Unlock) => 0.65,
-                Some(Progress::ReadingBack) => 0.9,
-            };
-            page = page.push(widget::busy(label, Some(fraction), Message::Cancel));
+        if self.switch.busy() {
+            page = page.push(self.busy_view());
         }
         if let Some(p) = self.switch.value {
             page = page.push(Self::policy_card(p));
         }
-        let idle = self.switch.busy.is_none();
+        let idle = !self.switch.busy();
         let done = self.switch.value.is_some_and(|p| p.writeback && p.unlock);
+        let changed = switch::switched_on(&ctx.backups.trail, Plane::Portal);
         page.push(switch::actions(
             fl!("portal-apply"),
             (idle && self.switch.value.is_some() && !done).then_some(Message::Apply),
             fl!("portal-undo"),
-            (idle && done && self.switch.changed).then_some(Message::Undo),
+            (idle && done && changed).then_some(Message::Undo),
         ))
         .into()
     }

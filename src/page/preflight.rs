@@ -1,53 +1,21 @@
 //! Pre-flight: every check with its status, explanation and fix; live
 //! progress while the users are scanned. Only blocking findings stop Next.
+//! The work is `task::preflight`, which `writeback-wizard check` runs too.
 
 use iced::Task;
-use iced::widget::{button, checkbox, column, row, text};
+use iced::widget::{checkbox, column, row, text};
 
-use super::Status;
-use super::job::{self, Update};
-use super::scan::{self, Scan};
-use crate::session::Env;
-use crate::task::permissions::{self as perm, Check, Outcome, Progress};
-use crate::task::portal;
+use super::job::Job;
+use super::scan::{self, Scan, Scanner};
+use super::{Context, Event, Page, Status};
+use crate::runbook::Line;
+use crate::task::permissions::{self as perm, Outcome, Progress, TaskError};
+use crate::task::preflight::{self, Checks};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
 /// The page's state.
-pub type State = Scan<Checks>;
-
-/// What pre-flight found, plane by plane.
-#[derive(Debug, Clone)]
-pub struct Checks {
-    /// Active Directory.
-    pub directory: Vec<Check>,
-    /// The tenant (Graph): its findings, the reason they could not be
-    /// read, or None when nobody signed in.
-    pub tenant: Option<Result<Vec<(Outcome, portal::Finding)>, String>>,
-}
-
-impl Checks {
-    /// The targets the checks ran on (AdminSDHolder aside).
-    pub fn targets(&self) -> Vec<String> {
-        self.directory
-            .iter()
-            .filter_map(|c| match &c.finding {
-                perm::Finding::GrantState { dn, .. } if !dn.starts_with("CN=AdminSDHolder,") => {
-                    Some(dn.clone())
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn outcomes(&self) -> impl Iterator<Item = Outcome> + '_ {
-        let tenant = match &self.tenant {
-            Some(Ok(findings)) => findings.iter().map(|(o, _)| *o).collect(),
-            Some(Err(_)) | None => vec![Outcome::Warning],
-        };
-        self.directory.iter().map(|c| c.outcome).chain(tenant)
-    }
-}
+pub type State = Scanner<Checks, TaskError>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -57,60 +25,57 @@ pub enum Message {
     /// Stop the run.
     Cancel,
     /// The task reported.
-    Job(Update<Progress, Checks>),
+    Job(Job<Progress, Checks, TaskError>),
     /// Add an OU found with inheritance disabled to the targets (the shell
     /// changes the settings and runs pre-flight again).
     AddTarget(String),
 }
 
-impl State {
-    /// Starts the checks.
-    pub fn start(&mut self, env: &Env) -> Task<Message> {
-        let env = env.clone();
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let mut dir = env
-                .directory()
-                .await
-                .map_err(|e| explain::directory_error(&e))?;
-            let (_, directory) = perm::check(
-                &mut dir,
-                &env.grant_options(),
-                env.tls(),
-                true,
-                &mut *report,
-            )
-            .await
-            .map_err(|e| explain::task_error(&e))?;
-            let tenant = env.tenant_facts().await.map(|facts| {
-                facts
-                    .map(|f| portal::findings(&f))
-                    .map_err(|e| explain::tenant_error(&e))
-            });
-            Ok(Checks { directory, tenant })
-        });
-        *self = State::running(handle);
-        task.map(Message::Job)
-    }
+fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
+    let env = ctx.env.clone();
+    state
+        .start(move |mut report| async move { preflight::run(&env, &mut *report).await })
+        .map(Message::Job)
+}
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
-        match message {
-            Message::Run => return self.start(env),
-            Message::Cancel => *self = State::Idle,
-            Message::Job(update) => self.on_update(update, |checks| checks),
-            Message::AddTarget(_) => {}
+impl Page for State {
+    type Message = Message;
+
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        match self.scan {
+            Scan::Idle => start(self, ctx),
+            _ => Task::none(),
         }
-        Task::none()
     }
 
-    /// The sidebar status.
-    pub fn status(&self) -> Status {
-        match self {
-            State::Idle => Status::Pending,
-            State::Running { .. } => Status::Running,
-            State::Failed(_) => Status::Failed,
-            State::Done(checks) => {
-                if checks.outcomes().any(|o| o == Outcome::Blocking) {
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Run => return super::just(start(self, ctx)),
+            Message::Cancel => self.cancel(),
+            Message::Job(job) => self.on_job(job),
+            Message::AddTarget(dn) => {
+                // The OU joins the targets checked (the domain root when
+                // none was listed), so the scope only grows.
+                let mut targets = match &self.scan {
+                    Scan::Done(checks) => checks.targets(),
+                    _ => Vec::new(),
+                };
+                if !targets.iter().any(|t| t.eq_ignore_ascii_case(&dn)) {
+                    targets.push(dn);
+                }
+                return (Task::none(), Some(Event::Targets(targets)));
+            }
+        }
+        super::nothing()
+    }
+
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        match &self.scan {
+            Scan::Idle => Status::Pending,
+            Scan::Running { .. } => Status::Running,
+            Scan::Failed(_) => Status::Failed,
+            Scan::Done(checks) => {
+                if checks.blocked() {
                     Status::Failed
                 } else if checks.outcomes().any(|o| o == Outcome::Warning) {
                     Status::Warning
@@ -122,32 +87,59 @@ impl State {
     }
 
     /// Next is blocked only by blocking findings (and by not having run).
-    pub fn can_continue(&self) -> bool {
-        matches!(self, State::Done(checks) if checks.outcomes().all(|o| o != Outcome::Blocking))
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        matches!(&self.scan, Scan::Done(checks) if !checks.blocked())
     }
 
-    /// The page's view.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
+        match &self.scan {
+            Scan::Done(checks) => {
+                let mut lines: Vec<Line> = checks
+                    .directory
+                    .iter()
+                    .map(|c| Line::status(c.outcome, explain::finding(&c.finding)))
+                    .collect();
+                match &checks.tenant {
+                    Some(Ok(findings)) => lines.extend(
+                        findings
+                            .iter()
+                            .map(|(o, f)| Line::status(*o, explain::portal_finding(f))),
+                    ),
+                    Some(Err(e)) => lines.push(Line::status(
+                        Outcome::Warning,
+                        fl!("preflight-tenant-failed", reason = explain::tenant_error(e)),
+                    )),
+                    None => lines.push(Line::status(
+                        Outcome::Warning,
+                        fl!("preflight-tenant-skipped"),
+                    )),
+                }
+                lines
+            }
+            Scan::Failed(e) => vec![Line::status(Outcome::Blocking, explain::task_error(e))],
+            _ => vec![Line::plain(fl!("runbook-not-run"))],
+        }
+    }
+
+    fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {
         let header = widget::title(fl!("preflight-title"), fl!("preflight-subtitle"));
-        let body: Element<'_, Message> = match self {
-            State::Idle => column![
+        let body: Element<'_, Message> = match &self.scan {
+            Scan::Idle => column![
                 widget::body(fl!("preflight-idle")),
-                button(text(fl!("preflight-run")).size(size::BODY))
-                    .on_press(Message::Run)
-                    .padding([8, 16]),
+                widget::primary(fl!("preflight-run"), Some(Message::Run)),
             ]
             .spacing(10)
             .into(),
-            State::Running {
-                scanned, carrying, ..
-            } => scan::running_view(
+            Scan::Running { scanned, carrying } => scan::running_view(
                 fl!("preflight-running"),
                 *scanned,
                 *carrying,
                 Message::Cancel,
             ),
-            State::Failed(e) => scan::failed_view(e, fl!("preflight-run"), Message::Run),
-            State::Done(checks) => {
+            Scan::Failed(e) => {
+                scan::failed_view(explain::task_error(e), fl!("preflight-run"), Message::Run)
+            }
+            Scan::Done(checks) => {
                 let mut list = column![widget::heading(fl!("preflight-directory"))].spacing(10);
                 for check in &checks.directory {
                     let line = explain::finding(&check.finding);
@@ -195,7 +187,7 @@ impl State {
                     Some(Err(e)) => {
                         tenant = tenant.push(widget::badge_line(
                             widget::outcome(Outcome::Warning),
-                            fl!("preflight-tenant-failed", reason = e.clone()),
+                            fl!("preflight-tenant-failed", reason = explain::tenant_error(e)),
                         ));
                     }
                     None => {
@@ -208,10 +200,7 @@ impl State {
                 column![
                     widget::card(list),
                     widget::card(tenant),
-                    button(text(fl!("preflight-rerun")).size(size::BODY))
-                        .on_press(Message::Run)
-                        .style(button::secondary)
-                        .padding([8, 16]),
+                    widget::secondary(fl!("preflight-rerun"), Some(Message::Run)),
                 ]
                 .spacing(10)
                 .into()

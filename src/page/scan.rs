@@ -1,12 +1,12 @@
 //! What the pre-flight and Verify pages share: the state of a user scan
-//! with its live counters.
+//! with its live counters, and its job.
 
-use super::job::Update;
+use super::job::{Job, Slot, Update};
 use crate::task::permissions::Progress;
 
 /// A page whose work scans users.
 #[derive(Debug, Default)]
-pub enum Scan<T> {
+pub enum Scan<T, E> {
     /// Not run yet.
     #[default]
     Idle,
@@ -16,44 +16,74 @@ pub enum Scan<T> {
         scanned: u64,
         /// Of which carry the grant.
         carrying: u64,
-        /// Cancels on drop.
-        handle: iced::task::Handle,
     },
     /// Finished.
     Done(T),
-    /// Failed, with the translated reason.
-    Failed(String),
+    /// Failed.
+    Failed(E),
 }
 
-impl<T> Scan<T> {
-    /// A scan just started.
-    pub fn running(handle: iced::task::Handle) -> Self {
-        Scan::Running {
-            scanned: 0,
-            carrying: 0,
-            handle,
+/// A scan and the job that runs it.
+#[derive(Debug)]
+pub struct Scanner<T, E> {
+    /// Where it stands.
+    pub scan: Scan<T, E>,
+    job: Slot,
+}
+
+impl<T, E> Default for Scanner<T, E> {
+    fn default() -> Self {
+        Scanner {
+            scan: Scan::Idle,
+            job: Slot::default(),
         }
     }
+}
 
-    /// Applies a job update: the counters while it runs, then the result
-    /// (`done` keeps what the page shows of it).
-    pub fn on_update<R>(&mut self, update: Update<Progress, R>, done: impl FnOnce(R) -> T) {
-        match update {
+impl<T: Send + 'static, E: std::fmt::Display + Send + 'static> Scanner<T, E> {
+    /// Starts `work` (a scan already running is dropped).
+    pub fn start<Fut>(
+        &mut self,
+        work: impl FnOnce(super::job::Report<Progress>) -> Fut + Send + 'static,
+    ) -> iced::Task<Job<Progress, T, E>>
+    where
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
+    {
+        self.scan = Scan::Running {
+            scanned: 0,
+            carrying: 0,
+        };
+        self.job.spawn(work)
+    }
+
+    /// Stops the scan.
+    pub fn cancel(&mut self) {
+        self.job.cancel();
+        self.scan = Scan::Idle;
+    }
+
+    /// Applies a job report: the counters while it runs, then the result.
+    /// Reports of a cancelled or superseded run are dropped.
+    pub fn on_job(&mut self, job: Job<Progress, T, E>) {
+        if !self.job.accept(&job) {
+            return;
+        }
+        match job.update {
             Update::Progress(Progress::Users {
                 done: seen,
                 carrying: c,
             }) => {
                 if let Scan::Running {
                     scanned, carrying, ..
-                } = self
+                } = &mut self.scan
                 {
                     *scanned = seen;
                     *carrying = c;
                 }
             }
             Update::Progress(_) => {}
-            Update::Finished(Ok(result)) => *self = Scan::Done(done(result)),
-            Update::Finished(Err(e)) => *self = Scan::Failed(e),
+            Update::Finished(Ok(result)) => self.scan = Scan::Done(result),
+            Update::Finished(Err(e)) => self.scan = Scan::Failed(e),
         }
     }
 }
@@ -71,23 +101,19 @@ pub fn running_view<'a, M: Clone + 'a>(
             crate::fl!("progress-users", carrying = carrying, done = scanned)
         ),
         Some(crate::widget::scan_fraction(scanned)),
-        cancel,
+        Some(cancel),
     )
 }
 
 /// A failed scan: the reason, and the button that runs it again.
 pub fn failed_view<'a, M: Clone + 'a>(
-    error: &str,
+    error: String,
     run_label: String,
     run: M,
 ) -> crate::widget::Element<'a, M> {
-    use crate::widget::size;
-    use iced::widget::{button, column, text};
-    column![
-        crate::widget::error(error.to_string()),
-        button(text(run_label).size(size::BODY))
-            .on_press(run)
-            .padding([8, 16]),
+    iced::widget::column![
+        crate::widget::error(error),
+        crate::widget::primary(run_label, Some(run)),
     ]
     .spacing(10)
     .into()

@@ -1,7 +1,11 @@
-//! Summary: what changed, where the backups are, and undo everything.
+//! Summary: what changed (read from the run's audit trail, so only what
+//! really happened), where the backups are, and undo everything.
 
-use iced::widget::{button, column, text};
+use iced::Task;
+use iced::widget::column;
 
+use super::{Context, Event, Page, Status};
+use crate::audit::{self, Action, Plane, Record};
 use crate::fl;
 use crate::task::permissions::Outcome;
 use crate::widget::{self, Element, size};
@@ -13,93 +17,179 @@ pub enum Message {
     UndoAll,
     /// Save the runbook of this run (the shell opens the Save dialog).
     ExportRunbook,
+    /// What the last export did (from the shell).
+    Exported(String),
+    /// How many users Verify found out of reach (from the shell).
+    Unreached(u64),
 }
 
-/// What the run changed, gathered by the shell from the pages.
-#[derive(Debug, Clone, Default)]
+/// The page's state: the notes the shell passes on.
+#[derive(Debug, Default)]
+pub struct State {
+    export_note: Option<String>,
+    unreached: u64,
+}
+
+/// What the run changed and that still stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// Lines for the AD permissions (one per target).
+    /// Lines for the AD permissions (one per object).
     pub permissions: Vec<String>,
     /// Backup files.
     pub backups: Vec<String>,
     /// Connect: switched on by this run.
-    pub connect: Option<bool>,
+    pub connect: bool,
     /// Portal: switched on by this run.
-    pub portal: Option<bool>,
-    /// Users the grant does not reach.
-    pub unreached: usize,
-    /// Something can be undone.
-    pub undoable: bool,
-    /// What the last runbook export did.
-    pub export_note: Option<String>,
+    pub portal: bool,
 }
 
-/// The page's view.
-pub fn view<'a>(changes: &Changes) -> Element<'a, Message> {
-    let mut done = column![widget::heading(fl!("summary-changed"))].spacing(8);
-    if changes.permissions.is_empty() {
-        done = done.push(widget::body(fl!("summary-no-permissions")));
+impl Changes {
+    /// The changes of the run's records that still stand.
+    pub fn of(records: &[Record]) -> Changes {
+        let mut c = Changes::default();
+        for r in audit::standing(records) {
+            match (r.plane, r.action) {
+                (Plane::Ad, Action::Grant) => {
+                    c.permissions.push(fl!(
+                        "summary-permissions",
+                        dn = r.target.dn.clone().unwrap_or_default(),
+                        count = r.added.len()
+                    ));
+                    if let Some(b) = &r.backup {
+                        c.backups.push(crate::runbook::text::backup(b, r.demo));
+                    }
+                }
+                (Plane::Connect, Action::Enable) => c.connect = true,
+                (Plane::Portal, Action::Enable) => c.portal = true,
+                _ => {}
+            }
+        }
+        c
     }
-    for line in &changes.permissions {
-        done = done.push(widget::badge_line(
-            widget::outcome(Outcome::Ok),
-            line.clone(),
+
+    /// Whether anything can be undone.
+    pub fn undoable(&self) -> bool {
+        !self.permissions.is_empty() || self.connect || self.portal
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::UndoAll => (Task::none(), Some(Event::UndoAll)),
+            Message::ExportRunbook => {
+                self.export_note = None;
+                (Task::none(), Some(Event::ExportRunbook))
+            }
+            Message::Exported(note) => {
+                self.export_note = Some(note);
+                super::nothing()
+            }
+            Message::Unreached(n) => {
+                self.unreached = n;
+                super::nothing()
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        let changes = Changes::of(&ctx.backups.trail.records());
+        let mut done = column![widget::heading(fl!("summary-changed"))].spacing(8);
+        if changes.permissions.is_empty() {
+            done = done.push(widget::body(fl!("summary-no-permissions")));
+        }
+        for line in &changes.permissions {
+            done = done.push(widget::badge_line(
+                widget::outcome(Outcome::Ok),
+                line.clone(),
+            ));
+        }
+        let plane = |on: bool, yes: String, no: String| {
+            if on {
+                widget::badge_line(widget::outcome(Outcome::Ok), yes)
+            } else {
+                widget::body(no)
+            }
+        };
+        done = done.push(plane(
+            changes.connect,
+            fl!("summary-connect-on"),
+            fl!("summary-connect-unchanged"),
         ));
+        done = done.push(plane(
+            changes.portal,
+            fl!("summary-portal-on"),
+            fl!("summary-portal-unchanged"),
+        ));
+        let mut backups = column![widget::heading(fl!("summary-backups"))].spacing(6);
+        if changes.backups.is_empty() {
+            backups = backups.push(widget::body(fl!("summary-no-backups")));
+        }
+        for b in &changes.backups {
+            backups = backups.push(widget::small(b.clone()));
+        }
+        let mut warnings = column![widget::heading(fl!("summary-remember"))].spacing(6);
+        if self.unreached > 0 {
+            warnings = warnings.push(widget::body(fl!(
+                "summary-unreached",
+                count = self.unreached
+            )));
+        }
+        warnings = warnings
+            .push(widget::body(fl!("summary-propagation")))
+            .push(widget::body(fl!("summary-policy")));
+        let mut runbook = column![
+            widget::heading(fl!("runbook-title")),
+            widget::body(fl!("runbook-export-hint")),
+            widget::secondary(fl!("runbook-export"), Some(Message::ExportRunbook)),
+        ]
+        .spacing(8);
+        if let Some(note) = &self.export_note {
+            runbook = runbook.push(widget::small(note.clone()));
+        }
+        column![
+            widget::title(fl!("summary-title"), fl!("summary-subtitle")),
+            widget::card(done),
+            widget::card(backups),
+            widget::card(warnings),
+            widget::card(runbook),
+            widget::destructive(
+                fl!("summary-undo-all"),
+                changes.undoable().then_some(Message::UndoAll)
+            ),
+        ]
+        .spacing(size::GAP)
+        .into()
     }
-    let plane = |on: Option<bool>, yes: String, no: String| match on {
-        Some(true) => widget::badge_line(widget::outcome(Outcome::Ok), yes),
-        _ => widget::body(no),
-    };
-    done = done.push(plane(
-        changes.connect,
-        fl!("summary-connect-on"),
-        fl!("summary-connect-unchanged"),
-    ));
-    done = done.push(plane(
-        changes.portal,
-        fl!("summary-portal-on"),
-        fl!("summary-portal-unchanged"),
-    ));
-    let mut backups = column![widget::heading(fl!("summary-backups"))].spacing(6);
-    if changes.backups.is_empty() {
-        backups = backups.push(widget::body(fl!("summary-no-backups")));
+
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        Status::Pending
     }
-    for b in &changes.backups {
-        backups = backups.push(widget::small(b.clone()));
+
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        false
     }
-    let mut warnings = column![widget::heading(fl!("summary-remember"))].spacing(6);
-    if changes.unreached > 0 {
-        warnings = warnings.push(widget::body(fl!(
-            "summary-unreached",
-            count = changes.unreached
-        )));
+
+    fn runbook(&self, ctx: &Context<'_>) -> Vec<crate::runbook::Line> {
+        use crate::runbook::Line;
+        let c = Changes::of(&ctx.backups.trail.records());
+        let mut lines: Vec<Line> = c
+            .permissions
+            .into_iter()
+            .map(|l| Line::status(Outcome::Ok, l))
+            .collect();
+        lines.push(if c.connect {
+            Line::status(Outcome::Ok, fl!("summary-connect-on"))
+        } else {
+            Line::plain(fl!("summary-connect-unchanged"))
+        });
+        lines.push(if c.portal {
+            Line::status(Outcome::Ok, fl!("summary-portal-on"))
+        } else {
+            Line::plain(fl!("summary-portal-unchanged"))
+        });
+        lines
     }
-    warnings = warnings
-        .push(widget::body(fl!("summary-propagation")))
-        .push(widget::body(fl!("summary-policy")));
-    let mut runbook = column![
-        widget::heading(fl!("runbook-title")),
-        widget::body(fl!("runbook-export-hint")),
-        button(text(fl!("runbook-export")).size(size::BODY))
-            .on_press(Message::ExportRunbook)
-            .style(button::secondary)
-            .padding([8, 16]),
-    ]
-    .spacing(8);
-    if let Some(note) = &changes.export_note {
-        runbook = runbook.push(widget::small(note.clone()));
-    }
-    column![
-        widget::title(fl!("summary-title"), fl!("summary-subtitle")),
-        widget::card(done),
-        widget::card(backups),
-        widget::card(warnings),
-        widget::card(runbook),
-        button(text(fl!("summary-undo-all")).size(size::BODY))
-            .on_press_maybe(changes.undoable.then_some(Message::UndoAll))
-            .style(button::danger)
-            .padding([8, 16]),
-    ]
-    .spacing(size::GAP)
-    .into()
 }

@@ -1,76 +1,43 @@
-//! Targets & sign-in: the domain controller, the accounts, the Connect
-//! server and the tenant. In the demo every field is filled in and fixed.
+//! Targets & sign-in: the run's settings. The domain controller and the
+//! accounts, what to grant (targets, forest, AdminSDHolder, inetOrgPerson),
+//! the Connect server and the tenant: every option the command line has.
+//! In the demo the connection is fixed; what to grant can be changed. Each
+//! change is handed to the shell as [`Event::Settings`].
 
 use iced::Task;
-use iced::widget::{button, checkbox, column, row, text, text_input};
+use iced::widget::{checkbox, column, row, text, text_input};
 
-use super::job::{self, Update};
+use super::job::{Job, Slot, Update};
+use super::{Context, Event, Page, Status};
 use crate::backend::Secret;
-use crate::backend::cloudsync::TenantAdmin;
 use crate::backend::entra::SignInConfig;
-use crate::backend::ldap::ConnectOptions;
-use crate::backend::sync::SyncState;
+use crate::backend::sync::{SyncError, SyncState};
+use crate::backend::tenant::TenantError;
 use crate::fl;
-use crate::session::{Env, RealEnv};
-use crate::task::permissions::{self as perm, Account, GrantOptions};
+use crate::profile::Settings;
+use crate::runbook::Line;
+use crate::session::Credentials;
+use crate::task::permissions::{self as perm, Account, TaskError};
 use crate::task::portal::{self, Method, SignInProgress, SignedIn};
 use crate::widget::{self, Element, size};
-
-/// Values for the page from a profile (no secrets).
-#[derive(Clone, Debug, Default)]
-pub struct Prefill {
-    /// DC URL.
-    pub server: String,
-    /// CA file.
-    pub ca_file: String,
-    /// Bind account.
-    pub bind_user: String,
-    /// Connector account.
-    pub connector: String,
-    /// Entra Connect server ("" = this machine).
-    pub sync_host: String,
-    /// Tenant domain or id.
-    pub tenant: String,
-    /// Public client id ("" = the default).
-    pub client_id: String,
-    /// Cloud Sync's provisioning agent instead of Entra Connect.
-    pub cloud_sync: bool,
-    /// Cloud Sync's tenant administrator.
-    pub tenant_admin: String,
-}
 
 /// The page's state.
 #[derive(Debug, Default)]
 pub struct State {
-    /// `ldaps://…`.
-    pub server: String,
-    /// CA file path.
-    pub ca_file: String,
-    /// Bind account.
-    pub bind_user: String,
-    password: Secret,
-    /// Connector account.
-    pub connector: String,
-    /// Connect server ("" = this machine).
-    pub sync_host: String,
-    /// Tenant.
-    pub tenant: String,
-    /// Public client id to sign in with ("" = the default).
-    pub client_id: String,
-    /// Step 2 on Cloud Sync's provisioning agent instead of Entra Connect.
-    pub cloud_sync: bool,
-    /// The tenant administrator Cloud Sync's cmdlet signs in as.
-    pub tenant_admin: String,
-    tenant_admin_password: Secret,
-    found: Option<Result<Account, String>>,
-    finding: Option<iced::task::Handle>,
+    settings: Settings,
+    credentials: Credentials,
+    demo: bool,
+    /// The DN typed in "add a target".
+    new_target: String,
+    found: Option<Result<Account, TaskError>>,
+    finding: Slot,
     /// Reading the connector account from the Connect server.
-    reading: Option<iced::task::Handle>,
+    reading: Slot,
     read_error: Option<String>,
-    /// The tenant sign-in: done, running (its last report), or failed.
-    signed_in: Option<SignedIn>,
-    signing_in: Option<(Option<SignInProgress>, iced::task::Handle)>,
-    sign_in_error: Option<String>,
+    /// The tenant sign-in: its last report while it runs.
+    signing_in: Slot,
+    sign_in_step: Option<SignInProgress>,
+    sign_in_error: Option<TenantError>,
 }
 
 /// Messages of the page.
@@ -78,6 +45,8 @@ pub struct State {
 pub enum Message {
     /// A field changed.
     Server(String),
+    /// StartTLS on or off.
+    StartTls(bool),
     /// A field changed.
     CaFile(String),
     /// A field changed.
@@ -86,6 +55,18 @@ pub enum Message {
     Password(Secret),
     /// A field changed.
     Connector(String),
+    /// The DN to add as a target.
+    NewTarget(String),
+    /// Add it.
+    AddTarget,
+    /// Remove a target.
+    RemoveTarget(usize),
+    /// Every domain of the forest.
+    Forest(bool),
+    /// Also AdminSDHolder.
+    AdminSdHolder(bool),
+    /// Also inetOrgPerson.
+    InetOrgPerson(bool),
     /// A field changed.
     SyncHost(String),
     /// A field changed.
@@ -101,7 +82,7 @@ pub enum Message {
     /// Stop signing in.
     CancelSignIn,
     /// The sign-in reported.
-    SignInJob(Update<SignInProgress, SignedIn>),
+    SignInJob(Job<SignInProgress, SignedIn, TenantError>),
     /// Forget the tenant session.
     SignOut,
     /// Open an address in the browser.
@@ -109,119 +90,159 @@ pub enum Message {
     /// Read the connector account from the Connect server.
     ReadConnector,
     /// The Connect server answered.
-    ConnectorRead(Update<crate::task::sync::Progress, SyncState>),
+    ConnectorRead(Job<crate::task::sync::Progress, SyncState, SyncError>),
     /// Choose the CA file in a file dialog.
     BrowseCaFile,
     /// The dialog closed.
     CaFilePicked(Option<String>),
     /// Look the connector account up.
     Find,
-    /// The lookup ended.
-    Found(Update<perm::Progress, Account>),
+    /// The lookup reported.
+    Found(Job<perm::Progress, Account, TaskError>),
+}
+
+/// `Some(trimmed)`, or None when blank.
+fn given(value: &str) -> Option<String> {
+    let v = value.trim();
+    (!v.is_empty()).then(|| v.to_string())
 }
 
 impl State {
-    /// The demo's fixed values.
-    pub fn demo() -> State {
+    /// The page on `settings` (a profile's, or the demo's when `demo`).
+    pub fn new(settings: Settings, demo: bool) -> State {
         State {
-            server: "demo://dc01.contoso.com".into(),
-            ca_file: String::new(),
-            bind_user: "CONTOSO\\helpdesk-admin".into(),
-            password: Secret::new("demo"),
-            connector: crate::backend::demo::DEMO_CONNECTOR.into(),
-            sync_host: "aadc01.contoso.com".into(),
-            tenant: "contoso.onmicrosoft.com".into(),
+            settings,
+            demo,
+            credentials: Credentials {
+                password: if demo {
+                    Secret::new("demo")
+                } else {
+                    Secret::default()
+                },
+                ..Credentials::default()
+            },
             ..State::default()
         }
     }
 
-    /// The page filled in from a profile.
-    pub fn prefilled(p: Prefill) -> State {
-        State {
-            server: p.server,
-            ca_file: p.ca_file,
-            bind_user: p.bind_user,
-            connector: p.connector,
-            sync_host: p.sync_host,
-            tenant: p.tenant,
-            client_id: p.client_id,
-            cloud_sync: p.cloud_sync,
-            tenant_admin: p.tenant_admin,
-            ..State::default()
-        }
+    /// Whether a connection field may be edited (not in the demo).
+    fn editable(&self) -> bool {
+        !self.demo
     }
 
-    /// Whether Next may be pressed.
-    pub fn can_continue(&self, demo: bool) -> bool {
-        demo || (!self.server.trim().is_empty()
-            && !self.bind_user.trim().is_empty()
-            && !self.password.expose().is_empty()
-            && !self.connector.trim().is_empty()
-            && (!self.cloud_sync
-                || (!self.tenant_admin.trim().is_empty()
-                    && !self.tenant_admin_password.expose().is_empty())))
-    }
-
-    /// The real backends these fields describe.
-    pub fn real_env(&self) -> Env {
-        Env::Real(Box::new(RealEnv {
-            connect: ConnectOptions {
-                url: self.server.trim().to_string(),
-                starttls: false,
-                ca_file: (!self.ca_file.trim().is_empty()).then(|| self.ca_file.trim().into()),
-                insecure_plaintext: false,
-                bind_user: self.bind_user.trim().to_string(),
-                password: self.password.clone(),
-                timeout: std::time::Duration::from_secs(30),
-            },
-            grant: GrantOptions {
-                connector_account: self.connector.trim().to_string(),
-                ..GrantOptions::default()
-            },
-            sync: crate::backend::powershell::PowerShellOptions {
-                remote: (!self.sync_host.trim().is_empty()).then(|| self.sync_host.trim().into()),
-                timeout: std::time::Duration::from_secs(120),
-            },
-            tenant: self.signed_in.clone(),
-            cloud_sync: self.cloud_sync.then(|| TenantAdmin {
-                user: self.tenant_admin.trim().to_string(),
-                password: self.tenant_admin_password.clone(),
-            }),
-        }))
-    }
-
-    /// Whether the tenant is signed in (always, in the demo).
-    pub fn signed_in(&self, demo: bool) -> bool {
-        demo || self.signed_in.is_some()
+    fn settings_event(&self) -> Option<Event> {
+        Some(Event::Settings(Box::new((
+            self.settings.clone(),
+            self.credentials.clone(),
+        ))))
     }
 
     fn sign_in(&mut self, method: Method) -> Task<Message> {
-        let config = match SignInConfig::new(Some(&self.tenant), Some(&self.client_id)) {
+        let config = match SignInConfig::new(
+            self.settings.tenant.id.as_deref(),
+            self.settings.tenant.client_id.as_deref(),
+        ) {
             Ok(c) => c,
             Err(e) => {
-                self.sign_in_error = Some(crate::explain::tenant_error(&e));
+                self.sign_in_error = Some(e);
                 return Task::none();
             }
         };
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let mut open = crate::backend::entra::signin::system_browser;
-            portal::sign_in(&config, method, &mut open, &mut *report)
-                .await
-                .map_err(|e| crate::explain::tenant_error(&e))
-        });
-        self.signing_in = Some((None, handle));
         self.sign_in_error = None;
-        task.map(Message::SignInJob)
+        self.sign_in_step = None;
+        self.signing_in
+            .spawn(move |mut report| async move {
+                let mut open = crate::backend::entra::signin::system_browser;
+                portal::sign_in(&config, method, &mut open, &mut *report).await
+            })
+            .map(Message::SignInJob)
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+    /// Applies a settings change; the connector found no longer holds
+    /// when the connection or the name changed.
+    fn edit(&mut self, message: Message) -> bool {
+        let d = &mut self.settings.directory;
+        let mut lookup_stale = false;
         match message {
-            Message::Server(v) => self.server = v,
-            Message::CaFile(v) => self.ca_file = v,
+            Message::Server(v) => {
+                d.server = v;
+                lookup_stale = true;
+            }
+            Message::StartTls(on) => d.starttls = on,
+            Message::CaFile(v) => d.ca_file = given(&v).map(Into::into),
+            Message::BindUser(v) => {
+                d.bind_user = v;
+                lookup_stale = true;
+            }
+            Message::Password(v) => self.credentials.password = v,
+            Message::Connector(v) => {
+                d.grant.connector_account = v;
+                lookup_stale = true;
+            }
+            Message::NewTarget(v) => self.new_target = v,
+            Message::AddTarget => {
+                if let Some(dn) = given(&self.new_target)
+                    && !d.grant.targets.iter().any(|t| t.eq_ignore_ascii_case(&dn))
+                {
+                    d.grant.targets.push(dn);
+                }
+                self.new_target.clear();
+            }
+            Message::RemoveTarget(i) => {
+                if i < d.grant.targets.len() {
+                    d.grant.targets.remove(i);
+                }
+            }
+            Message::Forest(on) => d.grant.forest = on,
+            Message::AdminSdHolder(on) => d.grant.include_adminsdholder = on,
+            Message::InetOrgPerson(on) => d.grant.inetorgperson = on,
+            Message::SyncHost(v) => self.settings.connect.remote = given(&v),
+            Message::Tenant(v) => {
+                self.settings.tenant.id = given(&v);
+                self.credentials.tenant = None;
+            }
+            Message::CloudSync(on) => self.settings.connect.cloud_sync = on,
+            Message::TenantAdmin(v) => self.settings.connect.tenant_admin = given(&v),
+            Message::TenantAdminPassword(v) => self.credentials.tenant_admin_password = v,
+            _ => return false,
+        }
+        if lookup_stale {
+            // A Find still running answers for the old value: dropped.
+            self.finding.cancel();
+            self.found = None;
+        }
+        true
+    }
+
+    /// Grants on exactly `targets` from now on (pre-flight's "add as a
+    /// target", passed on by the shell); the new settings follow as an
+    /// event.
+    pub fn set_targets(&mut self, targets: Vec<String>) -> Option<Event> {
+        self.settings.directory.grant.targets = targets;
+        self.settings_event()
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let grant_only = matches!(
+            message,
+            Message::NewTarget(_)
+                | Message::AddTarget
+                | Message::RemoveTarget(_)
+                | Message::Forest(_)
+                | Message::AdminSdHolder(_)
+                | Message::InetOrgPerson(_)
+        );
+        if (grant_only || self.editable()) && self.edit(message.clone()) {
+            return (Task::none(), self.settings_event());
+        }
+        match message {
             Message::BrowseCaFile => {
                 let title = fl!("targets-ca-file");
-                return Task::perform(
+                return super::just(Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
                             .set_title(title)
@@ -231,121 +252,139 @@ impl State {
                             .map(|f| f.path().display().to_string())
                     },
                     Message::CaFilePicked,
-                );
+                ));
             }
-            Message::CaFilePicked(path) => {
-                if let Some(path) = path {
-                    self.ca_file = path;
+            Message::CaFilePicked(Some(path)) if self.editable() => {
+                self.settings.directory.ca_file = Some(path.into());
+                return (Task::none(), self.settings_event());
+            }
+            Message::SignIn(method) => return super::just(self.sign_in(method)),
+            Message::CancelSignIn => self.signing_in.cancel(),
+            Message::SignInJob(job) if self.signing_in.accept(&job) => match job.update {
+                Update::Progress(p) => self.sign_in_step = Some(p),
+                Update::Finished(Ok(signed)) => {
+                    self.credentials.tenant = Some(signed);
+                    return (Task::none(), self.settings_event());
                 }
+                Update::Finished(Err(e)) => self.sign_in_error = Some(e),
+            },
+            Message::SignOut => {
+                self.credentials.tenant = None;
+                return (Task::none(), self.settings_event());
             }
-            Message::BindUser(v) => self.bind_user = v,
-            Message::Password(v) => self.password = v,
-            Message::Connector(v) => {
-                self.connector = v;
-                self.found = None;
-            }
-            Message::SyncHost(v) => self.sync_host = v,
-            Message::Tenant(v) => {
-                self.tenant = v;
-                self.signed_in = None;
-            }
-            Message::CloudSync(on) => self.cloud_sync = on,
-            Message::TenantAdmin(v) => self.tenant_admin = v,
-            Message::TenantAdminPassword(v) => self.tenant_admin_password = v,
-            Message::SignIn(method) => return self.sign_in(method),
-            Message::CancelSignIn => self.signing_in = None,
-            Message::SignInJob(Update::Progress(p)) => {
-                if let Some((last, _)) = &mut self.signing_in {
-                    *last = Some(p);
-                }
-            }
-            Message::SignInJob(Update::Finished(result)) => {
-                self.signing_in = None;
-                match result {
-                    Ok(signed) => self.signed_in = Some(signed),
-                    Err(e) => self.sign_in_error = Some(e),
-                }
-            }
-            Message::SignOut => self.signed_in = None,
             Message::Open(url) => {
                 if let Err(e) = open::that_detached(&url) {
                     tracing::warn!(error = %e, "could not open the browser");
                 }
             }
             Message::ReadConnector => {
-                let mut server = self.real_env().sync_server();
-                let (task, handle) = job::spawn(move |_report| async move {
-                    crate::task::sync::status(&mut server)
-                        .await
-                        .map_err(|e| crate::explain::sync_error(&e))
-                });
-                self.reading = Some(handle);
+                let mut server = ctx.env.sync_server();
                 self.read_error = None;
-                return task.map(Message::ConnectorRead);
+                let task = self.reading.spawn(move |_report| async move {
+                    crate::task::sync::status(&mut server).await
+                });
+                return super::just(task.map(Message::ConnectorRead));
             }
-            Message::ConnectorRead(Update::Progress(_)) => {}
-            Message::ConnectorRead(Update::Finished(result)) => {
-                self.reading = None;
-                match result {
-                    Ok(state) if !state.ad_connector_account.is_empty() => {
-                        self.connector = state.ad_connector_account;
-                        self.found = None;
-                    }
-                    Ok(_) => self.read_error = Some(fl!("targets-read-connector-none")),
-                    Err(e) => self.read_error = Some(e),
+            Message::ConnectorRead(job) if self.reading.accept(&job) => match job.update {
+                Update::Progress(_) => {}
+                Update::Finished(Ok(state)) if !state.ad_connector_account.is_empty() => {
+                    self.settings.directory.grant.connector_account = state.ad_connector_account;
+                    self.found = None;
+                    return (Task::none(), self.settings_event());
+                }
+                Update::Finished(Ok(_)) => {
+                    self.read_error = Some(fl!("targets-read-connector-none"))
+                }
+                Update::Finished(Err(e)) => self.read_error = Some(crate::explain::sync_error(&e)),
+            },
+            Message::Find => {
+                let env = ctx.env.clone();
+                let name = self.settings.directory.grant.connector_account.clone();
+                self.found = None;
+                let task = self.finding.spawn(move |_report| async move {
+                    let mut dir = env.directory().await?;
+                    let discovery = perm::discover(&mut dir).await?;
+                    perm::find_account(&mut dir, &discovery, &name).await
+                });
+                return super::just(task.map(Message::Found));
+            }
+            Message::Found(job) if self.finding.accept(&job) => {
+                if let Update::Finished(result) = job.update {
+                    self.found = Some(result);
                 }
             }
-            Message::Find => {
-                let env = if env.is_demo() {
-                    env.clone()
-                } else {
-                    self.real_env()
-                };
-                let name = self.connector.clone();
-                let (task, handle) = job::spawn(move |_report| async move {
-                    let mut dir = env
-                        .directory()
-                        .await
-                        .map_err(|e| crate::explain::directory_error(&e))?;
-                    let discovery = perm::discover(&mut dir)
-                        .await
-                        .map_err(|e| crate::explain::task_error(&e))?;
-                    perm::find_account(&mut dir, &discovery, &name)
-                        .await
-                        .map_err(|e| crate::explain::task_error(&e))
-                });
-                self.finding = Some(handle);
-                return task.map(Message::Found);
-            }
-            Message::Found(Update::Finished(result)) => {
-                self.finding = None;
-                self.found = Some(result);
-            }
-            Message::Found(Update::Progress(_)) => {}
+            _ => {}
         }
-        Task::none()
+        super::nothing()
     }
 
-    /// The page's view.
-    pub fn view(&self, demo: bool) -> Element<'_, Message> {
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        Status::Pending
+    }
+
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        let d = &self.settings.directory;
+        let c = &self.settings.connect;
+        self.demo
+            || (!d.server.trim().is_empty()
+                && !d.bind_user.trim().is_empty()
+                && !self.credentials.password.expose().is_empty()
+                && !d.grant.connector_account.trim().is_empty()
+                && (!c.cloud_sync
+                    || (c.tenant_admin.is_some()
+                        && !self.credentials.tenant_admin_password.expose().is_empty())))
+    }
+
+    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
+        let env = ctx.env;
+        let g = &env.settings().directory.grant;
+        let mut lines = vec![
+            Line::plain(fl!("runbook-target-dc", server = env.server_label())),
+            Line::plain(fl!(
+                "runbook-target-connector",
+                account = g.connector_account.clone()
+            )),
+            Line::plain(fl!("runbook-target-sync", host = env.sync_label())),
+        ];
+        if let Some(t) = env.tenant_label() {
+            lines.push(Line::plain(fl!("runbook-target-tenant", tenant = t)));
+        }
+        lines.push(Line::plain(if g.targets.is_empty() {
+            fl!("targets-root")
+        } else {
+            fl!("runbook-target-objects", targets = g.targets.join("; "))
+        }));
+        lines
+    }
+
+    fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {
+        let editable = self.editable();
         let field = |label: String, value: &str, on: fn(String) -> Message, hint: String| {
-            let input = text_input(&hint, value).size(size::BODY).padding(8);
-            let input = if demo { input } else { input.on_input(on) };
+            let input = text_input(&hint, value)
+                .size(size::BODY)
+                .padding(8)
+                .style(crate::theme::text_input);
+            let input = if editable { input.on_input(on) } else { input };
             column![text(label).size(size::BODY), input].spacing(4)
         };
+        let d = &self.settings.directory;
         let password = {
-            let input = text_input(&fl!("targets-password-hint"), self.password.expose())
-                .secure(true)
-                .size(size::BODY)
-                .padding(8);
-            let input = if demo {
-                input
-            } else {
+            let input = text_input(
+                &fl!("targets-password-hint"),
+                self.credentials.password.expose(),
+            )
+            .secure(true)
+            .size(size::BODY)
+            .padding(8)
+            .style(crate::theme::text_input);
+            let input = if editable {
                 input.on_input(|v| Message::Password(Secret::new(v)))
+            } else {
+                input
             };
             column![text(fl!("targets-password")).size(size::BODY), input].spacing(4)
         };
-        let find_label = if self.finding.is_some() {
+        let find_label = if self.finding.busy() {
             fl!("targets-finding")
         } else {
             fl!("targets-find")
@@ -356,34 +395,48 @@ impl State {
                 widget::outcome(perm::Outcome::ok_if(a.enabled, perm::Outcome::Blocking)),
                 fl!("targets-found", dn = a.dn.as_str(), sid = a.sid.as_str()),
             ),
-            Some(Err(e)) => widget::error(e.clone()),
+            Some(Err(e)) => widget::error(crate::explain::task_error(e)),
         };
-        let directory = column![
+        let ca_file = d
+            .ca_file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let starttls = checkbox(d.starttls)
+            .label(fl!("targets-starttls"))
+            .text_size(size::SMALL);
+        let starttls = if editable {
+            starttls.on_toggle(Message::StartTls)
+        } else {
+            starttls
+        };
+        let mut directory = column![
             widget::heading(fl!("targets-directory")),
             field(
                 fl!("targets-server"),
-                &self.server,
+                &d.server,
                 Message::Server,
                 "ldaps://dc01.corp.example".into()
             ),
+            starttls,
             row![
                 field(
                     fl!("targets-ca-file"),
-                    &self.ca_file,
+                    &ca_file,
                     Message::CaFile,
                     fl!("targets-ca-file-hint")
                 )
                 .width(iced::Length::Fill),
-                button(text(fl!("targets-browse")).size(size::BODY))
-                    .on_press_maybe((!demo).then_some(Message::BrowseCaFile))
-                    .style(button::secondary)
-                    .padding([8, 16]),
+                widget::secondary(
+                    fl!("targets-browse"),
+                    editable.then_some(Message::BrowseCaFile)
+                ),
             ]
             .spacing(10)
             .align_y(iced::Alignment::End),
             field(
                 fl!("targets-bind-user"),
-                &self.bind_user,
+                &d.bind_user,
                 Message::BindUser,
                 "CORP\\admin".into()
             ),
@@ -391,60 +444,123 @@ impl State {
             row![
                 field(
                     fl!("targets-connector"),
-                    &self.connector,
+                    &d.grant.connector_account,
                     Message::Connector,
                     "MSOL_…".into()
                 )
                 .width(iced::Length::Fill),
-                button(text(find_label).size(size::BODY))
-                    .on_press_maybe(self.finding.is_none().then_some(Message::Find))
-                    .padding([8, 16]),
-                button(text(fl!("targets-read-connector")).size(size::BODY))
-                    .on_press_maybe(
-                        (!demo && self.reading.is_none()).then_some(Message::ReadConnector)
-                    )
-                    .style(button::secondary)
-                    .padding([8, 16]),
+                widget::secondary(find_label, (!self.finding.busy()).then_some(Message::Find)),
+                widget::secondary(
+                    fl!("targets-read-connector"),
+                    (editable && !self.reading.busy()).then_some(Message::ReadConnector)
+                ),
             ]
             .spacing(10)
             .align_y(iced::Alignment::End),
             found,
         ]
         .spacing(10);
-        let directory = match &self.read_error {
-            Some(e) => directory.push(widget::error(e.clone())),
-            None => directory,
-        };
+        if let Some(e) = &self.read_error {
+            directory = directory.push(widget::error(e.clone()));
+        }
+        let c = &self.settings.connect;
+        let tenant = self.settings.tenant.id.clone().unwrap_or_default();
         let cloud = column![
             widget::heading(fl!("targets-cloud")),
             row![
                 field(
                     fl!("targets-sync-host"),
-                    &self.sync_host,
+                    c.remote.as_deref().unwrap_or(""),
                     Message::SyncHost,
                     fl!("targets-sync-host-hint")
                 )
                 .width(iced::Length::Fill),
                 field(
                     fl!("targets-tenant"),
-                    &self.tenant,
+                    &tenant,
                     Message::Tenant,
                     "contoso.onmicrosoft.com".into()
                 )
                 .width(iced::Length::Fill),
             ]
             .spacing(16),
-            (!demo).then(|| self.cloud_sync_view()),
-            self.sign_in_view(demo),
+            editable.then(|| self.cloud_sync_view()),
+            self.sign_in_view(self.demo),
         ]
         .spacing(10);
         column![
             widget::title(fl!("targets-title"), fl!("targets-subtitle")),
             widget::card(directory),
+            widget::card(self.grant_view()),
             widget::card(cloud),
         ]
         .spacing(size::GAP)
         .into()
+    }
+}
+
+impl State {
+    /// What to grant: the targets (empty: the domain root) and the options.
+    fn grant_view(&self) -> Element<'_, Message> {
+        let g = &self.settings.directory.grant;
+        let mut list = column![
+            widget::heading(fl!("targets-grant")),
+            widget::small(fl!("targets-grant-hint")),
+        ]
+        .spacing(8);
+        if g.targets.is_empty() {
+            list = list.push(widget::body(fl!("targets-root")));
+        }
+        for (i, dn) in g.targets.iter().enumerate() {
+            list = list.push(
+                row![
+                    text(dn.clone()).size(size::BODY).width(iced::Length::Fill),
+                    widget::link(fl!("targets-remove"), Some(Message::RemoveTarget(i))),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center),
+            );
+        }
+        list = list.push(
+            row![
+                text_input("OU=Sync,DC=corp,DC=example", &self.new_target)
+                    .on_input(Message::NewTarget)
+                    .on_submit(Message::AddTarget)
+                    .size(size::BODY)
+                    .padding(8)
+                    .style(crate::theme::text_input),
+                widget::secondary(
+                    fl!("targets-add"),
+                    given(&self.new_target).map(|_| Message::AddTarget)
+                ),
+            ]
+            .spacing(10),
+        );
+        let option = |on: bool, label: String, message: fn(bool) -> Message| {
+            checkbox(on)
+                .label(label)
+                .text_size(size::BODY)
+                .on_toggle(message)
+        };
+        list = list
+            .push(option(g.forest, fl!("targets-forest"), Message::Forest))
+            .push(option(
+                g.inetorgperson,
+                fl!("targets-inetorgperson"),
+                Message::InetOrgPerson,
+            ))
+            .push(option(
+                g.include_adminsdholder,
+                fl!("targets-adminsdholder"),
+                Message::AdminSdHolder,
+            ));
+        if g.include_adminsdholder {
+            list = list.push(widget::badge_line(
+                widget::outcome(perm::Outcome::Warning),
+                fl!("targets-adminsdholder-warning"),
+            ));
+        }
+        list.into()
     }
 
     /// The tenant sign-in: buttons, the running sign-in with its code or
@@ -456,44 +572,37 @@ impl State {
                 fl!(
                     "targets-signed-in",
                     user = crate::backend::demo::DEMO_TENANT_USER,
-                    tenant = self.tenant.as_str()
+                    tenant = self.settings.tenant.id.clone().unwrap_or_default()
                 ),
             );
         }
-        if let Some((report, _)) = &self.signing_in {
-            return match report {
+        if self.signing_in.busy() {
+            return match &self.sign_in_step {
                 Some(SignInProgress::DeviceCode { url, code, .. }) => column![
                     widget::body(fl!("targets-device-code", url = url.as_str())),
                     text(code.expose().to_string())
                         .size(size::HEADING)
                         .font(iced::Font::MONOSPACE),
                     row![
-                        button(text(fl!("targets-open-link")).size(size::BODY))
-                            .on_press(Message::Open(url.clone()))
-                            .padding([8, 16]),
-                        button(text(fl!("button-cancel")).size(size::BODY))
-                            .on_press(Message::CancelSignIn)
-                            .style(button::secondary)
-                            .padding([8, 16]),
+                        widget::primary(fl!("targets-open-link"), Some(Message::Open(url.clone()))),
+                        widget::secondary(fl!("button-cancel"), Some(Message::CancelSignIn)),
                     ]
                     .spacing(10),
                 ]
                 .spacing(8)
                 .into(),
                 Some(SignInProgress::Browser { url }) => column![
-                    widget::busy(fl!("targets-signing-in"), None, Message::CancelSignIn),
+                    widget::busy(fl!("targets-signing-in"), None, Some(Message::CancelSignIn)),
                     widget::small(fl!("targets-browser-fallback")),
-                    button(text(fl!("targets-open-link")).size(size::SMALL))
-                        .on_press(Message::Open(url.clone()))
-                        .style(button::text),
+                    widget::link(fl!("targets-open-link"), Some(Message::Open(url.clone()))),
                 ]
                 .spacing(6)
                 .into(),
-                _ => widget::busy(fl!("targets-signing-in"), None, Message::CancelSignIn),
+                _ => widget::busy(fl!("targets-signing-in"), None, Some(Message::CancelSignIn)),
             };
         }
         let mut area = column![].spacing(8);
-        match &self.signed_in {
+        match &self.credentials.tenant {
             Some(signed) => {
                 let user = signed.user.clone().unwrap_or_else(|| "—".into());
                 area = area.push(
@@ -506,9 +615,7 @@ impl State {
                                 tenant = signed.session.config().tenant.as_str()
                             ),
                         ),
-                        button(text(fl!("targets-sign-out")).size(size::SMALL))
-                            .on_press(Message::SignOut)
-                            .style(button::text),
+                        widget::link(fl!("targets-sign-out"), Some(Message::SignOut)),
                     ]
                     .spacing(10)
                     .align_y(iced::Alignment::Center),
@@ -518,13 +625,14 @@ impl State {
                 area = area
                     .push(
                         row![
-                            button(text(fl!("targets-sign-in")).size(size::BODY))
-                                .on_press(Message::SignIn(Method::Browser))
-                                .padding([8, 16]),
-                            button(text(fl!("targets-sign-in-code")).size(size::BODY))
-                                .on_press(Message::SignIn(Method::DeviceCode))
-                                .style(button::secondary)
-                                .padding([8, 16]),
+                            widget::secondary(
+                                fl!("targets-sign-in"),
+                                Some(Message::SignIn(Method::Browser))
+                            ),
+                            widget::secondary(
+                                fl!("targets-sign-in-code"),
+                                Some(Message::SignIn(Method::DeviceCode))
+                            ),
                         ]
                         .spacing(10),
                     )
@@ -532,7 +640,7 @@ impl State {
             }
         }
         if let Some(e) = &self.sign_in_error {
-            area = area.push(widget::error(e.clone()));
+            area = area.push(widget::error(crate::explain::tenant_error(e)));
         }
         area.into()
     }
@@ -541,25 +649,31 @@ impl State {
     /// its cmdlet signs in as (the password is kept in memory only). Not in
     /// the demo: its Connect server is Entra Connect.
     fn cloud_sync_view(&self) -> Element<'_, Message> {
-        let choice = checkbox(self.cloud_sync)
+        let c = &self.settings.connect;
+        let choice = checkbox(c.cloud_sync)
             .label(fl!("targets-cloud-sync"))
             .text_size(size::BODY)
             .on_toggle(Message::CloudSync);
-        if !self.cloud_sync {
+        if !c.cloud_sync {
             return choice.into();
         }
-        let user = text_input("admin@contoso.onmicrosoft.com", &self.tenant_admin)
-            .on_input(Message::TenantAdmin)
-            .size(size::BODY)
-            .padding(8);
+        let user = text_input(
+            "admin@contoso.onmicrosoft.com",
+            c.tenant_admin.as_deref().unwrap_or(""),
+        )
+        .on_input(Message::TenantAdmin)
+        .size(size::BODY)
+        .padding(8)
+        .style(crate::theme::text_input);
         let password = text_input(
             &fl!("targets-password-hint"),
-            self.tenant_admin_password.expose(),
+            self.credentials.tenant_admin_password.expose(),
         )
         .secure(true)
         .on_input(|v| Message::TenantAdminPassword(Secret::new(v)))
         .size(size::BODY)
-        .padding(8);
+        .padding(8)
+        .style(crate::theme::text_input);
         column![
             choice,
             row![

@@ -1,35 +1,21 @@
 //! Verify: all three planes read again; how many users carry the
-//! permission; who does not, and why.
+//! permission; who does not, and why. The work is `task::verify`, which
+//! `writeback-wizard verify` runs too.
 
 use iced::Task;
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row, text};
 
-use super::Status;
-use super::job::{self, Update};
-use super::scan::{self, Scan};
-use crate::backend::sync::SyncState;
-use crate::backend::tenant::PortalPolicy;
-use crate::session::Env;
-use crate::task::permissions::{self as perm, Audit, Outcome, Progress};
-use crate::task::{portal, sync};
+use super::job::{Job, Update};
+use super::scan::{self, Scan, Scanner};
+use super::{Context, Event, Page, Status};
+use crate::runbook::Line;
+use crate::task::permissions::{Audit, Outcome, Progress, TaskError};
+use crate::task::verify::{self, Planes, Read, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
-/// What Verify found.
-#[derive(Debug, Clone)]
-pub struct Report {
-    /// The users.
-    pub audit: Audit,
-    /// Connect, when it could be read.
-    pub sync: Option<SyncState>,
-    /// Portal, when signed in and it could be read.
-    pub portal: Option<PortalPolicy>,
-    /// Why a plane could not be read (translated).
-    pub unread: Vec<String>,
-}
-
 /// The page's state.
-pub type State = Scan<Report>;
+pub type State = Scanner<Report, TaskError>;
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -39,125 +25,149 @@ pub enum Message {
     /// Stop.
     Cancel,
     /// The task reported.
-    Job(Box<Update<Progress, Report>>),
+    Job(Box<Job<Progress, Report, TaskError>>),
 }
 
-impl State {
-    /// Starts (on entering the page).
-    pub fn start(&mut self, env: &Env) -> Task<Message> {
-        let env = env.clone();
-        let (task, handle) = job::spawn(move |mut report| async move {
-            let mut dir = env
-                .directory()
-                .await
-                .map_err(|e| explain::directory_error(&e))?;
-            let (_, audit) = perm::verify(&mut dir, &env.grant_options(), &mut *report)
-                .await
-                .map_err(|e| explain::task_error(&e))?;
-            let mut unread = Vec::new();
-            let sync = match sync::status(&mut env.sync_server()).await {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    unread.push(explain::sync_error(&e));
-                    None
-                }
-            };
-            let portal = match env.tenant() {
-                Some(mut tenant) => match portal::status(&mut tenant).await {
-                    Ok(p) => Some(p),
-                    Err(e) => {
-                        unread.push(explain::tenant_error(&e));
-                        None
-                    }
-                },
-                None => {
-                    unread.push(fl!("verify-portal-unread"));
-                    None
-                }
-            };
-            Ok(Report {
-                audit,
-                sync,
-                portal,
-                unread,
-            })
-        });
-        *self = State::running(handle);
-        task.map(|u| Message::Job(Box::new(u)))
+fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
+    let env = ctx.env.clone();
+    state
+        .start(move |mut report| async move { verify::run(&env, Planes::ALL, &mut *report).await })
+        .map(|j| Message::Job(Box::new(j)))
+}
+
+/// Each plane's line: its state, or why it could not be read.
+fn plane_lines(r: &Report) -> Vec<(Outcome, String)> {
+    let mut lines = Vec::new();
+    match &r.directory {
+        Read::Read((_, a)) => lines.push((
+            Outcome::ok_if(a.carrying == a.scanned, Outcome::Warning),
+            fl!(
+                "cli-verify-summary",
+                carrying = a.carrying,
+                total = a.scanned
+            ),
+        )),
+        Read::Failed(e) => lines.push((Outcome::Warning, explain::task_error(e))),
+        Read::Skipped => {}
+    }
+    match &r.sync {
+        Read::Read(s) if s.writeback => lines.push((Outcome::Ok, fl!("connect-on"))),
+        Read::Read(_) => lines.push((Outcome::Blocking, fl!("connect-off"))),
+        Read::Failed(e) => lines.push((Outcome::Warning, explain::sync_error(e))),
+        Read::Skipped => lines.push((Outcome::Warning, fl!("verify-connect-skipped"))),
+    }
+    match &r.portal {
+        Read::Read(p) if p.writeback && p.unlock => {
+            lines.push((Outcome::Ok, fl!("verify-portal-on")))
+        }
+        Read::Read(_) => lines.push((Outcome::Blocking, fl!("verify-portal-off"))),
+        Read::Failed(e) => lines.push((Outcome::Warning, explain::tenant_error(e))),
+        Read::Skipped => lines.push((Outcome::Warning, fl!("verify-portal-unread"))),
+    }
+    lines
+}
+
+/// The users out of reach, grouped by reason, for the runbook.
+fn user_lines(a: &Audit) -> Vec<Line> {
+    let mut lines: Vec<Line> = a
+        .ungranted
+        .iter()
+        .map(|t| {
+            Line::status(
+                Outcome::Warning,
+                fl!(
+                    "verify-target-ungranted",
+                    target = t.target.as_str(),
+                    count = t.users.to_string()
+                ),
+            )
+        })
+        .collect();
+    for line in explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)) {
+        lines.push(Line::status(Outcome::Warning, line));
+    }
+    lines
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        start(self, ctx)
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, env: &Env) -> Task<Message> {
+    fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Run => return self.start(env),
-            Message::Cancel => *self = State::Idle,
-            Message::Job(update) => self.on_update(*update, |report| report),
+            Message::Run => super::just(start(self, ctx)),
+            Message::Cancel => {
+                self.cancel();
+                super::nothing()
+            }
+            Message::Job(job) => {
+                let unreached = match &job.update {
+                    Update::Finished(Ok(r)) => r.audit().map(|a| a.blocked_count()),
+                    _ => None,
+                };
+                self.on_job(*job);
+                let done = matches!(self.scan, Scan::Done(_));
+                (
+                    Task::none(),
+                    unreached
+                        .filter(|_| done)
+                        .map(|unreached| Event::Verified { unreached }),
+                )
+            }
         }
-        Task::none()
     }
 
-    /// The sidebar status.
-    pub fn status(&self) -> Status {
-        match self {
-            State::Idle => Status::Pending,
-            State::Running { .. } => Status::Running,
-            State::Failed(_) => Status::Failed,
-            State::Done(r) if r.audit.blocked_count() == 0 && r.unread.is_empty() => Status::Done,
-            State::Done(_) => Status::Warning,
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        match &self.scan {
+            Scan::Idle => Status::Pending,
+            Scan::Running { .. } => Status::Running,
+            Scan::Failed(_) => Status::Failed,
+            Scan::Done(r) if r.all_good() => Status::Done,
+            Scan::Done(_) => Status::Warning,
         }
     }
 
-    /// The page's view.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        matches!(self.scan, Scan::Done(_))
+    }
+
+    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
+        let Scan::Done(r) = &self.scan else {
+            return Vec::new();
+        };
+        let mut lines: Vec<Line> = plane_lines(r)
+            .into_iter()
+            .map(|(o, t)| Line::status(o, t))
+            .collect();
+        if let Some(a) = r.audit() {
+            lines.extend(user_lines(a));
+        }
+        lines
+    }
+
+    fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {
         let header = widget::title(fl!("verify-title"), fl!("verify-subtitle"));
-        let body: Element<'_, Message> = match self {
-            State::Idle => button(text(fl!("verify-run")).size(size::BODY))
-                .on_press(Message::Run)
-                .padding([8, 16])
-                .into(),
-            State::Running {
-                scanned, carrying, ..
-            } => scan::running_view(fl!("verify-running"), *scanned, *carrying, Message::Cancel),
-            State::Failed(e) => scan::failed_view(e, fl!("verify-run"), Message::Run),
-            State::Done(r) => {
-                let a = &r.audit;
-                let all = a.carrying == a.scanned;
-                let (carrying, total) = (a.carrying, a.scanned);
-                let mut planes = column![
-                    widget::heading(fl!("verify-planes")),
-                    widget::badge_line(
-                        widget::outcome(Outcome::ok_if(all, Outcome::Warning)),
-                        fl!("cli-verify-summary", carrying = carrying, total = total),
-                    ),
-                ]
-                .spacing(8);
-                if let Some(s) = &r.sync {
-                    planes = planes.push(widget::badge_line(
-                        widget::outcome(Outcome::ok_if(s.writeback, Outcome::Blocking)),
-                        if s.writeback {
-                            fl!("connect-on")
-                        } else {
-                            fl!("connect-off")
-                        },
-                    ));
+        let body: Element<'_, Message> = match &self.scan {
+            Scan::Idle => widget::primary(fl!("verify-run"), Some(Message::Run)),
+            Scan::Running { scanned, carrying } => {
+                scan::running_view(fl!("verify-running"), *scanned, *carrying, Message::Cancel)
+            }
+            Scan::Failed(e) => {
+                scan::failed_view(explain::task_error(e), fl!("verify-run"), Message::Run)
+            }
+            Scan::Done(r) => {
+                let mut planes = column![widget::heading(fl!("verify-planes"))].spacing(8);
+                for (outcome, line) in plane_lines(r) {
+                    planes = planes.push(widget::badge_line(widget::outcome(outcome), line));
                 }
-                if let Some(p) = r.portal {
-                    let ok = p.writeback && p.unlock;
-                    planes = planes.push(widget::badge_line(
-                        widget::outcome(Outcome::ok_if(ok, Outcome::Blocking)),
-                        if ok {
-                            fl!("verify-portal-on")
-                        } else {
-                            fl!("verify-portal-off")
-                        },
-                    ));
-                }
-                for reason in &r.unread {
-                    planes = planes.push(widget::badge_line(
-                        widget::outcome(Outcome::Warning),
-                        reason.clone(),
-                    ));
-                }
+                let Some(a) = r.audit() else {
+                    return column![header, widget::card(planes)]
+                        .spacing(size::GAP)
+                        .into();
+                };
                 let mut users = column![widget::heading(fl!("verify-not-carrying"))].spacing(6);
                 for t in &a.ungranted {
                     users = users.push(widget::badge_line(
@@ -200,10 +210,7 @@ impl State {
                 column![
                     widget::card(planes),
                     widget::card(users),
-                    button(text(fl!("verify-run")).size(size::BODY))
-                        .on_press(Message::Run)
-                        .style(button::secondary)
-                        .padding([8, 16]),
+                    widget::secondary(fl!("verify-run"), Some(Message::Run)),
                 ]
                 .spacing(10)
                 .into()

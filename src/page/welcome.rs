@@ -1,8 +1,10 @@
 //! Welcome: what will change and why, what is needed, demo or profile,
 //! language.
 
+use iced::Task;
 use iced::widget::{checkbox, column, pick_list, row, text};
 
+use super::{Context, Event, Page, Status};
 use crate::fl;
 use crate::widget::{self, Element, size};
 
@@ -50,9 +52,61 @@ pub enum Message {
     CaptureScreenshots(bool),
 }
 
-/// The page's view; `source` names the demo or the profile in use;
-/// `capture` is the "Capture screenshots" option.
-pub fn view<'a>(lang: &str, demo: bool, source: String, capture: bool) -> Element<'a, Message> {
+/// The page's state.
+#[derive(Debug, Default)]
+pub struct State {
+    lang: String,
+    source: String,
+    capture: bool,
+}
+
+impl State {
+    /// The page in `lang`; `source` names the demo or the profile in use.
+    pub fn new(lang: &str, source: &str) -> State {
+        State {
+            lang: lang.to_string(),
+            source: source.to_string(),
+            capture: false,
+        }
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
+        let event = match message {
+            Message::LanguagePicked(l) => {
+                self.lang = l.code.to_string();
+                Event::Language(self.lang.clone())
+            }
+            Message::CaptureScreenshots(on) => {
+                self.capture = on;
+                Event::Capture(on)
+            }
+        };
+        (Task::none(), Some(event))
+    }
+
+    fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        view(
+            &self.lang,
+            ctx.env.is_demo(),
+            self.source.clone(),
+            self.capture,
+        )
+    }
+
+    fn status(&self, _ctx: &Context<'_>) -> Status {
+        Status::Pending
+    }
+
+    fn can_continue(&self, _ctx: &Context<'_>) -> bool {
+        true
+    }
+}
+
+fn view<'a>(lang: &str, demo: bool, source: String, capture: bool) -> Element<'a, Message> {
     let selected = LANGUAGES.iter().copied().find(|l| l.code == lang);
     let changes = column![
         widget::heading(fl!("welcome-changes")),

@@ -10,23 +10,16 @@ use super::Runbook;
 /// Runs the demo headlessly and returns its runbook (texts in the language
 /// selected with [`crate::localize::init`], `lang` for the Welcome page).
 pub fn runbook(lang: &str, theme: ThemeChoice) -> Result<Runbook, DriveError> {
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let scratch = std::env::temp_dir().join(format!(
-        "writeback-wizard-runbook-{}-{n}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&scratch);
-    let result = (|| {
-        let run = headless::demo_run(&scratch, lang, theme)?;
-        let mut shots: Vec<(Step, Vec<u8>)> = Vec::new();
-        for (step, path) in &run.pages {
-            let png = std::fs::read(path)
-                .map_err(|e| DriveError::Snapshot(path.display().to_string(), e.to_string()))?;
-            shots.push((*step, png));
-        }
-        Ok(run.driver.app.runbook(&shots))
-    })();
-    let _ = std::fs::remove_dir_all(&scratch);
-    result
+    // A fresh private directory for the pages, removed afterwards.
+    let scratch = crate::fsperm::ScratchDir::new("writeback-wizard-runbook").map_err(|e| {
+        DriveError::Snapshot(std::env::temp_dir().display().to_string(), e.to_string())
+    })?;
+    let run = headless::demo_run(scratch.path(), lang, theme)?;
+    let mut shots: Vec<(Step, Vec<u8>)> = Vec::new();
+    for (step, path) in &run.pages {
+        let png = std::fs::read(path)
+            .map_err(|e| DriveError::Snapshot(path.display().to_string(), e.to_string()))?;
+        shots.push((*step, png));
+    }
+    Ok(run.driver.app.runbook(&shots))
 }

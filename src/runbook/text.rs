@@ -82,9 +82,21 @@ pub fn facts(r: &Record) -> Vec<(String, String)> {
         (fl!("runbook-result"), result(&r.result)),
     ];
     if let Some(b) = &r.backup {
-        facts.push((fl!("runbook-backup"), b.clone()));
+        facts.push((fl!("runbook-backup"), backup(b, r.demo)));
     }
     facts
+}
+
+/// A backup file as shown: its full path, or for the demo organization
+/// (whose backups live in a scratch folder) its file name only.
+pub fn backup(path: &str, demo: bool) -> String {
+    if !demo {
+        return path.to_string();
+    }
+    std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
 }
 
 /// Settings before → after, one line per setting ("Password writeback:

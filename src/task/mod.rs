@@ -4,4 +4,6 @@
 pub mod access;
 pub mod permissions;
 pub mod portal;
+pub mod preflight;
 pub mod sync;
+pub mod verify;

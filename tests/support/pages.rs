@@ -42,3 +42,81 @@ pub fn maybe_shot<M>(view: Element<'_, M>, name: &str) {
         let _ = snap.matches_image(std::path::Path::new(&dir).join(name));
     }
 }
+
+/// One page driven on its own: the run's backends and trail, as the shell
+/// would hand them over, and the events the page raised.
+pub struct Run {
+    /// The runtime the page's jobs run on.
+    pub rt: tokio::runtime::Runtime,
+    /// The backends (Settings events from the page are applied to it).
+    pub env: writeback_wizard::session::Env,
+    /// Backups and the audit trail.
+    pub backups: writeback_wizard::session::Backups,
+    /// Every event raised so far.
+    pub events: Vec<writeback_wizard::page::Event>,
+}
+
+impl Run {
+    /// A run on `env`, recording in memory, with backups under `dir`.
+    pub fn new(env: writeback_wizard::session::Env, dir: &std::path::Path) -> Run {
+        Run {
+            rt: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            env,
+            backups: writeback_wizard::session::Backups {
+                dir: dir.join("backups"),
+                trail: writeback_wizard::audit::Trail::new(None),
+            },
+            events: Vec::new(),
+        }
+    }
+
+    /// The context a page sees.
+    pub fn ctx(&self) -> writeback_wizard::page::Context<'_> {
+        writeback_wizard::page::Context {
+            env: &self.env,
+            backups: &self.backups,
+        }
+    }
+
+    fn outputs<M: Send + 'static>(&self, task: Task<M>) -> Vec<M> {
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            return Vec::new();
+        };
+        let actions: Vec<Action<M>> = self.rt.block_on(stream.collect());
+        actions
+            .into_iter()
+            .filter_map(|a| match a {
+                Action::Output(m) => Some(m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Sends `message` to `page` and runs what follows to the end (the
+    /// shell's part: a Settings event reconfigures the backends).
+    pub fn send<P: writeback_wizard::page::Page>(&mut self, page: &mut P, message: P::Message) {
+        let mut queue = std::collections::VecDeque::from([message]);
+        while let Some(m) = queue.pop_front() {
+            let (task, event) = page.update(m, &self.ctx());
+            if let Some(event) = event {
+                if let writeback_wizard::page::Event::Settings(s) = &event {
+                    let (settings, credentials) = (**s).clone();
+                    self.env.configure(settings, credentials);
+                }
+                self.events.push(event);
+            }
+            queue.extend(self.outputs(task));
+        }
+    }
+
+    /// Enters `page` as Next would, running its arrival work to the end.
+    pub fn enter<P: writeback_wizard::page::Page>(&mut self, page: &mut P) {
+        let task = page.on_enter(&self.ctx());
+        for m in self.outputs(task) {
+            self.send(page, m);
+        }
+    }
+}

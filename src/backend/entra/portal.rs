@@ -9,6 +9,10 @@ use super::PORTAL_SCOPE;
 use super::api::Api;
 use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 
+/// The admin center's page with the on-premises integration settings
+/// (the manual step when the API cannot be used).
+pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/PasswordResetMenuBlade/~/OnPremisesIntegration/fromNav/Identity";
+
 /// A real tenant, through the portal API.
 #[derive(Clone, Debug)]
 pub struct PortalTenant {

@@ -1,0 +1,175 @@
+//! One type per plane over its real and demo implementations, so that
+//! tasks and pages see one concrete type and never match on which it is.
+
+use crate::backend::cloudsync::{CloudSyncAgent, CloudSyncState, TenantAdmin};
+use crate::backend::demo::{DemoDirectory, DemoSync, DemoTenant};
+use crate::backend::entra::portal::PortalTenant;
+use crate::backend::ldap::LdapDirectory;
+use crate::backend::powershell::PowerShell;
+use crate::backend::sync::{SyncError, SyncServer, SyncState};
+use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
+use crate::backend::{Directory, DirectoryError, Entry, Scope};
+
+/// Either directory, so that tasks see one concrete type.
+pub enum AnyDirectory {
+    /// In memory.
+    Demo(DemoDirectory),
+    /// Over LDAP.
+    Ldap(Box<LdapDirectory>),
+}
+
+impl Directory for AnyDirectory {
+    fn server(&self) -> String {
+        match self {
+            AnyDirectory::Demo(d) => d.server(),
+            AnyDirectory::Ldap(d) => d.server(),
+        }
+    }
+
+    async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search(base, scope, filter, attrs, dacl_only).await,
+            AnyDirectory::Ldap(d) => d.search(base, scope, filter, attrs, dacl_only).await,
+        }
+    }
+
+    async fn search_paged(
+        &mut self,
+        base: &str,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+        each: &mut (dyn FnMut(Entry) + Send),
+    ) -> Result<(), DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
+            AnyDirectory::Ldap(d) => d.search_paged(base, filter, attrs, dacl_only, each).await,
+        }
+    }
+
+    async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.write_dacl(dn, sd).await,
+            AnyDirectory::Ldap(d) => d.write_dacl(dn, sd).await,
+        }
+    }
+
+    async fn swap_dacl(
+        &mut self,
+        dn: &str,
+        expected: &[u8],
+        sd: &[u8],
+    ) -> Result<crate::backend::Swap, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.swap_dacl(dn, expected, sd).await,
+            AnyDirectory::Ldap(d) => d.swap_dacl(dn, expected, sd).await,
+        }
+    }
+}
+
+/// Either Connect server, so that tasks see one concrete type.
+pub enum AnySync {
+    /// Simulated.
+    Demo(DemoSync),
+    /// Through PowerShell.
+    PowerShell(PowerShell),
+}
+
+impl SyncServer for AnySync {
+    fn host(&self) -> String {
+        match self {
+            AnySync::Demo(s) => s.host(),
+            AnySync::PowerShell(s) => s.host(),
+        }
+    }
+
+    async fn state(&mut self) -> Result<SyncState, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.state().await,
+            AnySync::PowerShell(s) => s.state().await,
+        }
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {
+        match self {
+            AnySync::Demo(s) => s.set_writeback(on).await,
+            AnySync::PowerShell(s) => s.set_writeback(on).await,
+        }
+    }
+}
+
+impl CloudSyncAgent for AnySync {
+    fn agent_host(&self) -> String {
+        self.host()
+    }
+
+    async fn agent_state(&mut self) -> Result<CloudSyncState, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.agent_state().await,
+            AnySync::PowerShell(s) => s.agent_state().await,
+        }
+    }
+
+    async fn set_cloud_sync_writeback(
+        &mut self,
+        on: bool,
+        admin: &TenantAdmin,
+    ) -> Result<(), SyncError> {
+        match self {
+            AnySync::Demo(s) => s.set_cloud_sync_writeback(on, admin).await,
+            AnySync::PowerShell(s) => s.set_cloud_sync_writeback(on, admin).await,
+        }
+    }
+}
+
+/// Either tenant, so that tasks see one concrete type.
+pub enum AnyTenant {
+    /// Simulated.
+    Demo(DemoTenant),
+    /// Through the portal's API.
+    Portal(Box<PortalTenant>),
+}
+
+impl Tenant for AnyTenant {
+    fn name(&self) -> String {
+        match self {
+            AnyTenant::Demo(t) => t.name(),
+            AnyTenant::Portal(t) => t.name(),
+        }
+    }
+
+    fn account(&self) -> Option<String> {
+        match self {
+            AnyTenant::Demo(t) => t.account(),
+            AnyTenant::Portal(t) => t.account(),
+        }
+    }
+
+    async fn policy(&mut self) -> Result<PortalPolicy, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.policy().await,
+            AnyTenant::Portal(t) => t.policy().await,
+        }
+    }
+
+    async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.set_writeback(on).await,
+            AnyTenant::Portal(t) => t.set_writeback(on).await,
+        }
+    }
+
+    async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.set_unlock(on).await,
+            AnyTenant::Portal(t) => t.set_unlock(on).await,
+        }
+    }
+}
