@@ -242,6 +242,7 @@ pub fn directory_error(e: &DirectoryError) -> String {
             dn = dn.as_str(),
             text = text.as_str()
         ),
+        DirectoryError::Plaintext => fl!("dir-error-plaintext"),
         DirectoryError::Config(text) => fl!("dir-error-config", text = text.as_str()),
     }
 }

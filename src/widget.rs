@@ -188,12 +188,22 @@ pub fn error<'a, M: 'a>(message: String) -> Element<'a, M> {
         .width(Length::Fill)
         .style(|theme: &Theme| {
             let p = theme.extended_palette();
+            let tint = if crate::theme::is_dark(theme) {
+                0.16
+            } else {
+                0.08
+            };
+            let background = Color {
+                a: tint,
+                ..p.danger.base.color
+            };
             container::Style {
-                text_color: Some(p.danger.strong.text),
-                background: Some(Background::Color(p.danger.strong.color)),
+                text_color: Some(p.background.base.text),
+                background: Some(Background::Color(background)),
                 border: Border {
+                    color: p.danger.base.color,
+                    width: 1.0,
                     radius: 6.0.into(),
-                    ..Border::default()
                 },
                 ..container::Style::default()
             }

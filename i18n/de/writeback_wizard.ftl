@@ -579,3 +579,4 @@ targets-adminsdholder = Auch AdminSDHolder (geschützte Konten)
 targets-adminsdholder-warning = Kennwörter von Administratoren werden aus der Cloud zurücksetzbar. Microsoft rät davon ab.
 verify-connect-skipped = Der Connect-Server wurde nicht gelesen.
 busy-writing = Die Änderung ist gesendet und lässt sich nicht mehr zurückrufen; das Zurücklesen folgt.
+dir-error-plaintext = ldap:// ohne TLS würde das Kennwort im Klartext senden; verwenden Sie ldaps:// oder StartTLS (--starttls), oder erlauben Sie es ausdrücklich (--insecure-plaintext)

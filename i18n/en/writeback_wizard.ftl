@@ -579,3 +579,4 @@ targets-adminsdholder = Also AdminSDHolder (protected accounts)
 targets-adminsdholder-warning = Administrators' passwords become resettable from the cloud. Microsoft advises against it.
 verify-connect-skipped = The Connect server was not read.
 busy-writing = The change has been sent and can no longer be called back; its read-back follows.
+dir-error-plaintext = ldap:// without TLS would send the password in clear; use ldaps://, or StartTLS (--starttls), or allow it explicitly (--insecure-plaintext)

@@ -579,3 +579,4 @@ targets-adminsdholder = Aussi AdminSDHolder (comptes protégés)
 targets-adminsdholder-warning = Les mots de passe des administrateurs deviennent réinitialisables depuis le cloud. Microsoft le déconseille.
 verify-connect-skipped = Le serveur Connect n’a pas été lu.
 busy-writing = La modification est envoyée et ne peut plus être rappelée ; la relecture suit.
+dir-error-plaintext = ldap:// sans TLS enverrait le mot de passe en clair ; utilisez ldaps:// ou StartTLS (--starttls), ou autorisez-le explicitement (--insecure-plaintext)

@@ -293,7 +293,7 @@ impl LdapDirectory {
             )));
         }
         if is_plaintext(opts) && !opts.insecure_plaintext {
-            return Err(DirectoryError::Config("plaintext".into()));
+            return Err(DirectoryError::Plaintext);
         }
         let mut settings = LdapConnSettings::new()
             .set_conn_timeout(opts.timeout)

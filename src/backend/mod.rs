@@ -181,6 +181,10 @@ pub enum DirectoryError {
         /// Server's text.
         text: String,
     },
+    /// `ldap://` without StartTLS and without the explicit opt-in: refused
+    /// before the password is sent.
+    #[error("ldap:// without TLS refused")]
+    Plaintext,
     /// Configuration refused before connecting.
     #[error("{0}")]
     Config(String),

@@ -86,7 +86,10 @@ impl From<TaskError> for Failure {
     fn from(e: TaskError) -> Failure {
         let code = match &e {
             TaskError::AccountNotFound(_) | TaskError::AccountAmbiguous { .. } => exit::USAGE,
-            TaskError::Directory(crate::backend::DirectoryError::Config(_)) => exit::USAGE,
+            TaskError::Directory(
+                crate::backend::DirectoryError::Config(_)
+                | crate::backend::DirectoryError::Plaintext,
+            ) => exit::USAGE,
             TaskError::Blocked(_) => exit::BLOCKED,
             _ => exit::FAILED,
         };
