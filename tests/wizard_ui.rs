@@ -113,8 +113,31 @@ fn undo_everything_from_summary() {
 
 #[test]
 fn blocked_preflight_keeps_next_disabled_until_done() {
+    use writeback_wizard::app::Message;
+    use writeback_wizard::page::targets;
     let (mut d, dir) = driver("next");
     click(&mut d, "Start");
+    // A target whose DACL the helpdesk account may not change (a user
+    // object: the demo grants no WRITE_DAC there): pre-flight blocks.
+    let user = "CN=Administrator,CN=Users,DC=contoso,DC=com";
+    d.send(Message::Targets(targets::Message::NewTarget(user.into())));
+    d.send(Message::Targets(targets::Message::AddTarget));
+    click(&mut d, "Next");
+    assert_eq!(d.app.step(), Step::Preflight);
+    assert!(d.shows(&format!(
+        "the signed-in account may NOT change the permissions of {user}; sign in as a Domain Admin (or an account with \"Modify permissions\" there)"
+    )));
+    assert!(
+        !d.app.can_continue(),
+        "a blocking finding lets Next through"
+    );
+    let _ = d.click("Next");
+    d.send(Message::Next);
+    assert_eq!(d.app.step(), Step::Preflight, "Next went on");
+    // Without that target pre-flight passes (warnings only) and Next works.
+    // Pre-flight runs again on entering with other settings.
+    click(&mut d, "Back");
+    d.send(Message::Targets(targets::Message::RemoveTarget(0)));
     click(&mut d, "Next");
     assert_eq!(d.app.step(), Step::Preflight);
     assert!(

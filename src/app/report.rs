@@ -132,7 +132,12 @@ impl App {
     /// without one say so).
     pub fn runbook(&self, shots: &[(Step, Vec<u8>)]) -> Runbook {
         let trail = &self.backups.trail;
-        let changes = trail.records();
+        // What changed: a failed attempt changed nothing (its step says why).
+        let changes: Vec<Record> = trail
+            .records()
+            .into_iter()
+            .filter(|r| r.result == audit::Outcome::Ok)
+            .collect();
         let steps = Step::ALL
             .iter()
             .map(|step| Section {

@@ -36,6 +36,8 @@ pub struct State {
     /// An Apply stopped (cancelled or failed) after it may have written:
     /// Undo is offered from the run's saved backups.
     interrupted: bool,
+    /// The settings the plan was made with.
+    planned_with: Option<crate::profile::Settings>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +68,7 @@ pub enum Message {
 
 impl State {
     fn plan(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        self.planned_with = Some(ctx.env.settings().clone());
         let env = ctx.env.clone();
         self.busy = Some(Busy::Planning);
         self.error = None;
@@ -166,8 +169,12 @@ impl State {
 impl Page for State {
     type Message = Message;
 
+    /// Plans on first arrival, and again when the settings changed since
+    /// (unless this run already applied a plan).
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        if self.plan.is_none() && !self.job.busy() && self.applied.is_none() {
+        let stale = self.planned_with.as_ref() != Some(ctx.env.settings());
+        if !self.job.busy() && self.applied.is_none() && (self.plan.is_none() || stale) {
+            self.plan = None;
             self.plan(ctx)
         } else {
             Task::none()

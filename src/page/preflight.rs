@@ -32,6 +32,7 @@ pub enum Message {
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
+    state.ran_with(ctx.env.settings());
     let env = ctx.env.clone();
     state
         .start(move |mut report| async move { preflight::run(&env, &mut *report).await })
@@ -41,10 +42,12 @@ fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
 impl Page for State {
     type Message = Message;
 
+    /// Runs on first arrival, and again when the settings changed since.
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        match self.scan {
-            Scan::Idle => start(self, ctx),
-            _ => Task::none(),
+        if matches!(self.scan, Scan::Idle) || self.stale(ctx.env.settings()) {
+            start(self, ctx)
+        } else {
+            Task::none()
         }
     }
 

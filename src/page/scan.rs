@@ -29,6 +29,9 @@ pub struct Scanner<T, E> {
     /// Where it stands.
     pub scan: Scan<T, E>,
     job: Slot,
+    /// The settings of the last run (a page entered with other settings
+    /// runs again).
+    ran_with: Option<crate::profile::Settings>,
 }
 
 impl<T, E> Default for Scanner<T, E> {
@@ -36,7 +39,20 @@ impl<T, E> Default for Scanner<T, E> {
         Scanner {
             scan: Scan::Idle,
             job: Slot::default(),
+            ran_with: None,
         }
+    }
+}
+
+impl<T, E> Scanner<T, E> {
+    /// Whether the last run (if any) used other settings than `settings`.
+    pub fn stale(&self, settings: &crate::profile::Settings) -> bool {
+        self.ran_with.as_ref() != Some(settings)
+    }
+
+    /// Notes the settings a run starts with.
+    pub fn ran_with(&mut self, settings: &crate::profile::Settings) {
+        self.ran_with = Some(settings.clone());
     }
 }
 

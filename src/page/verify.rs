@@ -29,6 +29,7 @@ pub enum Message {
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
+    state.ran_with(ctx.env.settings());
     let env = ctx.env.clone();
     state
         .start(move |mut report| async move { verify::run(&env, Planes::ALL, &mut *report).await })
