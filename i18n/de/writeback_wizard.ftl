@@ -580,3 +580,4 @@ targets-adminsdholder-warning = Kennwörter von Administratoren werden aus der C
 verify-connect-skipped = Der Connect-Server wurde nicht gelesen.
 busy-writing = Die Änderung ist gesendet und lässt sich nicht mehr zurückrufen; das Zurücklesen folgt.
 dir-error-plaintext = ldap:// ohne TLS würde das Kennwort im Klartext senden; verwenden Sie ldaps:// oder StartTLS (--starttls), oder erlauben Sie es ausdrücklich (--insecure-plaintext)
+cli-verify-skipped = { $plane }: nicht gelesen (mit { $option })

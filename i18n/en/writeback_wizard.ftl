@@ -580,3 +580,4 @@ targets-adminsdholder-warning = Administrators' passwords become resettable from
 verify-connect-skipped = The Connect server was not read.
 busy-writing = The change has been sent and can no longer be called back; its read-back follows.
 dir-error-plaintext = ldap:// without TLS would send the password in clear; use ldaps://, or StartTLS (--starttls), or allow it explicitly (--insecure-plaintext)
+cli-verify-skipped = { $plane }: not read (give { $option })

@@ -580,3 +580,4 @@ targets-adminsdholder-warning = Las contraseñas de los administradores pasan a 
 verify-connect-skipped = No se leyó el servidor de Connect.
 busy-writing = El cambio se ha enviado y ya no se puede cancelar; sigue la relectura.
 dir-error-plaintext = ldap:// sin TLS enviaría la contraseña en claro; use ldaps:// o StartTLS (--starttls), o permítalo explícitamente (--insecure-plaintext)
+cli-verify-skipped = { $plane }: no leído (indique { $option })

@@ -580,3 +580,4 @@ targets-adminsdholder-warning = Les mots de passe des administrateurs deviennent
 verify-connect-skipped = Le serveur Connect n’a pas été lu.
 busy-writing = La modification est envoyée et ne peut plus être rappelée ; la relecture suit.
 dir-error-plaintext = ldap:// sans TLS enverrait le mot de passe en clair ; utilisez ldaps:// ou StartTLS (--starttls), ou autorisez-le explicitement (--insecure-plaintext)
+cli-verify-skipped = { $plane } : non lu (indiquez { $option })

@@ -62,19 +62,19 @@ pub struct DirectoryArgs {
 }
 
 /// Settings ready to use.
-struct Resolved {
-    connect: ConnectOptions,
-    grant: GrantOptions,
+pub(super) struct Resolved {
+    pub(super) connect: ConnectOptions,
+    pub(super) grant: GrantOptions,
 }
 
 /// A failure with its exit status.
-struct Failure {
-    code: u8,
-    message: String,
+pub(super) struct Failure {
+    pub(super) code: u8,
+    pub(super) message: String,
 }
 
 impl Failure {
-    fn usage(message: String) -> Failure {
+    pub(super) fn usage(message: String) -> Failure {
         Failure {
             code: exit::USAGE,
             message,
@@ -134,7 +134,7 @@ impl DirectoryArgs {
     }
 }
 
-fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
+pub(super) fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
     let settings = args.settings().map_err(Failure::usage)?;
     let d = settings.directory;
     let missing = |option: &str| Failure::usage(fl!("cli-error-missing", option = option));
@@ -157,7 +157,7 @@ fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
     })
 }
 
-fn password() -> Result<Secret, Failure> {
+pub(super) fn password() -> Result<Secret, Failure> {
     if let Ok(value) = std::env::var(PASSWORD_ENV) {
         return Ok(Secret::new(value));
     }
@@ -183,7 +183,7 @@ async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
         .map_err(|e| Failure::from(TaskError::from(e)))
 }
 
-fn progress_printer(json: bool) -> impl FnMut(Progress) {
+pub(super) fn progress_printer(json: bool) -> impl FnMut(Progress) {
     let interactive = !json && std::io::stderr().is_terminal();
     move |p| {
         if !interactive {
@@ -411,23 +411,6 @@ fn render_plan(plan: &perm::Plan, dry_run: bool, json: bool) -> String {
         lines.push(fl!("cli-dry-run"));
     }
     lines.join("\n")
-}
-
-/// `verify`: who carries the permission now.
-pub fn verify(args: DirectoryArgs) -> u8 {
-    let rt = runtime();
-    finish(rt.block_on(async {
-        let mut r = resolve(&args)?;
-        let mut dir = connect(&mut r).await?;
-        let (account, audit) =
-            perm::verify(&mut dir, &r.grant, &mut progress_printer(args.json)).await?;
-        dir.close().await;
-        Ok(if args.json {
-            serde_json::json!({ "account": account, "audit": audit }).to_string()
-        } else {
-            explain::audit_text(&audit).join("\n")
-        })
-    }))
 }
 
 /// What a rollback will do, per object: its DN, the backup, and the

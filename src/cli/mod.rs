@@ -9,6 +9,7 @@ pub mod portal;
 pub mod report;
 pub mod sd;
 pub mod sync;
+pub mod verify;
 
 use std::process::ExitCode;
 
@@ -115,8 +116,9 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Step 1: report which users carry the permission.
-    Verify(directory::DirectoryArgs),
+    /// Read the three planes again: which users the connector can reset
+    /// (--server), Connect's writeback (--remote), the portal (--tenant).
+    Verify(verify::VerifyArgs),
     /// Step 1: undo the newest grant (or the one in --backup).
     Rollback {
         #[command(flatten)]
@@ -169,7 +171,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Portal(cmd) => portal::run(cmd),
         Command::Check(args) => directory::check(args),
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
-        Command::Verify(args) => directory::verify(args),
+        Command::Verify(args) => verify::run(args),
         Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
     };
     tracing::info!(exit = code, "command finished");

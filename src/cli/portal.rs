@@ -8,7 +8,7 @@ use super::{exit, print_error};
 use crate::backend::entra::SignInConfig;
 use crate::backend::tenant::{PortalPolicy, TenantError};
 use crate::task::permissions::Outcome;
-use crate::task::portal::{self, Method, SignInProgress};
+use crate::task::portal::{self, Method, SignInProgress, SignedIn};
 use crate::{explain, fl};
 
 /// `portal` subcommands.
@@ -78,6 +78,29 @@ fn config(args: &PortalArgs) -> Result<SignInConfig, String> {
         .map_err(|e| explain::tenant_error(&e))
 }
 
+/// Signs in as the command line does: the browser (or the device code)
+/// is announced on standard error, then who signed in.
+pub async fn sign_in(config: &SignInConfig, method: Method) -> Result<SignedIn, TenantError> {
+    let mut open = crate::backend::entra::signin::system_browser;
+    let mut progress = |p: SignInProgress| match p {
+        SignInProgress::Browser { url } => {
+            eprintln!("{}", fl!("cli-portal-browser", url = url));
+        }
+        SignInProgress::DeviceCode { url, code, .. } => {
+            eprintln!(
+                "{}",
+                fl!("cli-portal-device-code", url = url, code = code.expose())
+            );
+        }
+        SignInProgress::Exchanging => {}
+    };
+    let signed = portal::sign_in(config, method, &mut open, &mut progress).await?;
+    if let Some(user) = &signed.user {
+        eprintln!("{}", fl!("cli-portal-signed-in", user = user.as_str()));
+    }
+    Ok(signed)
+}
+
 /// Runs a `portal` subcommand and returns the exit status.
 pub fn run(cmd: PortalCommand) -> u8 {
     let (args, set) = match cmd {
@@ -98,23 +121,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         Method::Browser
     };
     let work = async {
-        let mut open = crate::backend::entra::signin::system_browser;
-        let mut progress = |p: SignInProgress| match p {
-            SignInProgress::Browser { url } => {
-                eprintln!("{}", fl!("cli-portal-browser", url = url));
-            }
-            SignInProgress::DeviceCode { url, code, .. } => {
-                eprintln!(
-                    "{}",
-                    fl!("cli-portal-device-code", url = url, code = code.expose())
-                );
-            }
-            SignInProgress::Exchanging => {}
-        };
-        let signed = portal::sign_in(&config, method, &mut open, &mut progress).await?;
-        if let Some(user) = &signed.user {
-            eprintln!("{}", fl!("cli-portal-signed-in", user = user.as_str()));
-        }
+        let signed = sign_in(&config, method).await?;
         let mut tenant = signed.tenant();
         let policy = match set {
             None => portal::status(&mut tenant).await?,

@@ -1,0 +1,216 @@
+//! `verify`: the three planes read again, as the Verify page does
+//! (`task::verify`): Active Directory with `--server`, the Connect server
+//! with `--remote`, the tenant with `--tenant`. Each plane is optional; a
+//! plane skipped is named.
+
+use clap::Args;
+
+use super::directory::{DirectoryArgs, Failure, password, progress_printer};
+use super::exit;
+use crate::backend::entra::SignInConfig;
+use crate::session::{Credentials, Env};
+use crate::task::permissions::Outcome;
+use crate::task::portal::Method;
+use crate::task::verify::{self, Planes, Read, Report};
+use crate::{explain, fl};
+
+/// Options of `verify`.
+#[derive(Debug, Clone, Args)]
+pub struct VerifyArgs {
+    /// Active Directory: the domain controller and accounts (as `check`).
+    #[command(flatten)]
+    pub directory: DirectoryArgs,
+    /// The Entra Connect server to read (PowerShell remoting; `localhost`
+    /// for this machine).
+    #[arg(long, value_name = "HOST")]
+    pub remote: Option<String>,
+    /// The tenant whose portal settings to read (its domain or id); signs
+    /// in with the browser, or `--device-code`.
+    #[arg(long)]
+    pub tenant: Option<String>,
+    /// Public client (application) id to sign in with.
+    #[arg(long)]
+    pub client_id: Option<String>,
+    /// Sign in with a code entered on any device instead of the browser.
+    #[arg(long)]
+    pub device_code: bool,
+}
+
+/// Each plane as a line (text output).
+fn lines(report: &Report) -> Vec<String> {
+    use super::finding_line as line;
+    let mut out = Vec::new();
+    match &report.directory {
+        Read::Read((_, audit)) => out.extend(explain::audit_text(audit)),
+        Read::Failed(e) => out.push(line(Outcome::Blocking, &explain::task_error(e))),
+        Read::Skipped => out.push(line(
+            Outcome::Warning,
+            &fl!(
+                "cli-verify-skipped",
+                plane = fl!("step-permissions"),
+                option = "--server"
+            ),
+        )),
+    }
+    match &report.sync {
+        Read::Read(s) if s.writeback => out.push(line(Outcome::Ok, &fl!("connect-on"))),
+        Read::Read(_) => out.push(line(Outcome::Blocking, &fl!("connect-off"))),
+        Read::Failed(e) => out.push(line(Outcome::Blocking, &explain::sync_error(e))),
+        Read::Skipped => out.push(line(
+            Outcome::Warning,
+            &fl!(
+                "cli-verify-skipped",
+                plane = fl!("step-connect"),
+                option = "--remote"
+            ),
+        )),
+    }
+    match &report.portal {
+        Read::Read(p) if p.writeback && p.unlock => {
+            out.push(line(Outcome::Ok, &fl!("verify-portal-on")))
+        }
+        Read::Read(_) => out.push(line(Outcome::Blocking, &fl!("verify-portal-off"))),
+        Read::Failed(e) => out.push(line(Outcome::Blocking, &explain::tenant_error(e))),
+        Read::Skipped => out.push(line(
+            Outcome::Warning,
+            &fl!(
+                "cli-verify-skipped",
+                plane = fl!("step-portal"),
+                option = "--tenant"
+            ),
+        )),
+    }
+    out
+}
+
+/// The report as one JSON document: `account` and `audit` (Active
+/// Directory, as before), `connect` and `portal`, each read plane's state or
+/// its error, and `skipped`.
+fn json(report: &Report) -> serde_json::Value {
+    let mut skipped = Vec::new();
+    let (account, audit, directory_error) = match &report.directory {
+        Read::Read((a, audit)) => (Some(a), Some(audit), None),
+        Read::Failed(e) => (None, None, Some(explain::task_error(e))),
+        Read::Skipped => {
+            skipped.push("directory");
+            (None, None, None)
+        }
+    };
+    let connect = match &report.sync {
+        Read::Read(s) => serde_json::json!({ "writeback": s.writeback, "version": s.version }),
+        Read::Failed(e) => serde_json::json!({ "error": explain::sync_error(e) }),
+        Read::Skipped => {
+            skipped.push("connect");
+            serde_json::Value::Null
+        }
+    };
+    let portal = match &report.portal {
+        Read::Read(p) => serde_json::json!({ "writeback": p.writeback, "unlock": p.unlock }),
+        Read::Failed(e) => serde_json::json!({ "error": explain::tenant_error(e) }),
+        Read::Skipped => {
+            skipped.push("portal");
+            serde_json::Value::Null
+        }
+    };
+    serde_json::json!({
+        "account": account,
+        "audit": audit,
+        "directory_error": directory_error,
+        "connect": connect,
+        "portal": portal,
+        "skipped": skipped,
+        "all_good": report.all_good(),
+    })
+}
+
+/// Runs `verify` and returns the exit status: 0 when every plane read
+/// could be read, 1 when one could not.
+pub fn run(args: VerifyArgs) -> u8 {
+    let json_out = args.directory.json;
+    let result = (|| -> Result<u8, Failure> {
+        let mut settings = args.directory.settings().map_err(Failure::usage)?;
+        let connect = args.remote.is_some() || settings.connect.remote.is_some();
+        if let Some(remote) = &args.remote {
+            settings.connect.remote = Some(remote.clone());
+        }
+        // `localhost`: this machine, without PowerShell remoting.
+        if settings
+            .connect
+            .remote
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case("localhost"))
+        {
+            settings.connect.remote = None;
+        }
+        if let Some(tenant) = &args.tenant {
+            settings.tenant.id = Some(tenant.clone());
+        }
+        if let Some(id) = &args.client_id {
+            settings.tenant.client_id = Some(id.clone());
+        }
+        let planes = Planes {
+            directory: !settings.directory.server.trim().is_empty(),
+            connect,
+            tenant: settings.tenant.id.is_some(),
+        };
+        if !(planes.directory || planes.connect || planes.tenant) {
+            return Err(Failure::usage(fl!(
+                "cli-error-missing",
+                option = "--server, --remote or --tenant"
+            )));
+        }
+        let mut credentials = Credentials::default();
+        if planes.directory {
+            // The same checks as `check` (accounts given, no plaintext).
+            super::directory::resolve(&args.directory)?;
+            credentials.password = password()?;
+        }
+        let method = if args.device_code {
+            Method::DeviceCode
+        } else {
+            Method::Browser
+        };
+        let work = async {
+            if planes.tenant {
+                let config = SignInConfig::new(
+                    settings.tenant.id.as_deref(),
+                    settings.tenant.client_id.as_deref(),
+                )
+                .map_err(|e| Failure::usage(explain::tenant_error(&e)))?;
+                credentials.tenant = Some(super::portal::sign_in(&config, method).await.map_err(
+                    |e| Failure {
+                        code: exit::FAILED,
+                        message: explain::tenant_error(&e),
+                    },
+                )?);
+            }
+            let env = Env::real(settings.clone(), credentials.clone());
+            verify::run(&env, planes, &mut progress_printer(json_out))
+                .await
+                .map_err(Failure::from)
+        };
+        let Some(report) = super::run_cancellable(work) else {
+            return Err(Failure {
+                code: exit::FAILED,
+                message: fl!("cli-cancelled"),
+            });
+        };
+        let report = report?;
+        if json_out {
+            println!("{}", json(&report));
+        } else {
+            println!("{}", lines(&report).join("\n"));
+        }
+        let failed = matches!(report.directory, Read::Failed(_))
+            || matches!(report.sync, Read::Failed(_))
+            || matches!(report.portal, Read::Failed(_));
+        Ok(if failed { exit::FAILED } else { exit::OK })
+    })();
+    match result {
+        Ok(code) => code,
+        Err(f) => {
+            super::print_error(&f.message);
+            f.code
+        }
+    }
+}
