@@ -34,14 +34,15 @@ macro_rules! fl {
     }};
 }
 
-/// The languages shipped, by code.
-pub fn available() -> Vec<String> {
-    let mut langs: Vec<String> = Localizations::iter()
-        .filter_map(|path| path.split('/').next().map(str::to_string))
-        .collect();
-    langs.sort();
-    langs.dedup();
-    langs
+/// Whether the selected language (or English) has message `id`.
+pub fn has(id: &str) -> bool {
+    LOADER.has(id)
+}
+
+/// Message `id` without arguments (for ids chosen at run time, such as
+/// the command line's help texts).
+pub fn text(id: &str) -> String {
+    LOADER.get(id)
 }
 
 /// Selects `lang` (e.g. "de"), or the system's languages when `None`.

@@ -5,8 +5,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use writeback_wizard::cli::{self, Cli};
+use clap::{CommandFactory, FromArgMatches};
+use writeback_wizard::cli::{self, Cli, help};
 
 fn main() -> ExitCode {
     #[cfg(windows)]
@@ -19,5 +19,10 @@ fn main() -> ExitCode {
             );
         }
     }
-    cli::run(Cli::parse())
+    // The language first, so that `--help` is translated too.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    writeback_wizard::localize::init(help::lang_arg(&args).as_deref());
+    let matches = help::translate(Cli::command()).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli::run(cli)
 }

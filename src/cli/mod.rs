@@ -5,6 +5,7 @@ pub mod cloudsync;
 pub mod diagnostics;
 pub mod directory;
 pub mod gui;
+pub mod help;
 pub mod portal;
 pub mod report;
 pub mod sd;
