@@ -564,3 +564,8 @@ diagnostics-saved = Diagnostics saved: { $path }
 diagnostics-save-failed = cannot write the diagnostics { $path } ({ $reason })
 diagnostics-subtitle = What support needs to look into a problem: where the log is, and one zip to attach to a ticket.
 diagnostics-close = Back to the wizard
+## issue 15: pilot test and diagnosis
+tenant-error-not-found = { $what } was not found in the tenant; check the name (its user principal name) and try again
+tenant-error-too-large = the answer was larger than { $mib } MiB and was refused unread; the endpoint is not behaving as Entra ID does (check WRITEBACK_WIZARD_*_URL and any proxy)
+tenant-error-tenant-mismatch = the sign-in landed in tenant { $got }, not in the configured { $expected }; sign in with an account of the configured tenant (or fix --tenant / the profile)
+tenant-error-foreign-link = the service answered with a link outside { $base }; it was not followed (check WRITEBACK_WIZARD_*_URL and any proxy)

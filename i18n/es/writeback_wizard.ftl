@@ -564,3 +564,8 @@ diagnostics-saved = Diagnóstico guardado: { $path }
 diagnostics-save-failed = no se puede escribir el diagnóstico { $path } ({ $reason })
 diagnostics-subtitle = Lo que el soporte necesita para investigar un problema: dónde está el registro y un zip para adjuntar a la incidencia.
 diagnostics-close = Volver al asistente
+## issue 15: pilot test and diagnosis
+tenant-error-not-found = { $what } was not found in the tenant; check the name (its user principal name) and try again
+tenant-error-too-large = the answer was larger than { $mib } MiB and was refused unread; the endpoint is not behaving as Entra ID does (check WRITEBACK_WIZARD_*_URL and any proxy)
+tenant-error-tenant-mismatch = the sign-in landed in tenant { $got }, not in the configured { $expected }; sign in with an account of the configured tenant (or fix --tenant / the profile)
+tenant-error-foreign-link = the service answered with a link outside { $base }; it was not followed (check WRITEBACK_WIZARD_*_URL and any proxy)

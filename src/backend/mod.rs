@@ -13,6 +13,17 @@ pub mod tenant;
 
 use std::collections::HashMap;
 
+/// The variables that may hold a password given to the wizard: no child
+/// process (PowerShell, the browser, its launcher) inherits them.
+pub const SECRET_ENV: [&str; 2] = [ldap::PASSWORD_ENV, cloudsync::TENANT_PASSWORD_ENV];
+
+/// Removes [`SECRET_ENV`] from a child's environment.
+pub fn scrub_env(command: &mut std::process::Command) {
+    for name in SECRET_ENV {
+        command.env_remove(name);
+    }
+}
+
 /// A secret (password, token): never printed, never serialized.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);

@@ -16,7 +16,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::cloudsync::{CloudSyncAgent, CloudSyncState, TENANT_PASSWORD_ENV, TenantAdmin};
+use super::cloudsync::{CloudSyncAgent, CloudSyncState, TenantAdmin};
 use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pick_connector};
 
 /// The script, fixed in the binary.
@@ -279,9 +279,9 @@ impl PowerShell {
             .kill_on_drop(true);
         // Passwords given to the wizard through the environment are not
         // PowerShell's business (the tenant password travels on stdin).
-        command
-            .env_remove(TENANT_PASSWORD_ENV)
-            .env_remove(super::ldap::PASSWORD_ENV);
+        for name in super::SECRET_ENV {
+            command.env_remove(name);
+        }
         #[cfg(unix)]
         command.process_group(0);
         #[cfg(windows)]
