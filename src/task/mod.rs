@@ -2,6 +2,8 @@
 //! report progress through a callback and return typed results and errors.
 
 pub mod access;
+pub mod diagnose;
 pub mod permissions;
 pub mod portal;
+pub mod prove;
 pub mod sync;
