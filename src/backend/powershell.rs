@@ -22,6 +22,10 @@ use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pic
 /// The script, fixed in the binary.
 pub const SCRIPT: &str = include_str!("connect.ps1");
 
+/// The most PowerShell may print (standard output, and standard error
+/// each): more is refused with [`SyncError::TooLarge`], the process killed.
+pub const MAX_OUTPUT: u64 = 4 * 1024 * 1024;
+
 /// Environment variable naming the PowerShell executable.
 pub const POWERSHELL_ENV: &str = "WRITEBACK_WIZARD_POWERSHELL";
 
@@ -52,6 +56,8 @@ struct Request<'a> {
     remote: Option<&'a str>,
     tenant_user: Option<&'a str>,
     tenant_password: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +83,8 @@ struct RawState {
     ad_connector_account: Option<String>,
     #[serde(default)]
     endpoints: Vec<Endpoint>,
+    #[serde(default)]
+    events: Vec<crate::task::diagnose::EventRecord>,
 }
 
 #[derive(Deserialize)]
@@ -297,26 +305,51 @@ impl PowerShell {
         let stdin = child.stdin.take();
         let mut out = child.stdout.take().expect("stdout is piped");
         let mut err = child.stderr.take().expect("stderr is piped");
+        let too_large = std::io::Error::other("too large");
         let io = async {
             if let Some(mut stdin) = stdin {
                 let _ = stdin.write_all(request).await;
                 let _ = stdin.shutdown().await;
             }
             let (mut o, mut e) = (Vec::new(), Vec::new());
-            let (ro, re, status) = tokio::join!(
-                out.read_to_end(&mut o),
-                err.read_to_end(&mut e),
-                child.wait()
+            // Reads at most MAX_OUTPUT + 1 bytes of each: one more than
+            // allowed means too much, and stops reading (the process is
+            // then killed below).
+            let bounded = |n: std::io::Result<usize>| match n {
+                Ok(n) if n as u64 > MAX_OUTPUT => Err(std::io::Error::other("too large")),
+                other => other,
+            };
+            let (ro, re) = tokio::join!(
+                async { bounded((&mut out).take(MAX_OUTPUT + 1).read_to_end(&mut o).await) },
+                async { bounded((&mut err).take(MAX_OUTPUT + 1).read_to_end(&mut e).await) },
             );
             ro?;
             re?;
-            status.map(|st| (o, e, st.code()))
+            let status = child.wait().await?;
+            Ok::<_, std::io::Error>((o, e, status.code()))
         };
         let seconds = self.options.timeout.as_secs().max(1);
-        let (stdout, stderr, code) = tokio::time::timeout(self.options.timeout, io)
-            .await
-            .map_err(|_| SyncError::Timeout(seconds))?
-            .map_err(|e: std::io::Error| SyncError::Failed(e.to_string()))?;
+        let ended = tokio::time::timeout(self.options.timeout, io).await;
+        let ended = match ended {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(e)) if e.to_string() == too_large.to_string() => {
+                Err(SyncError::TooLarge(MAX_OUTPUT))
+            }
+            Ok(Err(e)) => Err(SyncError::Failed(e.to_string())),
+            Err(_) => Err(SyncError::Timeout(seconds)),
+        };
+        let (stdout, stderr, code) = match ended {
+            Ok(done) => done,
+            Err(e) => {
+                // Kill the whole tree now, then reap the child so that no
+                // zombie stays behind (bounded: a child that will not die
+                // is left to kill_on_drop).
+                drop(guard);
+                let _ = child.start_kill();
+                let _ = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
+                return Err(e);
+            }
+        };
         *exit = code;
         guard.disarm();
         let stdout = String::from_utf8_lossy(&stdout);
@@ -350,6 +383,23 @@ impl PowerShell {
             "sign-in-refused" => SyncError::SignInRefused(error.message),
             _ => SyncError::Failed(error.message),
         })
+    }
+
+    /// Reads the Connect server's Application log since `since` (the
+    /// script's `events` op; the time travels in the JSON request).
+    pub async fn read_events(
+        &self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        let since = crate::audit::rfc3339(since);
+        let state = self
+            .send(Request {
+                op: "events",
+                since: Some(&since),
+                ..Request::default()
+            })
+            .await?;
+        Ok(state.events)
     }
 
     async fn connector(&mut self) -> Result<(String, RawState), SyncError> {
@@ -446,5 +496,14 @@ mod tests {
                 assert_eq!(exe, PathBuf::from("pwsh"));
             }
         }
+    }
+}
+
+impl crate::task::diagnose::EventLog for PowerShell {
+    async fn events(
+        &mut self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        self.read_events(since).await
     }
 }

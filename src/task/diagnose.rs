@@ -77,6 +77,9 @@ pub enum Cause {
     ReservedCharacters,
     /// `hr=800700CE`: the connector account's password is over 256 characters.
     ConnectorPasswordTooLong,
+    /// Writeback is switched off (in Connect or the portal): the cloud
+    /// changed the password, AD was not asked.
+    WritebackDisabled,
     /// 31005 / 31015 / 31019: writeback enabled, started, a reset written.
     Healthy,
     /// Not an event the wizard knows: shown as it is.
@@ -98,6 +101,7 @@ impl Cause {
             Cause::ForestAdded => "forest-added",
             Cause::ReservedCharacters => "reserved-characters",
             Cause::ConnectorPasswordTooLong => "connector-password-too-long",
+            Cause::WritebackDisabled => "writeback-disabled",
             Cause::Healthy => "healthy",
             Cause::Unknown => "unknown",
         }
@@ -206,6 +210,12 @@ pub fn cause_of(id: u32, text: &str) -> Cause {
     let hr = hr.as_deref();
     if lower.contains("sspr_0029") {
         return Cause::SamRestricted;
+    }
+    if lower.contains("writeback is not enabled")
+        || lower.contains("writeback is disabled")
+        || lower.contains("writeback is not configured")
+    {
+        return Cause::WritebackDisabled;
     }
     if hr == Some("800700CE") {
         return Cause::ConnectorPasswordTooLong;
@@ -381,6 +391,7 @@ mod tests {
             (33002, "hr=800700CE", Cause::ConnectorPasswordTooLong),
             (33002, "SSPR_0029: blocked", Cause::SamRestricted),
             (4242, "something new", Cause::Unknown),
+            (0, "Password writeback is not enabled for this tenant", Cause::WritebackDisabled),
         ];
         for (id, text, want) in cases {
             assert_eq!(diagnose(ev(id, text)).cause, want, "{id} {text}");

@@ -275,6 +275,15 @@ pub enum ProveError {
         /// The new password, when it had been received.
         new_password: Option<Secret>,
     },
+    /// The reset was sent, then its status could not be read: the
+    /// password may have changed (the new one is here, to show once).
+    #[error("the reset was sent, its status is unknown: {error}")]
+    StatusUnknown {
+        /// Why the status could not be read.
+        error: TenantError,
+        /// The new password, when it had been received.
+        new_password: Option<Secret>,
+    },
     /// The audit log cannot be written (checked before the reset).
     #[error("{0}")]
     Audit(String),
@@ -553,8 +562,11 @@ pub async fn run<T: PilotTenant, D: Directory>(
             Err(e) => {
                 // The reset was sent: the password may have changed
                 // while its status is unknown.
-                let e = tenant_error(e, &upn, admin);
                 tracing::warn!(error = %e, "the reset's status could not be read");
+                let e = ProveError::StatusUnknown {
+                    error: e,
+                    new_password: new_password.clone(),
+                };
                 record(&Err(e.to_string()));
                 return Err(e);
             }
