@@ -648,3 +648,7 @@ sspr-check-nobody = Self-service password reset is enabled for nobody: no user c
 sspr-check-group = Self-service password reset is enabled for the group { $group }
 sspr-check-everyone = Self-service password reset is enabled for all users
 sspr-check-unreadable = who may use self-service password reset could not be read ({ $reason }); check Password reset > Properties in the admin center
+prove-new-password-not-terminal = The new password of { $user } is shown only on a terminal (not written to a file or a pipe); run the command on a terminal, or set a password for the user in the admin center.
+diag-error-since = --since { $value }: give a duration such as 30m, 2h or 1d
+diag-header = Event log of { $host } since { $since }: { $count } entries of the password reset service and synchronization
+diag-none = No entries: nothing was logged by the password reset service or synchronization in that time (widen --since, or check that writeback is enabled on this server).

@@ -252,6 +252,24 @@ async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
         .map_err(|e| Failure::from(TaskError::from(e)))
 }
 
+/// Connects and binds as `check` does, for commands that need no
+/// connector account (`test-writeback`): the exit status and the
+/// translated message on failure.
+pub async fn connect_directory(args: &DirectoryArgs) -> Result<LdapDirectory, (u8, String)> {
+    let mut args = args.clone();
+    if args.connector_account.is_none() {
+        args.connector_account = Some(String::new());
+    }
+    let mut r = resolve(&args).map_err(|f| (f.code, f.message))?;
+    connect(&mut r).await.map_err(|f| (f.code, f.message))
+}
+
+/// Asks `question` on the terminal unless `yes`; without a terminal (and
+/// without `yes`) refuses with exit 2: the exit status and message.
+pub fn confirm_or_refuse(question: String, yes: bool) -> Result<(), (u8, String)> {
+    confirm(question, yes).map_err(|f| (f.code, f.message))
+}
+
 fn progress_printer(json: bool) -> impl FnMut(Progress) {
     let interactive = !json && std::io::stderr().is_terminal();
     move |p| {

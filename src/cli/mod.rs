@@ -2,10 +2,12 @@
 //! each step), sharing the task code with the GUI.
 
 pub mod cloudsync;
+pub mod diagnose;
 pub mod diagnostics;
 pub mod directory;
 pub mod gui;
 pub mod portal;
+pub mod prove;
 pub mod report;
 pub mod sd;
 pub mod sync;
@@ -117,6 +119,13 @@ pub enum Command {
     },
     /// Step 1: report which users carry the permission.
     Verify(directory::DirectoryArgs),
+    /// Prove writeback end to end: reset a synced pilot user's password in
+    /// the cloud, then read its pwdLastSet in AD (exit 0 proven, 1 failed or
+    /// unproven, 2 bad input, 3 blocked).
+    TestWriteback(prove::ProveArgs),
+    /// Read the Connect server's event log (password reset service, sync
+    /// errors) and explain each entry with its fix.
+    Diagnose(diagnose::DiagnoseArgs),
     /// Step 1: undo the newest grant (or the one in --backup).
     Rollback {
         #[command(flatten)]
@@ -171,6 +180,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
         Command::Verify(args) => directory::verify(args),
         Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
+        Command::TestWriteback(args) => prove::run(args),
+        Command::Diagnose(args) => diagnose::run(args),
     };
     tracing::info!(exit = code, "command finished");
     ExitCode::from(code)
@@ -191,6 +202,8 @@ impl Command {
             Command::Grant { .. } => "grant",
             Command::Verify(_) => "verify",
             Command::Rollback { .. } => "rollback",
+            Command::TestWriteback(_) => "test-writeback",
+            Command::Diagnose(_) => "diagnose",
         }
     }
 }
