@@ -918,6 +918,12 @@ impl DemoOrg {
         self.with(|s| s.pilot.stalled = stalled);
     }
 
+    /// Sets a user's `pwdLastSet` (tests: a stand-in Connect server
+    /// writing a reset back into the demo directory).
+    pub fn set_pwd_last_set(&self, dn: &str, filetime: i64) {
+        self.with(|s| s.set_binary(dn, "pwdLastSet", filetime.to_string().into_bytes()));
+    }
+
     /// A user's `pwdLastSet` in the demo directory.
     pub fn pwd_last_set(&self, dn: &str) -> Option<i64> {
         self.with(|s| {
