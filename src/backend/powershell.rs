@@ -319,12 +319,12 @@ impl PowerShell {
                 Ok(n) if n as u64 > MAX_OUTPUT => Err(std::io::Error::other("too large")),
                 other => other,
             };
-            let (ro, re) = tokio::join!(
+            // try_join: the first stream over the bound ends the wait (the
+            // child, blocked on a full pipe, would never close the other).
+            tokio::try_join!(
                 async { bounded((&mut out).take(MAX_OUTPUT + 1).read_to_end(&mut o).await) },
                 async { bounded((&mut err).take(MAX_OUTPUT + 1).read_to_end(&mut e).await) },
-            );
-            ro?;
-            re?;
+            )?;
             let status = child.wait().await?;
             Ok::<_, std::io::Error>((o, e, status.code()))
         };
