@@ -665,7 +665,10 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
         E::ReadBack => fl!("tenant-error-read-back"),
         E::Audit(m) => fl!("audit-error", reason = m.as_str()),
         E::NotFound(what) => fl!("tenant-error-not-found", what = what.as_str()),
-        E::TooLarge(limit) => fl!("tenant-error-too-large", mib = (limit / (1024 * 1024)).to_string()),
+        E::TooLarge(limit) => fl!(
+            "tenant-error-too-large",
+            mib = (limit / (1024 * 1024)).to_string()
+        ),
         E::TenantMismatch { expected, got } => fl!(
             "tenant-error-tenant-mismatch",
             expected = expected.as_str(),

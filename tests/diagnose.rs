@@ -58,7 +58,11 @@ fn calls(dir: &Path) -> Vec<Value> {
 #[test]
 fn each_event_is_mapped_to_its_cause_and_fix() {
     let dir = scratch("map");
-    let out = run(&dir, "ok", &["--lang", "en", "diagnose", "--since", "2h", "--json"]);
+    let out = run(
+        &dir,
+        "ok",
+        &["--lang", "en", "diagnose", "--since", "2h", "--json"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     // Problems were found: exit 1.
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -86,9 +90,17 @@ fn each_event_is_mapped_to_its_cause_and_fix() {
         ]
     );
     assert_eq!(entries[0]["hr"], "80230626");
-    assert_eq!(entries[0]["dn"], "CN=Bob Nguyen,OU=Staff,DC=contoso,DC=example");
+    assert_eq!(
+        entries[0]["dn"],
+        "CN=Bob Nguyen,OU=Staff,DC=contoso,DC=example"
+    );
     assert_eq!(entries[1]["cause"]["rule"], "minimum-age");
-    assert!(entries[2]["fix"].as_str().unwrap().contains("servicebus.windows.net"));
+    assert!(
+        entries[2]["fix"]
+            .as_str()
+            .unwrap()
+            .contains("servicebus.windows.net")
+    );
     // The request carried the window as JSON on stdin; the child did not
     // inherit the wizard's password variable.
     let calls = calls(&dir);
@@ -107,7 +119,10 @@ fn text_output_explains_and_shows_unknown_events_as_they_are() {
     assert!(text.contains("event 33004"), "{text}");
     assert!(text.contains("denied access"), "{text}");
     assert!(text.contains("Minimum password age to 0"), "{text}");
-    assert!(text.contains("A message the wizard has never seen."), "{text}");
+    assert!(
+        text.contains("A message the wizard has never seen."),
+        "{text}"
+    );
     // Translated.
     let de = run(&dir, "ok", &["--lang", "de", "diagnose", "--since", "1d"]);
     let de_text = String::from_utf8_lossy(&de.stdout);
@@ -128,7 +143,12 @@ fn nothing_to_report_is_exit_0_and_a_bad_window_is_exit_2() {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("No entries"));
     let out = run(&dir, "ok", &["--lang", "en", "diagnose", "--since", "soon"]);
     assert_eq!(out.status.code(), Some(2));
@@ -179,10 +199,12 @@ fn a_hanging_powershell_is_killed_and_reaped() {
     while Path::new(&format!("/proc/{child}")).exists() && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(!Path::new(&format!("/proc/{child}")).exists() || {
-        // A zombie of init's is gone from our tree; only "Z" is tolerated.
-        std::fs::read_to_string(format!("/proc/{child}/stat")).is_ok_and(|s| s.contains(") Z "))
-    });
+    assert!(
+        !Path::new(&format!("/proc/{child}")).exists() || {
+            // A zombie of init's is gone from our tree; only "Z" is tolerated.
+            std::fs::read_to_string(format!("/proc/{child}/stat")).is_ok_and(|s| s.contains(") Z "))
+        }
+    );
 }
 
 #[test]

@@ -53,8 +53,7 @@ fn setup() -> (Server, DemoOrg) {
     let server = Server::start(fake_entra::Fake::default());
     {
         let mut f = server.lock();
-        f.users
-            .push(FakeUser::synced(BOB, BOB_DN, "bob.nguyen"));
+        f.users.push(FakeUser::synced(BOB, BOB_DN, "bob.nguyen"));
         f.users.push(FakeUser::cloud("cloud@contoso.example"));
     }
     (server, DemoOrg::new(Duration::ZERO))
@@ -127,7 +126,10 @@ fn proven_when_the_cloud_succeeds_and_pwd_last_set_moves() {
         let records = trail.records();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].plane, Plane::Pilot);
-        assert_eq!(records[0].target.tenant.as_deref(), Some(fake_entra::TENANT_ID));
+        assert_eq!(
+            records[0].target.tenant.as_deref(),
+            Some(fake_entra::TENANT_ID)
+        );
         let line = serde_json::to_string(&records[0]).unwrap();
         assert!(line.contains(BOB) && line.contains("proven"), "{line}");
         assert!(!line.contains(password.expose()));
@@ -256,7 +258,10 @@ fn refusals_are_typed_before_anything_changes() {
         )
         .await
         .unwrap_err();
-        assert_eq!(e, ProveError::RoleMissing(Role::AuthenticationAdministrator));
+        assert_eq!(
+            e,
+            ProveError::RoleMissing(Role::AuthenticationAdministrator)
+        );
         assert!(server.lock().operations.is_empty());
     });
 }
@@ -391,10 +396,7 @@ fn cancel_after_the_reset_keeps_the_new_password() {
 fn sspr_policy_is_read_and_nobody_warns() {
     let (server, _org) = setup();
     runtime().block_on(async {
-        let mut tenant = GraphPilot::new(
-            session(&server.config(), &[PORTAL_SCOPE]).await,
-            None,
-        );
+        let mut tenant = GraphPilot::new(session(&server.config(), &[PORTAL_SCOPE]).await, None);
         assert_eq!(
             tenant.sspr_scope().await.unwrap(),
             SsprScope::Group {
@@ -436,7 +438,10 @@ fn a_token_of_another_tenant_is_refused() {
         let s = signin::device_code_for(&server.config(), &[PORTAL_SCOPE], &mut |_| {})
             .await
             .unwrap();
-        assert_eq!(s.tenant_id().as_deref(), Some("00000000-1111-2222-3333-444444444444"));
+        assert_eq!(
+            s.tenant_id().as_deref(),
+            Some("00000000-1111-2222-3333-444444444444")
+        );
         assert_eq!(s.tenant_label(), "00000000-1111-2222-3333-444444444444");
     });
 }

@@ -106,7 +106,12 @@ fn pwd_last_set(lab: &Lab, dn: &str) -> i64 {
         let mut ldap = ldap_bind(&dc, &dc.admin_dn, &dc.admin_password).await;
         let (entries, _) = ldap
             .with_timeout(TIMEOUT)
-            .search(&dn, ldap3::Scope::Base, "(objectClass=*)", vec!["pwdLastSet"])
+            .search(
+                &dn,
+                ldap3::Scope::Base,
+                "(objectClass=*)",
+                vec!["pwdLastSet"],
+            )
             .await
             .and_then(|r| r.success())
             .unwrap_or_else(|e| panic!("read {dn}: {e}"));
@@ -161,7 +166,12 @@ fn proven_when_the_reset_reaches_the_dc() {
     let run = test_writeback(&lab, &server, &upn, &[]);
     assert_eq!(run.code, 0, "{}", run.show());
     let doc = run.json();
-    assert_eq!(doc["report"]["outcome"]["result"], "proven", "{}", run.show());
+    assert_eq!(
+        doc["report"]["outcome"]["result"],
+        "proven",
+        "{}",
+        run.show()
+    );
     assert_eq!(doc["report"]["dn"], pilot.dn.as_str());
     assert_eq!(doc["report"]["cloud"], "succeeded");
     let after = pwd_last_set(&lab, &pilot.dn);
@@ -242,7 +252,11 @@ fn failures_and_refusals_have_their_exit_status() {
     server.lock().reset_role = false;
     let run = test_writeback(&lab, &server, &upn, &[]);
     assert_eq!(run.code, 3, "{}", run.show());
-    assert!(run.stderr.contains("Authentication Administrator"), "{}", run.show());
+    assert!(
+        run.stderr.contains("Authentication Administrator"),
+        "{}",
+        run.show()
+    );
     server.lock().reset_role = true;
     // The cloud fails with a statusDetail: 1, explained.
     server.lock().reset_failure =
@@ -252,15 +266,32 @@ fn failures_and_refusals_have_their_exit_status() {
     let doc = run.json();
     assert_eq!(doc["report"]["outcome"]["result"], "failed");
     assert_eq!(doc["report"]["outcome"]["cause"]["cause"], "access-denied");
-    assert_eq!(pwd_last_set(&lab, &pilot.dn), before, "nothing written back");
+    assert_eq!(
+        pwd_last_set(&lab, &pilot.dn),
+        before,
+        "nothing written back"
+    );
     // Without --yes and without a terminal: refused before anything changes.
     server.lock().reset_failure = None;
     let resets = server.lock().operations.len();
     let mut args = vec!["--lang", "en", "test-writeback", "--user", &upn];
     let server_url = lab.dc.ldaps_url.clone();
     let ca = lab.dc.ca_cert.display().to_string();
-    args.extend(["--server", &server_url, "--ca-file", &ca, "--bind-user", &lab.dc.admin_dn]);
-    args.extend(["--tenant", fake_entra::TENANT, "--client-id", fake_entra::CLIENT_ID, "--device-code"]);
+    args.extend([
+        "--server",
+        &server_url,
+        "--ca-file",
+        &ca,
+        "--bind-user",
+        &lab.dc.admin_dn,
+    ]);
+    args.extend([
+        "--tenant",
+        fake_entra::TENANT,
+        "--client-id",
+        fake_entra::CLIENT_ID,
+        "--device-code",
+    ]);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"));
     cmd.args(&args)
         .env("WRITEBACK_WIZARD_BIND_PASSWORD", &lab.dc.admin_password)
@@ -270,6 +301,11 @@ fn failures_and_refusals_have_their_exit_status() {
         cmd.env(k, v);
     }
     let out = cmd.output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(server.lock().operations.len(), resets);
 }

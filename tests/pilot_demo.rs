@@ -60,16 +60,27 @@ async fn enable_everything(org: &DemoOrg) -> writeback_wizard::task::access::Aud
         .await
         .unwrap();
     let backups = std::env::temp_dir().join(format!("wbw-pilot-demo-{}", std::process::id()));
-    perm::apply(&mut dir, &plan, &options, "demo", &backups, &Trail::new(None), &mut |_| {})
-        .await
-        .unwrap();
+    perm::apply(
+        &mut dir,
+        &plan,
+        &options,
+        "demo",
+        &backups,
+        &Trail::new(None),
+        &mut |_| {},
+    )
+    .await
+    .unwrap();
     sync::set(&mut org.sync_server(), true, &Trail::new(None), &mut |_| {})
         .await
         .unwrap();
     portal::set(&mut org.tenant(), true, &Trail::new(None), &mut |_| {})
         .await
         .unwrap();
-    perm::verify(&mut dir, &options, &mut |_| {}).await.unwrap().1
+    perm::verify(&mut dir, &options, &mut |_| {})
+        .await
+        .unwrap()
+        .1
 }
 
 async fn test_user(org: &DemoOrg, upn: &str) -> Result<prove::Report, ProveError> {
@@ -103,7 +114,10 @@ fn after_the_steps_the_pilot_is_proven_and_its_pwd_last_set_moves() {
     let org = org();
     block_on(async {
         enable_everything(&org).await;
-        let dn = format!("CN=Bob Nguyen,OU=Staff,{}", writeback_wizard::backend::demo::DEMO_ROOT);
+        let dn = format!(
+            "CN=Bob Nguyen,OU=Staff,{}",
+            writeback_wizard::backend::demo::DEMO_ROOT
+        );
         let before = org.pwd_last_set(&dn).unwrap();
         let report = test_user(&org, DEMO_PILOT).await.unwrap();
         assert_eq!(report.outcome, Outcome::Proven, "{report:?}");
@@ -141,9 +155,14 @@ fn a_user_step_1_cannot_reach_fails_and_links_to_its_finding() {
         let linked = report.linked(&audit).expect("step 1 has a finding");
         assert_eq!(linked.reason, Reason::CannotChangePassword);
         // The event log says the same, and names the user.
-        let diag = diagnose::run(&mut org.sync_server(), "demo".into(), UNIX_EPOCH, &mut |_| {})
-            .await
-            .unwrap();
+        let diag = diagnose::run(
+            &mut org.sync_server(),
+            "demo".into(),
+            UNIX_EPOCH,
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
         let newest = &diag.entries[0];
         assert_eq!(newest.event.id, 33004);
         assert_eq!(newest.cause, Cause::AccessDenied);
@@ -213,9 +232,14 @@ fn refusals_on_the_demo_tenant() {
 fn the_demo_event_log_and_sspr_policy() {
     let org = org();
     block_on(async {
-        let diag = diagnose::run(&mut org.sync_server(), "demo".into(), UNIX_EPOCH, &mut |_| {})
-            .await
-            .unwrap();
+        let diag = diagnose::run(
+            &mut org.sync_server(),
+            "demo".into(),
+            UNIX_EPOCH,
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
         let causes: Vec<&Cause> = diag.entries.iter().map(|d| &d.cause).collect();
         assert!(causes.contains(&&Cause::AccessDenied));
         assert!(causes.contains(&&Cause::ServiceBus));

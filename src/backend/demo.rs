@@ -765,9 +765,7 @@ impl Tenant for DemoTenant {
 // matching entry.
 // ---------------------------------------------------------------------
 
-use super::tenant::{
-    CloudUser, OperationStatus, PilotTenant, ResetPoll, ResetStarted, SsprScope,
-};
+use super::tenant::{CloudUser, OperationStatus, PilotTenant, ResetPoll, ResetStarted, SsprScope};
 use crate::task::diagnose::{EventLog, EventRecord};
 
 /// A cloud-only user of the demo tenant (not synced: no writeback).
@@ -859,9 +857,11 @@ impl DemoState {
     fn connector_reaches(&self, dn: &str) -> bool {
         use crate::ad::access::{Right, Token, check};
         use crate::ad::grant::guids;
-        let Some(connector) = self.objects.values().find(|o| {
-            Self::text(o, "samaccountname").as_deref() == Some(DEMO_CONNECTOR)
-        }) else {
+        let Some(connector) = self
+            .objects
+            .values()
+            .find(|o| Self::text(o, "samaccountname").as_deref() == Some(DEMO_CONNECTOR))
+        else {
             return false;
         };
         let sid = |o: &Object, attr: &str| {
@@ -1030,7 +1030,10 @@ impl PilotTenant for DemoTenant {
                 location: format!(
                     "demo://graph/v1.0/users/{user_id}/authentication/operations/{n}"
                 ),
-                new_password: Some(crate::backend::Secret::new(format!("Tivo{:04}-Kame!", 4817 + n * 7))),
+                new_password: Some(crate::backend::Secret::new(format!(
+                    "Tivo{:04}-Kame!",
+                    4817 + n * 7
+                ))),
                 retry_after: None,
             })
         })
@@ -1160,7 +1163,12 @@ impl EventLog for DemoSync {
                 ),
             ];
             if s.sync_writeback {
-                all.push(record(at(5), 31005, 4, "Password writeback has been enabled."));
+                all.push(record(
+                    at(5),
+                    31005,
+                    4,
+                    "Password writeback has been enabled.",
+                ));
             }
             all.extend(s.pilot.events.iter().cloned());
             let since = since
@@ -1168,7 +1176,7 @@ impl EventLog for DemoSync {
                 .map(|d| d.as_secs())
                 .unwrap_or(0);
             all.retain(|(t, _)| *t >= since);
-            all.sort_by(|a, b| b.0.cmp(&a.0));
+            all.sort_by_key(|b| std::cmp::Reverse(b.0));
             all.into_iter().map(|(_, e)| e).collect()
         }))
     }

@@ -471,6 +471,15 @@ impl CloudSyncAgent for PowerShell {
     }
 }
 
+impl crate::task::diagnose::EventLog for PowerShell {
+    async fn events(
+        &mut self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        self.read_events(since).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,14 +505,5 @@ mod tests {
                 assert_eq!(exe, PathBuf::from("pwsh"));
             }
         }
-    }
-}
-
-impl crate::task::diagnose::EventLog for PowerShell {
-    async fn events(
-        &mut self,
-        since: std::time::SystemTime,
-    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
-        self.read_events(since).await
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::directory::{DirectoryArgs, connect_directory, confirm_or_refuse, load_profile};
+use super::directory::{DirectoryArgs, confirm_or_refuse, connect_directory, load_profile};
 use super::{exit, print_error};
 use crate::audit::Trail;
 use crate::backend::entra::SignInConfig;
@@ -73,7 +73,10 @@ fn config(args: &ProveArgs) -> Result<SignInConfig, String> {
         None => super::directory::Profile::default(),
     };
     let tenant = args.tenant.clone().or(profile.tenant.id);
-    let client = args.client_id.clone().unwrap_or_else(|| GRAPH_CLIENT_ID.into());
+    let client = args
+        .client_id
+        .clone()
+        .unwrap_or_else(|| GRAPH_CLIENT_ID.into());
     SignInConfig::new(tenant.as_deref(), Some(&client)).map_err(|e| explain::tenant_error(&e))
 }
 
@@ -178,7 +181,10 @@ pub fn run(args: ProveArgs) -> u8 {
         for w in &pilot.warnings {
             eprintln!(
                 "{}",
-                super::finding_line(crate::task::permissions::Outcome::Warning, &explain::pilot_warning(w))
+                super::finding_line(
+                    crate::task::permissions::Outcome::Warning,
+                    &explain::pilot_warning(w)
+                )
             );
         }
         confirm_or_refuse(

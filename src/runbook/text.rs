@@ -120,7 +120,11 @@ fn pilot(r: &Record) -> Vec<String> {
     let get = |v: &serde_json::Value, k: &str| v.get(k).cloned().unwrap_or_default();
     let mut lines = Vec::new();
     if let Some(user) = r.after.get("user").or_else(|| r.before.get("user")) {
-        lines.push(format!("{}: {}", fl!("runbook-setting-pilot-user"), state(user)));
+        lines.push(format!(
+            "{}: {}",
+            fl!("runbook-setting-pilot-user"),
+            state(user)
+        ));
     }
     let result = match r.after.get("result").and_then(|v| v.as_str()) {
         Some("proven") => fl!("prove-result-proven"),
@@ -130,7 +134,11 @@ fn pilot(r: &Record) -> Vec<String> {
     };
     lines.push(format!("{}: {result}", fl!("runbook-setting-pilot-result")));
     if let Some(cloud) = r.after.get("cloud") {
-        lines.push(format!("{}: {}", fl!("runbook-setting-pilot-cloud"), state(cloud)));
+        lines.push(format!(
+            "{}: {}",
+            fl!("runbook-setting-pilot-cloud"),
+            state(cloud)
+        ));
     }
     lines.push(format!(
         "{}: {} → {}",

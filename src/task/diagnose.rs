@@ -145,7 +145,11 @@ pub fn linked_user<'a>(dn: &str, audit: &'a Audit) -> Option<&'a BlockedUser> {
 }
 
 /// The sources read: the password reset service, and synchronization.
-pub const SOURCES: [&str; 3] = ["PasswordResetService", "ADSync", "Directory Synchronization"];
+pub const SOURCES: [&str; 3] = [
+    "PasswordResetService",
+    "ADSync",
+    "Directory Synchronization",
+];
 
 /// The HRESULT in a text: after `hr=` (or `0x`), eight hex digits.
 pub fn hr_code(text: &str) -> Option<String> {
@@ -236,8 +240,7 @@ pub fn cause_of(id: u32, text: &str) -> Cause {
     {
         return Cause::PolicyHintsUnsupported;
     }
-    if id == 33004 || hr == Some("80230626") || lower.contains("credentials were denied access")
-    {
+    if id == 33004 || hr == Some("80230626") || lower.contains("credentials were denied access") {
         return Cause::AccessDenied;
     }
     if lower.contains("minimum password age")
@@ -364,8 +367,14 @@ mod tests {
 
     #[test]
     fn hresults_and_dns_are_found() {
-        assert_eq!(hr_code("failed, hr=80230626, message=x").as_deref(), Some("80230626"));
-        assert_eq!(hr_code("error 0x8023061f while").as_deref(), Some("8023061F"));
+        assert_eq!(
+            hr_code("failed, hr=80230626, message=x").as_deref(),
+            Some("80230626")
+        );
+        assert_eq!(
+            hr_code("error 0x8023061f while").as_deref(),
+            Some("8023061F")
+        );
         assert_eq!(hr_code("hr=12"), None);
         assert_eq!(hr_code("nothing"), None);
         assert_eq!(
@@ -378,10 +387,28 @@ mod tests {
     #[test]
     fn documented_events_map_to_their_cause() {
         let cases = [
-            (33004, "hr=80230626, message=The management agent credentials were denied access", Cause::AccessDenied),
-            (6329, "An error occurred. hr=80230619", Cause::PasswordPolicy { rule: None }),
-            (33008, "The password does not satisfy the minimum password age", Cause::PasswordPolicy { rule: Some(PolicyRule::MinimumAge) }),
-            (6329, "the LDAP control 1.2.840.113556.1.4.2239 is not supported", Cause::PolicyHintsUnsupported),
+            (
+                33004,
+                "hr=80230626, message=The management agent credentials were denied access",
+                Cause::AccessDenied,
+            ),
+            (
+                6329,
+                "An error occurred. hr=80230619",
+                Cause::PasswordPolicy { rule: None },
+            ),
+            (
+                33008,
+                "The password does not satisfy the minimum password age",
+                Cause::PasswordPolicy {
+                    rule: Some(PolicyRule::MinimumAge),
+                },
+            ),
+            (
+                6329,
+                "the LDAP control 1.2.840.113556.1.4.2239 is not supported",
+                Cause::PolicyHintsUnsupported,
+            ),
             (6329, "hr=8023061f", Cause::ForestAdded),
             (32002, "Unable to connect to Service Bus", Cause::ServiceBus),
             (31034, "root certificate", Cause::Certificates),
@@ -391,7 +418,11 @@ mod tests {
             (33002, "hr=800700CE", Cause::ConnectorPasswordTooLong),
             (33002, "SSPR_0029: blocked", Cause::SamRestricted),
             (4242, "something new", Cause::Unknown),
-            (0, "Password writeback is not enabled for this tenant", Cause::WritebackDisabled),
+            (
+                0,
+                "Password writeback is not enabled for this tenant",
+                Cause::WritebackDisabled,
+            ),
         ];
         for (id, text, want) in cases {
             assert_eq!(diagnose(ev(id, text)).cause, want, "{id} {text}");
@@ -399,7 +430,9 @@ mod tests {
         // A statusDetail without an id maps by its text.
         assert_eq!(
             cause_of(0, "password history: it was used before"),
-            Cause::PasswordPolicy { rule: Some(PolicyRule::History) }
+            Cause::PasswordPolicy {
+                rule: Some(PolicyRule::History)
+            }
         );
     }
 

@@ -367,7 +367,13 @@ async fn find_on_premises<D: Directory>(
         }
     }
     let root = dir
-        .search("", Scope::Base, "(objectClass=*)", &["defaultNamingContext"], false)
+        .search(
+            "",
+            Scope::Base,
+            "(objectClass=*)",
+            &["defaultNamingContext"],
+            false,
+        )
         .await?
         .first()
         .and_then(|e| e.text("defaultNamingContext"))

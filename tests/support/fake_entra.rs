@@ -251,9 +251,8 @@ impl Fake {
     fn jwt(&mut self, audience: &str) -> String {
         use base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        let claims = URL_SAFE_NO_PAD.encode(
-            json!({"tid": self.tid, "aud": audience, "upn": ME}).to_string(),
-        );
+        let claims = URL_SAFE_NO_PAD
+            .encode(json!({"tid": self.tid, "aud": audience, "upn": ME}).to_string());
         let tail = self.secret("sig");
         self.secrets.pop();
         let token = format!("{header}.{claims}.{tail}");
@@ -433,7 +432,7 @@ async fn authorize(
         || q.get("response_type").map(String::as_str) != Some("code")
         || !ok_redirect
         || q.get("code_challenge_method").map(String::as_str) != Some("S256")
-        || !q.get("scope").is_some_and(|s| audience(s).is_some())
+        || q.get("scope").is_none_or(|s| audience(s).is_none())
     {
         return (StatusCode::BAD_REQUEST, "bad authorize request").into_response();
     }
@@ -866,7 +865,11 @@ async fn graph_user_roles(
     let value: Vec<Value> = u
         .roles
         .get(page)
-        .map(|r| vec![json!({"displayName": r, "roleTemplateId": "00000000-0000-0000-0000-000000000000"})])
+        .map(|r| {
+            vec![
+                json!({"displayName": r, "roleTemplateId": "00000000-0000-0000-0000-000000000000"}),
+            ]
+        })
         .unwrap_or_default();
     let mut body = json!({ "value": value });
     if page + 1 < u.roles.len() {

@@ -251,16 +251,37 @@ mod tests {
     #[test]
     fn links_are_followed_on_the_same_origin_only() {
         let base = "https://graph.microsoft.com";
-        assert!(same_origin(base, "https://graph.microsoft.com/v1.0/users?$skiptoken=x"));
+        assert!(same_origin(
+            base,
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=x"
+        ));
         assert!(same_origin(base, "https://graph.microsoft.com:443/v1.0/x"));
-        assert!(!same_origin(base, "https://graph.microsoft.com.evil.example/v1.0/x"));
-        assert!(!same_origin(base, "https://graph.microsoft.com@evil.example/v1.0/x"));
-        assert!(!same_origin(base, "https://user@graph.microsoft.com/v1.0/x"));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com.evil.example/v1.0/x"
+        ));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com@evil.example/v1.0/x"
+        ));
+        assert!(!same_origin(
+            base,
+            "https://user@graph.microsoft.com/v1.0/x"
+        ));
         assert!(!same_origin(base, "http://graph.microsoft.com/v1.0/x"));
-        assert!(!same_origin(base, "https://graph.microsoft.com:8443/v1.0/x"));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com:8443/v1.0/x"
+        ));
         assert!(!same_origin(base, "/v1.0/relative"));
-        assert!(same_origin("http://127.0.0.1:4000", "http://127.0.0.1:4000/v1.0/x"));
-        assert!(!same_origin("http://127.0.0.1:4000", "http://127.0.0.1:4001/v1.0/x"));
+        assert!(same_origin(
+            "http://127.0.0.1:4000",
+            "http://127.0.0.1:4000/v1.0/x"
+        ));
+        assert!(!same_origin(
+            "http://127.0.0.1:4000",
+            "http://127.0.0.1:4001/v1.0/x"
+        ));
     }
 
     #[test]

@@ -182,7 +182,11 @@ impl PilotTenant for GraphPilot {
              onPremisesDistinguishedName,onPremisesSamAccountName,\
              onPremisesUserPrincipalName,onPremisesDomainName",
         ));
-        let value = match self.api.send(Method::GET, url.as_str(), GRAPH_SCOPE, None).await {
+        let value = match self
+            .api
+            .send(Method::GET, url.as_str(), GRAPH_SCOPE, None)
+            .await
+        {
             Ok(reply) => reply.body,
             Err(TenantError::NotFound(_)) => return Err(TenantError::NotFound(user.to_string())),
             Err(e) => return Err(e),
@@ -274,7 +278,11 @@ mod tests {
         assert!(u.synced);
         assert_eq!(u.on_premises_dn.as_deref(), Some("CN=A,DC=b"));
         assert_eq!(u.on_premises_sam, None, "empty is absent");
-        assert!(!parse_user(&json!({"id": "u2", "onPremisesSyncEnabled": null})).unwrap().synced);
+        assert!(
+            !parse_user(&json!({"id": "u2", "onPremisesSyncEnabled": null}))
+                .unwrap()
+                .synced
+        );
         assert!(parse_user(&json!({"userPrincipalName": "x"})).is_err());
     }
 
@@ -292,11 +300,19 @@ mod tests {
 
     #[test]
     fn sspr_shape() {
-        assert_eq!(parse_sspr(&json!({"enablementType": 0})).unwrap(), SsprScope::Nobody);
-        assert_eq!(parse_sspr(&json!({"enablementType": 2})).unwrap(), SsprScope::Everyone);
         assert_eq!(
-            parse_sspr(&json!({"enablementType": 1, "passwordResetEnabledGroupIds": ["g1"],
-                "passwordResetEnabledGroupName": "SSPR users"}))
+            parse_sspr(&json!({"enablementType": 0})).unwrap(),
+            SsprScope::Nobody
+        );
+        assert_eq!(
+            parse_sspr(&json!({"enablementType": 2})).unwrap(),
+            SsprScope::Everyone
+        );
+        assert_eq!(
+            parse_sspr(
+                &json!({"enablementType": 1, "passwordResetEnabledGroupIds": ["g1"],
+                "passwordResetEnabledGroupName": "SSPR users"})
+            )
             .unwrap(),
             SsprScope::Group {
                 id: Some("g1".into()),

@@ -297,7 +297,8 @@ impl Session {
     /// The tenant for records and undo lines: its id when known, else the
     /// configured name (never `organizations` once a token named it).
     pub fn tenant_label(&self) -> String {
-        self.tenant_id().unwrap_or_else(|| self.config.tenant.clone())
+        self.tenant_id()
+            .unwrap_or_else(|| self.config.tenant.clone())
     }
 
     /// Where the session signed in.
