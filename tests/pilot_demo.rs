@@ -59,7 +59,10 @@ async fn enable_everything(org: &DemoOrg) -> writeback_wizard::task::access::Aud
     let plan = perm::plan(&mut dir, &discovery, &options, &mut |_| {})
         .await
         .unwrap();
-    let backups = std::env::temp_dir().join(format!("wbw-pilot-demo-{}", std::process::id()));
+    // One folder per call: the tests run in parallel within a second.
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let backups = std::env::temp_dir().join(format!("wbw-pilot-demo-{}-{n}", std::process::id()));
     perm::apply(
         &mut dir,
         &plan,
@@ -262,5 +265,71 @@ fn the_demo_event_log_and_sspr_policy() {
         assert_eq!(tenant.sspr_scope().await.unwrap(), SsprScope::Nobody);
         let (o, _) = portal::sspr_check(&mut tenant).await;
         assert_eq!(o, writeback_wizard::task::permissions::Outcome::Warning);
+    });
+}
+
+#[test]
+fn the_test_is_in_the_runbook_and_the_log_table_without_the_password() {
+    use writeback_wizard::runbook::{Runbook, html, md, text};
+    writeback_wizard::localize::init(Some("en"));
+    let org = org();
+    block_on(async {
+        enable_everything(&org).await;
+        let mut tenant = org.tenant();
+        let mut dir = org.directory();
+        let pilot = prove::pick(&mut tenant, &mut dir, DEMO_PILOT, &mut |_| {})
+            .await
+            .unwrap();
+        let trail = trail().demo(true);
+        let report = prove::run(
+            &mut tenant,
+            &mut dir,
+            &pilot,
+            &fast(),
+            &trail,
+            &Cancel::new(),
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+        let password = report.new_password.clone().unwrap();
+        let records = trail.records();
+        assert_eq!(records.len(), 1);
+        let lines = text::settings(&records[0]);
+        assert_eq!(
+            lines,
+            vec![
+                format!("pilot user: {DEMO_PILOT}"),
+                "result: Proven: the reset in the cloud reached Active Directory".to_string(),
+                "the cloud's operation: succeeded".to_string(),
+                "pwdLastSet in Active Directory: 2025-10-01T08:00:00Z → 2025-11-24T16:00:04Z"
+                    .to_string(),
+            ]
+        );
+        let rb = Runbook {
+            lang: "en".into(),
+            generated: "2025-11-24T16:00:00Z".into(),
+            demo: true,
+            environment: "demo".into(),
+            purpose: Vec::new(),
+            prerequisites: Vec::new(),
+            steps: Vec::new(),
+            changes: records.clone(),
+            verification: Vec::new(),
+            undo: Vec::new(),
+        };
+        let page = html::render(&rb);
+        assert!(
+            page.contains("Pilot test (cloud reset → Active Directory) — test"),
+            "{page}"
+        );
+        assert!(page.contains("2025-11-24T16:00:04Z"));
+        assert!(!page.contains(password.expose()));
+        let markdown = md::render(&rb, "images");
+        assert!(markdown.contains(DEMO_PILOT));
+        assert!(!markdown.contains(password.expose()));
+        let table = writeback_wizard::cli::report::table(&records);
+        assert!(table.contains("Pilot test"), "{table}");
+        assert!(!table.contains(password.expose()));
     });
 }
