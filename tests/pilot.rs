@@ -445,3 +445,39 @@ fn a_token_of_another_tenant_is_refused() {
         assert_eq!(s.tenant_label(), "00000000-1111-2222-3333-444444444444");
     });
 }
+
+#[test]
+fn consent_signs_in_again_for_the_reset_permission() {
+    let (server, org) = setup();
+    write_back(&server, &org);
+    server.lock().reset_consented = false;
+    runtime().block_on(async {
+        let signed = prove::consent(
+            &server.config(),
+            writeback_wizard::task::portal::Method::DeviceCode,
+            &mut |_| true,
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+        assert!(server.lock().reset_consented);
+        assert_eq!(signed.user.as_deref(), Some(fake_entra::ME));
+        let mut tenant = signed.tenant().pilot();
+        let mut dir = org.directory();
+        let pilot = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+            .await
+            .unwrap();
+        let report = prove::run(
+            &mut tenant,
+            &mut dir,
+            &pilot,
+            &fast(),
+            &Trail::new(None),
+            &Cancel::new(),
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+        assert_eq!(report.outcome, Outcome::Proven);
+    });
+}

@@ -146,11 +146,20 @@ pub fn run(args: ProveArgs) -> u8 {
             return exit::FAILED;
         }
     };
+    // Ctrl-C before the reset ends the command (nothing has changed);
+    // after it was sent, it cancels the wait so that the new password is
+    // still shown.
     let cancel = Cancel::new();
-    let on_ctrl_c = cancel.clone();
+    let resetting = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (on_ctrl_c, sent) = (cancel.clone(), resetting.clone());
     runtime.spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
+        while tokio::signal::ctrl_c().await.is_ok() {
+            if sent.load(std::sync::atomic::Ordering::SeqCst) {
+                on_ctrl_c.cancel();
+            } else {
+                print_error(&fl!("cli-cancelled"));
+                std::process::exit(i32::from(exit::FAILED));
+            }
         }
     });
     let options = Options {
@@ -196,6 +205,7 @@ pub fn run(args: ProveArgs) -> u8 {
             args.yes,
         )?;
         let trail = Trail::standard();
+        resetting.store(true, std::sync::atomic::Ordering::SeqCst);
         let report = prove::run(
             &mut tenant,
             &mut dir,

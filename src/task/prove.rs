@@ -113,7 +113,8 @@ pub struct Pilot {
     pub user: CloudUser,
     /// Its DN in Active Directory.
     pub dn: String,
-    /// Its `pwdLastSet` now (FILETIME, 100 ns since 1601; 0: must change).
+    /// Its `pwdLastSet` now (FILETIME, 100 ns since 1601; 0: must change
+    /// at next logon).
     pub pwd_last_set: i64,
     /// Warnings to show before confirming.
     pub warnings: Vec<PilotWarning>,
@@ -310,6 +311,41 @@ fn tenant_error(e: TenantError, user: &str, admin: bool) -> ProveError {
     }
 }
 
+/// Signs in again asking for the reset permission (incremental consent),
+/// for when [`run`] ended with [`ProveError::ConsentNeeded`] or the
+/// session has no Graph token for it. `config` names the tenant and the
+/// client: Microsoft Graph Command Line Tools
+/// ([`crate::backend::entra::pilot::GRAPH_CLIENT_ID`]) takes the scope with
+/// consent, first-party clients such as Azure CLI's do not. The result's
+/// `tenant().pilot()` is the [`PilotTenant`] to test with.
+pub async fn consent(
+    config: &crate::backend::entra::SignInConfig,
+    method: crate::task::portal::Method,
+    open: &mut (dyn FnMut(&str) -> bool + Send),
+    progress: &mut (dyn FnMut(crate::task::portal::SignInProgress) + Send),
+) -> Result<crate::task::portal::SignedIn, TenantError> {
+    use crate::backend::entra::pilot::READ_USERS_SCOPE;
+    use crate::backend::entra::signin;
+    let scopes = [RESET_SCOPE, READ_USERS_SCOPE];
+    let session = match method {
+        crate::task::portal::Method::Browser => {
+            match signin::browser_for(config, &scopes, open, progress).await {
+                Err(TenantError::NoBrowser) => {
+                    signin::device_code_for(config, &scopes, progress).await?
+                }
+                other => other?,
+            }
+        }
+        crate::task::portal::Method::DeviceCode => {
+            signin::device_code_for(config, &scopes, progress).await?
+        }
+    };
+    let session = Arc::new(session);
+    let api = crate::backend::entra::api::Api::new(session.clone());
+    let user = crate::backend::entra::graph::me(&api).await.ok();
+    Ok(crate::task::portal::SignedIn { session, user })
+}
+
 /// Seconds between 1601-01-01 and 1970-01-01.
 const EPOCH_1601: u64 = 11_644_473_600;
 
@@ -321,8 +357,12 @@ pub fn filetime(t: SystemTime) -> i64 {
         .unwrap_or(i64::MAX)
 }
 
-/// A FILETIME as RFC 3339 ("never" for 0 and out-of-range values).
+/// A FILETIME as RFC 3339; 0 ("must change at next logon") stays `0`,
+/// values out of range read "never".
 pub fn filetime_text(ft: i64) -> String {
+    if ft == 0 {
+        return "0".into();
+    }
     let Ok(ft) = u64::try_from(ft) else {
         return "never".into();
     };
@@ -606,7 +646,9 @@ pub async fn run<T: PilotTenant, D: Directory>(
             let limit = options.directory_wait.as_secs();
             loop {
                 after = read_pwd_last_set(dir, &pilot.dn).await?;
-                if after != before && after >= floor && after > 0 {
+                // A change to a time after the start, or to 0 ("must change
+                // at next logon", which a reset may write back) counts.
+                if after != before && (after == 0 || after >= floor) {
                     break Outcome::Proven;
                 }
                 progress(Progress::WaitingForDirectory {
@@ -657,7 +699,7 @@ mod tests {
         let ft = filetime(t);
         assert_eq!(ft, (1_764_000_000 + 11_644_473_600) * 10_000_000);
         assert_eq!(filetime_text(ft), "2025-11-24T16:00:00Z");
-        assert_eq!(filetime_text(0), "never");
+        assert_eq!(filetime_text(0), "0");
         assert_eq!(filetime_text(-1), "never");
         assert_eq!(filetime_text(i64::MAX), "never");
     }
