@@ -243,3 +243,47 @@ fn the_mapping_runs_on_the_task_level_too() {
     );
     assert_eq!(seen.len(), 2);
 }
+
+/// The launcher `open_detached` starts does not inherit the wizard's
+/// password variables: a stand-in `xdg-open` (first on PATH) writes the
+/// environment it got to a file.
+#[test]
+#[cfg(target_os = "linux")]
+fn opened_urls_and_folders_do_not_inherit_the_password_variables() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("open");
+    let seen = dir.join("env.txt");
+    let launcher = dir.join("xdg-open");
+    std::fs::write(
+        &launcher,
+        format!("#!/bin/sh\nenv > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&launcher, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // open::commands runs the xdg-open found on PATH.
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    // SAFETY: the variables are read by the spawn below; no other test of
+    // this file reads PATH or these variables in-process.
+    unsafe {
+        std::env::set_var("PATH", &path);
+        std::env::set_var("WRITEBACK_WIZARD_BIND_PASSWORD", "Canary-Open-1");
+        std::env::set_var("WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD", "Canary-Open-2");
+    }
+    writeback_wizard::backend::open_detached("https://example.invalid/").unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !seen.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    unsafe {
+        std::env::remove_var("WRITEBACK_WIZARD_BIND_PASSWORD");
+        std::env::remove_var("WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD");
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let env = std::fs::read_to_string(&seen).expect("the launcher ran");
+    assert!(env.contains("PATH="), "{env}");
+    assert!(!env.contains("Canary-Open"), "{env}");
+}

@@ -24,6 +24,29 @@ pub fn scrub_env(command: &mut std::process::Command) {
     }
 }
 
+/// Opens `target` (a URL, a folder) with the system's default application,
+/// as `open::that_detached` does, but the launcher and what it starts do
+/// not inherit [`SECRET_ENV`]. Each launcher `open` knows is tried until
+/// one starts; it is reaped in the background.
+pub fn open_detached(target: &str) -> std::io::Result<()> {
+    let mut last = std::io::Error::other("no launcher to open it with");
+    for mut command in open::commands(target) {
+        scrub_env(&mut command);
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match command.spawn() {
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 /// A secret (password, token): never printed, never serialized.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);

@@ -183,7 +183,9 @@ impl Drop for TreeGuard {
         }
         #[cfg(windows)]
         {
-            let _ = std::process::Command::new(windows_taskkill(&system_dir()))
+            let mut taskkill = std::process::Command::new(windows_taskkill(&system_dir()));
+            super::scrub_env(&mut taskkill);
+            let _ = taskkill
                 .args(["/T", "/F", "/PID", &pid.to_string()])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
