@@ -148,7 +148,9 @@ pub fn is_tenant_id(tenant: &str) -> bool {
 /// Sorts a token-endpoint error response into a typed error.
 pub fn classify(code: &str, description: &str, tenant: &str) -> TenantError {
     let has = |id: &str| description.contains(id);
-    if has("AADSTS65001") || code == "consent_required" {
+    // 65002: a first-party client asked for a permission it was not
+    // pre-authorized for (e.g. Azure CLI's for the reset permission).
+    if has("AADSTS65001") || has("AADSTS65002") || code == "consent_required" {
         TenantError::ConsentNeeded
     } else if has("AADSTS90002") || has("AADSTS900023") {
         TenantError::TenantNotFound(tenant.to_string())
@@ -614,6 +616,14 @@ mod tests {
         assert_eq!(
             classify("invalid_request", "AADSTS90002: Tenant 'x' not found.", "x"),
             TenantError::TenantNotFound("x".into())
+        );
+        assert_eq!(
+            classify(
+                "invalid_grant",
+                "AADSTS65002: Consent between first party application",
+                "t"
+            ),
+            TenantError::ConsentNeeded
         );
         assert_eq!(classify("expired_token", "", "t"), TenantError::Expired);
         assert_eq!(
