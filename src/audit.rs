@@ -28,6 +28,8 @@ pub enum Plane {
     Connect,
     /// The Entra admin portal.
     Portal,
+    /// The pilot test: a reset in the cloud, read back in AD.
+    Pilot,
 }
 
 /// What was done.
@@ -42,6 +44,8 @@ pub enum Action {
     Enable,
     /// A setting switched off.
     Disable,
+    /// A test (the pilot user's password reset in the cloud).
+    Test,
 }
 
 /// Where the change was made (the fields that apply to its plane).

@@ -578,6 +578,10 @@ pub fn sync_error(e: &SyncError) -> String {
         SyncError::Audit(m) => fl!("audit-error", reason = m.as_str()),
         SyncError::AgentMissing(m) => fl!("cloudsync-error-agent", detail = m.as_str()),
         SyncError::SignInRefused(m) => fl!("cloudsync-error-sign-in", detail = m.as_str()),
+        SyncError::TooLarge(limit) => fl!(
+            "sync-error-too-large",
+            mib = (limit / (1024 * 1024)).to_string()
+        ),
     }
 }
 
@@ -661,6 +665,17 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
         E::Server(s) => fl!("tenant-error-server", status = s.to_string()),
         E::ReadBack => fl!("tenant-error-read-back"),
         E::Audit(m) => fl!("audit-error", reason = m.as_str()),
+        E::NotFound(what) => fl!("tenant-error-not-found", what = what.as_str()),
+        E::TooLarge(limit) => fl!(
+            "tenant-error-too-large",
+            mib = (limit / (1024 * 1024)).to_string()
+        ),
+        E::TenantMismatch { expected, got } => fl!(
+            "tenant-error-tenant-mismatch",
+            expected = expected.as_str(),
+            got = got.as_str()
+        ),
+        E::ForeignLink(base) => fl!("tenant-error-foreign-link", base = base.as_str()),
     }
 }
 
@@ -692,6 +707,239 @@ pub fn portal_finding(f: &crate::task::portal::Finding) -> String {
                 roles.join(", ")
             };
             fl!("portal-check-role-missing", roles = roles)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// Issue 15: the pilot test, the diagnosis and the SSPR policy in words.
+// ---------------------------------------------------------------------
+
+/// The role a pilot reset needs, by name.
+pub fn prove_role(r: crate::task::prove::Role) -> String {
+    use crate::task::prove::Role;
+    match r {
+        Role::AuthenticationAdministrator => fl!("prove-role-authentication-administrator"),
+        Role::PrivilegedAuthenticationAdministrator => {
+            fl!("prove-role-privileged-authentication-administrator")
+        }
+    }
+}
+
+/// A pilot test error, translated, naming the fix.
+pub fn prove_error(e: &crate::task::prove::ProveError) -> String {
+    use crate::task::prove::ProveError as E;
+    match e {
+        E::UserNotFound(u) => fl!("prove-error-user-not-found", user = u.as_str()),
+        E::NotSynced(u) => fl!("prove-error-not-synced", user = u.as_str()),
+        E::OwnAccount(u) => fl!("prove-error-own-account", user = u.as_str()),
+        E::NotInDirectory { user, tried } => fl!(
+            "prove-error-not-in-directory",
+            user = user.as_str(),
+            tried = tried.join("; ")
+        ),
+        E::RoleMissing(role) => fl!("prove-error-role-missing", role = prove_role(*role)),
+        E::ConsentNeeded { scope } => fl!("prove-error-consent", scope = scope.as_str()),
+        E::Tenant(t) => tenant_error(t),
+        E::Directory(d) => directory_error(d),
+        E::Cancelled {
+            reset_sent: false, ..
+        } => fl!("prove-error-cancelled"),
+        E::Cancelled {
+            reset_sent: true, ..
+        } => fl!("prove-error-cancelled-sent"),
+        E::StatusUnknown { error, .. } => {
+            fl!("prove-error-status-unknown", reason = tenant_error(error))
+        }
+        E::Audit(m) => fl!("audit-error", reason = m.as_str()),
+    }
+}
+
+/// A warning about the pilot user.
+pub fn pilot_warning(w: &crate::task::prove::PilotWarning) -> String {
+    use crate::task::prove::PilotWarning;
+    match w {
+        PilotWarning::AdminRoles { roles } => {
+            fl!("prove-warning-admin-roles", roles = roles.join(", "))
+        }
+        PilotWarning::RolesUnknown => fl!("prove-warning-roles-unknown"),
+    }
+}
+
+/// The cloud operation's status in words.
+pub fn operation_status(s: crate::backend::tenant::OperationStatus) -> String {
+    use crate::backend::tenant::OperationStatus as S;
+    match s {
+        S::NotStarted => fl!("prove-status-not-started"),
+        S::Running => fl!("prove-status-running"),
+        S::Succeeded => fl!("prove-status-succeeded"),
+        S::Failed => fl!("prove-status-failed"),
+    }
+}
+
+/// A progress line of the pilot test.
+pub fn prove_progress(p: &crate::task::prove::Progress) -> String {
+    use crate::task::prove::Progress as P;
+    match p {
+        P::FindingUser => fl!("prove-progress-finding-user"),
+        P::ReadingDirectory => fl!("prove-progress-reading-directory"),
+        P::Resetting => fl!("prove-progress-resetting"),
+        P::CloudStatus {
+            status,
+            elapsed,
+            limit,
+        } => fl!(
+            "prove-progress-cloud",
+            status = operation_status(*status),
+            elapsed = elapsed.to_string(),
+            limit = limit.to_string()
+        ),
+        P::WaitingForDirectory { elapsed, limit } => fl!(
+            "prove-progress-waiting-directory",
+            elapsed = elapsed.to_string(),
+            limit = limit.to_string()
+        ),
+    }
+}
+
+/// The result's title (`prove-result-proven`, …).
+pub fn prove_title(o: &crate::task::prove::Outcome) -> String {
+    use crate::task::prove::Outcome;
+    match o {
+        Outcome::Proven => fl!("prove-result-proven"),
+        Outcome::Failed { .. } => fl!("prove-result-failed"),
+        Outcome::Unproven { .. } => fl!("prove-result-unproven"),
+    }
+}
+
+/// The result explained: what was seen, and for a failure its cause and
+/// fix; for unproven, where to look.
+pub fn prove_detail(r: &crate::task::prove::Report) -> Vec<String> {
+    use crate::task::prove::{Outcome, Unproven};
+    match &r.outcome {
+        Outcome::Proven => vec![fl!(
+            "prove-proven-detail",
+            dn = r.dn.as_str(),
+            before = r.pwd_last_set_before.as_str(),
+            after = r.pwd_last_set_after.as_str(),
+            started = r.started.as_str()
+        )],
+        Outcome::Failed { detail, cause } => vec![
+            fl!(
+                "prove-failed-detail",
+                detail = detail.clone().unwrap_or_else(|| "—".into())
+            ),
+            diagnosis_cause(cause),
+            diagnosis_fix(cause),
+        ],
+        Outcome::Unproven {
+            why: Unproven::DirectoryUnchanged,
+        } => vec![fl!("prove-unproven-directory", dn = r.dn.as_str())],
+        Outcome::Unproven {
+            why: Unproven::CloudStillRunning,
+        } => vec![fl!("prove-unproven-cloud")],
+    }
+}
+
+/// What an event (or a statusDetail) means.
+pub fn diagnosis_cause(c: &crate::task::diagnose::Cause) -> String {
+    use crate::task::diagnose::{Cause, PolicyRule};
+    match c {
+        Cause::AccessDenied => fl!("diag-cause-access-denied"),
+        Cause::PasswordPolicy { rule } => {
+            let rule = match rule {
+                Some(PolicyRule::MinimumAge) => fl!("diag-rule-minimum-age"),
+                Some(PolicyRule::History) => fl!("diag-rule-history"),
+                Some(PolicyRule::Complexity) => fl!("diag-rule-complexity"),
+                None => fl!("diag-rule-any"),
+            };
+            fl!("diag-cause-password-policy", rule = rule)
+        }
+        Cause::PolicyHintsUnsupported => fl!("diag-cause-policy-hints"),
+        Cause::ServiceBus => fl!("diag-cause-service-bus"),
+        Cause::Certificates => fl!("diag-cause-certificates"),
+        Cause::SamRestricted => fl!("diag-cause-sam-restricted"),
+        Cause::WrongAdminAccount => fl!("diag-cause-wrong-admin-account"),
+        Cause::ForestAdded => fl!("diag-cause-forest-added"),
+        Cause::ReservedCharacters => fl!("diag-cause-reserved-characters"),
+        Cause::ConnectorPasswordTooLong => fl!("diag-cause-connector-password-too-long"),
+        Cause::WritebackDisabled => fl!("diag-cause-writeback-disabled"),
+        Cause::Healthy => fl!("diag-cause-healthy"),
+        Cause::Unknown => fl!("diag-cause-unknown"),
+    }
+}
+
+/// How to fix it.
+pub fn diagnosis_fix(c: &crate::task::diagnose::Cause) -> String {
+    use crate::task::diagnose::{Cause, PolicyRule};
+    match c {
+        Cause::AccessDenied => fl!("diag-fix-access-denied"),
+        Cause::PasswordPolicy {
+            rule: Some(PolicyRule::MinimumAge),
+        } => fl!("diag-fix-password-policy-minimum-age"),
+        Cause::PasswordPolicy { .. } => fl!("diag-fix-password-policy"),
+        Cause::PolicyHintsUnsupported => fl!("diag-fix-policy-hints"),
+        Cause::ServiceBus => fl!("diag-fix-service-bus"),
+        Cause::Certificates => fl!("diag-fix-certificates"),
+        Cause::SamRestricted => fl!("diag-fix-sam-restricted"),
+        Cause::WrongAdminAccount => fl!("diag-fix-wrong-admin-account"),
+        Cause::ForestAdded => fl!("diag-fix-forest-added"),
+        Cause::ReservedCharacters => fl!("diag-fix-reserved-characters"),
+        Cause::ConnectorPasswordTooLong => fl!("diag-fix-connector-password-too-long"),
+        Cause::WritebackDisabled => fl!("diag-fix-writeback-disabled"),
+        Cause::Healthy => fl!("diag-fix-healthy"),
+        Cause::Unknown => fl!("diag-fix-unknown"),
+    }
+}
+
+/// One diagnosed event: its heading line, then cause and fix (an unknown
+/// event shows its own text instead).
+pub fn diagnosis_lines(d: &crate::task::diagnose::Diagnosis) -> Vec<String> {
+    let mut lines = vec![fl!(
+        "diag-event",
+        time = d.event.time.as_str(),
+        source = d.event.source.as_str(),
+        id = d.event.id.to_string()
+    )];
+    if d.cause == crate::task::diagnose::Cause::Unknown {
+        let text: String = d.event.message.chars().take(600).collect();
+        lines.push(fl!("diag-unknown-event", message = text.trim()));
+    } else {
+        lines.push(diagnosis_cause(&d.cause));
+        lines.push(diagnosis_fix(&d.cause));
+    }
+    if let Some(dn) = &d.dn {
+        lines.push(fl!("diag-event-user", dn = dn.as_str()));
+    }
+    lines
+}
+
+/// Step 1's finding for a user named by a test or an event.
+pub fn linked_finding(u: &crate::task::access::BlockedUser) -> String {
+    fl!(
+        "prove-linked-finding",
+        dn = u.dn.as_str(),
+        reason = reason(&u.reason),
+        fix = fix(&u.reason)
+    )
+}
+
+/// Who may use SSPR, as a pre-flight line.
+pub fn sspr_finding(f: &crate::task::portal::SsprFinding) -> String {
+    use crate::backend::tenant::SsprScope;
+    use crate::task::portal::SsprFinding;
+    match f {
+        SsprFinding::Scope(SsprScope::Nobody) => fl!("sspr-check-nobody"),
+        SsprFinding::Scope(SsprScope::Group { id, name }) => fl!(
+            "sspr-check-group",
+            group = name
+                .clone()
+                .or_else(|| id.clone())
+                .unwrap_or_else(|| "—".into())
+        ),
+        SsprFinding::Scope(SsprScope::Everyone) => fl!("sspr-check-everyone"),
+        SsprFinding::Unreadable { reason } => {
+            fl!("sspr-check-unreadable", reason = reason.as_str())
         }
     }
 }

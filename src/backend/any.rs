@@ -7,7 +7,9 @@ use crate::backend::entra::portal::PortalTenant;
 use crate::backend::ldap::LdapDirectory;
 use crate::backend::powershell::PowerShell;
 use crate::backend::sync::{SyncError, SyncServer, SyncState};
-use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
+use crate::backend::tenant::{
+    CloudUser, PilotTenant, PortalPolicy, ResetPoll, ResetStarted, SsprScope, Tenant, TenantError,
+};
 use crate::backend::{Directory, DirectoryError, Entry, Scope};
 
 /// Either directory, so that tasks see one concrete type.
@@ -170,6 +172,64 @@ impl Tenant for AnyTenant {
         match self {
             AnyTenant::Demo(t) => t.set_unlock(on).await,
             AnyTenant::Portal(t) => t.set_unlock(on).await,
+        }
+    }
+}
+
+// Issue 15: dispatch of the pilot test's and the diagnosis's calls.
+
+impl PilotTenant for AnyTenant {
+    fn tenant_id(&self) -> String {
+        match self {
+            AnyTenant::Demo(t) => t.tenant_id(),
+            AnyTenant::Portal(t) => t.pilot().tenant_id(),
+        }
+    }
+
+    fn signed_in_user(&self) -> Option<String> {
+        match self {
+            AnyTenant::Demo(t) => t.signed_in_user(),
+            AnyTenant::Portal(t) => t.pilot().signed_in_user(),
+        }
+    }
+
+    async fn find_user(&mut self, user: &str) -> Result<CloudUser, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.find_user(user).await,
+            AnyTenant::Portal(t) => t.pilot().find_user(user).await,
+        }
+    }
+
+    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.reset_password(user_id).await,
+            AnyTenant::Portal(t) => t.pilot().reset_password(user_id).await,
+        }
+    }
+
+    async fn reset_status(&mut self, location: &str) -> Result<ResetPoll, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.reset_status(location).await,
+            AnyTenant::Portal(t) => t.pilot().reset_status(location).await,
+        }
+    }
+
+    async fn sspr_scope(&mut self) -> Result<SsprScope, TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.sspr_scope().await,
+            AnyTenant::Portal(t) => t.pilot().sspr_scope().await,
+        }
+    }
+}
+
+impl crate::task::diagnose::EventLog for AnySync {
+    async fn events(
+        &mut self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.events(since).await,
+            AnySync::PowerShell(s) => s.events(since).await,
         }
     }
 }

@@ -1,9 +1,10 @@
 # writeback-wizard: the Entra Connect plane. This text is fixed in the binary;
 # every user value arrives as JSON on standard input, never in the script.
 #
-# Request:  {"op": "inventory" | "state" | "set" | "cloudsync-status" | "cloudsync-set",
+# Request:  {"op": "inventory" | "state" | "set" | "cloudsync-status" | "cloudsync-set" | "events",
 #            "connector": name or null, "enable": bool, "remote": host or null,
-#            "tenant_user": UPN or null, "tenant_password": text or null}
+#            "tenant_user": UPN or null, "tenant_password": text or null,
+#            "since": RFC 3339 time or null (events)}
 # The tenant password (cloudsync-set only) becomes a PSCredential here; it is
 # never printed, logged or written anywhere. With module logging on (event
 # 4103 records every cmdlet's parameter values) or transcription, nothing that
@@ -17,11 +18,31 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 $work = {
-    param([string]$op, [string]$connector, [bool]$enable, $credential)
+    param([string]$op, [string]$connector, [bool]$enable, $credential, [string]$since)
     $ErrorActionPreference = 'Stop'
     $ProgressPreference = 'SilentlyContinue'
     function Fail([string]$kind, [string]$message) {
         return @{ ok = $false; error = @{ kind = $kind; message = $message } }
+    }
+    if ($op -eq 'events') {
+        # The Application log's entries of the password reset service and of
+        # synchronization since the time asked for, newest first, at most 300,
+        # each message cut at 4000 characters.
+        try {
+            $start = [datetime]::Parse($since, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
+            $sources = @('PasswordResetService', 'ADSync', 'Directory Synchronization')
+            $found = @(Get-WinEvent -FilterHashtable @{ LogName = 'Application'; StartTime = $start } -MaxEvents 5000 -ErrorAction SilentlyContinue | Where-Object { $sources -contains $_.ProviderName } | Select-Object -First 300)
+            $events = @($found | ForEach-Object {
+                $m = [string]$_.Message
+                if ($m.Length -gt 4000) { $m = $m.Substring(0, 4000) }
+                @{ time = $_.TimeCreated.ToUniversalTime().ToString('o'); id = [int]$_.Id; source = [string]$_.ProviderName; level = [int]$_.Level; message = $m }
+            })
+            return @{ ok = $true; state = @{ module = $true; connectors = @(); endpoints = @(); events = $events } }
+        } catch [System.UnauthorizedAccessException] {
+            return (Fail 'access-denied' $_.Exception.Message)
+        } catch {
+            return (Fail 'other' $_.Exception.Message)
+        }
     }
     if ($op -like 'cloudsync-*') {
         # Cloud Sync: the provisioning agent's module. Microsoft documents
@@ -118,7 +139,7 @@ $work = {
 # uses the OEM code page for redirected standard input and output).
 $utf8 = [System.Text.UTF8Encoding]::new($false)
 $op = $null; $remote = $null; $connector = $null; $enable = $false
-$user = $null; $credential = $null
+$user = $null; $credential = $null; $since = $null
 $result = $null
 try {
     # The request, with .NET calls only: no cmdlet sees its text.
@@ -157,6 +178,7 @@ try {
     if ($fields.ContainsKey('connector')) { $connector = [string]$fields['connector'] }
     if ($fields.ContainsKey('enable')) { $enable = [bool]$fields['enable'] }
     if ($fields.ContainsKey('tenant_user')) { $user = [string]$fields['tenant_user'] }
+    if ($fields.ContainsKey('since')) { $since = [string]$fields['since'] }
     if ($fields.ContainsKey('tenant_password')) {
         # The password becomes a SecureString char by char, then a
         # PSCredential, through constructors and methods only.
@@ -169,9 +191,9 @@ try {
     }
     $fields = $null
     if ($remote) {
-        $result = Invoke-Command -ComputerName $remote -ScriptBlock $work -ArgumentList $op, $connector, $enable, $credential
+        $result = Invoke-Command -ComputerName $remote -ScriptBlock $work -ArgumentList $op, $connector, $enable, $credential, $since
     } else {
-        $result = & $work $op $connector $enable $credential
+        $result = & $work $op $connector $enable $credential $since
     }
 } catch {
     $kind = if ($remote) { 'remote' } else { 'other' }

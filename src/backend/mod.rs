@@ -14,6 +14,40 @@ pub mod tenant;
 
 use std::collections::HashMap;
 
+/// The variables that may hold a password given to the wizard: no child
+/// process (PowerShell, the browser, its launcher) inherits them.
+pub const SECRET_ENV: [&str; 2] = [ldap::PASSWORD_ENV, cloudsync::TENANT_PASSWORD_ENV];
+
+/// Removes [`SECRET_ENV`] from a child's environment.
+pub fn scrub_env(command: &mut std::process::Command) {
+    for name in SECRET_ENV {
+        command.env_remove(name);
+    }
+}
+
+/// Opens `target` (a URL, a folder) with the system's default application,
+/// as `open::that_detached` does, but the launcher and what it starts do
+/// not inherit [`SECRET_ENV`]. Each launcher `open` knows is tried until
+/// one starts; it is reaped in the background.
+pub fn open_detached(target: &str) -> std::io::Result<()> {
+    let mut last = std::io::Error::other("no launcher to open it with");
+    for mut command in open::commands(target) {
+        scrub_env(&mut command);
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match command.spawn() {
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 /// A secret (password, token): never printed, never serialized.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);

@@ -16,11 +16,15 @@ use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::cloudsync::{CloudSyncAgent, CloudSyncState, TENANT_PASSWORD_ENV, TenantAdmin};
+use super::cloudsync::{CloudSyncAgent, CloudSyncState, TenantAdmin};
 use super::sync::{ConnectorInfo, Endpoint, SyncError, SyncServer, SyncState, pick_connector};
 
 /// The script, fixed in the binary.
 pub const SCRIPT: &str = include_str!("connect.ps1");
+
+/// The most PowerShell may print (standard output, and standard error
+/// each): more is refused with [`SyncError::TooLarge`], the process killed.
+pub const MAX_OUTPUT: u64 = 4 * 1024 * 1024;
 
 /// Environment variable naming the PowerShell executable.
 pub const POWERSHELL_ENV: &str = "WRITEBACK_WIZARD_POWERSHELL";
@@ -52,6 +56,8 @@ struct Request<'a> {
     remote: Option<&'a str>,
     tenant_user: Option<&'a str>,
     tenant_password: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +83,8 @@ struct RawState {
     ad_connector_account: Option<String>,
     #[serde(default)]
     endpoints: Vec<Endpoint>,
+    #[serde(default)]
+    events: Vec<crate::task::diagnose::EventRecord>,
 }
 
 #[derive(Deserialize)]
@@ -175,7 +183,9 @@ impl Drop for TreeGuard {
         }
         #[cfg(windows)]
         {
-            let _ = std::process::Command::new(windows_taskkill(&system_dir()))
+            let mut taskkill = std::process::Command::new(windows_taskkill(&system_dir()));
+            super::scrub_env(&mut taskkill);
+            let _ = taskkill
                 .args(["/T", "/F", "/PID", &pid.to_string()])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -279,9 +289,9 @@ impl PowerShell {
             .kill_on_drop(true);
         // Passwords given to the wizard through the environment are not
         // PowerShell's business (the tenant password travels on stdin).
-        command
-            .env_remove(TENANT_PASSWORD_ENV)
-            .env_remove(super::ldap::PASSWORD_ENV);
+        for name in super::SECRET_ENV {
+            command.env_remove(name);
+        }
         #[cfg(unix)]
         command.process_group(0);
         #[cfg(windows)]
@@ -297,26 +307,51 @@ impl PowerShell {
         let stdin = child.stdin.take();
         let mut out = child.stdout.take().expect("stdout is piped");
         let mut err = child.stderr.take().expect("stderr is piped");
+        let too_large = std::io::Error::other("too large");
         let io = async {
             if let Some(mut stdin) = stdin {
                 let _ = stdin.write_all(request).await;
                 let _ = stdin.shutdown().await;
             }
             let (mut o, mut e) = (Vec::new(), Vec::new());
-            let (ro, re, status) = tokio::join!(
-                out.read_to_end(&mut o),
-                err.read_to_end(&mut e),
-                child.wait()
-            );
-            ro?;
-            re?;
-            status.map(|st| (o, e, st.code()))
+            // Reads at most MAX_OUTPUT + 1 bytes of each: one more than
+            // allowed means too much, and stops reading (the process is
+            // then killed below).
+            let bounded = |n: std::io::Result<usize>| match n {
+                Ok(n) if n as u64 > MAX_OUTPUT => Err(std::io::Error::other("too large")),
+                other => other,
+            };
+            // try_join: the first stream over the bound ends the wait (the
+            // child, blocked on a full pipe, would never close the other).
+            tokio::try_join!(
+                async { bounded((&mut out).take(MAX_OUTPUT + 1).read_to_end(&mut o).await) },
+                async { bounded((&mut err).take(MAX_OUTPUT + 1).read_to_end(&mut e).await) },
+            )?;
+            let status = child.wait().await?;
+            Ok::<_, std::io::Error>((o, e, status.code()))
         };
         let seconds = self.options.timeout.as_secs().max(1);
-        let (stdout, stderr, code) = tokio::time::timeout(self.options.timeout, io)
-            .await
-            .map_err(|_| SyncError::Timeout(seconds))?
-            .map_err(|e: std::io::Error| SyncError::Failed(e.to_string()))?;
+        let ended = tokio::time::timeout(self.options.timeout, io).await;
+        let ended = match ended {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(e)) if e.to_string() == too_large.to_string() => {
+                Err(SyncError::TooLarge(MAX_OUTPUT))
+            }
+            Ok(Err(e)) => Err(SyncError::Failed(e.to_string())),
+            Err(_) => Err(SyncError::Timeout(seconds)),
+        };
+        let (stdout, stderr, code) = match ended {
+            Ok(done) => done,
+            Err(e) => {
+                // Kill the whole tree now, then reap the child so that no
+                // zombie stays behind (bounded: a child that will not die
+                // is left to kill_on_drop).
+                drop(guard);
+                let _ = child.start_kill();
+                let _ = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
+                return Err(e);
+            }
+        };
         *exit = code;
         guard.disarm();
         let stdout = String::from_utf8_lossy(&stdout);
@@ -350,6 +385,23 @@ impl PowerShell {
             "sign-in-refused" => SyncError::SignInRefused(error.message),
             _ => SyncError::Failed(error.message),
         })
+    }
+
+    /// Reads the Connect server's Application log since `since` (the
+    /// script's `events` op; the time travels in the JSON request).
+    pub async fn read_events(
+        &self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        let since = crate::audit::rfc3339(since);
+        let state = self
+            .send(Request {
+                op: "events",
+                since: Some(&since),
+                ..Request::default()
+            })
+            .await?;
+        Ok(state.events)
     }
 
     async fn connector(&mut self) -> Result<(String, RawState), SyncError> {
@@ -418,6 +470,15 @@ impl CloudSyncAgent for PowerShell {
         })
         .await
         .map(|_| ())
+    }
+}
+
+impl crate::task::diagnose::EventLog for PowerShell {
+    async fn events(
+        &mut self,
+        since: std::time::SystemTime,
+    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+        self.read_events(since).await
     }
 }
 

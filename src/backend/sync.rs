@@ -97,6 +97,9 @@ pub enum SyncError {
     /// The audit log cannot be written (checked before switching).
     #[error("{0}")]
     Audit(String),
+    /// PowerShell printed more than the limit (bytes); it was stopped.
+    #[error("PowerShell printed more than {0} bytes")]
+    TooLarge(u64),
 }
 
 /// Picks the Entra ID connector: by its fixed identifier first, then by

@@ -70,6 +70,24 @@ pub enum TenantError {
     /// The audit log cannot be written (checked before switching).
     #[error("{0}")]
     Audit(String),
+    /// 404 on a documented Graph call: the object (a user) does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// An answer larger than the limit (bytes): refused unread.
+    #[error("the answer is larger than {0} bytes")]
+    TooLarge(u64),
+    /// The token was issued by another tenant than the one configured.
+    #[error("signed in to tenant {got}, not {expected}")]
+    TenantMismatch {
+        /// The tenant configured.
+        expected: String,
+        /// The token's `tid`.
+        got: String,
+    },
+    /// A link in an answer (`@odata.nextLink`, `Location`) points outside
+    /// the service: not followed.
+    #[error("refused to follow a link outside {0}")]
+    ForeignLink(String),
 }
 
 impl TenantError {
@@ -102,4 +120,131 @@ pub trait Tenant {
     async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError>;
     /// Sets "unlock without reset".
     async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError>;
+}
+
+// ---------------------------------------------------------------------
+// Issue 15: the pilot test (Graph resetPassword as a long-running
+// operation, the user it resets) and the portal's SSPR policy.
+// ---------------------------------------------------------------------
+
+/// The password authentication method's fixed id: every user has exactly
+/// one, under `/users/{id}/authentication/methods/{PASSWORD_METHOD_ID}`.
+pub const PASSWORD_METHOD_ID: &str = "28c10230-6103-485e-b985-444c60001490";
+
+/// A user as Microsoft Graph describes it (the fields the pilot test needs).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CloudUser {
+    /// Object id.
+    pub id: String,
+    /// `userPrincipalName`.
+    pub user_principal_name: String,
+    /// `displayName`.
+    pub display_name: Option<String>,
+    /// `onPremisesSyncEnabled` is true: the user comes from AD.
+    pub synced: bool,
+    /// `onPremisesDistinguishedName`.
+    pub on_premises_dn: Option<String>,
+    /// `onPremisesSamAccountName`.
+    pub on_premises_sam: Option<String>,
+    /// `onPremisesUserPrincipalName`.
+    pub on_premises_upn: Option<String>,
+    /// `onPremisesDomainName`.
+    pub on_premises_domain: Option<String>,
+    /// Directory roles the user holds (display names; None: they could
+    /// not be read): an administrator needs Privileged Authentication
+    /// Administrator to be reset.
+    pub admin_roles: Option<Vec<String>>,
+}
+
+/// The status of a long-running operation (Graph's `longRunningOperationStatus`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OperationStatus {
+    /// Accepted, not started.
+    NotStarted,
+    /// Running.
+    Running,
+    /// Done.
+    Succeeded,
+    /// Failed (see the status detail).
+    Failed,
+}
+
+impl OperationStatus {
+    /// Parses Graph's value (`notStarted`, `running`, `succeeded`, `failed`).
+    pub fn parse(text: &str) -> Option<OperationStatus> {
+        match text {
+            "notStarted" => Some(OperationStatus::NotStarted),
+            "running" => Some(OperationStatus::Running),
+            "succeeded" => Some(OperationStatus::Succeeded),
+            "failed" => Some(OperationStatus::Failed),
+            _ => None,
+        }
+    }
+
+    /// Whether the operation has ended.
+    pub fn is_final(self) -> bool {
+        matches!(self, OperationStatus::Succeeded | OperationStatus::Failed)
+    }
+}
+
+/// A reset the cloud accepted (`202 Accepted`).
+#[derive(Clone, Debug)]
+pub struct ResetStarted {
+    /// The operation's address (`Location`), checked to be on Graph.
+    pub location: String,
+    /// The system-generated password (`newPassword`), when the answer
+    /// carried it. Never logged, never serialized.
+    pub new_password: Option<super::Secret>,
+    /// How long to wait before the first poll (`Retry-After`).
+    pub retry_after: Option<std::time::Duration>,
+}
+
+/// One look at the operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResetPoll {
+    /// Its status.
+    pub status: OperationStatus,
+    /// `statusDetail` (why it failed), as Graph says it.
+    pub detail: Option<String>,
+    /// How long to wait before the next poll (`Retry-After`).
+    pub retry_after: Option<std::time::Duration>,
+}
+
+/// Who may use self-service password reset (Password reset > Properties).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "enabled", rename_all = "kebab-case")]
+pub enum SsprScope {
+    /// Nobody (administrators only): writeback is then pointless.
+    Nobody,
+    /// The members of one group.
+    Group {
+        /// The group's object id.
+        id: Option<String>,
+        /// Its display name, when the portal told it.
+        name: Option<String>,
+    },
+    /// Every user.
+    Everyone,
+}
+
+/// The calls of the pilot test and the SSPR policy check (a separate trait
+/// so that the portal plane's implementations stay as they are).
+#[allow(async_fn_in_trait)]
+pub trait PilotTenant {
+    /// The tenant's id (`tid`) when known, else its configured name: what
+    /// audit records carry.
+    fn tenant_id(&self) -> String;
+    /// The signed-in user's principal name, when known.
+    fn signed_in_user(&self) -> Option<String>;
+    /// Looks a user up by principal name (or object id), with its
+    /// on-premises attributes and directory roles.
+    async fn find_user(&mut self, user: &str) -> Result<CloudUser, TenantError>;
+    /// Starts a password reset of the user (object id) with a
+    /// system-generated password: `POST …/methods/{PASSWORD_METHOD_ID}/resetPassword`.
+    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError>;
+    /// Reads the operation at `location` (from [`ResetStarted`]).
+    async fn reset_status(&mut self, location: &str) -> Result<ResetPoll, TenantError>;
+    /// Reads who may use self-service password reset.
+    async fn sspr_scope(&mut self) -> Result<SsprScope, TenantError>;
 }

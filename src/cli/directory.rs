@@ -135,6 +135,12 @@ impl DirectoryArgs {
 }
 
 pub(super) fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
+    resolve_with(args, true)
+}
+
+/// The settings checked for connecting (and, when `connector`, for a
+/// connector account).
+fn resolve_with(args: &DirectoryArgs, connector: bool) -> Result<Resolved, Failure> {
     let settings = args.settings().map_err(Failure::usage)?;
     let d = settings.directory;
     let missing = |option: &str| Failure::usage(fl!("cli-error-missing", option = option));
@@ -144,7 +150,7 @@ pub(super) fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
     if d.bind_user.trim().is_empty() {
         return Err(missing("--bind-user"));
     }
-    if d.grant.connector_account.trim().is_empty() {
+    if connector && d.grant.connector_account.trim().is_empty() {
         return Err(missing("--connector-account"));
     }
     let connect = d.connect_options(Secret::default());
@@ -181,6 +187,20 @@ async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
     LdapDirectory::connect(&r.connect)
         .await
         .map_err(|e| Failure::from(TaskError::from(e)))
+}
+
+/// Connects and binds as `check` does, for commands that need no
+/// connector account (`test-writeback`): the exit status and the
+/// translated message on failure.
+pub async fn connect_directory(args: &DirectoryArgs) -> Result<LdapDirectory, (u8, String)> {
+    let mut r = resolve_with(args, false).map_err(|f| (f.code, f.message))?;
+    connect(&mut r).await.map_err(|f| (f.code, f.message))
+}
+
+/// Asks `question` on the terminal unless `yes`; without a terminal (and
+/// without `yes`) refuses with exit 2: the exit status and message.
+pub fn confirm_or_refuse(question: String, yes: bool) -> Result<(), (u8, String)> {
+    confirm(question, yes).map_err(|f| (f.code, f.message))
 }
 
 pub(super) fn progress_printer(json: bool) -> impl FnMut(Progress) {

@@ -2,11 +2,13 @@
 //! each step), sharing the task code with the GUI.
 
 pub mod cloudsync;
+pub mod diagnose;
 pub mod diagnostics;
 pub mod directory;
 pub mod gui;
 pub mod help;
 pub mod portal;
+pub mod prove;
 pub mod report;
 pub mod sd;
 pub mod sync;
@@ -120,6 +122,13 @@ pub enum Command {
     /// Read the three planes again: which users the connector can reset
     /// (--server), Connect's writeback (--remote), the portal (--tenant).
     Verify(verify::VerifyArgs),
+    /// Prove writeback end to end: reset a synced pilot user's password in
+    /// the cloud, then read its pwdLastSet in AD (exit 0 proven, 1 failed or
+    /// unproven, 2 bad input, 3 blocked).
+    TestWriteback(prove::ProveArgs),
+    /// Read the Connect server's event log (password reset service, sync
+    /// errors) and explain each entry with its fix.
+    Diagnose(diagnose::DiagnoseArgs),
     /// Step 1: undo the newest grant (or the one in --backup).
     Rollback {
         #[command(flatten)]
@@ -174,6 +183,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
         Command::Verify(args) => verify::run(args),
         Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
+        Command::TestWriteback(args) => prove::run(args),
+        Command::Diagnose(args) => diagnose::run(args),
     };
     tracing::info!(exit = code, "command finished");
     ExitCode::from(code)
@@ -194,6 +205,8 @@ impl Command {
             Command::Grant { .. } => "grant",
             Command::Verify(_) => "verify",
             Command::Rollback { .. } => "rollback",
+            Command::TestWriteback(_) => "test-writeback",
+            Command::Diagnose(_) => "diagnose",
         }
     }
 }

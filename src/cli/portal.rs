@@ -139,13 +139,18 @@ pub fn run(cmd: PortalCommand) -> u8 {
             None => Some(portal::facts(&signed).await),
             Some(_) => None,
         };
-        Ok::<_, TenantError>((signed.user, policy, facts))
+        // Who may use SSPR (issue 15): writeback is pointless for nobody.
+        let sspr = match set {
+            None => Some(portal::sspr_check(&mut signed.tenant().pilot()).await),
+            Some(_) => None,
+        };
+        Ok::<_, TenantError>((signed.user, policy, facts, sspr))
     };
     let Some(result) = super::run_cancellable(work) else {
         print_error(&fl!("cli-cancelled"));
         return exit::FAILED;
     };
-    let (user, policy, facts) = match result {
+    let (user, policy, facts, sspr) = match result {
         Ok(r) => r,
         Err(e) => {
             print_error(&explain::tenant_error(&e));
@@ -162,7 +167,10 @@ pub fn run(cmd: PortalCommand) -> u8 {
     };
     let blocked = findings.iter().any(|(o, _)| *o == Outcome::Blocking);
     if args.json {
-        let checks = super::checks_json(&findings);
+        let mut checks = super::checks_json(&findings);
+        if let Some((o, f)) = &sspr {
+            checks.extend(super::checks_json(&[(*o, f.clone())]));
+        }
         let doc = serde_json::json!({
             "tenant": config.tenant,
             "user": user,
@@ -179,6 +187,9 @@ pub fn run(cmd: PortalCommand) -> u8 {
         lines.extend(policy_lines(&policy));
         for (o, f) in &findings {
             lines.push(super::finding_line(*o, &explain::portal_finding(f)));
+        }
+        if let Some((o, f)) = &sspr {
+            lines.push(super::finding_line(*o, &explain::sspr_finding(f)));
         }
         if let Some(Err(e)) = &facts {
             lines.push(super::finding_line(

@@ -9,6 +9,7 @@ pub fn plane(p: Plane) -> String {
         Plane::Ad => fl!("runbook-plane-ad"),
         Plane::Connect => fl!("runbook-plane-connect"),
         Plane::Portal => fl!("runbook-plane-portal"),
+        Plane::Pilot => fl!("runbook-plane-pilot"),
     }
 }
 
@@ -19,6 +20,7 @@ pub fn action(a: Action) -> String {
         Action::Rollback => fl!("runbook-action-rollback"),
         Action::Enable => fl!("runbook-action-enable"),
         Action::Disable => fl!("runbook-action-disable"),
+        Action::Test => fl!("runbook-action-test"),
     }
 }
 
@@ -57,6 +59,9 @@ fn setting(key: &str) -> String {
         "unlock" => fl!("portal-unlock"),
         "cloud_sync_password_writeback" => fl!("runbook-setting-cloud-sync"),
         "read_back" => fl!("runbook-setting-read-back"),
+        "pwd_last_set" => fl!("runbook-setting-pwd-last-set"),
+        "result" => fl!("runbook-setting-pilot-result"),
+        "cloud" => fl!("runbook-setting-pilot-cloud"),
         other => other.to_string(),
     }
 }
@@ -102,6 +107,9 @@ pub fn backup(path: &str, demo: bool) -> String {
 /// Settings before → after, one line per setting ("Password writeback:
 /// off → on"); empty for SDDL records.
 pub fn settings(r: &Record) -> Vec<String> {
+    if r.plane == Plane::Pilot {
+        return pilot(r);
+    }
     let (Some(before), after) = (r.before.as_object(), r.after.as_object()) else {
         return Vec::new();
     };
@@ -116,6 +124,41 @@ pub fn settings(r: &Record) -> Vec<String> {
             format!("{}: {} → {}", setting(k), state(&b), state(&a))
         })
         .collect()
+}
+
+/// A pilot test's lines: the user, its result, the cloud's status and
+/// `pwdLastSet` before → after.
+fn pilot(r: &Record) -> Vec<String> {
+    let get = |v: &serde_json::Value, k: &str| v.get(k).cloned().unwrap_or_default();
+    let mut lines = Vec::new();
+    if let Some(user) = r.after.get("user").or_else(|| r.before.get("user")) {
+        lines.push(format!(
+            "{}: {}",
+            fl!("runbook-setting-pilot-user"),
+            state(user)
+        ));
+    }
+    let result = match r.after.get("result").and_then(|v| v.as_str()) {
+        Some("proven") => fl!("prove-result-proven"),
+        Some("failed") => fl!("prove-result-failed"),
+        Some("unproven") => fl!("prove-result-unproven"),
+        _ => fl!("runbook-value-unknown"),
+    };
+    lines.push(format!("{}: {result}", fl!("runbook-setting-pilot-result")));
+    if let Some(cloud) = r.after.get("cloud") {
+        lines.push(format!(
+            "{}: {}",
+            fl!("runbook-setting-pilot-cloud"),
+            state(cloud)
+        ));
+    }
+    lines.push(format!(
+        "{}: {} → {}",
+        fl!("runbook-setting-pwd-last-set"),
+        state(&get(&r.before, "pwd_last_set")),
+        state(&get(&r.after, "pwd_last_set"))
+    ));
+    lines
 }
 
 /// The SDDL before and after, for AD records.

@@ -2,8 +2,10 @@
 //! report progress through a callback and return typed results and errors.
 
 pub mod access;
+pub mod diagnose;
 pub mod permissions;
 pub mod portal;
 pub mod preflight;
+pub mod prove;
 pub mod sync;
 pub mod verify;

@@ -205,3 +205,41 @@ pub fn findings(facts: &TenantFacts) -> Vec<(Outcome, Finding)> {
         ),
     ]
 }
+
+// ---------------------------------------------------------------------
+// Issue 15: who may use self-service password reset (pre-flight).
+// ---------------------------------------------------------------------
+
+/// The SSPR policy check: nobody may use self-service password reset
+/// (writeback is then pointless), a group, or everyone.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "sspr", rename_all = "kebab-case")]
+pub enum SsprFinding {
+    /// What the portal says.
+    Scope(crate::backend::tenant::SsprScope),
+    /// The policy could not be read (undocumented API): the reason,
+    /// translated.
+    Unreadable {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Reads who may use SSPR: a warning when nobody can (writeback is then
+/// pointless; the fix is Password reset > Properties > Selected or All),
+/// or when the policy cannot be read; fine otherwise.
+pub async fn sspr_check<T: crate::backend::tenant::PilotTenant>(
+    tenant: &mut T,
+) -> (Outcome, SsprFinding) {
+    use crate::backend::tenant::SsprScope;
+    match tenant.sspr_scope().await {
+        Ok(SsprScope::Nobody) => (Outcome::Warning, SsprFinding::Scope(SsprScope::Nobody)),
+        Ok(scope) => (Outcome::Ok, SsprFinding::Scope(scope)),
+        Err(e) => (
+            Outcome::Warning,
+            SsprFinding::Unreadable {
+                reason: crate::explain::tenant_error(&e),
+            },
+        ),
+    }
+}

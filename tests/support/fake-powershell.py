@@ -35,10 +35,24 @@ Environment:
   FAKE_PWSH_PIDS   in mode "hang": file to receive "<own pid> <child pid>"
   FAKE_PWSH_MODE   ok (default) | module-missing | access-denied |
                    two-connectors | garbage | hang | old-version | remote-fail |
-                   agent-missing | agent-old | hang-on-set
+                   agent-missing | agent-old | hang-on-set | flood
+                   (flood: prints 6 MiB before its answer)
+  FAKE_PWSH_EVENTS JSON file of event records for op "events"
   FAKE_PWSH_TENANT_USER, FAKE_PWSH_TENANT_PASSWORD
                    the tenant administrator the fake tenant accepts
                    (default admin@contoso.onmicrosoft.com / Corr3ct-H0rse)
+
+Diagnosis (op "events", with "since" an RFC 3339 time): the script's
+Get-WinEvent over the Application log, filtered to the password reset
+service and synchronization. The fake answers with captured records
+(FAKE_PWSH_EVENTS: a JSON file with a list of {time, id, source, level,
+message}; default: a built-in set of known and unknown entries), keeping
+those at or after "since", newest first, each message cut at 4000
+characters as the script does.
+
+Every call's log line also lists which of the wizard's password variables
+(WRITEBACK_WIZARD_BIND_PASSWORD, WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD)
+the process inherited ("secret_env"): none may arrive.
 
 A broken call (wrong arguments, a script that lacks the cmdlets, a request
 that is not the documented JSON) exits 64 with a message on stderr.
@@ -60,6 +74,7 @@ REQUIRED_CMDLETS = (
     "Set-ADSyncAADPasswordResetConfiguration",
     "Microsoft.CloudSync.Powershell.dll",
     "Set-AADCloudSyncPasswordWritebackConfiguration",
+    "Get-WinEvent",
 )
 MODES = (
     "ok",
@@ -73,8 +88,30 @@ MODES = (
     "agent-missing",
     "agent-old",
     "hang-on-set",
+    "flood",
 )
-OPS = ("inventory", "state", "set", "cloudsync-status", "cloudsync-set")
+OPS = ("inventory", "state", "set", "cloudsync-status", "cloudsync-set", "events")
+SECRET_ENV = ("WRITEBACK_WIZARD_BIND_PASSWORD", "WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD")
+# Captured Application log entries (messages as reported on Connect servers).
+EVENTS = [
+    {"time": "2026-12-02T02:10:00.0000000Z", "id": 33004, "source": "PasswordResetService", "level": 2,
+     "message": "An unexpected error has occurred during a password set operation. "
+                "\"ERR_: MMS(3040): admaexport.cpp(2837): Failed to acquire user information.: "
+                "CN=Bob Nguyen,OU=Staff,DC=contoso,DC=example. Contact Support\" hr=80230626, "
+                "message=The management agent credentials were denied access."},
+    {"time": "2026-12-02T02:00:00.0000000Z", "id": 6329, "source": "ADSync", "level": 2,
+     "message": "An error occurred while setting the password: hr=80230619, "
+                "the password does not satisfy the minimum password age."},
+    {"time": "2026-12-02T01:50:00.0000000Z", "id": 32002, "source": "PasswordResetService", "level": 2,
+     "message": "Unable to connect to Service Bus: the remote name could not be resolved: "
+                "'ssprdedicatedsbprodncu.servicebus.windows.net'."},
+    {"time": "2026-12-02T01:40:00.0000000Z", "id": 31019, "source": "PasswordResetService", "level": 4,
+     "message": "Password reset request was successfully processed."},
+    {"time": "2026-12-02T01:30:00.0000000Z", "id": 31117, "source": "PasswordResetService", "level": 4,
+     "message": "A message the wizard has never seen."},
+    {"time": "2026-11-01T00:00:00.0000000Z", "id": 33008, "source": "PasswordResetService", "level": 2,
+     "message": "Too old: outside any --since window the tests use."},
+]
 TENANT_USER = "admin@contoso.onmicrosoft.com"
 TENANT_PASSWORD = "Corr3ct-H0rse"
 ENDPOINTS = ("passwordreset.microsoftonline.com", "servicebus.windows.net")
@@ -113,6 +150,10 @@ def read_request():
         usage("the request is not a JSON object: %r" % text[:200])
     if req.get("op") not in OPS:
         usage("unknown op %r" % req.get("op"))
+    if req["op"] == "events":
+        since = req.get("since")
+        if not isinstance(since, str) or "T" not in since:
+            usage("op 'events' needs 'since' as an RFC 3339 time: %r" % since)
     for key in ("connector", "remote", "tenant_user", "tenant_password"):
         if key not in req or not (req[key] is None or isinstance(req[key], str)):
             usage("%r must be a string or null: %r" % (key, req.get(key)))
@@ -131,7 +172,8 @@ def log(argv, req):
     path = os.environ.get("FAKE_PWSH_LOG")
     if not path:
         return
-    entry = {"argv": argv, "request": dict(req)}
+    entry = {"argv": argv, "request": dict(req),
+             "secret_env": [n for n in SECRET_ENV if n in os.environ]}
     secret = req.get("tenant_password")
     if secret:
         entry["request"]["tenant_password"] = "<redacted>"
@@ -248,8 +290,24 @@ def cloud_sync(mode, req):
     }
 
 
+def events(req):
+    """Get-WinEvent as the script runs it, over captured records."""
+    path = os.environ.get("FAKE_PWSH_EVENTS")
+    records = EVENTS
+    if path:
+        with open(path, encoding="utf-8") as f:
+            records = json.load(f)
+    since = req["since"].replace("Z", "")[:19]
+    kept = [dict(r, message=r["message"][:4000]) for r in records
+            if r["time"].replace("Z", "")[:19] >= since]
+    kept.sort(key=lambda r: r["time"], reverse=True)
+    return {"module": True, "connectors": [], "endpoints": [], "events": kept[:300]}
+
+
 def answer(mode, req):
     """What connect.ps1 prints for this request."""
+    if req["op"] == "events":
+        return events(req)
     if mode == "remote-fail" and req["remote"]:
         raise CmdletError(
             "remote",
@@ -333,6 +391,10 @@ def main():
     log(argv, req)
     if mode == "garbage":
         garbage()
+    if mode == "flood":
+        chunk = "x" * 65536 + "\n"
+        for _ in range(96):
+            sys.stdout.write(chunk)
     if mode == "hang" or (mode == "hang-on-set" and req["op"] in ("set", "cloudsync-set")):
         hang()
     try:

@@ -17,6 +17,19 @@
 //!   `/me/transitiveMemberOf/microsoft.graph.directoryRole`, with a Graph
 //!   token only.
 //!
+//! - Graph `/v1.0/users/{id}` (with the on-premises attributes),
+//!   `/v1.0/users/{id}/memberOf/microsoft.graph.directoryRole` (paged with
+//!   `@odata.nextLink`), `POST …/authentication/methods/28c10230-…/resetPassword`
+//!   (`202 Accepted`, `Location`, a generated `newPassword`; 403 without
+//!   the Authentication Administrator role, 404 for an unknown user) and
+//!   the operation at `Location` (notStarted → running → succeeded, or
+//!   failed with a statusDetail), as Graph v1.0 documents them; when a
+//!   reset is accepted, a hook can write the password back where the
+//!   Connect server would (the Samba DC);
+//! - the portal's SSPR policy `/api/PasswordReset/PasswordResetPolicies`.
+//!
+//! Access tokens are JWT-shaped (unsigned) and carry the tenant id `tid`.
+//!
 //! Failures can be queued per route (status, Retry-After, malformed JSON),
 //! access tokens can be revoked (the server answers 401), and every secret
 //! it hands out is recorded so tests can search logs for them.
@@ -43,6 +56,70 @@ pub const GRAPH_AUDIENCE: &str = "https://graph.microsoft.com";
 pub const TENANT: &str = "contoso.example";
 /// The client id it accepts.
 pub const CLIENT_ID: &str = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+/// Microsoft Graph Command Line Tools, accepted too.
+pub const GRAPH_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+/// The tenant's id (the `tid` of its tokens; also accepted in URLs).
+pub const TENANT_ID: &str = "6d1f7c2e-3b4a-4f5e-9a8b-1c2d3e4f5a6b";
+/// The signed-in user (`/me`).
+pub const ME: &str = "admin@contoso.example";
+
+/// A user the stand-in's Graph knows.
+#[derive(Clone, Debug)]
+pub struct FakeUser {
+    /// Object id.
+    pub id: String,
+    /// User principal name.
+    pub upn: String,
+    /// onPremisesSyncEnabled.
+    pub synced: bool,
+    /// onPremisesDistinguishedName.
+    pub dn: Option<String>,
+    /// onPremisesSamAccountName.
+    pub sam: Option<String>,
+    /// Directory roles (display names).
+    pub roles: Vec<String>,
+}
+
+impl FakeUser {
+    /// A synced user.
+    pub fn synced(upn: &str, dn: &str, sam: &str) -> FakeUser {
+        FakeUser {
+            id: format!("id-{}", sam.to_ascii_lowercase()),
+            upn: upn.into(),
+            synced: true,
+            dn: Some(dn.into()),
+            sam: Some(sam.into()),
+            roles: Vec::new(),
+        }
+    }
+
+    /// A cloud-only user.
+    pub fn cloud(upn: &str) -> FakeUser {
+        FakeUser {
+            id: format!("id-{}", upn.split('@').next().unwrap_or(upn)),
+            upn: upn.into(),
+            synced: false,
+            dn: None,
+            sam: None,
+            roles: Vec::new(),
+        }
+    }
+}
+
+/// Called with the user and the new password when a reset is accepted
+/// (the Connect server's part: write it to AD); runs on a blocking thread.
+pub type ResetHook = Arc<dyn Fn(&FakeUser, &str) + Send + Sync>;
+
+/// One reset operation.
+#[derive(Clone, Debug)]
+pub struct Operation {
+    /// The user's id.
+    pub user: String,
+    /// Polls answered so far.
+    pub polls: usize,
+    /// The statuses it goes through, one per poll (the last repeats).
+    pub plan: Vec<(&'static str, Option<String>)>,
+}
 
 /// A failure to answer with instead of the normal reply.
 #[derive(Clone, Debug)]
@@ -67,7 +144,6 @@ pub enum DeviceEnd {
 }
 
 /// The server's state, shared with the test.
-#[derive(Debug)]
 pub struct Fake {
     /// Write back passwords.
     pub writeback: bool,
@@ -93,10 +169,34 @@ pub struct Fake {
     pub grants: Vec<String>,
     /// Client request ids seen on API calls.
     pub request_ids: Vec<String>,
-    /// Every secret handed out or received (codes, verifiers, tokens).
+    /// Every secret handed out or received (codes, verifiers, tokens,
+    /// generated passwords).
     pub secrets: Vec<String>,
+    /// Users of Graph (the signed-in one included).
+    pub users: Vec<FakeUser>,
+    /// The signed-in user holds Authentication Administrator (else the
+    /// reset answers 403).
+    pub reset_role: bool,
+    /// The reset permission was consented to (else asking a token for it
+    /// answers AADSTS65001).
+    pub reset_consented: bool,
+    /// The operation's statuses: None = notStarted, running, succeeded;
+    /// Some(detail) = notStarted, running, failed with that statusDetail.
+    pub reset_failure: Option<String>,
+    /// Writes an accepted reset back (the Connect server's part).
+    pub on_reset: Option<ResetHook>,
+    /// Reset operations by id.
+    pub operations: HashMap<String, Operation>,
+    /// memberOf pages point their nextLink at another host.
+    pub foreign_next_link: bool,
+    /// `enablementType` of the SSPR policy (0 nobody, 1 group, 2 all).
+    pub sspr: u8,
+    /// The `tid` of the tokens it issues.
+    pub tid: String,
     pub(crate) codes: HashMap<String, (String, String)>,
     pub(crate) devices: HashMap<String, u32>,
+    /// The audience of the first token, by code or device code.
+    pub(crate) first_audience: HashMap<String, &'static str>,
     pub(crate) access: HashMap<String, (String, Instant)>,
     pub(crate) refresh: HashMap<String, ()>,
     pub(crate) counter: u64,
@@ -121,7 +221,17 @@ impl Default for Fake {
             grants: Vec::new(),
             request_ids: Vec::new(),
             secrets: Vec::new(),
+            users: vec![FakeUser::cloud(ME)],
+            reset_role: true,
+            reset_consented: true,
+            reset_failure: None,
+            on_reset: None,
+            operations: HashMap::new(),
+            foreign_next_link: false,
+            sspr: 1,
+            tid: TENANT_ID.into(),
             codes: HashMap::new(),
+            first_audience: HashMap::new(),
             devices: HashMap::new(),
             access: HashMap::new(),
             refresh: HashMap::new(),
@@ -130,7 +240,26 @@ impl Default for Fake {
     }
 }
 
+impl std::fmt::Debug for Fake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fake").finish_non_exhaustive()
+    }
+}
+
 impl Fake {
+    /// An unsigned JWT-shaped access token naming the tenant (`tid`).
+    fn jwt(&mut self, audience: &str) -> String {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
+        let claims = URL_SAFE_NO_PAD
+            .encode(json!({"tid": self.tid, "aud": audience, "upn": ME}).to_string());
+        let tail = self.secret("sig");
+        self.secrets.pop();
+        let token = format!("{header}.{claims}.{tail}");
+        self.secrets.push(token.clone());
+        token
+    }
+
     fn secret(&mut self, kind: &str) -> String {
         self.counter += 1;
         let value = format!("{kind}-{}-{:016x}", self.counter, rand_u64() ^ self.counter);
@@ -255,6 +384,20 @@ fn router(state: Shared) -> Router {
             "/v1.0/me/transitiveMemberOf/microsoft.graph.directoryRole",
             get(graph_roles),
         )
+        .route("/v1.0/users/{id}", get(graph_user))
+        .route(
+            "/v1.0/users/{id}/memberOf/microsoft.graph.directoryRole",
+            get(graph_user_roles),
+        )
+        .route(
+            "/v1.0/users/{id}/authentication/methods/{method}/resetPassword",
+            post(graph_reset),
+        )
+        .route(
+            "/v1.0/users/{id}/authentication/operations/{op}",
+            get(graph_operation),
+        )
+        .route("/api/PasswordReset/PasswordResetPolicies", get(sspr_policy))
         .with_state(state)
 }
 
@@ -284,12 +427,12 @@ async fn authorize(
     let redirect = q.get("redirect_uri").cloned().unwrap_or_default();
     let ok_redirect =
         redirect.starts_with("http://127.0.0.1:") || redirect.starts_with("http://localhost:");
-    if tenant != TENANT
-        || q.get("client_id").map(String::as_str) != Some(CLIENT_ID)
+    if !known_tenant(&tenant)
+        || !known_client(q.get("client_id"))
         || q.get("response_type").map(String::as_str) != Some("code")
         || !ok_redirect
         || q.get("code_challenge_method").map(String::as_str) != Some("S256")
-        || !q.get("scope").is_some_and(|s| s.contains(PORTAL_AUDIENCE))
+        || q.get("scope").is_none_or(|s| audience(s).is_none())
     {
         return (StatusCode::BAD_REQUEST, "bad authorize request").into_response();
     }
@@ -297,6 +440,10 @@ async fn authorize(
         return (StatusCode::BAD_REQUEST, "no code_challenge").into_response();
     };
     let code = fake.secret("code");
+    let scope = q.get("scope").cloned().unwrap_or_default();
+    consent(&mut fake, &scope);
+    let aud = audience(&scope).unwrap_or(PORTAL_AUDIENCE);
+    fake.first_audience.insert(code.clone(), aud);
     fake.codes
         .insert(code.clone(), (challenge, redirect.clone()));
     let state_param = q.get("state").cloned().unwrap_or_default();
@@ -312,6 +459,24 @@ async fn authorize(
         .into_response()
 }
 
+/// The delegated permission resetPassword needs.
+pub const RESET_PERMISSION: &str = "UserAuthenticationMethod.ReadWrite.All";
+
+/// An interactive sign-in asking for the reset permission consents to it.
+fn consent(fake: &mut Fake, scope: &str) {
+    if scope.contains(RESET_PERMISSION) {
+        fake.reset_consented = true;
+    }
+}
+
+fn known_tenant(tenant: &str) -> bool {
+    tenant == TENANT || tenant == TENANT_ID
+}
+
+fn known_client(id: Option<&String>) -> bool {
+    matches!(id.map(String::as_str), Some(CLIENT_ID | GRAPH_CLIENT_ID))
+}
+
 fn audience(scope: &str) -> Option<&'static str> {
     if scope.contains(PORTAL_AUDIENCE) {
         Some(PORTAL_AUDIENCE)
@@ -323,7 +488,7 @@ fn audience(scope: &str) -> Option<&'static str> {
 }
 
 fn issue(fake: &mut Fake, audience: &str) -> Response {
-    let access = fake.secret("access");
+    let access = fake.jwt(audience);
     let refresh = fake.secret("refresh");
     let lifetime = fake.token_lifetime;
     fake.access.insert(
@@ -355,7 +520,7 @@ async fn token(
     if let Some(fail) = fake.failures.get_mut("token").and_then(VecDeque::pop_front) {
         return failure(fail);
     }
-    if tenant != TENANT {
+    if !known_tenant(&tenant) {
         return oauth_error(
             "invalid_request",
             &format!(
@@ -363,7 +528,7 @@ async fn token(
             ),
         );
     }
-    if f.get("client_id").map(String::as_str) != Some(CLIENT_ID) {
+    if !known_client(f.get("client_id")) {
         return oauth_error("invalid_client", "AADSTS700016: Application not found");
     }
     let grant = f.get("grant_type").cloned().unwrap_or_default();
@@ -385,7 +550,8 @@ async fn token(
             if f.get("redirect_uri") != Some(&redirect) {
                 return oauth_error("invalid_grant", "AADSTS50011: redirect URI mismatch");
             }
-            issue(&mut fake, PORTAL_AUDIENCE)
+            let aud = fake.first_audience.remove(&code).unwrap_or(PORTAL_AUDIENCE);
+            issue(&mut fake, aud)
         }
         "urn:ietf:params:oauth:grant-type:device_code" => {
             let code = f.get("device_code").cloned().unwrap_or_default();
@@ -401,7 +567,10 @@ async fn token(
             }
             fake.devices.remove(&code);
             match fake.device_end {
-                DeviceEnd::Approve => issue(&mut fake, PORTAL_AUDIENCE),
+                DeviceEnd::Approve => {
+                    let aud = fake.first_audience.remove(&code).unwrap_or(PORTAL_AUDIENCE);
+                    issue(&mut fake, aud)
+                }
                 DeviceEnd::Decline => {
                     oauth_error("authorization_declined", "AADSTS70000: the user declined")
                 }
@@ -419,7 +588,14 @@ async fn token(
                     "AADSTS700082: The refresh token has expired",
                 );
             }
-            match audience(f.get("scope").map_or("", String::as_str)) {
+            let scope = f.get("scope").map_or("", String::as_str);
+            if scope.contains(RESET_PERMISSION) && !fake.reset_consented {
+                return oauth_error(
+                    "invalid_grant",
+                    "AADSTS65001: The user or administrator has not consented to use the application.",
+                );
+            }
+            match audience(scope) {
                 Some(aud) => issue(&mut fake, aud),
                 None => oauth_error("invalid_scope", "AADSTS70011: bad scope"),
             }
@@ -435,16 +611,19 @@ async fn devicecode(
 ) -> Response {
     let mut fake = state.lock().unwrap();
     fake.hits.push(("devicecode", Instant::now()));
-    if tenant != TENANT {
+    if !known_tenant(&tenant) {
         return oauth_error(
             "invalid_request",
             &format!("AADSTS90002: Tenant '{tenant}' not found."),
         );
     }
-    if !f.get("scope").is_some_and(|s| s.contains(PORTAL_AUDIENCE)) {
+    let scope = f.get("scope").cloned().unwrap_or_default();
+    let Some(aud) = audience(&scope) else {
         return oauth_error("invalid_scope", "AADSTS70011");
-    }
+    };
+    consent(&mut fake, &scope);
     let device = fake.secret("device");
+    fake.first_audience.insert(device.clone(), aud);
     let pending = fake.device_pending;
     fake.devices.insert(device.clone(), pending);
     axum::Json(json!({
@@ -625,4 +804,213 @@ async fn graph_roles(State(state): State<Shared>, headers: HeaderMap) -> Respons
         .map(|(id, name)| json!({"roleTemplateId": id, "displayName": name}))
         .collect();
     axum::Json(json!({"value": roles})).into_response()
+}
+
+fn find_user(fake: &Fake, id: &str) -> Option<FakeUser> {
+    fake.users
+        .iter()
+        .find(|u| u.id == id || u.upn.eq_ignore_ascii_case(id))
+        .cloned()
+}
+
+fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({"error": {"code": "Request_ResourceNotFound",
+            "message": "Resource does not exist or one of its queried reference-property objects are not present."}})),
+    )
+        .into_response()
+}
+
+async fn graph_user(
+    State(state): State<Shared>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut fake = state.lock().unwrap();
+    if let Err(r) = authorize_call(&mut fake, "graph-user", &headers, GRAPH_AUDIENCE) {
+        return *r;
+    }
+    let Some(u) = find_user(&fake, &id) else {
+        return not_found();
+    };
+    axum::Json(json!({
+        "id": u.id,
+        "userPrincipalName": u.upn,
+        "displayName": u.upn.split('@').next(),
+        "onPremisesSyncEnabled": if u.synced { json!(true) } else { Value::Null },
+        "onPremisesDistinguishedName": u.dn,
+        "onPremisesSamAccountName": u.sam,
+        "onPremisesUserPrincipalName": if u.synced { json!(u.upn) } else { Value::Null },
+        "onPremisesDomainName": if u.synced { json!("contoso.example") } else { Value::Null },
+    }))
+    .into_response()
+}
+
+/// One role per page, each page linking to the next (`?page=N`).
+async fn graph_user_roles(
+    State(state): State<Shared>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let mut fake = state.lock().unwrap();
+    if let Err(r) = authorize_call(&mut fake, "graph-user-roles", &headers, GRAPH_AUDIENCE) {
+        return *r;
+    }
+    let Some(u) = find_user(&fake, &id) else {
+        return not_found();
+    };
+    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(0);
+    let value: Vec<Value> = u
+        .roles
+        .get(page)
+        .map(|r| {
+            vec![
+                json!({"displayName": r, "roleTemplateId": "00000000-0000-0000-0000-000000000000"}),
+            ]
+        })
+        .unwrap_or_default();
+    let mut body = json!({ "value": value });
+    if page + 1 < u.roles.len() {
+        let host = if fake.foreign_next_link {
+            "http://127.0.0.2:9".to_string()
+        } else {
+            // The request's own origin (the test's base URL).
+            headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(|h| format!("http://{h}"))
+                .unwrap_or_default()
+        };
+        body["@odata.nextLink"] = json!(format!(
+            "{host}/v1.0/users/{}/memberOf/microsoft.graph.directoryRole?page={}",
+            u.id,
+            page + 1
+        ));
+    }
+    axum::Json(body).into_response()
+}
+
+/// A password Entra ID could have generated (meets AD complexity).
+fn generated_password(fake: &mut Fake) -> String {
+    let n = fake.counter + 1;
+    let tail = fake.secret("pw");
+    fake.secrets.pop();
+    let hex: String = tail.chars().rev().take(8).collect();
+    let password = format!("Zu{hex}!{n}kQ");
+    fake.secrets.push(password.clone());
+    password
+}
+
+async fn graph_reset(
+    State(state): State<Shared>,
+    Path((id, method)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let (hook, user, password, location) = {
+        let mut fake = state.lock().unwrap();
+        if let Err(r) = authorize_call(&mut fake, "graph-reset", &headers, GRAPH_AUDIENCE) {
+            return *r;
+        }
+        if method != "28c10230-6103-485e-b985-444c60001490" {
+            return not_found();
+        }
+        let Some(user) = find_user(&fake, &id) else {
+            return not_found();
+        };
+        if !fake.reset_role || user.upn.eq_ignore_ascii_case(ME) {
+            return (
+                StatusCode::FORBIDDEN,
+                axum::Json(json!({"error": {"code": "accessDenied",
+                    "message": "Request Authorization failed"}})),
+            )
+                .into_response();
+        }
+        let password = generated_password(&mut fake);
+        let op = format!("op-{}", fake.counter);
+        let plan = match &fake.reset_failure {
+            None => vec![("notStarted", None), ("running", None), ("succeeded", None)],
+            Some(d) => vec![
+                ("notStarted", None),
+                ("running", None),
+                ("failed", Some(d.clone())),
+            ],
+        };
+        fake.operations.insert(
+            op.clone(),
+            Operation {
+                user: user.id.clone(),
+                polls: 0,
+                plan,
+            },
+        );
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("127.0.0.1")
+            .to_string();
+        let location = format!(
+            "http://{host}/v1.0/users/{}/authentication/operations/{op}",
+            user.id
+        );
+        let hook = match fake.reset_failure {
+            None => fake.on_reset.clone(),
+            Some(_) => None,
+        };
+        (hook, user, password, location)
+    };
+    // The Connect server's part, outside the lock: write the password back.
+    if let Some(hook) = hook {
+        let pw = password.clone();
+        let _ = tokio::task::spawn_blocking(move || hook(&user, &pw)).await;
+    }
+    let mut r = (
+        StatusCode::ACCEPTED,
+        axum::Json(json!({"newPassword": password})),
+    )
+        .into_response();
+    r.headers_mut()
+        .insert(header::LOCATION, location.parse().unwrap());
+    r
+}
+
+async fn graph_operation(
+    State(state): State<Shared>,
+    Path((_id, op)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let mut fake = state.lock().unwrap();
+    if let Err(r) = authorize_call(&mut fake, "graph-operation", &headers, GRAPH_AUDIENCE) {
+        return *r;
+    }
+    let Some(o) = fake.operations.get_mut(&op) else {
+        return not_found();
+    };
+    let i = o.polls.min(o.plan.len() - 1);
+    o.polls += 1;
+    let (status, detail) = o.plan[i].clone();
+    axum::Json(json!({
+        "id": op,
+        "createdDateTime": "2026-12-02T03:00:00Z",
+        "lastActionDateTime": "2026-12-02T03:00:01Z",
+        "status": status,
+        "statusDetail": detail,
+    }))
+    .into_response()
+}
+
+async fn sspr_policy(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let mut fake = state.lock().unwrap();
+    if let Err(r) = authorize_call(&mut fake, "sspr-get", &headers, PORTAL_AUDIENCE) {
+        return *r;
+    }
+    axum::Json(json!({
+        "objectId": "default",
+        "enablementType": fake.sspr,
+        "passwordResetEnabledGroupIds": if fake.sspr == 1 { json!(["0f0e0d0c-0000-4000-8000-000000000001"]) } else { json!([]) },
+        "passwordResetEnabledGroupName": if fake.sspr == 1 { json!("SSPR users") } else { Value::Null },
+        "numberOfAuthenticationMethodsRequired": 1,
+    }))
+    .into_response()
 }

@@ -17,6 +17,22 @@ use crate::backend::tenant::TenantError;
 const RETRIES: u32 = 3;
 /// The longest wait a Retry-After may impose.
 const MAX_WAIT: Duration = Duration::from_secs(60);
+/// The largest answer read (4 MiB): anything larger is refused unread, so a
+/// broken or hostile endpoint cannot fill the memory.
+pub const MAX_BODY: u64 = 4 * 1024 * 1024;
+
+/// A successful answer with the headers the long-running operations need.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// `Location`, when present.
+    pub location: Option<String>,
+    /// `Retry-After` in seconds, when present.
+    pub retry_after: Option<Duration>,
+    /// The JSON body (`null` when empty).
+    pub body: Value,
+}
 
 /// Calls on behalf of a signed-in session.
 #[derive(Clone, Debug)]
@@ -45,7 +61,8 @@ impl Api {
         self.call(Method::PUT, url, scope, Some(body)).await
     }
 
-    /// One call, retried as described in the module's text.
+    /// One call, retried as described in the module's text. A 404 means
+    /// "the API changed" here (the portal's undocumented API).
     pub async fn call(
         &self,
         method: Method,
@@ -53,6 +70,23 @@ impl Api {
         scope: &str,
         body: Option<&Value>,
     ) -> Result<Value, TenantError> {
+        match self.send(method, url, scope, body).await {
+            Ok(reply) => Ok(reply.body),
+            Err(TenantError::NotFound(_)) => Err(TenantError::ApiChanged("HTTP 404".into())),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// One call as [`Api::call`], keeping `Location` and `Retry-After`;
+    /// a 404 is [`TenantError::NotFound`] (documented Graph calls: the
+    /// object does not exist).
+    pub async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        scope: &str,
+        body: Option<&Value>,
+    ) -> Result<Reply, TenantError> {
         let mut renewed = false;
         let mut attempt = 0;
         loop {
@@ -107,18 +141,25 @@ impl Api {
             );
             match status {
                 200..=299 => {
-                    let bytes = response.bytes().await.map_err(|e| {
-                        if e.is_timeout() {
-                            TenantError::Timeout
-                        } else {
-                            TenantError::Network(network_text(&e))
-                        }
-                    })?;
-                    if bytes.iter().all(u8::is_ascii_whitespace) {
-                        return Ok(Value::Null);
-                    }
-                    return serde_json::from_slice(&bytes)
-                        .map_err(|_| TenantError::ApiChanged("malformed JSON".into()));
+                    let location = response
+                        .headers()
+                        .get(reqwest::header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_string);
+                    let retry_after = retry_after(response.headers());
+                    let bytes = read_bounded(response, MAX_BODY).await?;
+                    let body = if bytes.iter().all(u8::is_ascii_whitespace) {
+                        Value::Null
+                    } else {
+                        serde_json::from_slice(&bytes)
+                            .map_err(|_| TenantError::ApiChanged("malformed JSON".into()))?
+                    };
+                    return Ok(Reply {
+                        status,
+                        location,
+                        retry_after,
+                        body,
+                    });
                 }
                 401 if !renewed => {
                     renewed = true;
@@ -126,7 +167,8 @@ impl Api {
                 }
                 401 => return Err(TenantError::Expired),
                 403 => return Err(TenantError::Forbidden),
-                400 | 404 | 405 | 409 | 415 | 422 => {
+                404 => return Err(TenantError::NotFound(shown)),
+                400 | 405 | 409 | 415 | 422 => {
                     return Err(TenantError::ApiChanged(format!("HTTP {status}")));
                 }
                 429 | 503 if attempt < RETRIES => {
@@ -146,6 +188,50 @@ impl Api {
     }
 }
 
+/// Reads a body of at most `limit` bytes: a larger `Content-Length` is
+/// refused before reading, a body that grows past it while streaming too.
+pub async fn read_bounded(
+    mut response: reqwest::Response,
+    limit: u64,
+) -> Result<Vec<u8>, TenantError> {
+    if response.content_length().is_some_and(|n| n > limit) {
+        return Err(TenantError::TooLarge(limit));
+    }
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = response.chunk().await.map_err(|e| {
+            if e.is_timeout() {
+                TenantError::Timeout
+            } else {
+                TenantError::Network(network_text(&e))
+            }
+        })?;
+        let Some(chunk) = chunk else { break };
+        if bytes.len() as u64 + chunk.len() as u64 > limit {
+            return Err(TenantError::TooLarge(limit));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// Whether `link` has exactly the scheme, host and port of `base` (both
+/// parsed; no prefix test, so `https://graph.microsoft.com.evil.example`
+/// or `https://graph.microsoft.com@evil.example` never pass).
+pub fn same_origin(base: &str, link: &str) -> bool {
+    use oauth2::url::Url;
+    match (Url::parse(base), Url::parse(link)) {
+        (Ok(b), Ok(l)) => {
+            b.scheme() == l.scheme()
+                && b.host() == l.host()
+                && b.port_or_known_default() == l.port_or_known_default()
+                && l.username().is_empty()
+                && l.password().is_none()
+        }
+        _ => false,
+    }
+}
+
 /// The Retry-After header in seconds (the HTTP-date form falls back to
 /// the backoff).
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
@@ -161,6 +247,42 @@ fn backoff(attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_followed_on_the_same_origin_only() {
+        let base = "https://graph.microsoft.com";
+        assert!(same_origin(
+            base,
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=x"
+        ));
+        assert!(same_origin(base, "https://graph.microsoft.com:443/v1.0/x"));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com.evil.example/v1.0/x"
+        ));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com@evil.example/v1.0/x"
+        ));
+        assert!(!same_origin(
+            base,
+            "https://user@graph.microsoft.com/v1.0/x"
+        ));
+        assert!(!same_origin(base, "http://graph.microsoft.com/v1.0/x"));
+        assert!(!same_origin(
+            base,
+            "https://graph.microsoft.com:8443/v1.0/x"
+        ));
+        assert!(!same_origin(base, "/v1.0/relative"));
+        assert!(same_origin(
+            "http://127.0.0.1:4000",
+            "http://127.0.0.1:4000/v1.0/x"
+        ));
+        assert!(!same_origin(
+            "http://127.0.0.1:4000",
+            "http://127.0.0.1:4001/v1.0/x"
+        ));
+    }
 
     #[test]
     fn retry_after_in_seconds() {

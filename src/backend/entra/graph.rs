@@ -53,7 +53,8 @@ fn changed(what: &str) -> TenantError {
 }
 
 /// Every item of a Graph collection, following `@odata.nextLink` (at most
-/// 20 pages, and only links on the same Graph base).
+/// 20 pages, and only links whose scheme, host and port are exactly the
+/// Graph endpoint's; another link is an error, never followed).
 async fn collection(api: &Api, base: &str, path: &str) -> Result<Vec<Value>, TenantError> {
     let mut url = format!("{base}{path}");
     let mut items = Vec::new();
@@ -65,8 +66,9 @@ async fn collection(api: &Api, base: &str, path: &str) -> Result<Vec<Value>, Ten
             .ok_or_else(|| changed(path))?;
         items.extend(values.iter().cloned());
         match page.get("@odata.nextLink").and_then(Value::as_str) {
-            Some(next) if next.starts_with(base) => url = next.to_string(),
-            _ => break,
+            Some(next) if super::api::same_origin(base, next) => url = next.to_string(),
+            Some(_) => return Err(TenantError::ForeignLink(base.to_string())),
+            None => break,
         }
     }
     Ok(items)

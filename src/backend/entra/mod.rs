@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod graph;
+pub mod pilot;
 pub mod portal;
 pub mod signin;
 

@@ -26,6 +26,11 @@ impl PortalTenant {
         PortalTenant { api, account }
     }
 
+    /// The same session's Graph calls of the pilot test.
+    pub fn pilot(&self) -> super::pilot::GraphPilot {
+        super::pilot::GraphPilot::new(self.api.clone(), self.account.clone())
+    }
+
     fn url(&self) -> String {
         format!(
             "{}/PasswordReset/OnPremisesPasswordResetPolicies",
@@ -51,7 +56,9 @@ pub fn parse_policy(value: &Value) -> Result<PortalPolicy, TenantError> {
 
 impl Tenant for PortalTenant {
     fn name(&self) -> String {
-        self.api.session().config().tenant.clone()
+        // The tenant's id once a token named it: records and undo lines
+        // never say "organizations".
+        self.api.session().tenant_label()
     }
 
     fn account(&self) -> Option<String> {

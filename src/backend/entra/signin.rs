@@ -110,18 +110,47 @@ fn oauth_client(config: &SignInConfig) -> Result<Client, TenantError> {
         .set_token_uri(TokenUrl::new(config.oauth_url("token")).map_err(bad)?))
 }
 
-/// The scopes of the first sign-in: the portal API, plus a refresh token.
-fn first_scopes() -> Vec<Scope> {
-    [PORTAL_SCOPE, "offline_access", "openid", "profile"]
-        .into_iter()
+/// The scopes of a sign-in: `wanted` (the first names the audience the
+/// first token is kept for), plus a refresh token.
+fn scopes_of(wanted: &[&str]) -> Vec<Scope> {
+    wanted
+        .iter()
+        .copied()
+        .chain(["offline_access", "openid", "profile"])
         .map(|s| Scope::new(s.to_string()))
         .collect()
+}
+
+/// A claim of a JWT's payload, read without checking the signature (the
+/// token came from the token endpoint over verified TLS; this reads which
+/// tenant issued it). None for an opaque token.
+pub fn jwt_claim(token: &str, claim: &str) -> Option<String> {
+    use base64::Engine;
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    value.get(claim)?.as_str().map(str::to_string)
+}
+
+/// Whether a tenant name is a tenant id (a GUID) rather than a domain or
+/// `organizations`.
+pub fn is_tenant_id(tenant: &str) -> bool {
+    let parts: Vec<&str> = tenant.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Sorts a token-endpoint error response into a typed error.
 pub fn classify(code: &str, description: &str, tenant: &str) -> TenantError {
     let has = |id: &str| description.contains(id);
-    if has("AADSTS65001") || code == "consent_required" {
+    // 65002: a first-party client asked for a permission it was not
+    // pre-authorized for (e.g. Azure CLI's for the reset permission).
+    if has("AADSTS65001") || has("AADSTS65002") || code == "consent_required" {
         TenantError::ConsentNeeded
     } else if has("AADSTS90002") || has("AADSTS900023") {
         TenantError::TenantNotFound(tenant.to_string())
@@ -179,6 +208,7 @@ pub struct Session {
     config: SignInConfig,
     http: reqwest::Client,
     tokens: tokio::sync::Mutex<Tokens>,
+    tenant_id: std::sync::Mutex<Option<String>>,
 }
 
 struct Tokens {
@@ -208,20 +238,69 @@ impl Session {
         http: reqwest::Client,
         scope: &str,
         response: BasicTokenResponse,
-    ) -> Session {
+    ) -> Result<Session, TenantError> {
         let mut access = HashMap::new();
         access.insert(
             scope.to_string(),
             (response.access_token().clone(), expiry(&response)),
         );
-        Session {
+        let session = Session {
             config,
             http,
             tokens: tokio::sync::Mutex::new(Tokens {
                 refresh: response.refresh_token().cloned(),
                 access,
             }),
+            tenant_id: std::sync::Mutex::new(None),
+        };
+        session.note_tenant(response.access_token())?;
+        Ok(session)
+    }
+
+    /// Checks the tenant (`tid`) that issued `token`: it must be the
+    /// configured one when a tenant id was configured, and the same for
+    /// every token of the session; it becomes the session's tenant id.
+    fn note_tenant(&self, token: &AccessToken) -> Result<(), TenantError> {
+        let Some(tid) = jwt_claim(token.secret(), "tid") else {
+            tracing::debug!("the access token carries no readable tenant id");
+            return Ok(());
+        };
+        let configured = &self.config.tenant;
+        if is_tenant_id(configured) && !configured.eq_ignore_ascii_case(&tid) {
+            return Err(TenantError::TenantMismatch {
+                expected: configured.clone(),
+                got: tid,
+            });
         }
+        let mut known = self.tenant_id.lock().unwrap_or_else(|p| p.into_inner());
+        match known.as_deref() {
+            Some(before) if !before.eq_ignore_ascii_case(&tid) => {
+                Err(TenantError::TenantMismatch {
+                    expected: before.to_string(),
+                    got: tid,
+                })
+            }
+            _ => {
+                *known = Some(tid);
+                Ok(())
+            }
+        }
+    }
+
+    /// The id of the tenant signed in to (the tokens' `tid`), once a token
+    /// told it.
+    pub fn tenant_id(&self) -> Option<String> {
+        self.tenant_id
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The tenant for records and undo lines: its id when known, else the
+    /// configured name (never `organizations` once a token named it).
+    pub fn tenant_label(&self) -> String {
+        self.tenant_id()
+            .unwrap_or_else(|| self.config.tenant.clone())
     }
 
     /// Where the session signed in.
@@ -257,6 +336,7 @@ impl Session {
             tokens.refresh = Some(newer.clone());
         }
         let token = response.access_token().clone();
+        self.note_tenant(&token)?;
         tokens
             .access
             .insert(scope.to_string(), (token.clone(), expiry(&response)));
@@ -280,6 +360,18 @@ pub async fn browser(
     open: &mut (dyn FnMut(&str) -> bool + Send),
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Session, TenantError> {
+    browser_for(config, &[PORTAL_SCOPE], open, progress).await
+}
+
+/// [`browser`] asking for `scopes` (the first names the audience of the
+/// first token): a later, incremental consent to a Graph permission.
+pub async fn browser_for(
+    config: &SignInConfig,
+    scopes: &[&str],
+    open: &mut (dyn FnMut(&str) -> bool + Send),
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Session, TenantError> {
+    let first = scopes.first().copied().unwrap_or(PORTAL_SCOPE);
     let http = http_client()?;
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .await
@@ -294,7 +386,7 @@ pub async fn browser(
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let (url, state) = client
         .authorize_url(CsrfToken::new_random)
-        .add_scopes(first_scopes())
+        .add_scopes(scopes_of(scopes))
         .add_extra_param("prompt", "select_account")
         .set_pkce_challenge(challenge)
         .url();
@@ -319,27 +411,46 @@ pub async fn browser(
         .await
         .map_err(|e| token_error(e, &config.tenant))?;
     tracing::info!(tenant = config.tenant, "signed in (browser)");
-    Ok(Session::new(config.clone(), http, PORTAL_SCOPE, response))
+    Session::new(config.clone(), http, first, response)
 }
 
 /// Opens `url` in the system browser; false when none could be started
 /// (no desktop session, no browser installed). The launcher may keep
 /// running while the browser does, so a launcher still busy after two
 /// seconds counts as success.
+///
+/// The launcher (and the browser it starts) does not inherit the
+/// wizard's password variables ([`crate::backend::SECRET_ENV`]).
 pub fn system_browser(url: &str) -> bool {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let url = url.to_string();
-    std::thread::spawn(move || {
-        let _ = tx.send(open::that(&url).map_err(|e| e.to_string()));
-    });
-    match rx.recv_timeout(Duration::from_secs(2)) {
-        Ok(Ok(())) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => true,
-        Ok(Err(e)) => {
-            tracing::warn!(error = e, "could not open the browser");
-            false
+    for mut command in open::commands(url) {
+        crate::backend::scrub_env(&mut command);
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = match command.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::debug!(error = %e, "browser launcher not started");
+                continue;
+            }
+        };
+        let started = Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return true,
+                Ok(Some(_)) | Err(_) => break,
+                Ok(None) if started.elapsed() >= Duration::from_secs(2) => {
+                    // Still running with the browser: reaped when it ends.
+                    std::thread::spawn(move || child.wait());
+                    return true;
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            }
         }
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => false,
     }
+    tracing::warn!("could not open the browser");
+    false
 }
 
 /// Signs in with a device code: reports the code and the address, then
@@ -348,11 +459,22 @@ pub async fn device_code(
     config: &SignInConfig,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Session, TenantError> {
+    device_code_for(config, &[PORTAL_SCOPE], progress).await
+}
+
+/// [`device_code`] asking for `scopes` (the first names the audience of
+/// the first token).
+pub async fn device_code_for(
+    config: &SignInConfig,
+    scopes: &[&str],
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Session, TenantError> {
+    let first = scopes.first().copied().unwrap_or(PORTAL_SCOPE);
     let http = http_client()?;
     let client = oauth_client(config)?;
     let details: StandardDeviceAuthorizationResponse = client
         .exchange_device_code()
-        .add_scopes(first_scopes())
+        .add_scopes(scopes_of(scopes))
         .request_async(&Logged(http.clone()))
         .await
         .map_err(|e| token_error(e, &config.tenant))?;
@@ -368,7 +490,7 @@ pub async fn device_code(
         .map_err(|e| token_error(e, &config.tenant))?;
     progress(Progress::Exchanging);
     tracing::info!(tenant = config.tenant, "signed in (device code)");
-    Ok(Session::new(config.clone(), http, PORTAL_SCOPE, response))
+    Session::new(config.clone(), http, first, response)
 }
 
 /// Waits for the browser's redirect to the loopback listener and returns
@@ -400,11 +522,22 @@ async fn wait_for_redirect(
             continue;
         }
         let query: HashMap<String, String> = url.query_pairs().into_owned().collect();
+        // A request without this sign-in's state is not its answer (another
+        // page, a stale tab, a forged link): refused, and the wait goes on.
+        // Only an answer with the right state may end it, error or code.
+        if query.get("state").map(String::as_str) != Some(state.secret().as_str()) {
+            tracing::warn!("sign-in redirect with a wrong or missing state ignored");
+            respond(
+                &mut stream,
+                "400 Bad Request",
+                &crate::fl!("signin-page-failed"),
+            )
+            .await;
+            continue;
+        }
         let result = if let Some(error) = query.get("error") {
             let description = query.get("error_description").map_or("", String::as_str);
             Err(classify(error, description, tenant))
-        } else if query.get("state").map(String::as_str) != Some(state.secret().as_str()) {
-            Err(TenantError::StateMismatch)
         } else if let Some(code) = query.get("code") {
             Ok(AuthorizationCode::new(code.clone()))
         } else {
@@ -483,6 +616,14 @@ mod tests {
         assert_eq!(
             classify("invalid_request", "AADSTS90002: Tenant 'x' not found.", "x"),
             TenantError::TenantNotFound("x".into())
+        );
+        assert_eq!(
+            classify(
+                "invalid_grant",
+                "AADSTS65002: Consent between first party application",
+                "t"
+            ),
+            TenantError::ConsentNeeded
         );
         assert_eq!(classify("expired_token", "", "t"), TenantError::Expired);
         assert_eq!(

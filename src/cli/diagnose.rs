@@ -1,0 +1,120 @@
+//! `diagnose`: reads the Connect server's Application log (the password
+//! reset service and synchronization) through the PowerShell runner and
+//! maps each entry to a cause and a fix.
+
+use std::time::SystemTime;
+
+use clap::Args;
+
+use super::{exit, print_error};
+use crate::backend::powershell::{PowerShell, PowerShellOptions};
+use crate::backend::sync::SyncServer;
+use crate::task::diagnose::{self, Cause};
+use crate::task::permissions::Outcome;
+use crate::{explain, fl};
+
+/// Options of `diagnose`.
+#[derive(Debug, Clone, Args)]
+pub struct DiagnoseArgs {
+    /// The Connect server, through PowerShell remoting (default: this machine).
+    #[arg(long, value_name = "HOST")]
+    pub remote: Option<String>,
+    /// How far back to read: 30m, 2h, 1d… (default 24h).
+    #[arg(long, value_name = "DURATION", default_value = "24h")]
+    pub since: String,
+    /// Profile (TOML) whose [connect] table names the server.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+    /// Seconds allowed for the PowerShell call.
+    #[arg(long, default_value_t = 120)]
+    pub timeout: u64,
+    /// Print one JSON document.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `diagnose`: 0 when no entry is a problem, 1 when one is (or the
+/// log could not be read), 2 on bad input.
+pub fn run(args: DiagnoseArgs) -> u8 {
+    let Some(back) = diagnose::parse_since(&args.since) else {
+        print_error(&fl!("diag-error-since", value = args.since.as_str()));
+        return exit::USAGE;
+    };
+    let remote = match &args.profile {
+        Some(path) => match crate::profile::load(path) {
+            Ok(p) => args.remote.clone().or(p.connect.remote),
+            Err(e) => {
+                print_error(&e);
+                return exit::USAGE;
+            }
+        },
+        None => args.remote.clone(),
+    };
+    let clock = crate::audit::env_fixed_time().unwrap_or_else(SystemTime::now);
+    let since = clock.checked_sub(back).unwrap_or(std::time::UNIX_EPOCH);
+    let mut ps = PowerShell::new(PowerShellOptions {
+        remote,
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+    });
+    let host = ps.host();
+    let mut quiet = |_| {};
+    let work = diagnose::run(&mut ps, host, since, &mut quiet);
+    let Some(result) = super::run_cancellable(work) else {
+        print_error(&fl!("cli-cancelled"));
+        return exit::FAILED;
+    };
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(&explain::sync_error(&e));
+            return exit::FAILED;
+        }
+    };
+    let problems = report.problems().count();
+    if args.json {
+        let entries: Vec<serde_json::Value> = report
+            .entries
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "event": d.event,
+                    "cause": d.cause,
+                    "hr": d.hr,
+                    "dn": d.dn,
+                    "explanation": explain::diagnosis_cause(&d.cause),
+                    "fix": explain::diagnosis_fix(&d.cause),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({ "host": report.host, "since": report.since, "entries": entries })
+        );
+    } else {
+        let mut lines = vec![fl!(
+            "diag-header",
+            host = report.host.as_str(),
+            since = report.since.as_str(),
+            count = report.entries.len()
+        )];
+        if report.entries.is_empty() {
+            lines.push(fl!("diag-none"));
+        }
+        for d in &report.entries {
+            let outcome = match d.cause {
+                Cause::Healthy => Outcome::Ok,
+                Cause::Unknown => Outcome::Warning,
+                _ => Outcome::Blocking,
+            };
+            let mut text = explain::diagnosis_lines(d).into_iter();
+            if let Some(first) = text.next() {
+                lines.push(super::finding_line(outcome, &first));
+            }
+            for rest in text {
+                lines.push(format!("{}{rest}", explain::SUB));
+            }
+        }
+        println!("{}", lines.join("\n"));
+    }
+    if problems > 0 { exit::FAILED } else { exit::OK }
+}
