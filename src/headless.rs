@@ -142,7 +142,7 @@ pub fn demo_run(
     theme: crate::app::ThemeChoice,
 ) -> Result<DemoRun, DriveError> {
     use crate::app::{Message, Step};
-    use crate::page::{connect, permissions, portal};
+    use crate::page::{connect, permissions, pilot, portal, verify};
 
     std::fs::create_dir_all(out)
         .map_err(|e| DriveError::Snapshot(out.display().to_string(), e.to_string()))?;
@@ -152,8 +152,10 @@ pub fn demo_run(
     let scratch = crate::fsperm::ScratchDir::new("writeback-wizard-screenshots").map_err(|e| {
         DriveError::Snapshot(std::env::temp_dir().display().to_string(), e.to_string())
     })?;
+    let env = crate::session::Env::demo(true);
+    env.fix_demo_clock(demo_time());
     let options = Options {
-        env: crate::session::Env::demo(true),
+        env,
         source: "demo".into(),
         lang: lang.to_string(),
         theme,
@@ -172,6 +174,16 @@ pub fn demo_run(
             Step::Permissions => d.send(Message::Permissions(permissions::Message::Apply)),
             Step::Connect => d.send(Message::Connect(connect::Message::Enable)),
             Step::Portal => d.send(Message::Portal(portal::Message::Apply)),
+            Step::Verify => {
+                // The proof: the demo's pilot user, and the event log.
+                for m in [
+                    pilot::Message::Check,
+                    pilot::Message::Confirm,
+                    pilot::Message::Diagnose,
+                ] {
+                    d.send(Message::Verify(verify::Message::Pilot(Box::new(m))));
+                }
+            }
             _ => {}
         }
         let path = out.join(format!("{:02}-{}.png", n + 1, step.slug()));

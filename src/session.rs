@@ -77,6 +77,14 @@ impl Env {
         }
     }
 
+    /// Fixes the demo organization's clock (its resets and events), for
+    /// reproducible headless runs; nothing for real planes.
+    pub fn fix_demo_clock(&self, time: std::time::SystemTime) {
+        if let Planes::Demo(org) = &self.planes {
+            org.fix_clock(time);
+        }
+    }
+
     /// True for the demo organization.
     pub fn is_demo(&self) -> bool {
         matches!(self.planes, Planes::Demo(_))

@@ -77,6 +77,11 @@ fn run_through(d: &mut Driver) {
     next(d, Step::Verify);
     assert!(d.shows("8 of 14 users carry the permission"));
     assert!(d.shows("Portal: write back and unlock are on"));
+    // The proof with the demo's pilot user: checked, confirmed, proven.
+    click(d, "Test writeback");
+    assert!(d.shows("Reset the password now"), "no confirmation asked");
+    click(d, "Reset the password now");
+    assert!(d.shows("Proven: the reset in the cloud reached Active Directory"));
 
     next(d, Step::Summary);
     assert!(d.shows("DC=contoso,DC=com: 4 permission entries added"));

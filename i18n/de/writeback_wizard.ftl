@@ -755,3 +755,5 @@ help-arg-since = Wie weit zurück gelesen wird: 30m, 2h, 1d… (Standard 24h)
 help-arg-user = Der Pilotbenutzer (Benutzerprinzipalname): aus dem AD synchronisiert, nicht Sie selbst, möglichst kein Administrator. Sein Kennwort wird ersetzt (vom System erzeugt) und muss bei der nächsten Anmeldung geändert werden
 help-arg-wait = Sekunden, die auf eine Änderung von pwdLastSet gewartet wird, nachdem die Cloud Erfolg meldet
 help-arg-test-writeback-client-id = Öffentliche Client-ID (Anwendungs-ID) für die Anmeldung; Standard: Microsoft Graph Command Line Tools
+prove-reset-now = Kennwort jetzt zurücksetzen
+diag-intro = Liest das Anwendungsprotokoll des Connect-Servers (Kennwortzurücksetzungsdienst, Synchronisierung) der letzten 24 Stunden und erklärt jeden Eintrag mit seiner Behebung.

@@ -755,3 +755,5 @@ help-arg-since = How far back to read: 30m, 2h, 1d… (default 24h)
 help-arg-user = The pilot user (user principal name): synced from AD, not you, ideally not an administrator. Its password is replaced (system-generated) and must be changed at next sign-in
 help-arg-wait = Seconds to wait for pwdLastSet to change once the cloud succeeded
 help-arg-test-writeback-client-id = Public client (application) id to sign in with; default: Microsoft Graph Command Line Tools
+prove-reset-now = Reset the password now
+diag-intro = Reads the Application log of the Connect server (password reset service, synchronization) of the last 24 hours and explains each entry with its fix.

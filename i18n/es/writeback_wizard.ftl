@@ -755,3 +755,5 @@ help-arg-since = Hasta cuándo leer hacia atrás: 30m, 2h, 1d… (por defecto 24
 help-arg-user = El usuario piloto (nombre principal de usuario): sincronizado desde AD, no usted, mejor no un administrador. Su contraseña se reemplaza (generada por el sistema) y debe cambiarse en el siguiente inicio de sesión
 help-arg-wait = Segundos de espera a que cambie pwdLastSet una vez que la nube ha tenido éxito
 help-arg-test-writeback-client-id = Id. de cliente público (aplicación) para iniciar sesión; por defecto: Microsoft Graph Command Line Tools
+prove-reset-now = Restablecer la contraseña ahora
+diag-intro = Lee el registro de aplicación del servidor de Connect (servicio de restablecimiento, sincronización) de las últimas 24 horas y explica cada entrada con su solución.

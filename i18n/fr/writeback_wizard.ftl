@@ -755,3 +755,5 @@ help-arg-since = Jusqu’où remonter : 30m, 2h, 1d… (par défaut 24h)
 help-arg-user = L’utilisateur pilote (nom d’utilisateur principal) : synchronisé depuis AD, pas vous, si possible pas un administrateur. Son mot de passe est remplacé (généré par le système) et doit être changé à la prochaine connexion
 help-arg-wait = Secondes d’attente d’un changement de pwdLastSet une fois que le cloud a réussi
 help-arg-test-writeback-client-id = ID client public (application) pour la connexion ; par défaut : Microsoft Graph Command Line Tools
+prove-reset-now = Réinitialiser le mot de passe maintenant
+diag-intro = Lit le journal Application du serveur Connect (service de réinitialisation, synchronisation) des dernières 24 heures et explique chaque entrée avec sa correction.

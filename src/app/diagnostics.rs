@@ -122,7 +122,7 @@ impl App {
             Message::OpenFolder => {
                 let (dir, _) = self.where_logged();
                 let _ = std::fs::create_dir_all(&dir);
-                if let Err(e) = open::that_detached(&dir) {
+                if let Err(e) = crate::backend::open_detached(&dir.display().to_string()) {
                     self.diagnostics.note = Some(fl!(
                         "diagnostics-open-failed",
                         path = dir.display().to_string(),

@@ -132,11 +132,12 @@ impl App {
     /// without one say so).
     pub fn runbook(&self, shots: &[(Step, Vec<u8>)]) -> Runbook {
         let trail = &self.backups.trail;
-        // What changed: a failed attempt changed nothing (its step says why).
+        // What changed: a failed attempt changed nothing (its step says
+        // why); a pilot test changed a password whatever its result.
         let changes: Vec<Record> = trail
             .records()
             .into_iter()
-            .filter(|r| r.result == audit::Outcome::Ok)
+            .filter(|r| r.result == audit::Outcome::Ok || r.plane == Plane::Pilot)
             .collect();
         let steps = Step::ALL
             .iter()

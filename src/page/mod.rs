@@ -6,6 +6,7 @@
 pub mod connect;
 pub mod job;
 pub mod permissions;
+pub mod pilot;
 pub mod portal;
 pub mod preflight;
 pub mod scan;

@@ -175,7 +175,7 @@ impl Page for State {
             Message::Cancel => self.switch.cancel(),
             Message::Job(job) => self.switch.on_job(job, sending),
             Message::OpenPortal => {
-                if let Err(e) = open::that_detached(DEEP_LINK) {
+                if let Err(e) = crate::backend::open_detached(DEEP_LINK) {
                     tracing::warn!(error = %e, "could not open the browser");
                 }
             }

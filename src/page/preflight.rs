@@ -117,6 +117,9 @@ impl Page for State {
                         fl!("preflight-tenant-skipped"),
                     )),
                 }
+                if let Some((o, f)) = &checks.sspr {
+                    lines.push(Line::status(*o, explain::sspr_finding(f)));
+                }
                 lines
             }
             Scan::Failed(e) => vec![Line::status(Outcome::Blocking, explain::task_error(e))],
@@ -199,6 +202,12 @@ impl Page for State {
                             fl!("preflight-tenant-skipped"),
                         ));
                     }
+                }
+                if let Some((o, f)) = &checks.sspr {
+                    tenant = tenant.push(widget::badge_line(
+                        widget::outcome(*o),
+                        explain::sspr_finding(f),
+                    ));
                 }
                 column![
                     widget::card(list),

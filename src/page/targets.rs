@@ -273,7 +273,7 @@ impl Page for State {
                 return (Task::none(), self.settings_event());
             }
             Message::Open(url) => {
-                if let Err(e) = open::that_detached(&url) {
+                if let Err(e) = crate::backend::open_detached(&url) {
                     tracing::warn!(error = %e, "could not open the browser");
                 }
             }

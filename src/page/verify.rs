@@ -14,8 +14,12 @@ use crate::task::verify::{self, Planes, Read, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
-/// The page's state.
-pub type State = Scanner<Report, TaskError>;
+/// The page's state: the planes read, and the proof with a pilot user.
+#[derive(Debug, Default)]
+pub struct State {
+    scanner: Scanner<Report, TaskError>,
+    pilot: super::pilot::State,
+}
 
 /// Messages of the page.
 #[derive(Debug, Clone)]
@@ -26,12 +30,15 @@ pub enum Message {
     Cancel,
     /// The task reported.
     Job(Box<Job<Progress, Report, TaskError>>),
+    /// The pilot test and the diagnosis.
+    Pilot(Box<super::pilot::Message>),
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
-    state.ran_with(ctx.env.settings());
+    state.scanner.ran_with(ctx.env.settings());
     let env = ctx.env.clone();
     state
+        .scanner
         .start(move |mut report| async move { verify::run(&env, Planes::ALL, &mut *report).await })
         .map(|j| Message::Job(Box::new(j)))
 }
@@ -94,6 +101,9 @@ impl Page for State {
     type Message = Message;
 
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if ctx.env.is_demo() && !self.pilot.has_user() {
+            self.pilot = super::pilot::State::new(crate::backend::demo::DEMO_PILOT);
+        }
         start(self, ctx)
     }
 
@@ -101,16 +111,21 @@ impl Page for State {
         match message {
             Message::Run => super::just(start(self, ctx)),
             Message::Cancel => {
-                self.cancel();
+                self.scanner.cancel();
                 super::nothing()
             }
+            Message::Pilot(m) => super::just(
+                self.pilot
+                    .update(*m, ctx)
+                    .map(|m| Message::Pilot(Box::new(m))),
+            ),
             Message::Job(job) => {
                 let unreached = match &job.update {
                     Update::Finished(Ok(r)) => r.audit().map(|a| a.blocked_count()),
                     _ => None,
                 };
-                self.on_job(*job);
-                let done = matches!(self.scan, Scan::Done(_));
+                self.scanner.on_job(*job);
+                let done = matches!(self.scanner.scan, Scan::Done(_));
                 (
                     Task::none(),
                     unreached
@@ -122,7 +137,7 @@ impl Page for State {
     }
 
     fn status(&self, _ctx: &Context<'_>) -> Status {
-        match &self.scan {
+        match &self.scanner.scan {
             Scan::Idle => Status::Pending,
             Scan::Running { .. } => Status::Running,
             Scan::Failed(_) => Status::Failed,
@@ -132,11 +147,11 @@ impl Page for State {
     }
 
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
-        matches!(self.scan, Scan::Done(_))
+        matches!(self.scanner.scan, Scan::Done(_))
     }
 
     fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        let Scan::Done(r) = &self.scan else {
+        let Scan::Done(r) = &self.scanner.scan else {
             return Vec::new();
         };
         let mut lines: Vec<Line> = plane_lines(r)
@@ -151,7 +166,7 @@ impl Page for State {
 
     fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {
         let header = widget::title(fl!("verify-title"), fl!("verify-subtitle"));
-        let body: Element<'_, Message> = match &self.scan {
+        let body: Element<'_, Message> = match &self.scanner.scan {
             Scan::Idle => widget::primary(fl!("verify-run"), Some(Message::Run)),
             Scan::Running { scanned, carrying } => {
                 scan::running_view(fl!("verify-running"), *scanned, *carrying, Message::Cancel)
@@ -164,10 +179,15 @@ impl Page for State {
                 for (outcome, line) in plane_lines(r) {
                     planes = planes.push(widget::badge_line(widget::outcome(outcome), line));
                 }
+                let planes = planes.push(widget::secondary(fl!("verify-run"), Some(Message::Run)));
                 let Some(a) = r.audit() else {
-                    return column![header, widget::card(planes)]
-                        .spacing(size::GAP)
-                        .into();
+                    return column![
+                        header,
+                        widget::card(planes),
+                        self.pilot.view(None).map(|m| Message::Pilot(Box::new(m)))
+                    ]
+                    .spacing(size::GAP)
+                    .into();
                 };
                 let mut users = column![widget::heading(fl!("verify-not-carrying"))].spacing(6);
                 for t in &a.ungranted {
@@ -210,8 +230,10 @@ impl Page for State {
                 users = users.push(widget::small(fl!("verify-why")));
                 column![
                     widget::card(planes),
+                    self.pilot
+                        .view(Some(a))
+                        .map(|m| Message::Pilot(Box::new(m))),
                     widget::card(users),
-                    widget::secondary(fl!("verify-run"), Some(Message::Run)),
                 ]
                 .spacing(10)
                 .into()

@@ -14,6 +14,8 @@ pub struct Checks {
     /// The tenant (Graph): its findings, the reason they could not be
     /// read, or None when nobody signed in.
     pub tenant: Option<Result<Vec<(Outcome, portal::Finding)>, TenantError>>,
+    /// Who may use self-service password reset (None: no tenant).
+    pub sspr: Option<(Outcome, portal::SsprFinding)>,
 }
 
 impl Checks {
@@ -36,7 +38,12 @@ impl Checks {
             Some(Ok(findings)) => findings.iter().map(|(o, _)| *o).collect(),
             Some(Err(_)) | None => vec![Outcome::Warning],
         };
-        self.directory.iter().map(|c| c.outcome).chain(tenant)
+        let sspr = self.sspr.iter().map(|(o, _)| *o);
+        self.directory
+            .iter()
+            .map(|c| c.outcome)
+            .chain(tenant)
+            .chain(sspr)
     }
 
     /// Whether a finding blocks the change.
@@ -46,7 +53,8 @@ impl Checks {
 }
 
 /// Runs every check: Active Directory (users scanned as the grant will
-/// leave them), then the tenant when one is signed in.
+/// leave them), then the tenant when one is signed in (its facts, and who
+/// may use self-service password reset).
 pub async fn run(
     env: &Env,
     progress: &mut (dyn FnMut(Progress) + Send),
@@ -58,5 +66,13 @@ pub async fn run(
         .tenant_facts()
         .await
         .map(|facts| facts.map(|f| portal::findings(&f)));
-    Ok(Checks { directory, tenant })
+    let sspr = match env.tenant() {
+        Some(mut t) => Some(portal::sspr_check(&mut t).await),
+        None => None,
+    };
+    Ok(Checks {
+        directory,
+        tenant,
+        sspr,
+    })
 }

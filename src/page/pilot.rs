@@ -1,0 +1,394 @@
+//! The Verify page's proof (issue 15): test writeback with a pilot user
+//! (`task::prove`: the user is checked, the reset confirmed, then sent and
+//! followed to Active Directory), and the Connect server's event log
+//! explained (`task::diagnose`). The new password is shown once, masked,
+//! with Show and Copy; it is kept in memory only.
+
+use std::time::Duration;
+
+use iced::Task;
+use iced::widget::{column, row, text, text_input};
+
+use super::Context;
+use super::job::{Job, Slot, Update};
+use crate::backend::sync::{SyncError, SyncServer};
+use crate::backend::tenant::TenantError;
+use crate::task::access::FIRST_USERS;
+use crate::task::diagnose;
+use crate::task::permissions::{Audit, Outcome};
+use crate::task::prove::{self, Pilot, ProveError, Report};
+use crate::widget::{self, Element, size};
+use crate::{explain, fl};
+
+/// How far back Diagnose reads.
+const SINCE: Duration = Duration::from_secs(24 * 3600);
+
+#[derive(Debug, Default)]
+enum Stage {
+    #[default]
+    Idle,
+    Checking,
+    Confirm(Box<Pilot>),
+    Running,
+    Done(Box<Report>),
+    Failed(ProveError),
+}
+
+/// The pilot test and the diagnosis.
+#[derive(Debug, Default)]
+pub struct State {
+    user: String,
+    stage: Stage,
+    step: Option<prove::Progress>,
+    job: Slot,
+    cancel: Option<prove::Cancel>,
+    revealed: bool,
+    copied: bool,
+    diagnosis: Option<Result<diagnose::Report, SyncError>>,
+    diagnosing: Slot,
+}
+
+/// Messages of the pilot test and the diagnosis.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The pilot user's name changed.
+    User(String),
+    /// Check the user (nothing changes yet).
+    Check,
+    /// The check reported.
+    Checked(Job<prove::Progress, Pilot, ProveError>),
+    /// Reset its password now.
+    Confirm,
+    /// Stop (before the reset: nothing changed).
+    Cancel,
+    /// The test reported.
+    Ran(Box<Job<prove::Progress, Report, ProveError>>),
+    /// Show or hide the new password.
+    Reveal(bool),
+    /// Copy the new password to the clipboard.
+    Copy,
+    /// Read and explain the Connect server's event log.
+    Diagnose,
+    /// The diagnosis reported.
+    Diagnosed(Job<diagnose::Progress, diagnose::Report, SyncError>),
+}
+
+impl State {
+    /// A pilot test offering `user` (the demo's pilot; empty otherwise).
+    pub fn new(user: &str) -> State {
+        State {
+            user: user.to_string(),
+            ..State::default()
+        }
+    }
+
+    /// Whether a pilot user is filled in.
+    pub fn has_user(&self) -> bool {
+        !self.user.trim().is_empty()
+    }
+
+    /// Whether the reset may be running (Cancel then means "after").
+    fn running(&self) -> bool {
+        matches!(self.stage, Stage::Running)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Task<Message> {
+        match message {
+            Message::User(v) => {
+                self.user = v;
+                self.job.cancel();
+                self.stage = Stage::Idle;
+            }
+            Message::Check => {
+                let env = ctx.env.clone();
+                let user = self.user.trim().to_string();
+                self.stage = Stage::Checking;
+                self.step = None;
+                return self
+                    .job
+                    .spawn(move |mut report| async move {
+                        let mut tenant = env
+                            .tenant()
+                            .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
+                        let mut dir = env.directory().await?;
+                        prove::pick(&mut tenant, &mut dir, &user, &mut *report).await
+                    })
+                    .map(Message::Checked);
+            }
+            Message::Checked(job) if self.job.accept(&job) => match job.update {
+                Update::Progress(p) => self.step = Some(p),
+                Update::Finished(Ok(pilot)) => self.stage = Stage::Confirm(Box::new(pilot)),
+                Update::Finished(Err(e)) => self.stage = Stage::Failed(e),
+            },
+            Message::Confirm => {
+                let Stage::Confirm(pilot) = std::mem::take(&mut self.stage) else {
+                    return Task::none();
+                };
+                let env = ctx.env.clone();
+                let trail = ctx.backups.trail.clone();
+                let cancel = prove::Cancel::new();
+                self.cancel = Some(cancel.clone());
+                self.stage = Stage::Running;
+                self.step = None;
+                self.revealed = false;
+                self.copied = false;
+                return self
+                    .job
+                    .spawn(move |mut report| async move {
+                        let mut tenant = env
+                            .tenant()
+                            .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
+                        let mut dir = env.directory().await?;
+                        prove::run(
+                            &mut tenant,
+                            &mut dir,
+                            &pilot,
+                            &prove::Options::default(),
+                            &trail,
+                            &cancel,
+                            &mut *report,
+                        )
+                        .await
+                    })
+                    .map(|j| Message::Ran(Box::new(j)));
+            }
+            Message::Cancel => {
+                if self.running() {
+                    // The task stops at its next step and says whether the
+                    // reset was sent (with the new password when it was).
+                    if let Some(c) = &self.cancel {
+                        c.cancel();
+                    }
+                } else {
+                    self.job.cancel();
+                    self.stage = Stage::Idle;
+                }
+            }
+            Message::Ran(job) if self.job.accept(&job) => match job.update {
+                Update::Progress(p) => self.step = Some(p),
+                Update::Finished(Ok(report)) => self.stage = Stage::Done(Box::new(report)),
+                Update::Finished(Err(e)) => self.stage = Stage::Failed(e),
+            },
+            Message::Reveal(on) => self.revealed = on,
+            Message::Copy => {
+                if let Some(password) = self.new_password() {
+                    self.copied = true;
+                    return iced::clipboard::write(password);
+                }
+            }
+            Message::Diagnose => {
+                let mut server = ctx.env.sync_server();
+                let since = crate::audit::env_fixed_time()
+                    .unwrap_or_else(|| ctx.backups.trail.now())
+                    .checked_sub(SINCE)
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                self.diagnosis = None;
+                return self
+                    .diagnosing
+                    .spawn(move |mut report| async move {
+                        let host = server.host();
+                        diagnose::run(&mut server, host, since, &mut *report).await
+                    })
+                    .map(Message::Diagnosed);
+            }
+            Message::Diagnosed(job) if self.diagnosing.accept(&job) => {
+                if let Update::Finished(r) = job.update {
+                    self.diagnosis = Some(r);
+                }
+            }
+            _ => {}
+        }
+        Task::none()
+    }
+
+    /// The new password, when the cloud returned one (a test done, or one
+    /// cancelled or lost after the reset was sent).
+    fn new_password(&self) -> Option<String> {
+        let secret = match &self.stage {
+            Stage::Done(r) => r.new_password.as_ref(),
+            Stage::Failed(ProveError::Cancelled { new_password, .. })
+            | Stage::Failed(ProveError::StatusUnknown { new_password, .. }) => {
+                new_password.as_ref()
+            }
+            _ => None,
+        };
+        secret.map(|s| s.expose().to_string())
+    }
+
+    /// The password box: masked, Show/Hide, Copy.
+    fn password_view(&self) -> Option<Element<'_, Message>> {
+        let password = self.new_password()?;
+        let shown = if self.revealed {
+            password
+        } else {
+            "•".repeat(password.chars().count().max(8))
+        };
+        let reveal = if self.revealed {
+            widget::link(fl!("prove-hide"), Some(Message::Reveal(false)))
+        } else {
+            widget::link(fl!("prove-reveal"), Some(Message::Reveal(true)))
+        };
+        let copy = if self.copied {
+            fl!("prove-copied")
+        } else {
+            fl!("prove-copy")
+        };
+        Some(
+            column![
+                widget::small(fl!("prove-new-password-label")),
+                row![
+                    text(shown).size(size::HEADING).font(iced::Font::MONOSPACE),
+                    reveal,
+                    widget::secondary(copy, Some(Message::Copy)),
+                ]
+                .spacing(12)
+                .align_y(iced::Alignment::Center),
+            ]
+            .spacing(6)
+            .into(),
+        )
+    }
+
+    /// The proof card: the user, the confirmation, progress, the result.
+    pub fn view<'a>(&'a self, audit: Option<&'a Audit>) -> Element<'a, Message> {
+        let mut card = column![
+            widget::heading(fl!("prove-title")),
+            widget::small(fl!("prove-intro")),
+        ]
+        .spacing(10);
+        let idle = matches!(self.stage, Stage::Idle | Stage::Done(_) | Stage::Failed(_));
+        let input = text_input("pilot.user@contoso.com", &self.user)
+            .size(size::BODY)
+            .padding(8)
+            .style(crate::theme::text_input);
+        let input = if idle {
+            input.on_input(Message::User).on_submit(Message::Check)
+        } else {
+            input
+        };
+        card = card.push(
+            row![
+                column![text(fl!("prove-user-label")).size(size::BODY), input]
+                    .spacing(4)
+                    .width(iced::Length::Fill),
+                widget::secondary(
+                    fl!("prove-start"),
+                    (idle && !self.user.trim().is_empty()).then_some(Message::Check)
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::End),
+        );
+        match &self.stage {
+            Stage::Idle => {}
+            Stage::Checking | Stage::Running => {
+                let label = self
+                    .step
+                    .as_ref()
+                    .map(explain::prove_progress)
+                    .unwrap_or_else(|| fl!("prove-progress-finding-user"));
+                card = card.push(widget::busy(label, None, Some(Message::Cancel)));
+            }
+            Stage::Confirm(pilot) => {
+                for w in &pilot.warnings {
+                    card = card.push(widget::badge_line(
+                        widget::outcome(Outcome::Warning),
+                        explain::pilot_warning(w),
+                    ));
+                }
+                card = card.push(widget::body(fl!(
+                    "prove-confirm",
+                    user = pilot.user.user_principal_name.as_str(),
+                    dn = pilot.dn.as_str()
+                )));
+                card = card.push(
+                    row![
+                        widget::destructive(fl!("prove-reset-now"), Some(Message::Confirm)),
+                        widget::secondary(fl!("button-cancel"), Some(Message::Cancel)),
+                    ]
+                    .spacing(10),
+                );
+            }
+            Stage::Done(report) => {
+                let outcome = match report.outcome {
+                    prove::Outcome::Proven => Outcome::Ok,
+                    prove::Outcome::Unproven { .. } => Outcome::Warning,
+                    prove::Outcome::Failed { .. } => Outcome::Blocking,
+                };
+                card = card.push(widget::badge_line(
+                    widget::outcome(outcome),
+                    explain::prove_title(&report.outcome),
+                ));
+                for line in explain::prove_detail(report) {
+                    card = card.push(widget::body(line));
+                }
+                if let Some(u) = audit.and_then(|a| report.linked(a)) {
+                    card = card.push(widget::body(explain::linked_finding(u)));
+                }
+                if let Some(p) = self.password_view() {
+                    card = card.push(p);
+                }
+            }
+            Stage::Failed(e) => {
+                card = card.push(widget::error(explain::prove_error(e)));
+                if let Some(p) = self.password_view() {
+                    card = card.push(p);
+                }
+            }
+        }
+        column![widget::card(card), self.diagnosis_view(audit)]
+            .spacing(size::GAP)
+            .into()
+    }
+
+    /// The event log card: Diagnose, then each entry with cause and fix.
+    fn diagnosis_view<'a>(&'a self, audit: Option<&'a Audit>) -> Element<'a, Message> {
+        let mut card = column![
+            widget::heading(fl!("diag-title")),
+            widget::small(fl!("diag-intro")),
+        ]
+        .spacing(8);
+        if self.diagnosing.busy() {
+            card = card.push(widget::busy(fl!("diag-progress-reading"), None, None));
+        }
+        match &self.diagnosis {
+            None => {}
+            Some(Err(e)) => card = card.push(widget::error(explain::sync_error(e))),
+            Some(Ok(report)) if report.entries.is_empty() => {
+                card = card.push(widget::body(fl!("diag-none")));
+            }
+            Some(Ok(report)) => {
+                card = card.push(widget::small(fl!(
+                    "diag-header",
+                    host = report.host.as_str(),
+                    since = report.since.as_str(),
+                    count = report.entries.len()
+                )));
+                for d in report.entries.iter().take(FIRST_USERS * 2) {
+                    let outcome = if d.cause.is_problem() {
+                        Outcome::Warning
+                    } else {
+                        Outcome::Ok
+                    };
+                    let mut lines = explain::diagnosis_lines(d).into_iter();
+                    let first = lines.next().unwrap_or_default();
+                    let mut item =
+                        column![widget::badge_line(widget::outcome(outcome), first)].spacing(2);
+                    for line in lines {
+                        item = item.push(widget::small(line));
+                    }
+                    if let Some(u) = audit.and_then(|a| d.linked(a)) {
+                        item = item.push(widget::small(explain::linked_finding(u)));
+                    }
+                    card = card.push(item);
+                }
+            }
+        }
+        card = card.push(widget::secondary(
+            fl!("diag-start"),
+            (!self.diagnosing.busy()).then_some(Message::Diagnose),
+        ));
+        widget::card(card)
+    }
+}
