@@ -406,11 +406,6 @@ impl Trail {
         self.fixed_time.unwrap_or_else(SystemTime::now)
     }
 
-    /// Whether the time is fixed (reproducible output).
-    pub fn is_fixed(&self) -> bool {
-        self.fixed_time.is_some()
-    }
-
     /// Checks that the log can be appended to (before changing anything).
     pub fn ready(&self) -> Result<(), AuditError> {
         let Some(path) = &self.path else {
@@ -514,31 +509,6 @@ pub fn standing(records: &[Record]) -> Vec<Record> {
         }
     }
     open.into_iter().map(|(_, r)| r).collect()
-}
-
-/// Records one change in the standard log ([`log_path`]) with the clock
-/// and the OS user: for callers that have no [`Trail`] at hand.
-pub fn record_change(
-    plane: Plane,
-    action: Action,
-    target: Target,
-    before: serde_json::Value,
-    after: serde_json::Value,
-    result: Outcome,
-    backup: Option<PathBuf>,
-) -> Result<Record, AuditError> {
-    Trail::standard().record(Change {
-        plane,
-        action,
-        account: None,
-        target,
-        before,
-        after,
-        added: Vec::new(),
-        removed: Vec::new(),
-        result,
-        backup,
-    })
 }
 
 #[cfg(test)]

@@ -212,3 +212,23 @@ pub fn screenshots(
         .map(|(_, p)| p)
         .collect())
 }
+
+/// Runs the demo headlessly and returns its runbook (texts in the language
+/// selected with [`crate::localize::init`], `lang` for the Welcome page).
+pub fn demo_runbook(
+    lang: &str,
+    theme: crate::app::ThemeChoice,
+) -> Result<crate::runbook::Runbook, DriveError> {
+    // A fresh private directory for the pages, removed afterwards.
+    let scratch = crate::fsperm::ScratchDir::new("writeback-wizard-runbook").map_err(|e| {
+        DriveError::Snapshot(std::env::temp_dir().display().to_string(), e.to_string())
+    })?;
+    let run = demo_run(scratch.path(), lang, theme)?;
+    let mut shots: Vec<(crate::app::Step, Vec<u8>)> = Vec::new();
+    for (step, path) in &run.pages {
+        let png = std::fs::read(path)
+            .map_err(|e| DriveError::Snapshot(path.display().to_string(), e.to_string()))?;
+        shots.push((*step, png));
+    }
+    Ok(run.driver.app.runbook(&shots))
+}

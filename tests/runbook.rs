@@ -75,7 +75,7 @@ fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 #[test]
 fn the_html_runbook_of_a_demo_run_has_everything_and_nothing_external() {
     writeback_wizard::localize::init(Some("en"));
-    let rb = runbook::demo::runbook("en", ThemeChoice::Light).unwrap();
+    let rb = writeback_wizard::headless::demo_runbook("en", ThemeChoice::Light).unwrap();
     let dir = scratch("html");
     let file = dir.join("runbook.html");
     runbook::write(&rb, &file, Format::Html).unwrap();

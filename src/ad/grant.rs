@@ -342,23 +342,6 @@ impl WritebackGrant {
     pub fn remove(&self, dacl: &Acl, added: &[Ace]) -> (Acl, Vec<Ace>) {
         remove_aces(dacl, added)
     }
-
-    /// Removes every explicit ACE identical to an entry of the grant (with
-    /// and without the inetOrgPerson variants), when no record of what was
-    /// added exists. Returns the new DACL and the ACEs removed.
-    pub fn remove_all(&self, dacl: &Acl) -> (Acl, Vec<Ace>) {
-        let all = WritebackGrant::new(self.trustee, true).entries();
-        let mut out = dacl.clone();
-        let mut removed = Vec::new();
-        out.aces.retain(|a| {
-            let ours = !a.is_inherited() && all.iter().any(|e| e.ace == *a);
-            if ours {
-                removed.push(a.clone());
-            }
-            !ours
-        });
-        (out, removed)
-    }
 }
 
 /// Removes exactly the ACEs `added` lists (one explicit copy each), as

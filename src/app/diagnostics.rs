@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use iced::Task;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 
 use super::{App, Step};
 use crate::diagnostics::bundle::{self, Run, Sources};
@@ -178,9 +178,10 @@ impl App {
     /// that is not written is said here.
     pub(super) fn diagnostics_entry(&self) -> Element<'_, super::Message> {
         let (_, problem) = self.where_logged();
-        let toggle = button(text(fl!("diagnostics-title")).size(size::SMALL))
-            .on_press(super::Message::Diagnostics(Message::Toggle))
-            .style(button::text);
+        let toggle = widget::link(
+            fl!("diagnostics-title"),
+            Some(super::Message::Diagnostics(Message::Toggle)),
+        );
         let mut entry = column![toggle].spacing(6);
         if let Some(reason) = problem {
             entry = entry.push(
@@ -206,14 +207,14 @@ impl App {
         }
         log = log.push(widget::small(fl!("diagnostics-hint"))).push(
             row![
-                button(text(fl!("diagnostics-open-folder")).size(size::BODY))
-                    .on_press(super::Message::Diagnostics(Message::OpenFolder))
-                    .style(button::secondary)
-                    .padding([8, 16]),
-                button(text(fl!("diagnostics-save")).size(size::BODY))
-                    .on_press(super::Message::Diagnostics(Message::Save))
-                    .style(button::secondary)
-                    .padding([8, 16]),
+                widget::secondary(
+                    fl!("diagnostics-open-folder"),
+                    Some(super::Message::Diagnostics(Message::OpenFolder))
+                ),
+                widget::secondary(
+                    fl!("diagnostics-save"),
+                    Some(super::Message::Diagnostics(Message::Save))
+                ),
             ]
             .spacing(12),
         );
@@ -223,9 +224,10 @@ impl App {
         column![
             widget::title(fl!("diagnostics-title"), fl!("diagnostics-subtitle")),
             widget::card(log),
-            button(text(fl!("diagnostics-close")).size(size::BODY))
-                .on_press(super::Message::Diagnostics(Message::Toggle))
-                .padding([8, 16]),
+            widget::primary(
+                fl!("diagnostics-close"),
+                Some(super::Message::Diagnostics(Message::Toggle))
+            ),
         ]
         .spacing(size::GAP)
         .into()

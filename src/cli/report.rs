@@ -118,7 +118,7 @@ pub fn runbook(out: &Path, format: Format, lang: &str, theme: ThemeChoice, profi
         print_error(&fl!("runbook-demo-only"));
         return exit::USAGE;
     }
-    let rb = match runbook::demo::runbook(lang, theme) {
+    let rb = match crate::headless::demo_runbook(lang, theme) {
         Ok(rb) => rb,
         Err(e) => {
             print_error(&fl!("gui-error", reason = e.to_string()));

@@ -149,9 +149,9 @@ impl State {
             };
             let host = c.host.clone();
             let line = match c.set {
-                Some(_) => fl!("cli-cloudsync-set", host = host, state = state),
+                Some(_) => fl!("connect-cloudsync-set", host = host, state = state),
                 None => fl!(
-                    "cli-cloudsync-state",
+                    "connect-cloudsync-state",
                     host = host,
                     version = c.agent.version.as_str(),
                     state = state

@@ -343,7 +343,7 @@ impl Page for State {
                 } else if t.added.is_empty() {
                     card = card.push(widget::badge_line(
                         widget::outcome(perm::Outcome::Ok),
-                        fl!("cli-already-granted", dn = t.dn.as_str()),
+                        fl!("permissions-already-granted", dn = t.dn.as_str()),
                     ));
                 } else {
                     card = card.push(widget::body(fl!(
@@ -392,7 +392,7 @@ impl Page for State {
             let mut card = column![widget::heading(fl!("permissions-undone"))].spacing(8);
             for r in results {
                 card = card.push(widget::body(fl!(
-                    "cli-rolled-back",
+                    "permissions-rolled-back",
                     dn = r.dn.as_str(),
                     count = r.removed.len()
                 )));

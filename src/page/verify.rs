@@ -49,11 +49,7 @@ fn plane_lines(r: &Report) -> Vec<(Outcome, String)> {
     match &r.directory {
         Read::Read((_, a)) => lines.push((
             Outcome::ok_if(a.carrying == a.scanned, Outcome::Warning),
-            fl!(
-                "cli-verify-summary",
-                carrying = a.carrying,
-                total = a.scanned
-            ),
+            fl!("verify-summary", carrying = a.carrying, total = a.scanned),
         )),
         Read::Failed(e) => lines.push((Outcome::Warning, explain::task_error(e))),
         Read::Skipped => {}

@@ -5,7 +5,6 @@
 //! Markdown beside a folder of PNGs. The same run and clock give the same
 //! bytes.
 
-pub mod demo;
 pub mod html;
 pub mod md;
 pub mod text;
