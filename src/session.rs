@@ -11,7 +11,9 @@ use crate::backend::ldap::{ConnectOptions, LdapDirectory};
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::{SyncError, SyncServer, SyncState};
 use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::backend::{
+    Directory, DirectoryError, DomainName, DomainServer, Entry, ForestDomain, Scope,
+};
 use crate::task::permissions::GrantOptions;
 use crate::task::portal::SignedIn;
 
@@ -81,9 +83,11 @@ impl Env {
     pub async fn directory(&self) -> Result<AnyDirectory, DirectoryError> {
         match self {
             Env::Demo(org) => Ok(AnyDirectory::Demo(org.directory())),
-            Env::Real(real) => Ok(AnyDirectory::Ldap(Box::new(
-                LdapDirectory::connect(&real.connect).await?,
-            ))),
+            Env::Real(real) => {
+                let mut dir = LdapDirectory::connect(&real.connect).await?;
+                dir.set_domain_servers(&real.grant.domain_servers);
+                Ok(AnyDirectory::Ldap(Box::new(dir)))
+            }
         }
     }
 
@@ -156,6 +160,52 @@ impl Directory for AnyDirectory {
         match self {
             AnyDirectory::Demo(d) => d.server(),
             AnyDirectory::Ldap(d) => d.server(),
+        }
+    }
+
+    fn server_for(&self, dn: &str) -> String {
+        match self {
+            AnyDirectory::Demo(d) => d.server_for(dn),
+            AnyDirectory::Ldap(d) => d.server_for(dn),
+        }
+    }
+
+    fn routes(&self) -> Vec<ForestDomain> {
+        match self {
+            AnyDirectory::Demo(d) => d.routes(),
+            AnyDirectory::Ldap(d) => d.routes(),
+        }
+    }
+
+    fn set_domain_servers(&mut self, servers: &[DomainServer]) {
+        match self {
+            AnyDirectory::Demo(d) => d.set_domain_servers(servers),
+            AnyDirectory::Ldap(d) => d.set_domain_servers(servers),
+        }
+    }
+
+    async fn set_forest(&mut self, home: &str, domains: &[DomainName]) -> Vec<ForestDomain> {
+        match self {
+            AnyDirectory::Demo(d) => d.set_forest(home, domains).await,
+            AnyDirectory::Ldap(d) => d.set_forest(home, domains).await,
+        }
+    }
+
+    async fn root_dse(&mut self, nc: &str, attrs: &[&str]) -> Result<Entry, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.root_dse(nc, attrs).await,
+            AnyDirectory::Ldap(d) => d.root_dse(nc, attrs).await,
+        }
+    }
+
+    async fn search_global_catalog(
+        &mut self,
+        filter: &str,
+        attrs: &[&str],
+    ) -> Result<Option<Vec<Entry>>, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search_global_catalog(filter, attrs).await,
+            AnyDirectory::Ldap(d) => d.search_global_catalog(filter, attrs).await,
         }
     }
 

@@ -564,3 +564,10 @@ diagnostics-saved = Diagnose gespeichert: { $path }
 diagnostics-save-failed = die Diagnose { $path } kann nicht geschrieben werden ({ $reason })
 diagnostics-subtitle = Was der Support braucht, um einem Problem nachzugehen: wo das Protokoll liegt, und ein Zip für das Ticket.
 diagnostics-close = Zurück zum Assistenten
+
+## issue 14: forests
+forest-error-domain = Domäne { $domain } über den Domänencontroller { $server }: { $reason } (einen anderen DC dieser Domäne mit --domain-server { $domain }=ldaps://HOST angeben)
+forest-error-referral-refused = das Verzeichnis verwies { $dn } an { $url }, das kein Domänencontroller der Domänen dieser Gesamtstruktur ist: nicht gefolgt, dort nichts geändert
+forest-in-domain = { $text } (Domäne { $domain })
+forest-error-domain-server = --domain-server { $value }: den DNS-Namen der Domäne, ein Gleichheitszeichen und ihren DC angeben, z. B. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = Domäne { $domain } (über { $server }): { $carrying } von { $total } Benutzern haben die Berechtigung, { $blocked } nicht erreichbar

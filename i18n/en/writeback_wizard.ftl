@@ -564,3 +564,10 @@ diagnostics-saved = Diagnostics saved: { $path }
 diagnostics-save-failed = cannot write the diagnostics { $path } ({ $reason })
 diagnostics-subtitle = What support needs to look into a problem: where the log is, and one zip to attach to a ticket.
 diagnostics-close = Back to the wizard
+
+## issue 14: forests
+forest-error-domain = domain { $domain } through the domain controller { $server }: { $reason } (give another DC of that domain with --domain-server { $domain }=ldaps://HOST)
+forest-error-referral-refused = the directory referred { $dn } to { $url }, which is not a domain controller of this forest's domains: not followed, nothing changed there
+forest-in-domain = { $text } (domain { $domain })
+forest-error-domain-server = --domain-server { $value }: write the domain's DNS name, an equals sign and its DC, e.g. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domain { $domain } (through { $server }): { $carrying } of { $total } users carry the permission, { $blocked } out of reach

@@ -564,3 +564,10 @@ diagnostics-saved = Diagnóstico guardado: { $path }
 diagnostics-save-failed = no se puede escribir el diagnóstico { $path } ({ $reason })
 diagnostics-subtitle = Lo que el soporte necesita para investigar un problema: dónde está el registro y un zip para adjuntar a la incidencia.
 diagnostics-close = Volver al asistente
+
+## issue 14: forests
+forest-error-domain = dominio { $domain } a través del controlador de dominio { $server }: { $reason } (indique otro DC de ese dominio con --domain-server { $domain }=ldaps://HOST)
+forest-error-referral-refused = el directorio remitió { $dn } a { $url }, que no es un controlador de dominio de los dominios de este bosque: no se siguió, no se cambió nada allí
+forest-in-domain = { $text } (dominio { $domain })
+forest-error-domain-server = --domain-server { $value }: escriba el nombre DNS del dominio, un signo igual y su DC, p. ej. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = dominio { $domain } (a través de { $server }): { $carrying } de { $total } usuarios tienen el permiso, { $blocked } fuera de alcance

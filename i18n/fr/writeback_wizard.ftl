@@ -564,3 +564,10 @@ diagnostics-saved = Diagnostic enregistré : { $path }
 diagnostics-save-failed = impossible d'écrire le diagnostic { $path } ({ $reason })
 diagnostics-subtitle = Ce dont le support a besoin pour examiner un problème : où se trouve le journal, et un zip à joindre au ticket.
 diagnostics-close = Retour à l'assistant
+
+## issue 14: forests
+forest-error-domain = domaine { $domain } via le contrôleur de domaine { $server } : { $reason } (indiquez un autre DC de ce domaine avec --domain-server { $domain }=ldaps://HÔTE)
+forest-error-referral-refused = l'annuaire a renvoyé { $dn } vers { $url }, qui n'est pas un contrôleur de domaine des domaines de cette forêt : renvoi non suivi, rien n'y a été modifié
+forest-in-domain = { $text } (domaine { $domain })
+forest-error-domain-server = --domain-server { $value } : indiquez le nom DNS du domaine, un signe égal et son DC, par exemple --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domaine { $domain } (via { $server }) : { $carrying } utilisateurs sur { $total } portent l'autorisation, { $blocked } hors de portée

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::exit;
 use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
-use crate::backend::{Directory, Secret};
+use crate::backend::{Directory, DomainServer, Secret};
 use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
 use crate::{explain, fl};
 
@@ -44,6 +44,10 @@ pub struct DirectoryArgs {
     /// Every domain of the forest.
     #[arg(long)]
     pub forest: bool,
+    /// The DC of one domain of the forest, DNS=ldaps://HOST[:PORT]
+    /// (repeatable); other domains: the DC DNS names, else the domain name.
+    #[arg(long = "domain-server", value_name = "DNS=URL")]
+    pub domain_servers: Vec<String>,
     /// Also AdminSDHolder (makes admin accounts resettable from the cloud).
     #[arg(long)]
     pub include_adminsdholder: bool,
@@ -85,6 +89,10 @@ pub struct DirectoryProfile {
     include_adminsdholder: bool,
     #[serde(default)]
     inetorgperson: bool,
+    /// `[[directory.domain]]`: the DC of one domain of the forest
+    /// (`dns`, `server`).
+    #[serde(default, rename = "domain")]
+    pub domains: Vec<DomainServer>,
 }
 
 /// The `[connect]` table of a profile.
@@ -222,8 +230,44 @@ fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
         forest: args.forest || p.forest,
         include_adminsdholder: args.include_adminsdholder || p.include_adminsdholder,
         inetorgperson: args.inetorgperson || p.inetorgperson,
+        domain_servers: domain_servers(&args.domain_servers, p.domains)?,
     };
     Ok(Resolved { connect, grant })
+}
+
+/// The DCs given per domain: `--domain-server DNS=URL` (each wins over
+/// the profile's `[[directory.domain]]` for the same domain).
+fn domain_servers(
+    args: &[String],
+    profile: Vec<DomainServer>,
+) -> Result<Vec<DomainServer>, Failure> {
+    let mut out: Vec<DomainServer> = Vec::new();
+    let given = args.iter().map(|a| {
+        a.split_once('=')
+            .map(|(dns, server)| DomainServer {
+                dns: dns.trim().to_string(),
+                server: server.trim().to_string(),
+            })
+            .ok_or_else(|| a.clone())
+    });
+    for entry in given.chain(profile.into_iter().map(Ok)) {
+        let entry = entry.map_err(|value| {
+            Failure::usage(fl!("forest-error-domain-server", value = value.as_str()))
+        })?;
+        let lower = entry.server.to_ascii_lowercase();
+        if entry.dns.is_empty() || !(lower.starts_with("ldaps://") || lower.starts_with("ldap://"))
+        {
+            let value = format!("{}={}", entry.dns, entry.server);
+            return Err(Failure::usage(fl!(
+                "forest-error-domain-server",
+                value = value.as_str()
+            )));
+        }
+        if !out.iter().any(|d| d.dns.eq_ignore_ascii_case(&entry.dns)) {
+            out.push(entry);
+        }
+    }
+    Ok(out)
 }
 
 fn password() -> Result<Secret, Failure> {
@@ -247,9 +291,11 @@ async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
     if is_plaintext(&r.connect) {
         eprintln!("{}", fl!("cli-warning-plaintext"));
     }
-    LdapDirectory::connect(&r.connect)
+    let mut dir = LdapDirectory::connect(&r.connect)
         .await
-        .map_err(|e| Failure::from(TaskError::from(e)))
+        .map_err(|e| Failure::from(TaskError::from(e)))?;
+    dir.set_domain_servers(&r.grant.domain_servers);
+    Ok(dir)
 }
 
 fn progress_printer(json: bool) -> impl FnMut(Progress) {
@@ -525,15 +571,21 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         let mut dir = connect(&mut r).await?;
         let discovery = perm::discover(&mut dir).await?;
         let domain = discovery.default_naming_context.clone();
-        let backups = perm::load_backups(
-            &perm::backup_dir(),
-            backup.as_deref(),
-            &dir.server(),
-            &domain,
-        )?;
-        // Every backup is checked before anything is shown or asked.
+        // The runs made through this DC, or through the DC this connection
+        // uses for another domain of the forest.
+        let mut origins = vec![(dir.server(), domain.clone())];
+        origins.extend(
+            discovery
+                .forest
+                .iter()
+                .map(|d| (d.server.clone(), d.nc.clone())),
+        );
+        let backups = perm::load_backups_for(&perm::backup_dir(), backup.as_deref(), &origins)?;
+        // Every backup is checked before anything is shown or asked, each
+        // against the DC its domain is reached through.
         for (path, b) in &backups {
-            perm::check_backup(path, b, &dir.server(), &domain)?;
+            let (server, nc) = perm::origin(&dir, &discovery.forest, &b.dn, &domain);
+            perm::check_backup(path, b, &server, &nc)?;
         }
         if !args.json {
             eprintln!("{}", rollback_preview(&backups));

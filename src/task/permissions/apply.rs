@@ -49,6 +49,17 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The naming context of the domain holding `dn`: the longest of the
+    /// forest's domains containing it, else the connection's.
+    pub fn domain_of(&self, dn: &str) -> String {
+        self.domains
+            .iter()
+            .filter(|d| crate::backend::dn_within(dn, d))
+            .max_by_key(|d| d.len())
+            .cloned()
+            .unwrap_or_else(|| self.domain.clone())
+    }
+
     /// True when every target already carries the grant.
     pub fn is_noop(&self) -> bool {
         self.targets.iter().all(|t| t.added.is_empty())
@@ -194,8 +205,9 @@ pub async fn apply<D: Directory>(
             let backup = Backup {
                 run: run.clone(),
                 dn: target.dn.clone(),
-                server: dir.server(),
-                domain: plan.domain.clone(),
+                // The DC actually written, and the domain of the target.
+                server: dir.server_for(&target.dn),
+                domain: plan.domain_of(&target.dn),
                 time: run.clone(),
                 operator: operator.to_string(),
                 sd_base64: STANDARD.encode(&current.before),

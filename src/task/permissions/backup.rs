@@ -90,12 +90,25 @@ pub(super) fn save_backup(dir: &Path, backup: &Backup) -> Result<PathBuf, TaskEr
 }
 /// Loads the backups of the newest grant run in `dir` made on `server`
 /// for `domain` (backups of other servers or domains, and files that do not
-/// parse, are passed over), or exactly the given file.
+/// parse, are passed over), with the backups that run made in the forest's
+/// other domains, or exactly the given file.
 pub fn load_backups(
     dir: &Path,
     file: Option<&Path>,
     server: &str,
     domain: &str,
+) -> Result<Vec<(PathBuf, Backup)>, TaskError> {
+    load_backups_for(dir, file, &[(server.to_string(), domain.to_string())])
+}
+
+/// Like [`load_backups`], for a run over several domains: the newest run
+/// with a backup made on one of `origins` (each a DC and the naming
+/// context of its domain, as [`crate::backend::ForestDomain`] gives them),
+/// and every backup of that run.
+pub fn load_backups_for(
+    dir: &Path,
+    file: Option<&Path>,
+    origins: &[(String, String)],
 ) -> Result<Vec<(PathBuf, Backup)>, TaskError> {
     let read = |path: &Path| -> Result<Backup, TaskError> {
         let text = std::fs::read_to_string(path).map_err(|e| TaskError::Backup {
@@ -116,16 +129,27 @@ pub fn load_backups(
             let path = e.path();
             if path.extension().is_some_and(|x| x == "json")
                 && let Ok(b) = read(&path)
-                && b.server.eq_ignore_ascii_case(server)
-                && (b.domain.is_empty() || b.domain.eq_ignore_ascii_case(domain))
             {
                 all.push((path, b));
             }
         }
     }
-    let Some(newest) = all.iter().map(|(_, b)| b.run.clone()).max() else {
+    let ours = |b: &Backup| {
+        origins.iter().any(|(server, domain)| {
+            b.server.eq_ignore_ascii_case(server)
+                && (b.domain.is_empty() || b.domain.eq_ignore_ascii_case(domain))
+        })
+    };
+    let Some(newest) = all
+        .iter()
+        .filter(|(_, b)| ours(b))
+        .map(|(_, b)| b.run.clone())
+        .max()
+    else {
         return Err(TaskError::NoBackup(dir.display().to_string()));
     };
+    // Every backup of that run: one made in another domain is checked
+    // against the DC this connection uses there before anything is written.
     all.retain(|(_, b)| b.run == newest);
     all.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(all)

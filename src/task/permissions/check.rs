@@ -61,11 +61,18 @@ pub enum Finding {
     MinPwdAge {
         /// Days.
         days: u64,
+        /// The domain (DNS name), when targets lie in several domains.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        domain: Option<String>,
     },
     /// The DC supports the password-policy-hints control.
     PolicyHints {
         /// Supported.
         supported: bool,
+        /// The domain whose DC was asked, when targets lie in several
+        /// domains.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        domain: Option<String>,
     },
     /// Users the connector cannot (or, after the grant, would not) act on,
     /// each with the rights missing and why.
@@ -234,32 +241,69 @@ pub async fn check<D: Directory>(
             },
         });
     }
-    let policy = dir
-        .search(
-            &discovery.default_naming_context,
-            Scope::Base,
-            "(objectClass=*)",
-            &["minPwdAge"],
-            false,
-        )
-        .await?;
-    let min_age = policy
-        .first()
-        .and_then(|e| e.text("minPwdAge"))
-        .and_then(|t| t.parse::<i64>().ok())
-        .unwrap_or(0);
-    let days = min_age.unsigned_abs() / 864_000_000_000;
-    checks.push(Check {
-        outcome: Outcome::ok_if(min_age == 0, Outcome::Warning),
-        finding: Finding::MinPwdAge { days },
-    });
-    let hints = POLICY_HINTS_OIDS
-        .iter()
-        .any(|oid| discovery.supported_controls.iter().any(|c| c == oid));
-    checks.push(Check {
-        outcome: Outcome::ok_if(hints, Outcome::Warning),
-        finding: Finding::PolicyHints { supported: hints },
-    });
+    // Per domain in scope: its DC, its minimum password age, and whether
+    // that DC advertises the password-policy-hints control.
+    let mut in_scope: Vec<String> = Vec::new();
+    for dn in &targets {
+        let nc = discovery.domain_nc_of(dn);
+        if !in_scope.iter().any(|d| d.eq_ignore_ascii_case(&nc)) {
+            in_scope.push(nc);
+        }
+    }
+    if in_scope.is_empty() {
+        in_scope.push(discovery.default_naming_context.clone());
+    }
+    let several = in_scope.len() > 1;
+    for nc in &in_scope {
+        let home = nc.eq_ignore_ascii_case(&discovery.default_naming_context);
+        let name = several.then(|| {
+            discovery
+                .forest_domain_of(nc)
+                .map_or_else(|| nc.clone(), |d| d.dns.clone())
+        });
+        if !home {
+            checks.push(Check {
+                outcome: Outcome::ok_if(tls, Outcome::Warning),
+                finding: Finding::Connection {
+                    server: dir.server_for(nc),
+                    tls,
+                },
+            });
+        }
+        let policy = dir
+            .search(nc, Scope::Base, "(objectClass=*)", &["minPwdAge"], false)
+            .await?;
+        let min_age = policy
+            .first()
+            .and_then(|e| e.text("minPwdAge"))
+            .and_then(|t| t.parse::<i64>().ok())
+            .unwrap_or(0);
+        let days = min_age.unsigned_abs() / 864_000_000_000;
+        checks.push(Check {
+            outcome: Outcome::ok_if(min_age == 0, Outcome::Warning),
+            finding: Finding::MinPwdAge {
+                days,
+                domain: name.clone(),
+            },
+        });
+        let controls = if home {
+            discovery.supported_controls.clone()
+        } else {
+            dir.root_dse(nc, &["supportedControl"])
+                .await?
+                .texts("supportedControl")
+        };
+        let hints = POLICY_HINTS_OIDS
+            .iter()
+            .any(|oid| controls.iter().any(|c| c == oid));
+        checks.push(Check {
+            outcome: Outcome::ok_if(hints, Outcome::Warning),
+            finding: Finding::PolicyHints {
+                supported: hints,
+                domain: name,
+            },
+        });
+    }
     // Unexpire password is checked on each domain root in scope.
     let roots = if options.forest {
         discovery.domains.clone()

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::{GrantOptions, TaskError};
 use crate::ad::Sid;
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+pub use crate::backend::{DcSource, DomainName, DomainServer, ForestDomain};
+use crate::backend::{Directory, DirectoryError, Entry, Scope, domain_of};
 
 /// What the RootDSE and the partitions tell.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -28,17 +29,30 @@ pub struct Discovery {
     pub domain_names: Vec<DomainName>,
     /// SID of the default domain.
     pub domain_sid: Option<String>,
+    /// The forest's domains, each with the DC operations on it go to.
+    pub forest: Vec<ForestDomain>,
 }
 
-/// A domain of the forest and its names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct DomainName {
-    /// Its naming context (nCName).
-    pub dn: String,
-    /// NetBIOS name (nETBIOSName).
-    pub netbios: String,
-    /// DNS name (dnsRoot).
-    pub dns: String,
+impl Discovery {
+    /// The naming context of the forest's domain holding `dn` (the
+    /// connection's own domain when none does).
+    pub fn domain_nc_of(&self, dn: &str) -> String {
+        domain_of(dn, &self.forest)
+            .map(|d| d.nc.clone())
+            .or_else(|| {
+                self.domains
+                    .iter()
+                    .filter(|d| crate::backend::dn_within(dn, d))
+                    .max_by_key(|d| d.len())
+                    .cloned()
+            })
+            .unwrap_or_else(|| self.default_naming_context.clone())
+    }
+
+    /// The forest's domain holding `dn`, with its DC.
+    pub fn forest_domain_of(&self, dn: &str) -> Option<&ForestDomain> {
+        domain_of(dn, &self.forest)
+    }
 }
 
 /// The connector account.
@@ -136,6 +150,10 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
     if d.domains.is_empty() {
         d.domains.push(d.default_naming_context.clone());
     }
+    // Each domain through a DC of its own; referrals only to those DCs.
+    d.forest = dir
+        .set_forest(&d.default_naming_context, &d.domain_names)
+        .await;
     let domain = dir
         .search(
             &d.default_naming_context,
@@ -151,6 +169,63 @@ pub async fn discover<D: Directory>(dir: &mut D) -> Result<Discovery, TaskError>
         .and_then(|b| Sid::from_bytes(b).ok())
         .map(|s| s.to_string());
     Ok(d)
+}
+
+/// The forest's domains, each with the DC it will use: the one given in
+/// `servers` (`--domain-server`, the profile), else the one DNS names for
+/// it (SRV), else its DNS name; the connection's own domain uses the DC
+/// signed in to. For the Targets page's domain list.
+pub async fn forest_domains<D: Directory>(
+    dir: &mut D,
+    servers: &[DomainServer],
+) -> Result<Vec<ForestDomain>, TaskError> {
+    dir.set_domain_servers(servers);
+    Ok(discover(dir).await?.forest)
+}
+
+/// Searches every domain for `filter`: through the Global Catalog when
+/// there is one (then each hit is read again, with `attrs`, from its own
+/// domain's DC: the Global Catalog holds only some attributes), else each
+/// base in turn. Each DN once.
+async fn search_domains<D: Directory>(
+    dir: &mut D,
+    bases: &[String],
+    filter: &str,
+    attrs: &[&str],
+    global_catalog: bool,
+) -> Result<Vec<Entry>, TaskError> {
+    let mut found: Vec<Entry> = Vec::new();
+    let gc = if global_catalog {
+        dir.search_global_catalog(filter, &["objectClass"]).await?
+    } else {
+        None
+    };
+    match gc {
+        Some(hits) => {
+            for hit in hits {
+                match dir
+                    .search(&hit.dn, Scope::Base, "(objectClass=*)", attrs, false)
+                    .await
+                {
+                    Ok(entries) => found.extend(entries),
+                    Err(DirectoryError::NoSuchObject { .. }) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        None => {
+            for base in bases {
+                match dir.search(base, Scope::Subtree, filter, attrs, false).await {
+                    Ok(entries) => found.extend(entries),
+                    Err(DirectoryError::NoSuchObject { .. }) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|e| seen.insert(e.dn.to_ascii_lowercase()));
+    Ok(found)
 }
 
 /// Finds the connector account by DN, UPN (also the implicit
@@ -208,16 +283,18 @@ pub async fn find_account<D: Directory>(
                 "(objectCategory=person)(objectClass=user)"
             }
         };
-        // (filter, bases), most specific first: an exact account name
-        // (indexed) wins, display names (a full scan) come last.
-        let mut attempts: Vec<(String, Vec<String>)> = Vec::new();
+        // (filter, bases, forest-wide), most specific first: an exact
+        // account name (indexed) wins, display names (a full scan) come
+        // last. Forest-wide searches go through the Global Catalog when
+        // the forest has one; a `DOMAIN\` prefix names the one domain.
+        let mut attempts: Vec<(String, Vec<String>, bool)> = Vec::new();
         if let Some((domain, user)) = name.split_once('\\') {
-            let base = domain_by(&|d| d.netbios.eq_ignore_ascii_case(domain))
-                .map(|b| vec![b])
-                .unwrap_or_else(|| all_bases.clone());
+            let base = domain_by(&|d| d.netbios.eq_ignore_ascii_case(domain));
+            let forest_wide = base.is_none();
             attempts.push((
                 format!("(&{}(sAMAccountName={}))", class(user), escape_filter(user)),
-                base,
+                base.map(|b| vec![b]).unwrap_or_else(|| all_bases.clone()),
+                forest_wide,
             ));
         } else if let Some((user, suffix)) = name.rsplit_once('@') {
             attempts.push((
@@ -227,12 +304,14 @@ pub async fn find_account<D: Directory>(
                     escape_filter(name)
                 ),
                 all_bases.clone(),
+                true,
             ));
             // The implicit UPN: sAMAccountName@dnsRoot of its domain.
             if let Some(base) = domain_by(&|d| d.dns.eq_ignore_ascii_case(suffix)) {
                 attempts.push((
                     format!("(&{}(sAMAccountName={}))", class(user), escape_filter(user)),
                     vec![base],
+                    false,
                 ));
             }
         } else {
@@ -240,23 +319,16 @@ pub async fn find_account<D: Directory>(
             attempts.push((
                 format!("(&{}(sAMAccountName={v}))", class(name)),
                 all_bases.clone(),
+                true,
             ));
             attempts.push((
                 format!("(&{}(|(cn={v})(displayName={v})))", class(name)),
                 all_bases.clone(),
+                true,
             ));
         }
-        for (filter, bases) in attempts {
-            for base in &bases {
-                match dir
-                    .search(base, Scope::Subtree, &filter, &attrs, false)
-                    .await
-                {
-                    Ok(entries) => found.extend(entries),
-                    Err(DirectoryError::NoSuchObject { .. }) => {}
-                    Err(e) => return Err(e.into()),
-                }
-            }
+        for (filter, bases, forest_wide) in attempts {
+            found = search_domains(dir, &bases, &filter, &attrs, forest_wide).await?;
             if !found.is_empty() {
                 break;
             }

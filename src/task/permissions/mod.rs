@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::ad::grant::WritebackGrant;
 use crate::ad::{SecurityDescriptor, Sid, sddl};
 use crate::backend::{Directory, DirectoryError, Scope};
-pub use crate::task::access::{Audit, BlockedOu, BlockedUser, Reason};
+pub use crate::task::access::{Audit, BlockedOu, BlockedUser, DomainAudit, Reason};
 
 mod apply;
 mod backup;
@@ -28,15 +28,17 @@ pub use apply::{
 };
 pub use backup::{
     Backup, CheckedBackup, backup_dir, backup_name, check_backup, demo_backup_dir, load_backups,
+    load_backups_for,
 };
 pub use check::{
     Check, ConnectorFacts, ConnectorProblem, Finding, Outcome, check, connector_checks,
     connector_facts,
 };
 pub use discovery::{
-    Account, AccountKind, Discovery, DomainName, discover, escape_filter, find_account, targets,
+    Account, AccountKind, DcSource, Discovery, DomainName, DomainServer, ForestDomain, discover,
+    escape_filter, find_account, forest_domains, targets,
 };
-pub use rollback::{RollbackResult, rollback};
+pub use rollback::{RollbackResult, origin, rollback};
 pub use scan::{audit_users, verify};
 
 /// OIDs of the password-policy-hints controls (new, then old).
@@ -60,6 +62,10 @@ pub struct GrantOptions {
     /// Also the inetOrgPerson variants.
     #[serde(default)]
     pub inetorgperson: bool,
+    /// The DC to use for a domain of the forest (others: DNS, then the
+    /// domain's name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domain_servers: Vec<crate::backend::DomainServer>,
 }
 
 /// Why a step-1 task failed.

@@ -12,7 +12,7 @@ use super::{
 use crate::ad::grant::remove_aces;
 use crate::ad::{Acl, sddl};
 use crate::audit::{self, Action, Change, Plane, Trail};
-use crate::backend::Directory;
+use crate::backend::{Directory, ForestDomain, domain_of};
 
 /// What rollback did on one object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,10 +42,14 @@ pub async fn rollback<D: Directory>(
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Vec<RollbackResult>, TaskError> {
     trail.ready()?;
-    let server = dir.server();
+    // Each backup against the DC this connection uses for its domain.
+    let routes = dir.routes();
     let checked: Vec<CheckedBackup> = backups
         .iter()
-        .map(|(path, b)| check_backup(path, b, &server, domain))
+        .map(|(path, b)| {
+            let (server, nc) = origin(dir, &routes, &b.dn, domain);
+            check_backup(path, b, &server, &nc)
+        })
         .collect::<Result<_, _>>()?;
     let mut results: Vec<RollbackResult> = Vec::new();
     for ((path, b), c) in backups.iter().zip(checked) {
@@ -70,6 +74,18 @@ pub async fn rollback<D: Directory>(
         }
     }
     Ok(results)
+}
+
+/// The DC this connection writes `dn` on and the naming context of its
+/// domain (`home` when the forest's domains are not known).
+pub fn origin<D: Directory>(
+    dir: &D,
+    routes: &[ForestDomain],
+    dn: &str,
+    home: &str,
+) -> (String, String) {
+    let nc = domain_of(dn, routes).map_or_else(|| home.to_string(), |d| d.nc.clone());
+    (dir.server_for(dn), nc)
 }
 
 async fn rollback_one<D: Directory>(

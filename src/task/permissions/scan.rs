@@ -9,7 +9,7 @@ use super::{
 use crate::ad::access::Token;
 use crate::ad::grant::{TargetKind, WritebackGrant};
 use crate::backend::{Directory, Scope};
-use crate::task::access::{Containers, Judge, Mode, Verdict};
+use crate::task::access::{Containers, DomainAudit, Judge, Mode, Verdict};
 
 const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 
@@ -42,11 +42,18 @@ pub async fn audit_users<D: Directory>(
     // under the nearer one, whose grant it inherits first.
     let mut ordered: Vec<&String> = targets.iter().collect();
     ordered.sort_by_key(|t| std::cmp::Reverse(crate::task::access::ancestors(t).count()));
+    // Over several domains: each user is judged under the targets of its
+    // own domain only (a grant does not cross a domain's boundary), and
+    // counted per domain.
+    let forest = discovery.forest.len() > 1;
     for target in ordered {
         let kind = TargetKind::of(target, &discovery.domains);
         if kind == TargetKind::AdminSdHolder {
             continue;
         }
+        let target_nc = discovery.domain_nc_of(target);
+        let (scanned0, carrying0, blocked0) =
+            (audit.scanned, audit.carrying, audit.blocked.len() as u64);
         let containers: Containers = crate::task::access::containers(dir, target).await?;
         let mode = if predict {
             Mode::Predict
@@ -88,6 +95,13 @@ pub async fn audit_users<D: Directory>(
             attrs.push("msDS-ResultantPSO");
         }
         dir.search_paged(target, USER_FILTER, &attrs, true, &mut |e| {
+            if forest
+                && !discovery
+                    .domain_nc_of(&e.dn)
+                    .eq_ignore_ascii_case(&target_nc)
+            {
+                return;
+            }
             if !seen.insert(e.dn.to_ascii_lowercase()) {
                 return;
             }
@@ -124,6 +138,26 @@ pub async fn audit_users<D: Directory>(
                 target: target.clone(),
                 users: awaiting,
             });
+        }
+        if forest {
+            let domain = discovery
+                .forest_domain_of(&target_nc)
+                .map_or_else(|| target_nc.clone(), |d| d.dns.clone());
+            let server = dir.server_for(target);
+            let row = match audit.domains.iter_mut().find(|d| d.domain == domain) {
+                Some(row) => row,
+                None => {
+                    audit.domains.push(DomainAudit {
+                        domain,
+                        server,
+                        ..DomainAudit::default()
+                    });
+                    audit.domains.last_mut().expect("just pushed")
+                }
+            };
+            row.scanned += audit.scanned - scanned0;
+            row.carrying += audit.carrying - carrying0;
+            row.blocked += audit.blocked.len() as u64 - blocked0;
         }
         // Only those with users below: an empty one (AdminSDHolder, say)
         // keeps nobody out of reach.
