@@ -25,12 +25,8 @@ use writeback_wizard::ad::Sid;
 use writeback_wizard::ad::grant::WritebackGrant;
 
 fn json(out: &(i32, String, String)) -> serde_json::Value {
-    serde_json::from_str(out.1.trim()).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): exit {}\n{}\n{}",
-            out.0, out.1, out.2
-        )
-    })
+    serde_json::from_str(out.1.trim())
+        .unwrap_or_else(|e| panic!("not JSON ({e}): exit {}\n{}\n{}", out.0, out.1, out.2))
 }
 
 /// Whether `sd`'s DACL carries the whole grant for `sid` on a domain root.
@@ -78,7 +74,12 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
         let mut args: Vec<String> = cmd.iter().map(|s| s.to_string()).collect();
         args.extend(connection.clone());
         let out = wizard(&args, &a.dc.admin_password, &data);
-        eprintln!("$ writeback-wizard {}\nexit {}\n{}", args.join(" "), out.0, out.2);
+        eprintln!(
+            "$ writeback-wizard {}\nexit {}\n{}",
+            args.join(" "),
+            out.0,
+            out.2
+        );
         out
     };
 
@@ -141,17 +142,27 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
     }
     servers.sort();
     let mut expected = vec![
-        (a.dc.base_dn.clone(), a.dc.ldaps_url.clone(), a.dc.base_dn.clone()),
-        (b.dc.base_dn.clone(), b.dc.ldaps_url.clone(), b.dc.base_dn.clone()),
+        (
+            a.dc.base_dn.clone(),
+            a.dc.ldaps_url.clone(),
+            a.dc.base_dn.clone(),
+        ),
+        (
+            b.dc.base_dn.clone(),
+            b.dc.ldaps_url.clone(),
+            b.dc.base_dn.clone(),
+        ),
     ];
     expected.sort();
     assert_eq!(servers, expected, "each backup names the DC written");
     let audit = std::fs::read_to_string(data.join("audit.jsonl")).expect("audit log");
     for (dn, server, _) in &expected {
         assert!(
-            audit.lines().any(|l| l.contains(&format!("\"server\":\"{server}\""))
-                && l.contains(&format!("\"dn\":\"{dn}\""))
-                && l.contains("\"status\":\"ok\"")),
+            audit
+                .lines()
+                .any(|l| l.contains(&format!("\"server\":\"{server}\""))
+                    && l.contains(&format!("\"dn\":\"{dn}\""))
+                    && l.contains("\"status\":\"ok\"")),
             "audit record of {dn} on {server}:\n{audit}"
         );
     }
@@ -160,10 +171,15 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
     let verify = run(&["verify"]);
     assert_eq!(verify.0, 0, "verify: {}\n{}", verify.1, verify.2);
     let doc = json(&verify);
-    let rows = doc["audit"]["domains"].as_array().expect("per-domain counts");
+    let rows = doc["audit"]["domains"]
+        .as_array()
+        .expect("per-domain counts");
     assert_eq!(rows.len(), 2, "{doc:#}");
     for (dc, dns) in [(&a.dc, a.dns()), (&b.dc, b.dns())] {
-        let row = rows.iter().find(|r| r["domain"] == dns.as_str()).expect("row");
+        let row = rows
+            .iter()
+            .find(|r| r["domain"] == dns.as_str())
+            .expect("row");
         assert_eq!(row["server"], dc.ldaps_url.as_str());
         assert!(row["scanned"].as_u64().unwrap() >= 2, "{row}");
     }
@@ -188,5 +204,8 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
         delete(&b.dc, &[conn_dn, user_b]).await;
     });
     let _ = std::fs::remove_dir_all(&data);
-    eprintln!("two-DC forest test: {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "two-DC forest test: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }

@@ -178,7 +178,12 @@ pub async fn create_user(dc: &DcConfig, name: &str) -> (String, Sid) {
         .unwrap_or_else(|e| panic!("add {dn}: {e}"));
     let (entries, _) = ldap
         .with_timeout(TIMEOUT)
-        .search(&dn, ldap3::Scope::Base, "(objectClass=*)", vec!["objectSid"])
+        .search(
+            &dn,
+            ldap3::Scope::Base,
+            "(objectClass=*)",
+            vec!["objectSid"],
+        )
         .await
         .and_then(|r| r.success())
         .expect("objectSid");
