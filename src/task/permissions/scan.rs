@@ -46,6 +46,13 @@ pub async fn audit_users<D: Directory>(
     // own domain only (a grant does not cross a domain's boundary), and
     // counted per domain.
     let forest = discovery.forest.len() > 1;
+    let mut target_domains: Vec<String> = targets
+        .iter()
+        .map(|t| discovery.domain_nc_of(t).to_ascii_lowercase())
+        .collect();
+    target_domains.sort();
+    target_domains.dedup();
+    let several = target_domains.len() > 1;
     for target in ordered {
         let kind = TargetKind::of(target, &discovery.domains);
         if kind == TargetKind::AdminSdHolder {
@@ -139,7 +146,7 @@ pub async fn audit_users<D: Directory>(
                 users: awaiting,
             });
         }
-        if forest {
+        if several {
             let domain = discovery
                 .forest_domain_of(&target_nc)
                 .map_or_else(|| target_nc.clone(), |d| d.dns.clone());
