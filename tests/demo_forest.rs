@@ -103,8 +103,12 @@ fn the_first_dc_refers_the_second_domain_and_nothing_else_is_followed() {
     assert!(seen.iter().all(|dn| !dn.ends_with(EMEA_ROOT)), "{seen:?}");
     // The connector is found in the forest, in its own domain.
     let discovery = block_on(perm::discover(&mut dir)).unwrap();
-    let account =
-        block_on(perm::find_account(&mut dir, &discovery, "EMEA\\sofia.garcia")).unwrap();
+    let account = block_on(perm::find_account(
+        &mut dir,
+        &discovery,
+        "EMEA\\sofia.garcia",
+    ))
+    .unwrap();
     assert!(account.dn.ends_with(EMEA_ROOT), "{}", account.dn);
 }
 
@@ -137,9 +141,17 @@ fn forest_grant_verify_and_rollback_go_to_each_domains_dc() {
             .unwrap();
         let roots: Vec<&str> = plan.targets.iter().map(|t| t.dn.as_str()).collect();
         assert_eq!(roots, vec![DEMO_ROOT, EMEA_ROOT]);
-        let done = perm::apply(&mut dir, &plan, &options, "tester", &backups, &trail, &mut |_| {})
-            .await
-            .unwrap();
+        let done = perm::apply(
+            &mut dir,
+            &plan,
+            &options,
+            "tester",
+            &backups,
+            &trail,
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
         let mut written = Vec::new();
         for t in &done {
             let path = t.backup.as_ref().expect("a backup per root");

@@ -209,3 +209,77 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// The second domain's DC found through DNS: no `--domain-server`, a DNS
+/// stand-in (`WRITEBACK_WIZARD_DNS_SERVER`) answers the SRV records of
+/// `_ldap._tcp.dc._msdcs.east.writeback.test` (the preferred one names the
+/// real DC by its address, which its certificate carries), and pre-flight
+/// reaches the second root through it.
+#[test]
+fn the_second_domains_dc_is_found_through_dns_srv_records() {
+    let Some((a, b)) = forest() else { return };
+    let data = std::env::temp_dir().join(unique_name("wbw-forest-srv"));
+    std::fs::create_dir_all(&data).expect("data dir");
+    let ca = both_cas(&a, &b, &data);
+    let dns_addr = "127.0.0.7:5353";
+    let dc_ip = b.dc.ldaps_addr().ip().to_string();
+    dns_stand_in(
+        dns_addr,
+        &b.dns(),
+        vec![
+            (20, 0, 389, "dc9.unreachable.invalid.".into()),
+            (10, 100, 389, format!("{dc_ip}.")),
+        ],
+    );
+    let args: Vec<String> = vec![
+        "check".into(),
+        "--forest".into(),
+        "--server".into(),
+        a.dc.ldaps_url.clone(),
+        "--ca-file".into(),
+        ca.display().to_string(),
+        "--bind-user".into(),
+        FOREST_ADMIN.into(),
+        "--connector-account".into(),
+        format!("{}\\Administrator", b.netbios),
+        "--timeout".into(),
+        "15".into(),
+        "--json".into(),
+    ];
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(["--lang", "en"])
+        .args(&args)
+        .env("WRITEBACK_WIZARD_BIND_PASSWORD", &a.dc.admin_password)
+        .env("WRITEBACK_WIZARD_DATA_DIR", &data)
+        .env("WRITEBACK_WIZARD_DNS_SERVER", dns_addr)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    let out = (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(out.0, 0, "{}\n{}", out.1, out.2);
+    let doc = json(&out);
+    let east = doc["discovery"]["forest"]
+        .as_array()
+        .expect("forest")
+        .iter()
+        .find(|d| d["dns"] == b.dns().as_str())
+        .cloned()
+        .expect("second domain");
+    assert_eq!(east["source"], "srv", "{east}");
+    assert_eq!(east["server"], format!("ldaps://{dc_ip}").as_str());
+    assert!(
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["check"] == "dacl-writable"
+                && c["dn"] == b.dc.base_dn.as_str()
+                && c["writable"] == true),
+        "{doc:#}"
+    );
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -966,8 +966,7 @@ impl DemoDirectory {
     /// The DC an operation on `dn` goes to: its domain's, once the forest
     /// is known; the first domain's DC before.
     fn dc_for(&self, dn: &str) -> &str {
-        crate::backend::domain_of(dn, &self.forest)
-            .map_or(forest::HOME_DC, |d| d.server.as_str())
+        crate::backend::domain_of(dn, &self.forest).map_or(forest::HOME_DC, |d| d.server.as_str())
     }
 
     /// A referral that names no DC of the forest.
@@ -1007,9 +1006,8 @@ impl DemoDirectory {
         dacl_only: bool,
     ) -> Result<Vec<Entry>, DirectoryError> {
         let dc = self.follow(self.dc_for(base), base)?;
-        let (mut entries, refs) =
-            forest::answer(self, dc, base, scope, filter, attrs, dacl_only)?
-                .map_err(|url| self.refused(&url, base))?;
+        let (mut entries, refs) = forest::answer(self, dc, base, scope, filter, attrs, dacl_only)?
+            .map_err(|url| self.refused(&url, base))?;
         for url in refs {
             let Some(dn) = url.strip_prefix("demo://").and_then(|r| r.split_once('/')) else {
                 continue;

@@ -3,6 +3,10 @@
 
 use std::time::Duration;
 
+/// Environment variable naming the DNS server (`IP:PORT`) to ask instead
+/// of the system's (a split-horizon server, or a test's stand-in).
+pub const DNS_SERVER_ENV: &str = "WRITEBACK_WIZARD_DNS_SERVER";
+
 /// The DC DNS names for `domain` (lowest priority, then highest weight
 /// first): its host and port. None when nothing answers in time.
 pub async fn locate_dc(domain: &str, timeout: Duration) -> Option<(String, u16)> {
@@ -11,7 +15,24 @@ pub async fn locate_dc(domain: &str, timeout: Duration) -> Option<(String, u16)>
         return None;
     }
     let name = format!("_ldap._tcp.dc._msdcs.{domain}.");
-    let resolver = match hickory_resolver::Resolver::builder_tokio() {
+    let builder = match std::env::var(DNS_SERVER_ENV)
+        .ok()
+        .and_then(|v| v.parse::<std::net::SocketAddr>().ok())
+    {
+        Some(server) => {
+            let group = hickory_resolver::config::NameServerConfigGroup::from_ips_clear(
+                &[server.ip()],
+                server.port(),
+                true,
+            );
+            Ok(hickory_resolver::Resolver::builder_with_config(
+                hickory_resolver::config::ResolverConfig::from_parts(None, Vec::new(), group),
+                hickory_resolver::name_server::TokioConnectionProvider::default(),
+            ))
+        }
+        None => hickory_resolver::Resolver::builder_tokio(),
+    };
+    let resolver = match builder {
         Ok(builder) => {
             let mut builder = builder;
             let opts = builder.options_mut();

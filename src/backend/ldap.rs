@@ -1065,6 +1065,28 @@ fn scope_name(scope: Scope) -> &'static str {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn referral_urls_name_their_host_and_dn() {
+        use super::{url_dn, url_host};
+        let url = "ldap://East.Corp.Example/DC=east,DC=corp,DC=example";
+        assert_eq!(url_host(url).as_deref(), Some("east.corp.example"));
+        assert_eq!(url_dn(url).as_deref(), Some("DC=east,DC=corp,DC=example"));
+        assert_eq!(
+            url_dn("ldaps://127.0.0.5:636/OU=Sales%20EMEA,DC=east,DC=corp?sub").as_deref(),
+            Some("OU=Sales EMEA,DC=east,DC=corp")
+        );
+        assert_eq!(url_host("ldaps://[::1]:636/x").as_deref(), Some("::1"));
+        assert_eq!(
+            url_host("ldaps://127.0.0.5:636").as_deref(),
+            Some("127.0.0.5")
+        );
+        assert_eq!(url_dn("ldaps://host"), None);
+        assert_eq!(url_dn("ldaps://host/"), None);
+        assert_eq!(url_host("https://host/x"), None);
+        // A broken escape is kept as written, not a panic.
+        assert_eq!(url_dn("ldap://h/CN=a%2").as_deref(), Some("CN=a%2"));
+    }
+
+    #[test]
     fn authority_of_ldap_urls() {
         use super::authority;
         assert_eq!(

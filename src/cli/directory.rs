@@ -622,3 +622,45 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         })
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_servers_from_flags_and_profile() {
+        let profile: Profile = toml::from_str(
+            "[directory]\nserver = \"ldaps://dc1.corp.example\"\n\
+             [[directory.domain]]\ndns = \"east.corp.example\"\nserver = \"ldaps://p.east\"\n\
+             [[directory.domain]]\ndns = \"west.corp.example\"\nserver = \"ldaps://dc.west\"\n",
+        )
+        .expect("profile parses");
+        let servers = domain_servers(
+            &["EAST.corp.example=ldaps://dc2.east:1636".to_string()],
+            profile.directory.domains,
+        )
+        .unwrap_or_else(|f| panic!("{}", f.message));
+        assert_eq!(
+            servers,
+            vec![
+                DomainServer {
+                    dns: "EAST.corp.example".into(),
+                    server: "ldaps://dc2.east:1636".into()
+                },
+                DomainServer {
+                    dns: "west.corp.example".into(),
+                    server: "ldaps://dc.west".into()
+                },
+            ],
+            "the flag wins over the profile for the same domain"
+        );
+        for bad in ["east.corp.example", "=ldaps://x", "east=https://x"] {
+            let e = domain_servers(&[bad.to_string()], Vec::new()).err();
+            assert_eq!(e.map(|f| f.code), Some(exit::USAGE), "{bad}");
+        }
+        assert!(
+            toml::from_str::<Profile>("[[directory.domain]]\ndns = \"x\"\nhost = \"y\"\n").is_err(),
+            "unknown keys are refused"
+        );
+    }
+}

@@ -262,3 +262,50 @@ pub fn wizard(args: &[String], password: &str, data_dir: &Path) -> (i32, String,
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A DNS stand-in on `addr` (UDP) answering the SRV question
+/// `_ldap._tcp.dc._msdcs.<domain>.` with `records` (priority, weight,
+/// port, target) and "no such name" for anything else. It runs on a
+/// thread of its own for the life of the test process.
+pub fn dns_stand_in(addr: &str, domain: &str, records: Vec<(u16, u16, u16, String)>) {
+    use hickory_proto::op::{Message, MessageType, ResponseCode};
+    use hickory_proto::rr::rdata::SRV;
+    use hickory_proto::rr::{Name, RData, Record};
+    let socket = std::net::UdpSocket::bind(addr).unwrap_or_else(|e| panic!("bind {addr}: {e}"));
+    let wanted = format!("_ldap._tcp.dc._msdcs.{domain}.").to_ascii_lowercase();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1500];
+        while let Ok((n, from)) = socket.recv_from(&mut buf) {
+            let Ok(query) = Message::from_vec(&buf[..n]) else {
+                continue;
+            };
+            let mut reply = Message::new();
+            reply.set_id(query.id());
+            reply.set_message_type(MessageType::Response);
+            reply.set_op_code(query.op_code());
+            reply.set_recursion_desired(query.recursion_desired());
+            reply.set_recursion_available(true);
+            reply.add_queries(query.queries().to_vec());
+            let asked = query
+                .queries()
+                .first()
+                .map(|q| q.name().to_ascii().to_ascii_lowercase());
+            if asked.as_deref() == Some(wanted.as_str()) {
+                let name = Name::from_ascii(&wanted).expect("name");
+                for (priority, weight, port, target) in &records {
+                    let target = Name::from_ascii(target).expect("target");
+                    reply.add_answer(Record::from_rdata(
+                        name.clone(),
+                        60,
+                        RData::SRV(SRV::new(*priority, *weight, *port, target)),
+                    ));
+                }
+            } else {
+                reply.set_response_code(ResponseCode::NXDomain);
+            }
+            if let Ok(bytes) = reply.to_vec() {
+                let _ = socket.send_to(&bytes, from);
+            }
+        }
+    });
+}
