@@ -18,6 +18,7 @@ mod ad_front;
 #[allow(dead_code)]
 mod dc;
 #[path = "support/forest.rs"]
+#[allow(dead_code)]
 mod forest;
 
 use ad_front::{Front, FrontConfig};
