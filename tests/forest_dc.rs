@@ -281,5 +281,30 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
                 && c["writable"] == true),
         "{doc:#}"
     );
+
+    // A DC given for a domain that does not answer: a clear error naming
+    // the domain and the DC tried, nothing else.
+    let given: Vec<String> = args
+        .iter()
+        .cloned()
+        .chain([
+            "--domain-server".to_string(),
+            format!("{}=ldaps://127.0.0.9:636", b.dns()),
+        ])
+        .collect();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(["--lang", "en"])
+        .args(&given)
+        .env("WRITEBACK_WIZARD_BIND_PASSWORD", &a.dc.admin_password)
+        .env("WRITEBACK_WIZARD_DATA_DIR", &data)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("domain {}", b.dns())) && stderr.contains("127.0.0.9:636"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&data);
 }

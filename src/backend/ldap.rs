@@ -979,7 +979,15 @@ impl Directory for LdapDirectory {
             started,
             &result.as_ref().map(Vec::len).map_err(Clone::clone),
         );
-        result.map(Some)
+        match result {
+            Ok(entries) => Ok(Some(entries)),
+            // A Global Catalog that fails the search is passed over: each
+            // domain is searched through its own DC instead.
+            Err(e) => {
+                tracing::info!(error = %e, "global catalog search failed; each domain is searched");
+                Ok(None)
+            }
+        }
     }
 
     async fn search(
