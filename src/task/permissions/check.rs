@@ -305,11 +305,21 @@ pub async fn check<D: Directory>(
         });
     }
     // Unexpire password is checked on each domain root in scope.
-    let roots = if options.forest {
+    let mut roots = if options.forest {
         discovery.domains.clone()
     } else {
         vec![discovery.default_naming_context.clone()]
     };
+    // Another domain's root chosen as a target (the Targets page's
+    // domain list) is checked too.
+    for t in &targets {
+        let root = discovery.domains.iter().find(|d| d.eq_ignore_ascii_case(t));
+        if let Some(root) = root
+            && !roots.iter().any(|r| r.eq_ignore_ascii_case(root))
+        {
+            roots.push(root.clone());
+        }
+    }
     for root in &roots {
         let (_, sd) = read_dacl(dir, root).await?;
         let held = crate::ad::access::check(
