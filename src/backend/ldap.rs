@@ -289,6 +289,10 @@ fn to_entry(se: SearchEntry) -> Entry {
 /// operation, so that two DCs referring to each other cannot loop.
 const MAX_HOPS: usize = 8;
 
+/// Most searches one search may fan out to through continuation
+/// references (one per domain of a large forest).
+const MAX_SEARCHES: usize = 256;
+
 /// Which connection an operation goes to: the DC signed in to, or the DC
 /// of another domain of the forest (index into the forest's domains).
 type Via = Option<usize>;
@@ -494,10 +498,16 @@ impl LdapDirectory {
     ) -> Result<Vec<Entry>, DirectoryError> {
         let mut queue: Vec<(Via, String, Scope)> = vec![(self.via(base), base.to_string(), scope)];
         let mut entries = Vec::new();
+        // Each (DC, base) is asked once: two DCs naming each other cannot
+        // loop, and a forest root with many child domains is not cut short.
+        let mut asked = HashSet::new();
         let mut hops = 0;
         while let Some((via, base, scope)) = queue.pop() {
+            if !asked.insert((via, base.to_ascii_lowercase())) {
+                continue;
+            }
             hops += 1;
-            if hops > MAX_HOPS {
+            if hops > MAX_SEARCHES {
                 return Err(DirectoryError::Ldap {
                     code: 10,
                     dn: base,
@@ -512,10 +522,11 @@ impl LdapDirectory {
                 10 => {
                     let url = r.refs.first().cloned().unwrap_or_default();
                     let next = self.referral_target(&url, &base)?;
-                    if next == via {
+                    let dn = url_dn(&url).unwrap_or_else(|| base.clone());
+                    // A referral back to a DC already asked is a loop.
+                    if next == via || asked.contains(&(next, dn.to_ascii_lowercase())) {
                         return Err(result_error(&base, 10, &r.text));
                     }
-                    let dn = url_dn(&url).unwrap_or(base);
                     queue.push((next, dn, scope));
                     continue;
                 }
