@@ -232,6 +232,11 @@ fn a_forest_that_refers_works_end_to_end_and_foreign_referrals_are_refused() {
         dir.write_dacl(&spaced, &bytes)
             .await
             .expect("modify followed to the second DC");
+        assert_eq!(
+            dir.server_for(&spaced),
+            w.front.other_url,
+            "the DC that took the write"
+        );
         let filter = format!("(sAMAccountName={name})");
         let both = dir
             .search(&w.a.dc.base_dn, Scope::Subtree, &filter, &["dn"], false)

@@ -66,6 +66,9 @@ pub struct LdapDirectory {
     others: HashMap<String, ldap3::Ldap>,
     /// The Global Catalog: not tried yet, or tried (None: none answers).
     gc: Option<Option<ldap3::Ldap>>,
+    /// Objects written on another DC than their name routes to (a
+    /// referral was followed), by lower-case DN: that DC's URL.
+    written_on: HashMap<String, String>,
 }
 
 /// Whether the options would send the password in clear text.
@@ -322,6 +325,7 @@ impl LdapDirectory {
             forest: Vec::new(),
             others: HashMap::new(),
             gc: None,
+            written_on: HashMap::new(),
         })
     }
 
@@ -685,6 +689,9 @@ impl LdapDirectory {
             log_op(&url, op, dn, "base", "", true, started, &logged);
             let result = result?;
             if result.rc != 10 {
+                if via != self.via(dn) {
+                    self.written_on.insert(dn.to_ascii_lowercase(), url.clone());
+                }
                 return Ok((result, url));
             }
             let referral = result.refs.first().cloned().unwrap_or_default();
@@ -902,7 +909,10 @@ impl Directory for LdapDirectory {
     }
 
     fn server_for(&self, dn: &str) -> String {
-        self.url_of(self.via(dn))
+        match self.written_on.get(&dn.to_ascii_lowercase()) {
+            Some(url) => url.clone(),
+            None => self.url_of(self.via(dn)),
+        }
     }
 
     fn routes(&self) -> Vec<ForestDomain> {

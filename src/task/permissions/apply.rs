@@ -244,7 +244,11 @@ pub async fn apply<D: Directory>(
                 };
             match written {
                 Ok(after_sddl) => {
-                    trail.record_after(change(after_sddl.clone(), audit::Outcome::Ok));
+                    // The DC that took the write (another one than planned
+                    // when a referral was followed).
+                    let mut done = change(after_sddl.clone(), audit::Outcome::Ok);
+                    done.target.server = Some(dir.server_for(&target.dn));
+                    trail.record_after(done);
                     break TargetResult {
                         dn: target.dn.clone(),
                         before_sddl: current.before_sddl.clone(),
