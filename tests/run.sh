@@ -25,6 +25,14 @@ else
     started=1
 fi
 stop_dc() { [ "$started" = 1 ] && bash "$dc" stop >/dev/null 2>&1 || true; }
+forest_started=()
+stop_forest() {
+    local one
+    for one in "${forest_started[@]}"; do
+        # shellcheck disable=SC2086
+        env $one bash "$dc" stop >/dev/null 2>&1 || true
+    done
+}
 trap 'stop_dc; stop_forest' EXIT
 export WRITEBACK_TEST_DC_ENV="$SDC_DIR/connection.env"
 export WRITEBACK_TEST_REQUIRE_DC=1
@@ -35,7 +43,6 @@ step "two domain controllers of two domains (tests/forest_dc.rs, tests/forest_re
 forest_a=(SDC_DIR="${WRITEBACK_FOREST_A_DIR:-/tmp/writeback-wizard-forest-a}" SDC_IP=127.0.0.4 SDC_HOST=dca)
 forest_b=(SDC_DIR="${WRITEBACK_FOREST_B_DIR:-/tmp/writeback-wizard-forest-b}" SDC_IP=127.0.0.5 SDC_HOST=dcb
           SDC_REALM=EAST.WRITEBACK.TEST SDC_DOMAIN=EAST)
-forest_started=()
 start_forest_dc() {
     if env "$@" bash "$dc" status >/dev/null 2>&1; then
         env "$@" bash "$dc" reset >/dev/null
@@ -43,13 +50,6 @@ start_forest_dc() {
         env "$@" bash "$dc" start >/dev/null
         forest_started+=("$*")
     fi
-}
-stop_forest() {
-    local one
-    for one in "${forest_started[@]}"; do
-        # shellcheck disable=SC2086
-        env $one bash "$dc" stop >/dev/null 2>&1 || true
-    done
 }
 start_forest_dc "${forest_a[@]}"
 start_forest_dc "${forest_b[@]}"
