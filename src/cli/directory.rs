@@ -44,7 +44,7 @@ pub struct DirectoryArgs {
     /// Every domain of the forest.
     #[arg(long)]
     pub forest: bool,
-    /// The DC of one domain of the forest, DNS=ldaps://HOST[:PORT]
+    /// The DC of one domain of the forest, `DNS=ldaps://HOST[:PORT]`
     /// (repeatable); other domains: the DC DNS names, else the domain name.
     #[arg(long = "domain-server", value_name = "DNS=URL")]
     pub domain_servers: Vec<String>,
