@@ -396,3 +396,39 @@ pub enum Swap {
     /// nothing written.
     Unsupported,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dn_belongs_to_the_nearest_domain_holding_it() {
+        let domain = |dns: &str, nc: &str| ForestDomain {
+            dns: dns.into(),
+            nc: nc.into(),
+            ..ForestDomain::default()
+        };
+        let forest = [
+            domain("corp.example", "DC=corp,DC=example"),
+            domain("east.corp.example", "DC=east,DC=corp,DC=example"),
+        ];
+        let of = |dn: &str| domain_of(dn, &forest).map(|d| d.dns.as_str());
+        assert_eq!(
+            of("CN=x,OU=y,DC=East,DC=corp,DC=example"),
+            Some("east.corp.example")
+        );
+        assert_eq!(of("dc=east,dc=corp,dc=example"), Some("east.corp.example"));
+        assert_eq!(
+            of("CN=Configuration,DC=corp,DC=example"),
+            Some("corp.example")
+        );
+        assert_eq!(of("DC=west,DC=corp,DC=example"), Some("corp.example"));
+        assert_eq!(of("DC=elsewhere,DC=example"), None);
+        // A name that merely ends like a domain's is not inside it.
+        assert_eq!(of("DC=xcorp,DC=example"), None);
+        assert!(!dn_within(
+            "DC=beast,DC=corp,DC=example",
+            "DC=east,DC=corp,DC=example"
+        ));
+    }
+}
