@@ -194,6 +194,18 @@ pub fn format_error(e: &FormatError) -> String {
     )
 }
 
+/// A finding's line, naming its domain when targets lie in several.
+fn in_domain(text: String, domain: &Option<String>) -> String {
+    match domain {
+        Some(domain) => fl!(
+            "forest-in-domain",
+            text = text.as_str(),
+            domain = domain.as_str()
+        ),
+        None => text,
+    }
+}
+
 /// A directory error, translated, naming the fix.
 pub fn directory_error(e: &DirectoryError) -> String {
     match e {
@@ -244,6 +256,21 @@ pub fn directory_error(e: &DirectoryError) -> String {
         ),
         DirectoryError::Plaintext => fl!("dir-error-plaintext"),
         DirectoryError::Config(text) => fl!("dir-error-config", text = text.as_str()),
+        DirectoryError::Domain {
+            domain,
+            server,
+            reason,
+        } => fl!(
+            "forest-error-domain",
+            domain = domain.as_str(),
+            server = server.as_str(),
+            reason = directory_error(reason)
+        ),
+        DirectoryError::ReferralRefused { url, dn } => fl!(
+            "forest-error-referral-refused",
+            url = url.as_str(),
+            dn = dn.as_str()
+        ),
     }
 }
 
@@ -351,10 +378,22 @@ pub fn finding(f: &Finding) -> String {
         Finding::ConnectorAccount { dn, enabled: false } => {
             fl!("check-connector-disabled", dn = dn.as_str())
         }
-        Finding::MinPwdAge { days: 0 } => fl!("check-min-pwd-age-ok"),
-        Finding::MinPwdAge { days } => fl!("check-min-pwd-age", days = days.to_string()),
-        Finding::PolicyHints { supported: true } => fl!("check-policy-hints-ok"),
-        Finding::PolicyHints { supported: false } => fl!("check-policy-hints-missing"),
+        Finding::MinPwdAge { days, domain } => in_domain(
+            if *days == 0 {
+                fl!("check-min-pwd-age-ok")
+            } else {
+                fl!("check-min-pwd-age", days = days.to_string())
+            },
+            domain,
+        ),
+        Finding::PolicyHints { supported, domain } => in_domain(
+            if *supported {
+                fl!("check-policy-hints-ok")
+            } else {
+                fl!("check-policy-hints-missing")
+            },
+            domain,
+        ),
         Finding::UsersOutOfReach { scanned, users } if users.is_empty() => {
             fl!("check-reach-all", scanned = scanned.to_string())
         }
@@ -548,6 +587,16 @@ pub fn audit_text(a: &Audit) -> Vec<String> {
             "verify-target-ungranted",
             target = t.target.as_str(),
             count = t.users.to_string()
+        ));
+    }
+    for d in &a.domains {
+        lines.push(fl!(
+            "forest-verify-domain",
+            domain = d.domain.as_str(),
+            server = d.server.as_str(),
+            carrying = d.carrying.to_string(),
+            total = d.scanned.to_string(),
+            blocked = d.blocked.to_string()
         ));
     }
     lines.extend(groups_text(&a.groups(FIRST_USERS)));

@@ -44,6 +44,10 @@ pub struct DirectoryProfile {
     /// Also inetOrgPerson objects.
     #[serde(default)]
     pub inetorgperson: bool,
+    /// `[[directory.domain]]`: the DC of one domain of the forest (`dns`,
+    /// `server`).
+    #[serde(default, rename = "domain")]
+    pub domains: Vec<crate::backend::DomainServer>,
 }
 
 /// The `[connect]` table of a profile.
@@ -230,6 +234,7 @@ impl Settings {
                     forest: d.forest,
                     include_adminsdholder: d.include_adminsdholder,
                     inetorgperson: d.inetorgperson,
+                    domain_servers: d.domains,
                 },
             },
             connect: ConnectSettings {

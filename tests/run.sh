@@ -25,9 +25,36 @@ else
     started=1
 fi
 stop_dc() { [ "$started" = 1 ] && bash "$dc" stop >/dev/null 2>&1 || true; }
-trap stop_dc EXIT
+forest_started=()
+stop_forest() {
+    local one
+    for one in "${forest_started[@]}"; do
+        # shellcheck disable=SC2086
+        env $one bash "$dc" stop >/dev/null 2>&1 || true
+    done
+}
+trap 'stop_dc; stop_forest' EXIT
 export WRITEBACK_TEST_DC_ENV="$SDC_DIR/connection.env"
 export WRITEBACK_TEST_REQUIRE_DC=1
+
+step "two domain controllers of two domains (tests/forest_dc.rs, tests/forest_referrals.rs)"
+# WRITEBACK.TEST on 127.0.0.4 and EAST.WRITEBACK.TEST on 127.0.0.5, each in
+# its own directory; the tests make them one forest (crossRefs, one UPN).
+forest_a=(SDC_DIR="${WRITEBACK_FOREST_A_DIR:-/tmp/writeback-wizard-forest-a}" SDC_IP=127.0.0.4 SDC_HOST=dca)
+forest_b=(SDC_DIR="${WRITEBACK_FOREST_B_DIR:-/tmp/writeback-wizard-forest-b}" SDC_IP=127.0.0.5 SDC_HOST=dcb
+          SDC_REALM=EAST.WRITEBACK.TEST SDC_DOMAIN=EAST)
+start_forest_dc() {
+    if env "$@" bash "$dc" status >/dev/null 2>&1; then
+        env "$@" bash "$dc" reset >/dev/null
+    else
+        env "$@" bash "$dc" start >/dev/null
+        forest_started+=("$*")
+    fi
+}
+start_forest_dc "${forest_a[@]}"
+start_forest_dc "${forest_b[@]}"
+export WRITEBACK_TEST_FOREST_A_ENV="${forest_a[0]#SDC_DIR=}/connection.env"
+export WRITEBACK_TEST_FOREST_B_ENV="${forest_b[0]#SDC_DIR=}/connection.env"
 
 step "cargo test"
 cargo test --all-targets --locked

@@ -762,3 +762,10 @@ connect-cloudsync-state = { $host }: Cloud-Sync-Bereitstellungs-Agent { $version
 verify-summary = { $carrying } von { $total } Benutzern haben die Berechtigung
 permissions-already-granted = { $dn }: Berechtigungen bereits vergeben, nichts zu tun
 permissions-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count } Einträge entfernt)
+## issue 14: forests
+forest-error-domain = Domäne { $domain } über den Domänencontroller { $server }: { $reason } (einen anderen DC dieser Domäne mit --domain-server { $domain }=ldaps://HOST angeben)
+forest-error-referral-refused = das Verzeichnis verwies { $dn } an { $url }, das kein Domänencontroller der Domänen dieser Gesamtstruktur ist: nicht gefolgt, dort nichts geändert
+forest-in-domain = { $text } (Domäne { $domain })
+forest-error-domain-server = --domain-server { $value }: den DNS-Namen der Domäne, ein Gleichheitszeichen und ihren DC angeben, z. B. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = Domäne { $domain } (über { $server }): { $carrying } von { $total } Benutzern haben die Berechtigung, { $blocked } nicht erreichbar
+help-arg-domain-servers = Der DC einer Domäne der Gesamtstruktur, DNS=ldaps://HOST[:PORT] (wiederholbar); für andere Domänen der DC, den DNS nennt, sonst der Domänenname

@@ -762,3 +762,10 @@ connect-cloudsync-state = { $host }: Cloud Sync provisioning agent { $version },
 verify-summary = { $carrying } of { $total } users carry the permission
 permissions-already-granted = { $dn }: already granted, nothing to do
 permissions-rolled-back = { $dn }: grant undone ({ $count } entries removed)
+## issue 14: forests
+forest-error-domain = domain { $domain } through the domain controller { $server }: { $reason } (give another DC of that domain with --domain-server { $domain }=ldaps://HOST)
+forest-error-referral-refused = the directory referred { $dn } to { $url }, which is not a domain controller of this forest's domains: not followed, nothing changed there
+forest-in-domain = { $text } (domain { $domain })
+forest-error-domain-server = --domain-server { $value }: write the domain's DNS name, an equals sign and its DC, e.g. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domain { $domain } (through { $server }): { $carrying } of { $total } users carry the permission, { $blocked } out of reach
+help-arg-domain-servers = The DC of one domain of the forest, DNS=ldaps://HOST[:PORT] (repeatable); other domains: the DC that DNS names, else the domain's name

@@ -762,3 +762,10 @@ connect-cloudsync-state = { $host }: agente de aprovisionamiento de Cloud Sync {
 verify-summary = { $carrying } de { $total } usuarios tienen el permiso
 permissions-already-granted = { $dn }: los permisos ya están concedidos, no hay nada que hacer
 permissions-rolled-back = { $dn }: concesión deshecha (se quitaron { $count } entradas)
+## issue 14: forests
+forest-error-domain = dominio { $domain } a través del controlador de dominio { $server }: { $reason } (indique otro DC de ese dominio con --domain-server { $domain }=ldaps://HOST)
+forest-error-referral-refused = el directorio remitió { $dn } a { $url }, que no es un controlador de dominio de los dominios de este bosque: no se siguió, no se cambió nada allí
+forest-in-domain = { $text } (dominio { $domain })
+forest-error-domain-server = --domain-server { $value }: escriba el nombre DNS del dominio, un signo igual y su DC, p. ej. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = dominio { $domain } (a través de { $server }): { $carrying } de { $total } usuarios tienen el permiso, { $blocked } fuera de alcance
+help-arg-domain-servers = El DC de un dominio del bosque, DNS=ldaps://HOST[:PUERTO] (repetible); para los demás dominios, el DC que indica el DNS, si no el nombre del dominio

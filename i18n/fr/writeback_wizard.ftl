@@ -762,3 +762,10 @@ connect-cloudsync-state = { $host } : agent d'approvisionnement Cloud Sync { $ve
 verify-summary = { $carrying } utilisateurs sur { $total } disposent de l'autorisation
 permissions-already-granted = { $dn } : autorisations déjà attribuées, rien à faire
 permissions-rolled-back = { $dn } : attribution annulée ({ $count } entrées supprimées)
+## issue 14: forests
+forest-error-domain = domaine { $domain } via le contrôleur de domaine { $server } : { $reason } (indiquez un autre DC de ce domaine avec --domain-server { $domain }=ldaps://HÔTE)
+forest-error-referral-refused = l'annuaire a renvoyé { $dn } vers { $url }, qui n'est pas un contrôleur de domaine des domaines de cette forêt : renvoi non suivi, rien n'y a été modifié
+forest-in-domain = { $text } (domaine { $domain })
+forest-error-domain-server = --domain-server { $value } : indiquez le nom DNS du domaine, un signe égal et son DC, par exemple --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domaine { $domain } (via { $server }) : { $carrying } utilisateurs sur { $total } portent l'autorisation, { $blocked } hors de portée
+help-arg-domain-servers = Le DC d’un domaine de la forêt, DNS=ldaps://HÔTE[:PORT] (répétable) ; pour les autres domaines, le DC que nomme le DNS, sinon le nom du domaine

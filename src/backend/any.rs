@@ -10,7 +10,9 @@ use crate::backend::sync::{SyncError, SyncServer, SyncState};
 use crate::backend::tenant::{
     CloudUser, PilotTenant, PortalPolicy, ResetPoll, ResetStarted, SsprScope, Tenant, TenantError,
 };
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::backend::{
+    Directory, DirectoryError, DomainName, DomainServer, Entry, ForestDomain, Scope,
+};
 
 /// Either directory, so that tasks see one concrete type.
 pub enum AnyDirectory {
@@ -72,6 +74,52 @@ impl Directory for AnyDirectory {
         match self {
             AnyDirectory::Demo(d) => d.swap_dacl(dn, expected, sd).await,
             AnyDirectory::Ldap(d) => d.swap_dacl(dn, expected, sd).await,
+        }
+    }
+
+    fn server_for(&self, dn: &str) -> String {
+        match self {
+            AnyDirectory::Demo(d) => d.server_for(dn),
+            AnyDirectory::Ldap(d) => d.server_for(dn),
+        }
+    }
+
+    fn routes(&self) -> Vec<ForestDomain> {
+        match self {
+            AnyDirectory::Demo(d) => d.routes(),
+            AnyDirectory::Ldap(d) => d.routes(),
+        }
+    }
+
+    fn set_domain_servers(&mut self, servers: &[DomainServer]) {
+        match self {
+            AnyDirectory::Demo(d) => d.set_domain_servers(servers),
+            AnyDirectory::Ldap(d) => d.set_domain_servers(servers),
+        }
+    }
+
+    async fn set_forest(&mut self, home: &str, domains: &[DomainName]) -> Vec<ForestDomain> {
+        match self {
+            AnyDirectory::Demo(d) => d.set_forest(home, domains).await,
+            AnyDirectory::Ldap(d) => d.set_forest(home, domains).await,
+        }
+    }
+
+    async fn root_dse(&mut self, nc: &str, attrs: &[&str]) -> Result<Entry, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.root_dse(nc, attrs).await,
+            AnyDirectory::Ldap(d) => d.root_dse(nc, attrs).await,
+        }
+    }
+
+    async fn search_global_catalog(
+        &mut self,
+        filter: &str,
+        attrs: &[&str],
+    ) -> Result<Option<Vec<Entry>>, DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.search_global_catalog(filter, attrs).await,
+            AnyDirectory::Ldap(d) => d.search_global_catalog(filter, attrs).await,
         }
     }
 }

@@ -160,6 +160,10 @@ impl DemoState {
             let Some(parent_dn) = parent(&dn) else {
                 continue;
             };
+            // A domain's root inherits nothing from the domain above it.
+            if forest::is_domain_root(&dn) {
+                continue;
+            }
             let Some(parent_dacl) = self.objects.get(parent_dn).and_then(|p| p.sd.dacl.clone())
             else {
                 continue;
@@ -413,6 +417,7 @@ impl DemoOrg {
             }
         }
         s.seed_pilot();
+        forest::add_child_domain(&mut s, &root_sd, &user_template, &config);
         s.propagate();
         DemoOrg {
             state: Arc::new(Mutex::new(s)),
@@ -422,7 +427,11 @@ impl DemoOrg {
 
     /// The directory plane.
     pub fn directory(&self) -> DemoDirectory {
-        DemoDirectory { org: self.clone() }
+        DemoDirectory {
+            org: self.clone(),
+            forest: Vec::new(),
+            given: Vec::new(),
+        }
     }
 
     /// The Entra Connect plane.
@@ -447,10 +456,16 @@ impl DemoOrg {
     }
 }
 
-/// The demo directory.
+/// The demo directory: a connection to the first domain's DC, which
+/// refers whatever lies in the second domain to that domain's DC, as AD
+/// does (see the `forest` section below).
 #[derive(Clone, Debug)]
 pub struct DemoDirectory {
     org: DemoOrg,
+    /// The forest's domains with their DCs, once discovered.
+    forest: Vec<super::ForestDomain>,
+    /// DCs given per domain.
+    given: Vec<super::DomainServer>,
 }
 
 fn entry_of(dn: &str, o: &Object, attrs: &[&str], dacl_only: bool) -> Entry {
@@ -534,7 +549,28 @@ impl DemoDirectory {
 
 impl Directory for DemoDirectory {
     fn server(&self) -> String {
-        "demo://dc01.contoso.com".into()
+        forest::HOME_DC.into()
+    }
+
+    fn server_for(&self, dn: &str) -> String {
+        self.dc_for(dn).to_string()
+    }
+
+    fn routes(&self) -> Vec<super::ForestDomain> {
+        self.forest.clone()
+    }
+
+    fn set_domain_servers(&mut self, servers: &[super::DomainServer]) {
+        self.given = servers.to_vec();
+    }
+
+    async fn set_forest(
+        &mut self,
+        home: &str,
+        domains: &[super::DomainName],
+    ) -> Vec<super::ForestDomain> {
+        self.forest = forest::routes(home, domains, &self.given);
+        self.forest.clone()
     }
 
     async fn search(
@@ -546,7 +582,7 @@ impl Directory for DemoDirectory {
         dacl_only: bool,
     ) -> Result<Vec<Entry>, DirectoryError> {
         self.org.pause(1).await;
-        self.find(base, scope, filter, attrs, dacl_only)
+        self.search_following(base, scope, filter, attrs, dacl_only)
     }
 
     async fn search_paged(
@@ -557,7 +593,10 @@ impl Directory for DemoDirectory {
         dacl_only: bool,
         each: &mut (dyn FnMut(Entry) + Send),
     ) -> Result<(), DirectoryError> {
-        let entries = self.find(base, Scope::Subtree, filter, attrs, dacl_only)?;
+        let dc = self.follow(self.dc_for(base), base)?;
+        let entries = forest::answer(self, dc, base, Scope::Subtree, filter, attrs, dacl_only)?
+            .map_err(|url| self.refused(&url, base))?
+            .0;
         for e in entries {
             self.org.pause(2).await;
             each(e);
@@ -588,6 +627,11 @@ impl Directory for DemoDirectory {
 
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError> {
         self.org.pause(4).await;
+        // The DC of the domain holding `dn` writes it; another refers.
+        let dc = self.follow(self.dc_for(dn), dn)?;
+        if forest::refers(dc, dn).is_some() {
+            return Err(self.refused(&forest::referral_url(dn), dn));
+        }
         let new = SecurityDescriptor::from_bytes(sd).map_err(|e| DirectoryError::Ldap {
             code: 19,
             dn: dn.to_string(),
@@ -1168,5 +1212,242 @@ impl EventLog for DemoSync {
             all.sort_by_key(|b| std::cmp::Reverse(b.0));
             all.into_iter().map(|(_, e)| e).collect()
         }))
+    }
+}
+
+// ---- issue 14: the forest's second domain ------------------------------
+//
+// emea.contoso.com, a child domain with its own DC (dc01.emea.contoso.com),
+// its own SID and a few users. The first domain's DC holds its crossRef
+// and answers anything inside it with a referral (and subtree searches at
+// its own root with a continuation reference to it), as AD does; the
+// directory follows those only to the DCs of the forest's domains.
+
+/// The forest section of the demo organization.
+mod forest {
+    use super::*;
+    use crate::backend::{DcSource, DomainName, DomainServer, ForestDomain, dn_within};
+
+    /// The second domain's DNS name.
+    pub const CHILD_DOMAIN: &str = "emea.contoso.com";
+    /// Its root.
+    pub const CHILD_ROOT: &str = "DC=emea,DC=contoso,DC=com";
+    /// Its SID.
+    pub const CHILD_SID: &str = "S-1-5-21-1004336348-1177238915-682003330";
+    /// The first domain's DC.
+    pub const HOME_DC: &str = "demo://dc01.contoso.com";
+    /// The second domain's DC.
+    pub const CHILD_DC: &str = "demo://dc01.emea.contoso.com";
+
+    /// Whether `dn` is the root of a domain below another one.
+    pub fn is_domain_root(dn: &str) -> bool {
+        dn.eq_ignore_ascii_case(CHILD_ROOT)
+    }
+
+    /// Which DC holds `dn`.
+    pub fn holder(dn: &str) -> &'static str {
+        if dn_within(dn, CHILD_ROOT) {
+            CHILD_DC
+        } else {
+            HOME_DC
+        }
+    }
+
+    /// The referral a DC gives for `dn` (by the domain's DNS name, as AD).
+    pub fn referral_url(dn: &str) -> String {
+        let host = if holder(dn) == CHILD_DC {
+            CHILD_DOMAIN
+        } else {
+            DEMO_DOMAIN
+        };
+        format!("demo://{host}/{dn}")
+    }
+
+    /// Whether `dc` refers an operation on `base` elsewhere (its referral).
+    pub fn refers(dc: &str, base: &str) -> Option<String> {
+        (!base.is_empty() && holder(base) != dc).then(|| referral_url(base))
+    }
+
+    /// The DCs of the forest's domains: given, else the demo's own.
+    pub fn routes(home: &str, domains: &[DomainName], given: &[DomainServer]) -> Vec<ForestDomain> {
+        domains
+            .iter()
+            .map(|d| {
+                let (server, source) = if d.dn.eq_ignore_ascii_case(home) {
+                    (HOME_DC.to_string(), DcSource::Connected)
+                } else if let Some(g) = given.iter().find(|g| g.dns.eq_ignore_ascii_case(&d.dns)) {
+                    (g.server.clone(), DcSource::Given)
+                } else {
+                    // What DNS would name in a real forest.
+                    (holder(&d.dn).to_string(), DcSource::Srv)
+                };
+                ForestDomain {
+                    dns: d.dns.clone(),
+                    netbios: d.netbios.clone(),
+                    nc: d.dn.clone(),
+                    server,
+                    source,
+                }
+            })
+            .collect()
+    }
+
+    /// One operation on one DC: its entries and continuation references,
+    /// or the referral it answers with.
+    #[allow(clippy::type_complexity)]
+    pub fn answer(
+        dir: &DemoDirectory,
+        dc: &str,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Result<(Vec<Entry>, Vec<String>), String>, DirectoryError> {
+        if let Some(url) = refers(dc, base) {
+            return Ok(Err(url));
+        }
+        let mut entries = dir.find(base, scope, filter, attrs, dacl_only)?;
+        // Objects of the other domain are not in this DC's naming context.
+        entries.retain(|e| e.dn.is_empty() || holder(&e.dn) == dc);
+        let mut refs = Vec::new();
+        if dc == HOME_DC && scope == Scope::Subtree && base.eq_ignore_ascii_case(DEMO_ROOT) {
+            refs.push(format!("demo://{CHILD_DOMAIN}/{CHILD_ROOT}"));
+        }
+        Ok(Ok((entries, refs)))
+    }
+
+    /// Adds the second domain: its crossRef, root, Users and a few users.
+    pub fn add_child_domain(
+        s: &mut DemoState,
+        root_sd: &SecurityDescriptor,
+        user_template: &SecurityDescriptor,
+        config: &str,
+    ) {
+        let domain: Sid = CHILD_SID.parse().expect("constant SID");
+        s.add(
+            &format!("CN=EMEA,CN=Partitions,{config}"),
+            &[
+                ("objectClass", "crossRef"),
+                ("nCName", CHILD_ROOT),
+                ("nETBIOSName", "EMEA"),
+                ("dnsRoot", CHILD_DOMAIN),
+                ("systemFlags", "3"),
+            ],
+            SecurityDescriptor::with_dacl(Acl::new(Vec::new()), 0),
+        );
+        s.add(
+            CHILD_ROOT,
+            &[
+                ("objectClass", "domainDNS"),
+                ("minPwdAge", "0"),
+                ("sDRightsEffective", "15"),
+            ],
+            root_sd.clone(),
+        );
+        s.set_binary(CHILD_ROOT, "objectSid", domain.to_bytes());
+        let mut container = user_template.clone();
+        if let Some(d) = container.dacl.as_mut() {
+            d.aces.retain(|a| !a.is_inherited());
+        }
+        let users_dn = format!("CN=Users,{CHILD_ROOT}");
+        s.add(
+            &users_dn,
+            &[("objectClass", "container"), ("sDRightsEffective", "15")],
+            container.clone(),
+        );
+        for (sam, display, rid) in [
+            ("lena.fischer", "Lena Fischer", 1601),
+            ("marco.rossi", "Marco Rossi", 1602),
+            ("sofia.garcia", "Sofía García", 1603),
+        ] {
+            let dn = format!("CN={display},{users_dn}");
+            let upn = format!("{sam}@{CHILD_DOMAIN}");
+            s.add(
+                &dn,
+                &[
+                    ("objectClass", "top"),
+                    ("objectClass", "person"),
+                    ("objectClass", "organizationalPerson"),
+                    ("objectClass", "user"),
+                    ("objectCategory", "person"),
+                    ("sAMAccountName", sam),
+                    ("userPrincipalName", &upn),
+                    ("displayName", display),
+                    ("cn", display),
+                    ("userAccountControl", "512"),
+                    ("sAMAccountType", "805306368"),
+                    ("msDS-User-Account-Control-Computed", "0"),
+                ],
+                container.clone(),
+            );
+            let sid = domain.with_rid(rid).expect("domain SID has room");
+            s.set_binary(&dn, "objectSid", sid.to_bytes());
+        }
+    }
+}
+
+impl DemoDirectory {
+    /// The DC an operation on `dn` goes to: its domain's, once the forest
+    /// is known; the first domain's DC before.
+    fn dc_for(&self, dn: &str) -> &str {
+        crate::backend::domain_of(dn, &self.forest).map_or(forest::HOME_DC, |d| d.server.as_str())
+    }
+
+    /// A referral that names no DC of the forest.
+    fn refused(&self, url: &str, dn: &str) -> DirectoryError {
+        DirectoryError::ReferralRefused {
+            url: url.to_string(),
+            dn: dn.to_string(),
+        }
+    }
+
+    /// The DC that answers for `base` when asked at `dc`: `dc` itself, or
+    /// the forest's DC it refers to (never one outside the forest).
+    fn follow<'a>(&'a self, dc: &'a str, base: &str) -> Result<&'a str, DirectoryError> {
+        let Some(url) = forest::refers(dc, base) else {
+            return Ok(dc);
+        };
+        let host = url
+            .strip_prefix("demo://")
+            .and_then(|r| r.split('/').next())
+            .unwrap_or_default();
+        self.forest
+            .iter()
+            .find(|d| d.dns.eq_ignore_ascii_case(host))
+            .map(|d| d.server.as_str())
+            .filter(|server| forest::refers(server, base).is_none())
+            .ok_or_else(|| self.refused(&url, base))
+    }
+
+    /// A search following referrals and continuation references to the
+    /// forest's DCs.
+    fn search_following(
+        &self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        dacl_only: bool,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        let dc = self.follow(self.dc_for(base), base)?;
+        let (mut entries, refs) = forest::answer(self, dc, base, scope, filter, attrs, dacl_only)?
+            .map_err(|url| self.refused(&url, base))?;
+        for url in refs {
+            let Some(dn) = url.strip_prefix("demo://").and_then(|r| r.split_once('/')) else {
+                continue;
+            };
+            let dn = dn.1;
+            // Followed only into a domain of the forest, once it is known.
+            if crate::backend::domain_of(dn, &self.forest).is_none() {
+                continue;
+            }
+            let next = self.follow(self.dc_for(dn), dn)?;
+            if let Ok((more, _)) = forest::answer(self, next, dn, scope, filter, attrs, dacl_only)?
+            {
+                entries.extend(more);
+            }
+        }
+        Ok(entries)
     }
 }

@@ -5,6 +5,7 @@
 pub mod any;
 pub mod cloudsync;
 pub mod demo;
+pub mod dns;
 pub mod entra;
 pub mod filter;
 pub mod ldap;
@@ -222,6 +223,96 @@ pub enum DirectoryError {
     /// Configuration refused before connecting.
     #[error("{0}")]
     Config(String),
+    /// An operation on another domain of the forest failed at that
+    /// domain's DC (connecting, signing in, or the operation itself).
+    #[error("domain {domain} through {server}: {reason}")]
+    Domain {
+        /// The domain (DNS name).
+        domain: String,
+        /// The DC tried.
+        server: String,
+        /// What went wrong there.
+        reason: Box<DirectoryError>,
+    },
+    /// A referral (or continuation reference) named a host that is not a
+    /// DC of the forest's domains: not followed.
+    #[error("referral for {dn} to {url} refused: not a domain controller of this forest")]
+    ReferralRefused {
+        /// The referral URL.
+        url: String,
+        /// The object asked for.
+        dn: String,
+    },
+}
+
+/// A domain of the forest, from its crossRef object.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DomainName {
+    /// Its naming context (nCName).
+    pub dn: String,
+    /// NetBIOS name (nETBIOSName).
+    pub netbios: String,
+    /// DNS name (dnsRoot).
+    pub dns: String,
+}
+
+/// A domain controller given for one domain of the forest
+/// (`--domain-server DNS=URL`, or `[[directory.domain]]` in a profile).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainServer {
+    /// The domain's DNS name (dnsRoot), e.g. `east.corp.example`.
+    pub dns: String,
+    /// `ldaps://HOST[:PORT]` (or `ldap://` with StartTLS, as for `--server`).
+    pub server: String,
+}
+
+/// How the DC of a domain was chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DcSource {
+    /// The DC signed in to (`--server`): its own domain.
+    #[default]
+    Connected,
+    /// Given for that domain (`--domain-server`, the profile).
+    Given,
+    /// Named by DNS (`_ldap._tcp.dc._msdcs.<domain>` SRV records).
+    Srv,
+    /// Nothing else known: the domain's DNS name itself.
+    DnsRoot,
+}
+
+/// A domain of the forest and the DC operations on it go to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ForestDomain {
+    /// DNS name (dnsRoot).
+    pub dns: String,
+    /// NetBIOS name.
+    pub netbios: String,
+    /// Naming context (nCName).
+    pub nc: String,
+    /// The DC's URL.
+    pub server: String,
+    /// How that DC was chosen.
+    pub source: DcSource,
+}
+
+/// The forest's domain whose naming context holds `dn` (the longest
+/// match), if any.
+pub fn domain_of<'a>(dn: &str, domains: &'a [ForestDomain]) -> Option<&'a ForestDomain> {
+    domains
+        .iter()
+        .filter(|d| !d.nc.is_empty() && dn_within(dn, &d.nc))
+        .max_by_key(|d| d.nc.len())
+}
+
+/// Whether `dn` is `base` or below it (case-insensitive, as DNs compare).
+pub fn dn_within(dn: &str, base: &str) -> bool {
+    let (dn, base) = (
+        dn.trim().to_ascii_lowercase(),
+        base.trim().to_ascii_lowercase(),
+    );
+    dn == base || dn.ends_with(&format!(",{base}"))
 }
 
 /// The directory operations step 1 needs.
@@ -252,6 +343,71 @@ pub trait Directory {
         each: &mut (dyn FnMut(Entry) + Send),
     ) -> Result<(), DirectoryError>;
 
+    /// The DC an operation on `dn` goes to (each domain of the forest has
+    /// its own); the connection's server unless told otherwise.
+    fn server_for(&self, dn: &str) -> String {
+        let _ = dn;
+        self.server()
+    }
+
+    /// The forest's domains with their DCs, as [`Directory::set_forest`]
+    /// chose them (empty before).
+    fn routes(&self) -> Vec<ForestDomain> {
+        Vec::new()
+    }
+
+    /// DCs to use for domains of the forest (before [`Directory::set_forest`]).
+    fn set_domain_servers(&mut self, servers: &[DomainServer]) {
+        let _ = servers;
+    }
+
+    /// Tells the directory the forest's domains (from the crossRef objects)
+    /// and the naming context of the domain it is connected to, so that
+    /// operations on each domain go to a DC of that domain and referrals
+    /// are followed only to those DCs. Returns each domain with its DC.
+    /// By default one store answers for every domain.
+    async fn set_forest(&mut self, home: &str, domains: &[DomainName]) -> Vec<ForestDomain> {
+        let server = self.server();
+        domains
+            .iter()
+            .map(|d| ForestDomain {
+                dns: d.dns.clone(),
+                netbios: d.netbios.clone(),
+                nc: d.dn.clone(),
+                server: server.clone(),
+                source: if d.dn.eq_ignore_ascii_case(home) {
+                    DcSource::Connected
+                } else {
+                    DcSource::Given
+                },
+            })
+            .collect()
+    }
+
+    /// Reads RootDSE attributes of the DC of the domain `nc` (the
+    /// connection's own RootDSE by default).
+    async fn root_dse(&mut self, nc: &str, attrs: &[&str]) -> Result<Entry, DirectoryError> {
+        let _ = nc;
+        Ok(self
+            .search("", Scope::Base, "(objectClass=*)", attrs, false)
+            .await?
+            .into_iter()
+            .next()
+            .unwrap_or_default())
+    }
+
+    /// Searches the whole forest through a Global Catalog: `None` when no
+    /// Global Catalog is at hand (the caller then searches each domain).
+    /// Only the attributes the Global Catalog holds come back.
+    async fn search_global_catalog(
+        &mut self,
+        filter: &str,
+        attrs: &[&str],
+    ) -> Result<Option<Vec<Entry>>, DirectoryError> {
+        let _ = (filter, attrs);
+        Ok(None)
+    }
+
     /// Replaces the DACL of `dn` (SD-flags control: DACL only).
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError>;
 
@@ -278,4 +434,40 @@ pub enum Swap {
     /// (Samba 4.17: "MOD_DELETE for nTSecurityDescriptor not supported"):
     /// nothing written.
     Unsupported,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dn_belongs_to_the_nearest_domain_holding_it() {
+        let domain = |dns: &str, nc: &str| ForestDomain {
+            dns: dns.into(),
+            nc: nc.into(),
+            ..ForestDomain::default()
+        };
+        let forest = [
+            domain("corp.example", "DC=corp,DC=example"),
+            domain("east.corp.example", "DC=east,DC=corp,DC=example"),
+        ];
+        let of = |dn: &str| domain_of(dn, &forest).map(|d| d.dns.as_str());
+        assert_eq!(
+            of("CN=x,OU=y,DC=East,DC=corp,DC=example"),
+            Some("east.corp.example")
+        );
+        assert_eq!(of("dc=east,dc=corp,dc=example"), Some("east.corp.example"));
+        assert_eq!(
+            of("CN=Configuration,DC=corp,DC=example"),
+            Some("corp.example")
+        );
+        assert_eq!(of("DC=west,DC=corp,DC=example"), Some("corp.example"));
+        assert_eq!(of("DC=elsewhere,DC=example"), None);
+        // A name that merely ends like a domain's is not inside it.
+        assert_eq!(of("DC=xcorp,DC=example"), None);
+        assert!(!dn_within(
+            "DC=beast,DC=corp,DC=example",
+            "DC=east,DC=corp,DC=example"
+        ));
+    }
 }

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::exit;
 use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
-use crate::backend::{Directory, Secret};
+use crate::backend::{Directory, DomainServer, Secret};
 use crate::profile::Settings;
 use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
 use crate::{explain, fl};
@@ -44,6 +44,10 @@ pub struct DirectoryArgs {
     /// Every domain of the forest.
     #[arg(long)]
     pub forest: bool,
+    /// The DC of one domain of the forest, `DNS=ldaps://HOST[:PORT]`
+    /// (repeatable); other domains: the DC DNS names, else the domain name.
+    #[arg(long = "domain-server", value_name = "DNS=URL")]
+    pub domain_servers: Vec<String>,
     /// Also AdminSDHolder (makes admin accounts resettable from the cloud).
     #[arg(long)]
     pub include_adminsdholder: bool,
@@ -130,6 +134,9 @@ impl DirectoryArgs {
         d.grant.include_adminsdholder |= self.include_adminsdholder;
         d.grant.inetorgperson |= self.inetorgperson;
         d.timeout = Duration::from_secs(self.timeout.max(1));
+        let profile = std::mem::take(&mut d.grant.domain_servers);
+        d.grant.domain_servers =
+            domain_servers(&self.domain_servers, profile).map_err(|f| f.message)?;
         Ok(s)
     }
 }
@@ -163,6 +170,41 @@ fn resolve_with(args: &DirectoryArgs, connector: bool) -> Result<Resolved, Failu
     })
 }
 
+/// The DCs given per domain: `--domain-server DNS=URL` (each wins over
+/// the profile's `[[directory.domain]]` for the same domain).
+fn domain_servers(
+    args: &[String],
+    profile: Vec<DomainServer>,
+) -> Result<Vec<DomainServer>, Failure> {
+    let mut out: Vec<DomainServer> = Vec::new();
+    let given = args.iter().map(|a| {
+        a.split_once('=')
+            .map(|(dns, server)| DomainServer {
+                dns: dns.trim().to_string(),
+                server: server.trim().to_string(),
+            })
+            .ok_or_else(|| a.clone())
+    });
+    for entry in given.chain(profile.into_iter().map(Ok)) {
+        let entry = entry.map_err(|value| {
+            Failure::usage(fl!("forest-error-domain-server", value = value.as_str()))
+        })?;
+        let lower = entry.server.to_ascii_lowercase();
+        if entry.dns.is_empty() || !(lower.starts_with("ldaps://") || lower.starts_with("ldap://"))
+        {
+            let value = format!("{}={}", entry.dns, entry.server);
+            return Err(Failure::usage(fl!(
+                "forest-error-domain-server",
+                value = value.as_str()
+            )));
+        }
+        if !out.iter().any(|d| d.dns.eq_ignore_ascii_case(&entry.dns)) {
+            out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
 pub(super) fn password() -> Result<Secret, Failure> {
     if let Ok(value) = std::env::var(PASSWORD_ENV) {
         return Ok(Secret::new(value));
@@ -184,9 +226,11 @@ async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
     if is_plaintext(&r.connect) {
         eprintln!("{}", fl!("cli-warning-plaintext"));
     }
-    LdapDirectory::connect(&r.connect)
+    let mut dir = LdapDirectory::connect(&r.connect)
         .await
-        .map_err(|e| Failure::from(TaskError::from(e)))
+        .map_err(|e| Failure::from(TaskError::from(e)))?;
+    dir.set_domain_servers(&r.grant.domain_servers);
+    Ok(dir)
 }
 
 /// Connects and binds as `check` does, for commands that need no
@@ -459,15 +503,21 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         let mut dir = connect(&mut r).await?;
         let discovery = perm::discover(&mut dir).await?;
         let domain = discovery.default_naming_context.clone();
-        let backups = perm::load_backups(
-            &perm::backup_dir(),
-            backup.as_deref(),
-            &dir.server(),
-            &domain,
-        )?;
-        // Every backup is checked before anything is shown or asked.
+        // The runs made through this DC, or through the DC this connection
+        // uses for another domain of the forest.
+        let mut origins = vec![(dir.server(), domain.clone())];
+        origins.extend(
+            discovery
+                .forest
+                .iter()
+                .map(|d| (d.server.clone(), d.nc.clone())),
+        );
+        let backups = perm::load_backups_for(&perm::backup_dir(), backup.as_deref(), &origins)?;
+        // Every backup is checked before anything is shown or asked, each
+        // against the DC its domain is reached through.
         for (path, b) in &backups {
-            perm::check_backup(path, b, &dir.server(), &domain)?;
+            let (server, nc) = perm::origin(&dir, &discovery.forest, &b.dn, &domain);
+            perm::check_backup(path, b, &server, &nc)?;
         }
         if !args.json {
             eprintln!("{}", rollback_preview(&backups));
@@ -503,4 +553,47 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
                 .join("\n")
         })
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    #[test]
+    fn domain_servers_from_flags_and_profile() {
+        let profile: Profile = toml::from_str(
+            "[directory]\nserver = \"ldaps://dc1.corp.example\"\n\
+             [[directory.domain]]\ndns = \"east.corp.example\"\nserver = \"ldaps://p.east\"\n\
+             [[directory.domain]]\ndns = \"west.corp.example\"\nserver = \"ldaps://dc.west\"\n",
+        )
+        .expect("profile parses");
+        let servers = domain_servers(
+            &["EAST.corp.example=ldaps://dc2.east:1636".to_string()],
+            profile.directory.domains,
+        )
+        .unwrap_or_else(|f| panic!("{}", f.message));
+        assert_eq!(
+            servers,
+            vec![
+                DomainServer {
+                    dns: "EAST.corp.example".into(),
+                    server: "ldaps://dc2.east:1636".into()
+                },
+                DomainServer {
+                    dns: "west.corp.example".into(),
+                    server: "ldaps://dc.west".into()
+                },
+            ],
+            "the flag wins over the profile for the same domain"
+        );
+        for bad in ["east.corp.example", "=ldaps://x", "east=https://x"] {
+            let e = domain_servers(&[bad.to_string()], Vec::new()).err();
+            assert_eq!(e.map(|f| f.code), Some(exit::USAGE), "{bad}");
+        }
+        assert!(
+            toml::from_str::<Profile>("[[directory.domain]]\ndns = \"x\"\nhost = \"y\"\n").is_err(),
+            "unknown keys are refused"
+        );
+    }
 }

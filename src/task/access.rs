@@ -178,6 +178,24 @@ pub struct Audit {
     pub pso_min_age: u64,
     /// How long the scan took, in seconds (for benchmarks).
     pub seconds: f64,
+    /// Per domain, when the targets lie in several domains of the forest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<DomainAudit>,
+}
+
+/// The users of one domain in a scan over several domains.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DomainAudit {
+    /// The domain (DNS name).
+    pub domain: String,
+    /// The DC its users were read from.
+    pub server: String,
+    /// Users scanned.
+    pub scanned: u64,
+    /// Users on which the connector holds every right of the grant.
+    pub carrying: u64,
+    /// Users out of reach.
+    pub blocked: u64,
 }
 
 impl Audit {
