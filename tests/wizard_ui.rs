@@ -217,3 +217,28 @@ fn a_blocked_ou_offered_by_preflight_becomes_a_target() {
     assert!(d.shows(&format!("{ou}: written and read back")));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_forests_domains_are_listed_on_targets_and_a_ticked_one_is_granted() {
+    use writeback_wizard::app::Message;
+    use writeback_wizard::page::{permissions, targets};
+    let (mut d, dir) = driver("domains");
+    click(&mut d, "Start");
+    // Both domains, each with the DC it is reached through.
+    assert!(d.shows("contoso.com (CONTOSO)"));
+    assert!(d.shows("emea.contoso.com (EMEA)"));
+    assert!(d.shows("through demo://dc01.emea.contoso.com (named by DNS)"));
+    // Ticking the second domain grants on both roots.
+    d.send(Message::Targets(targets::Message::Domain(
+        "DC=emea,DC=contoso,DC=com".into(),
+        true,
+    )));
+    assert!(d.shows("DC=contoso,DC=com"), "the first root stays ticked");
+    assert!(d.shows("DC=emea,DC=contoso,DC=com"));
+    next(&mut d, Step::Preflight);
+    next(&mut d, Step::Permissions);
+    d.send(Message::Permissions(permissions::Message::Apply));
+    assert!(d.shows("DC=contoso,DC=com: written and read back"));
+    assert!(d.shows("DC=emea,DC=contoso,DC=com: written and read back"));
+    let _ = std::fs::remove_dir_all(dir);
+}

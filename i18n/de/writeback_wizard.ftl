@@ -769,3 +769,11 @@ forest-in-domain = { $text } (Domäne { $domain })
 forest-error-domain-server = --domain-server { $value }: den DNS-Namen der Domäne, ein Gleichheitszeichen und ihren DC angeben, z. B. --domain-server east.corp.example=ldaps://dc1.east.corp.example
 forest-verify-domain = Domäne { $domain } (über { $server }): { $carrying } von { $total } Benutzern haben die Berechtigung, { $blocked } nicht erreichbar
 help-arg-domain-servers = Der DC einer Domäne der Gesamtstruktur, DNS=ldaps://HOST[:PORT] (wiederholbar); für andere Domänen der DC, den DNS nennt, sonst der Domänenname
+targets-domains = Domänen der Gesamtstruktur
+targets-domains-listing = Die Domänen der Gesamtstruktur werden gelesen…
+targets-domains-list = Domänen der Gesamtstruktur auflisten
+targets-domain-dc = über { $server } ({ $source })
+targets-dc-connected = der DC der Anmeldung
+targets-dc-given = für diese Domäne angegeben
+targets-dc-srv = von DNS genannt
+targets-dc-dns-root = der Domänenname; kein DC bekannt

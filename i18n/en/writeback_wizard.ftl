@@ -769,3 +769,11 @@ forest-in-domain = { $text } (domain { $domain })
 forest-error-domain-server = --domain-server { $value }: write the domain's DNS name, an equals sign and its DC, e.g. --domain-server east.corp.example=ldaps://dc1.east.corp.example
 forest-verify-domain = domain { $domain } (through { $server }): { $carrying } of { $total } users carry the permission, { $blocked } out of reach
 help-arg-domain-servers = The DC of one domain of the forest, DNS=ldaps://HOST[:PORT] (repeatable); other domains: the DC that DNS names, else the domain's name
+targets-domains = Domains of the forest
+targets-domains-listing = Reading the forest's domains…
+targets-domains-list = List the forest's domains
+targets-domain-dc = through { $server } ({ $source })
+targets-dc-connected = the DC signed in to
+targets-dc-given = given for this domain
+targets-dc-srv = named by DNS
+targets-dc-dns-root = the domain's name; no DC known

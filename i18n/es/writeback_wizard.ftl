@@ -769,3 +769,11 @@ forest-in-domain = { $text } (dominio { $domain })
 forest-error-domain-server = --domain-server { $value }: escriba el nombre DNS del dominio, un signo igual y su DC, p. ej. --domain-server east.corp.example=ldaps://dc1.east.corp.example
 forest-verify-domain = dominio { $domain } (a través de { $server }): { $carrying } de { $total } usuarios tienen el permiso, { $blocked } fuera de alcance
 help-arg-domain-servers = El DC de un dominio del bosque, DNS=ldaps://HOST[:PUERTO] (repetible); para los demás dominios, el DC que indica el DNS, si no el nombre del dominio
+targets-domains = Dominios del bosque
+targets-domains-listing = Leyendo los dominios del bosque…
+targets-domains-list = Enumerar los dominios del bosque
+targets-domain-dc = a través de { $server } ({ $source })
+targets-dc-connected = el DC del inicio de sesión
+targets-dc-given = indicado para este dominio
+targets-dc-srv = indicado por el DNS
+targets-dc-dns-root = el nombre del dominio; no se conoce ningún DC

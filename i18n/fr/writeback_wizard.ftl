@@ -769,3 +769,11 @@ forest-in-domain = { $text } (domaine { $domain })
 forest-error-domain-server = --domain-server { $value } : indiquez le nom DNS du domaine, un signe égal et son DC, par exemple --domain-server east.corp.example=ldaps://dc1.east.corp.example
 forest-verify-domain = domaine { $domain } (via { $server }) : { $carrying } utilisateurs sur { $total } portent l'autorisation, { $blocked } hors de portée
 help-arg-domain-servers = Le DC d’un domaine de la forêt, DNS=ldaps://HÔTE[:PORT] (répétable) ; pour les autres domaines, le DC que nomme le DNS, sinon le nom du domaine
+targets-domains = Domaines de la forêt
+targets-domains-listing = Lecture des domaines de la forêt…
+targets-domains-list = Lister les domaines de la forêt
+targets-domain-dc = par { $server } ({ $source })
+targets-dc-connected = le DC de la connexion
+targets-dc-given = indiqué pour ce domaine
+targets-dc-srv = nommé par le DNS
+targets-dc-dns-root = le nom du domaine ; aucun DC connu

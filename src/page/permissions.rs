@@ -94,6 +94,9 @@ impl State {
         self.job
             .spawn(move |mut report| async move {
                 let mut dir = env.directory().await?;
+                // A fresh connection learns the forest's domains and their
+                // DCs first, as the plan's did.
+                perm::discover(&mut dir).await?;
                 perm::apply(
                     &mut dir,
                     &plan,

@@ -13,6 +13,7 @@ use crate::backend::Secret;
 use crate::backend::entra::SignInConfig;
 use crate::backend::sync::{SyncError, SyncState};
 use crate::backend::tenant::TenantError;
+use crate::backend::{DcSource, ForestDomain};
 use crate::fl;
 use crate::profile::Settings;
 use crate::runbook::Line;
@@ -29,6 +30,10 @@ pub struct State {
     demo: bool,
     /// The DN typed in "add a target".
     new_target: String,
+    /// The forest's domains and the DC each is reached through (None:
+    /// not listed yet).
+    domains: Option<Result<Vec<ForestDomain>, TaskError>>,
+    listing: Slot,
     found: Option<Result<Account, TaskError>>,
     finding: Slot,
     /// Reading the connector account from the Connect server.
@@ -67,6 +72,12 @@ pub enum Message {
     AdminSdHolder(bool),
     /// Also inetOrgPerson.
     InetOrgPerson(bool),
+    /// List the forest's domains (and the DC each uses).
+    ListDomains,
+    /// The list arrived.
+    Domains(Job<perm::Progress, Vec<ForestDomain>, TaskError>),
+    /// A domain's root ticked (its naming context) or not.
+    Domain(String, bool),
     /// A field changed.
     SyncHost(String),
     /// A field changed.
@@ -194,6 +205,13 @@ impl State {
                 }
             }
             Message::Forest(on) => d.grant.forest = on,
+            Message::Domain(nc, on) => {
+                let listed = match &self.domains {
+                    Some(Ok(list)) => list.clone(),
+                    _ => Vec::new(),
+                };
+                set_domain(&mut d.grant, &listed, &nc, on);
+            }
             Message::AdminSdHolder(on) => d.grant.include_adminsdholder = on,
             Message::InetOrgPerson(on) => d.grant.inetorgperson = on,
             Message::SyncHost(v) => self.settings.connect.remote = given(&v),
@@ -226,6 +244,16 @@ impl State {
 impl Page for State {
     type Message = Message;
 
+    /// The demo lists its forest's domains at once (a real directory
+    /// needs the password first: "List domains").
+    fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
+        if self.demo && self.domains.is_none() && !self.listing.busy() {
+            self.update(Message::ListDomains, ctx).0
+        } else {
+            Task::none()
+        }
+    }
+
     fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let grant_only = matches!(
             message,
@@ -235,6 +263,7 @@ impl Page for State {
                 | Message::Forest(_)
                 | Message::AdminSdHolder(_)
                 | Message::InetOrgPerson(_)
+                | Message::Domain(..)
         );
         if (grant_only || self.editable()) && self.edit(message.clone()) {
             return (Task::none(), self.settings_event());
@@ -297,6 +326,21 @@ impl Page for State {
                 }
                 Update::Finished(Err(e)) => self.read_error = Some(crate::explain::sync_error(&e)),
             },
+            Message::ListDomains => {
+                let env = ctx.env.clone();
+                let servers = ctx.env.settings().directory.grant.domain_servers.clone();
+                self.domains = None;
+                let task = self.listing.spawn(move |_report| async move {
+                    let mut dir = env.directory().await?;
+                    perm::forest_domains(&mut dir, &servers).await
+                });
+                return super::just(task.map(Message::Domains));
+            }
+            Message::Domains(job) if self.listing.accept(&job) => {
+                if let Update::Finished(result) = job.update {
+                    self.domains = Some(result);
+                }
+            }
             Message::Find => {
                 let env = ctx.env.clone();
                 let name = self.settings.directory.grant.connector_account.clone();
@@ -499,7 +543,88 @@ impl Page for State {
     }
 }
 
+/// Whether `domain`'s root is granted: the whole forest, listed as a
+/// target, or (no target listed) the domain signed in to.
+fn domain_checked(grant: &perm::GrantOptions, domain: &ForestDomain) -> bool {
+    grant.forest
+        || grant
+            .targets
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&domain.nc))
+        || (grant.targets.is_empty() && domain.source == DcSource::Connected)
+}
+
+/// Ticks or unticks a domain's root: the roots ticked so far become
+/// explicit targets (other targets, such as OUs, stay), then `nc` is added
+/// or removed.
+fn set_domain(grant: &mut perm::GrantOptions, listed: &[ForestDomain], nc: &str, on: bool) {
+    let ticked: Vec<String> = listed
+        .iter()
+        .filter(|d| domain_checked(grant, d))
+        .map(|d| d.nc.clone())
+        .collect();
+    let is_root = |t: &String| listed.iter().any(|d| d.nc.eq_ignore_ascii_case(t));
+    let mut targets: Vec<String> = grant
+        .targets
+        .iter()
+        .filter(|t| !is_root(t))
+        .cloned()
+        .collect();
+    targets.extend(ticked.into_iter().filter(|t| !t.eq_ignore_ascii_case(nc)));
+    if on {
+        targets.push(nc.to_string());
+    }
+    grant.forest = false;
+    grant.targets = targets;
+}
+
 impl State {
+    /// The forest's domains: each with a check box and the DC it uses.
+    fn domains_view(&self) -> Element<'_, Message> {
+        let g = &self.settings.directory.grant;
+        let mut col = column![text(fl!("targets-domains")).size(size::BODY)].spacing(6);
+        match &self.domains {
+            None if self.listing.busy() => {
+                col = col.push(widget::small(fl!("targets-domains-listing")))
+            }
+            None => {}
+            Some(Err(e)) => col = col.push(widget::error(crate::explain::task_error(e))),
+            Some(Ok(list)) => {
+                for d in list {
+                    let nc = d.nc.clone();
+                    let source = match d.source {
+                        DcSource::Connected => fl!("targets-dc-connected"),
+                        DcSource::Given => fl!("targets-dc-given"),
+                        DcSource::Srv => fl!("targets-dc-srv"),
+                        DcSource::DnsRoot => fl!("targets-dc-dns-root"),
+                    };
+                    col = col.push(
+                        column![
+                            checkbox(domain_checked(g, d))
+                                .label(format!("{} ({})", d.dns, d.netbios))
+                                .text_size(size::BODY)
+                                .on_toggle(move |on| Message::Domain(nc.clone(), on)),
+                            row![
+                                text("").width(26),
+                                widget::small(fl!(
+                                    "targets-domain-dc",
+                                    server = d.server.as_str(),
+                                    source = source
+                                )),
+                            ],
+                        ]
+                        .spacing(2),
+                    );
+                }
+            }
+        }
+        col.push(widget::link(
+            fl!("targets-domains-list"),
+            (!self.listing.busy()).then_some(Message::ListDomains),
+        ))
+        .into()
+    }
+
     /// What to grant: the targets (empty: the domain root) and the options.
     fn grant_view(&self) -> Element<'_, Message> {
         let g = &self.settings.directory.grant;
@@ -536,6 +661,7 @@ impl State {
             ]
             .spacing(10),
         );
+        list = list.push(self.domains_view());
         let option = |on: bool, label: String, message: fn(bool) -> Message| {
             checkbox(on)
                 .label(label)
