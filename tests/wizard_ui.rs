@@ -240,5 +240,13 @@ fn the_forests_domains_are_listed_on_targets_and_a_ticked_one_is_granted() {
     d.send(Message::Permissions(permissions::Message::Apply));
     assert!(d.shows("DC=contoso,DC=com: written and read back"));
     assert!(d.shows("DC=emea,DC=contoso,DC=com: written and read back"));
+    // Undo (as Undo everything would) restores both roots, each through
+    // its own DC.
+    d.send(Message::Permissions(permissions::Message::Undo));
+    assert!(
+        d.shows("4 entries will be added:"),
+        "the plan is made again"
+    );
+    assert!(!d.shows("DC=emea,DC=contoso,DC=com: written and read back"));
     let _ = std::fs::remove_dir_all(dir);
 }

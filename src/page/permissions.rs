@@ -131,19 +131,32 @@ impl State {
         self.job
             .spawn(move |mut report| async move {
                 let mut dir = env.directory().await?;
-                let server = dir.server();
-                let domain = perm::discover(&mut dir).await?.default_naming_context;
+                let discovery = perm::discover(&mut dir).await?;
+                let domain = discovery.default_naming_context.clone();
+                // The runs made through this DC, or through the DC this
+                // connection uses for another domain of the forest.
+                let mut origins = vec![(dir.server(), domain.clone())];
+                origins.extend(
+                    discovery
+                        .forest
+                        .iter()
+                        .map(|d| (d.server.clone(), d.nc.clone())),
+                );
                 let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
                 if files.is_empty() {
-                    saved = perm::load_backups(&folder, None, &server, &domain)?;
+                    saved = perm::load_backups_for(&folder, None, &origins)?;
                 }
                 for f in &files {
-                    saved.extend(perm::load_backups(
+                    saved.extend(perm::load_backups_for(
                         f.parent().unwrap_or(f),
                         Some(f),
-                        &server,
-                        &domain,
+                        &origins,
                     )?);
+                }
+                // Each checked against the DC its domain is reached through.
+                for (path, b) in &saved {
+                    let (server, nc) = perm::origin(&dir, &discovery.forest, &b.dn, &domain);
+                    perm::check_backup(path, b, &server, &nc)?;
                 }
                 perm::rollback(
                     &mut dir,
