@@ -14,7 +14,7 @@ use crate::backend::entra::graph::TenantFacts;
 use crate::backend::ldap::LdapDirectory;
 use crate::backend::powershell::PowerShell;
 use crate::backend::tenant::TenantError;
-use crate::backend::{DirectoryError, Secret};
+use crate::backend::{Directory, DirectoryError, Secret};
 use crate::profile::Settings;
 use crate::task::permissions::GrantOptions;
 use crate::task::portal::SignedIn;
@@ -149,15 +149,18 @@ impl Env {
 
     /// Opens the directory (connects and binds for the real one).
     pub async fn directory(&self) -> Result<AnyDirectory, DirectoryError> {
-        match &self.planes {
-            Planes::Demo(org) => Ok(AnyDirectory::Demo(org.directory())),
-            Planes::Real(c) => Ok(AnyDirectory::Ldap(Box::new(
+        let mut dir = match &self.planes {
+            Planes::Demo(org) => AnyDirectory::Demo(org.directory()),
+            Planes::Real(c) => AnyDirectory::Ldap(Box::new(
                 LdapDirectory::connect(
                     &self.settings.directory.connect_options(c.password.clone()),
                 )
                 .await?,
-            ))),
-        }
+            )),
+        };
+        // The DCs given per domain (`--domain-server`, the profile).
+        dir.set_domain_servers(&self.settings.directory.grant.domain_servers);
+        Ok(dir)
     }
 
     /// The Entra Connect server.
