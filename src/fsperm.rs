@@ -72,12 +72,15 @@ impl ScratchDir {
                 .unwrap_or(0);
             let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let path = base.join(format!("{prefix}-{}-{nanos:08x}-{n}", std::process::id()));
-            let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
-            {
+            let builder = {
                 use std::os::unix::fs::DirBuilderExt as _;
-                builder.mode(0o700);
-            }
+                let mut b = std::fs::DirBuilder::new();
+                b.mode(0o700);
+                b
+            };
+            #[cfg(not(unix))]
+            let builder = std::fs::DirBuilder::new();
             match builder.create(&path) {
                 Ok(()) => {
                     restrict_dir(&path)?;
