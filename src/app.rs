@@ -378,11 +378,17 @@ impl App {
                 Task::none()
             }
             Event::Targets(targets) => {
-                if let Some(Event::Settings(settings)) = self.targets.set_targets(targets) {
-                    let (settings, credentials) = *settings;
-                    self.env.configure(settings, credentials);
-                }
-                self.dispatch(Message::Preflight(preflight::Message::Run))
+                // The Targets page takes them, and its settings event
+                // reconfigures the backends as any edit there does.
+                let settings = self.targets.set_targets(targets);
+                let task = match settings {
+                    Some(event) => self.react(event),
+                    None => Task::none(),
+                };
+                Task::batch([
+                    task,
+                    self.dispatch(Message::Preflight(preflight::Message::Run)),
+                ])
             }
             Event::Verified { unreached } => {
                 self.dispatch(Message::Summary(summary::Message::Unreached(unreached)))
@@ -390,8 +396,8 @@ impl App {
             Event::ExportRunbook => self.export(),
             Event::UndoAll => {
                 // What still stands, by the run's audit trail.
-                let standing = crate::audit::standing(&self.backups.trail.records());
-                let has = |plane| standing.iter().any(|r| r.plane == plane);
+                let trail = self.backups.trail.clone();
+                let has = |plane| crate::page::switch::switched_on(&trail, plane);
                 let mut tasks = Vec::new();
                 if has(Plane::Ad) {
                     tasks.push(self.dispatch(Message::Permissions(permissions::Message::Undo)));

@@ -209,11 +209,10 @@ pub struct Settings {
     pub tenant: TenantSettings,
 }
 
-/// A text setting: trimmed, and None when empty.
-fn given(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+/// A text setting: trimmed, and None when blank.
+pub fn given(value: &str) -> Option<String> {
+    let v = value.trim();
+    (!v.is_empty()).then(|| v.to_string())
 }
 
 impl Settings {
@@ -238,14 +237,14 @@ impl Settings {
                 },
             },
             connect: ConnectSettings {
-                remote: given(p.connect.remote),
+                remote: p.connect.remote.as_deref().and_then(given),
                 cloud_sync: p.connect.cloud_sync,
-                tenant_admin: given(p.connect.tenant_admin),
+                tenant_admin: p.connect.tenant_admin.as_deref().and_then(given),
                 ..ConnectSettings::default()
             },
             tenant: TenantSettings {
-                id: given(p.tenant.id),
-                client_id: given(p.tenant.client_id),
+                id: p.tenant.id.as_deref().and_then(given),
+                client_id: p.tenant.client_id.as_deref().and_then(given),
             },
         }
     }

@@ -503,22 +503,8 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         let mut dir = connect(&mut r).await?;
         let discovery = perm::discover(&mut dir).await?;
         let domain = discovery.default_naming_context.clone();
-        // The runs made through this DC, or through the DC this connection
-        // uses for another domain of the forest.
-        let mut origins = vec![(dir.server(), domain.clone())];
-        origins.extend(
-            discovery
-                .forest
-                .iter()
-                .map(|d| (d.server.clone(), d.nc.clone())),
-        );
-        let backups = perm::load_backups_for(&perm::backup_dir(), backup.as_deref(), &origins)?;
-        // Every backup is checked before anything is shown or asked, each
-        // against the DC its domain is reached through.
-        for (path, b) in &backups {
-            let (server, nc) = perm::origin(&dir, &discovery.forest, &b.dn, &domain);
-            perm::check_backup(path, b, &server, &nc)?;
-        }
+        let files: Vec<PathBuf> = backup.into_iter().collect();
+        let backups = perm::backups_to_undo(&dir, &discovery, &perm::backup_dir(), &files)?;
         if !args.json {
             eprintln!("{}", rollback_preview(&backups));
         }

@@ -10,10 +10,9 @@ use super::job::{Job, Slot, Update};
 use super::{Context, Event, Page, Status};
 use crate::ad::Sid;
 use crate::audit::{Action, Plane};
-use crate::backend::Directory;
 use crate::runbook::Line;
 use crate::task::permissions::{
-    self as perm, Backup, Plan, Progress, RollbackResult, TargetResult, TaskError,
+    self as perm, Plan, Progress, RollbackResult, TargetResult, TaskError,
 };
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
@@ -133,31 +132,7 @@ impl State {
                 let mut dir = env.directory().await?;
                 let discovery = perm::discover(&mut dir).await?;
                 let domain = discovery.default_naming_context.clone();
-                // The runs made through this DC, or through the DC this
-                // connection uses for another domain of the forest.
-                let mut origins = vec![(dir.server(), domain.clone())];
-                origins.extend(
-                    discovery
-                        .forest
-                        .iter()
-                        .map(|d| (d.server.clone(), d.nc.clone())),
-                );
-                let mut saved: Vec<(PathBuf, Backup)> = Vec::new();
-                if files.is_empty() {
-                    saved = perm::load_backups_for(&folder, None, &origins)?;
-                }
-                for f in &files {
-                    saved.extend(perm::load_backups_for(
-                        f.parent().unwrap_or(f),
-                        Some(f),
-                        &origins,
-                    )?);
-                }
-                // Each checked against the DC its domain is reached through.
-                for (path, b) in &saved {
-                    let (server, nc) = perm::origin(&dir, &discovery.forest, &b.dn, &domain);
-                    perm::check_backup(path, b, &server, &nc)?;
-                }
+                let saved = perm::backups_to_undo(&dir, &discovery, &folder, &files)?;
                 perm::rollback(
                     &mut dir,
                     &saved,

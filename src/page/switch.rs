@@ -109,7 +109,7 @@ impl<T, P, E> Switch<T, P, E> {
     }
 }
 
-/// Whether this run switched `plane` on and it still stands (the audit
+/// Whether this run changed `plane` and the change still stands (the audit
 /// trail's records: a failed Enable is not among them).
 pub fn switched_on(trail: &Trail, plane: Plane) -> bool {
     crate::audit::standing(&trail.records())

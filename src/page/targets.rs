@@ -15,7 +15,7 @@ use crate::backend::sync::{SyncError, SyncState};
 use crate::backend::tenant::TenantError;
 use crate::backend::{DcSource, ForestDomain};
 use crate::fl;
-use crate::profile::Settings;
+use crate::profile::{Settings, given};
 use crate::runbook::Line;
 use crate::session::Credentials;
 use crate::task::permissions::{self as perm, Account, TaskError};
@@ -110,12 +110,6 @@ pub enum Message {
     Find,
     /// The lookup reported.
     Found(Job<perm::Progress, Account, TaskError>),
-}
-
-/// `Some(trimmed)`, or None when blank.
-fn given(value: &str) -> Option<String> {
-    let v = value.trim();
-    (!v.is_empty()).then(|| v.to_string())
 }
 
 impl State {

@@ -38,7 +38,7 @@ pub use discovery::{
     Account, AccountKind, DcSource, Discovery, DomainName, DomainServer, ForestDomain, discover,
     escape_filter, find_account, forest_domains, targets,
 };
-pub use rollback::{RollbackResult, origin, rollback};
+pub use rollback::{RollbackResult, backups_to_undo, rollback};
 pub use scan::{audit_users, verify};
 
 /// OIDs of the password-policy-hints controls (new, then old).

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{
-    Backup, CheckedBackup, Phase, Progress, TaskError, check_backup, read_dacl, sddl_of,
-    write_if_unchanged,
+    Backup, CheckedBackup, Discovery, Phase, Progress, TaskError, check_backup, load_backups_for,
+    read_dacl, sddl_of, write_if_unchanged,
 };
 use crate::ad::grant::remove_aces;
 use crate::ad::{Acl, sddl};
@@ -76,9 +76,42 @@ pub async fn rollback<D: Directory>(
     Ok(results)
 }
 
+/// The backups a rollback undoes, each checked before anything is shown
+/// or written: `files` (each read as given), or without any, the newest
+/// run in `folder` made through this DC or through the DC this connection
+/// uses for another domain of the forest. Each is checked against the DC
+/// its domain is reached through.
+pub fn backups_to_undo<D: Directory>(
+    dir: &D,
+    discovery: &Discovery,
+    folder: &Path,
+    files: &[PathBuf],
+) -> Result<Vec<(PathBuf, Backup)>, TaskError> {
+    let domain = &discovery.default_naming_context;
+    let mut origins = vec![(dir.server(), domain.clone())];
+    origins.extend(
+        discovery
+            .forest
+            .iter()
+            .map(|d| (d.server.clone(), d.nc.clone())),
+    );
+    let mut saved = Vec::new();
+    if files.is_empty() {
+        saved = load_backups_for(folder, None, &origins)?;
+    }
+    for f in files {
+        saved.extend(load_backups_for(folder, Some(f), &origins)?);
+    }
+    for (path, b) in &saved {
+        let (server, nc) = origin(dir, &discovery.forest, &b.dn, domain);
+        check_backup(path, b, &server, &nc)?;
+    }
+    Ok(saved)
+}
+
 /// The DC this connection writes `dn` on and the naming context of its
 /// domain (`home` when the forest's domains are not known).
-pub fn origin<D: Directory>(
+fn origin<D: Directory>(
     dir: &D,
     routes: &[ForestDomain],
     dn: &str,
