@@ -992,3 +992,38 @@ pub fn sspr_finding(f: &crate::task::portal::SsprFinding) -> String {
         }
     }
 }
+
+/// Connect's plane as Verify read it, a read failure graded `failed`
+/// (None: skipped, said by the caller).
+pub fn connect_plane(
+    r: &crate::task::verify::Read<crate::backend::sync::SyncState, SyncError>,
+    failed: crate::task::permissions::Outcome,
+) -> Option<(crate::task::permissions::Outcome, String)> {
+    use crate::task::permissions::Outcome;
+    use crate::task::verify::Read;
+    match r {
+        Read::Read(s) if s.writeback => Some((Outcome::Ok, fl!("connect-on"))),
+        Read::Read(_) => Some((Outcome::Blocking, fl!("connect-off"))),
+        Read::Failed(e) => Some((failed, sync_error(e))),
+        Read::Skipped => None,
+    }
+}
+
+/// The portal's plane as Verify read it, a read failure graded `failed`
+/// (None: skipped, said by the caller).
+pub fn portal_plane(
+    r: &crate::task::verify::Read<
+        crate::backend::tenant::PortalPolicy,
+        crate::backend::tenant::TenantError,
+    >,
+    failed: crate::task::permissions::Outcome,
+) -> Option<(crate::task::permissions::Outcome, String)> {
+    use crate::task::permissions::Outcome;
+    use crate::task::verify::Read;
+    match r {
+        Read::Read(p) if p.writeback && p.unlock => Some((Outcome::Ok, fl!("verify-portal-on"))),
+        Read::Read(_) => Some((Outcome::Blocking, fl!("verify-portal-off"))),
+        Read::Failed(e) => Some((failed, tenant_error(e))),
+        Read::Skipped => None,
+    }
+}

@@ -52,33 +52,19 @@ fn lines(report: &Report) -> Vec<String> {
             ),
         )),
     }
-    match &report.sync {
-        Read::Read(s) if s.writeback => out.push(line(Outcome::Ok, &fl!("connect-on"))),
-        Read::Read(_) => out.push(line(Outcome::Blocking, &fl!("connect-off"))),
-        Read::Failed(e) => out.push(line(Outcome::Blocking, &explain::sync_error(e))),
-        Read::Skipped => out.push(line(
+    let skipped = |plane: String, option: &str| {
+        (
             Outcome::Warning,
-            &fl!(
-                "cli-verify-skipped",
-                plane = fl!("step-connect"),
-                option = "--remote"
-            ),
-        )),
-    }
-    match &report.portal {
-        Read::Read(p) if p.writeback && p.unlock => {
-            out.push(line(Outcome::Ok, &fl!("verify-portal-on")))
-        }
-        Read::Read(_) => out.push(line(Outcome::Blocking, &fl!("verify-portal-off"))),
-        Read::Failed(e) => out.push(line(Outcome::Blocking, &explain::tenant_error(e))),
-        Read::Skipped => out.push(line(
-            Outcome::Warning,
-            &fl!(
-                "cli-verify-skipped",
-                plane = fl!("step-portal"),
-                option = "--tenant"
-            ),
-        )),
+            fl!("cli-verify-skipped", plane = plane, option = option),
+        )
+    };
+    for (outcome, text) in [
+        explain::connect_plane(&report.sync, Outcome::Blocking)
+            .unwrap_or_else(|| skipped(fl!("step-connect"), "--remote")),
+        explain::portal_plane(&report.portal, Outcome::Blocking)
+            .unwrap_or_else(|| skipped(fl!("step-portal"), "--tenant")),
+    ] {
+        out.push(line(outcome, &text));
     }
     out
 }

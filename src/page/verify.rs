@@ -54,20 +54,14 @@ fn plane_lines(r: &Report) -> Vec<(Outcome, String)> {
         Read::Failed(e) => lines.push((Outcome::Warning, explain::task_error(e))),
         Read::Skipped => {}
     }
-    match &r.sync {
-        Read::Read(s) if s.writeback => lines.push((Outcome::Ok, fl!("connect-on"))),
-        Read::Read(_) => lines.push((Outcome::Blocking, fl!("connect-off"))),
-        Read::Failed(e) => lines.push((Outcome::Warning, explain::sync_error(e))),
-        Read::Skipped => lines.push((Outcome::Warning, fl!("verify-connect-skipped"))),
-    }
-    match &r.portal {
-        Read::Read(p) if p.writeback && p.unlock => {
-            lines.push((Outcome::Ok, fl!("verify-portal-on")))
-        }
-        Read::Read(_) => lines.push((Outcome::Blocking, fl!("verify-portal-off"))),
-        Read::Failed(e) => lines.push((Outcome::Warning, explain::tenant_error(e))),
-        Read::Skipped => lines.push((Outcome::Warning, fl!("verify-portal-unread"))),
-    }
+    lines.push(
+        explain::connect_plane(&r.sync, Outcome::Warning)
+            .unwrap_or_else(|| (Outcome::Warning, fl!("verify-connect-skipped"))),
+    );
+    lines.push(
+        explain::portal_plane(&r.portal, Outcome::Warning)
+            .unwrap_or_else(|| (Outcome::Warning, fl!("verify-portal-unread"))),
+    );
     lines
 }
 
