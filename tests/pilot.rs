@@ -9,6 +9,8 @@
 //! server and writes `pwdLastSet` into it. tests/pilot_dc.rs does the same
 //! against the Samba DC.
 
+#[path = "support/pilot.rs"]
+mod common_pilot;
 #[path = "support/fake_entra.rs"]
 mod fake_entra;
 
@@ -28,24 +30,7 @@ use writeback_wizard::task::prove::{
     self, Cancel, Options, Outcome, PilotWarning, ProveError, Role, Unproven,
 };
 
-const BOB_DN: &str = "CN=Bob Nguyen,OU=Staff,DC=contoso,DC=com";
-const BOB: &str = "bob.nguyen@contoso.example";
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-fn fast() -> Options {
-    Options {
-        cloud_timeout: Duration::from_secs(10),
-        directory_wait: Duration::from_millis(300),
-        poll: Duration::from_millis(20),
-        clock_skew: Duration::from_secs(0),
-    }
-}
+use common_pilot::{BOB, BOB_DN, fast, runtime};
 
 /// A stand-in with Bob (synced, in the demo directory) and a cloud-only
 /// user; the demo organization as AD.

@@ -4,6 +4,8 @@
 //! own test binary, so that no other test's thread races the scoped
 //! subscriber for tracing's callsite cache.
 
+#[path = "support/pilot.rs"]
+mod common_pilot;
 #[path = "support/fake_entra.rs"]
 mod fake_entra;
 
@@ -16,26 +18,9 @@ use writeback_wizard::backend::demo::DemoOrg;
 use writeback_wizard::backend::entra::api::Api;
 use writeback_wizard::backend::entra::pilot::{GraphPilot, RESET_SCOPE};
 use writeback_wizard::backend::entra::signin;
-use writeback_wizard::task::prove::{self, Cancel, Options, Outcome};
+use writeback_wizard::task::prove::{self, Cancel, Outcome};
 
-const BOB_DN: &str = "CN=Bob Nguyen,OU=Staff,DC=contoso,DC=com";
-const BOB: &str = "bob.nguyen@contoso.example";
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-fn fast() -> Options {
-    Options {
-        cloud_timeout: Duration::from_secs(10),
-        directory_wait: Duration::from_millis(300),
-        poll: Duration::from_millis(20),
-        clock_skew: Duration::from_secs(0),
-    }
-}
+use common_pilot::{BOB, BOB_DN, fast, runtime};
 
 fn setup() -> (Server, DemoOrg) {
     let server = Server::start(fake_entra::Fake::default());
