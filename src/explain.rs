@@ -266,6 +266,11 @@ pub fn directory_error(e: &DirectoryError) -> String {
             server = server.as_str(),
             reason = directory_error(reason)
         ),
+        DirectoryError::SrvRefused { domain, host } => fl!(
+            "srv-refused",
+            domain = domain.as_str(),
+            host = host.as_str()
+        ),
         DirectoryError::ReferralRefused { url, dn } => fl!(
             "forest-error-referral-refused",
             url = url.as_str(),
@@ -308,6 +313,7 @@ pub fn task_error(e: &TaskError) -> String {
             fl!("audit-error", reason = format!("{path}: {reason}"))
         }
         TaskError::NullDacl { dn } => fl!("task-error-null-dacl", dn = dn.as_str()),
+        TaskError::TokenUnreadable { dn } => fl!("task-error-token-unreadable", dn = dn.as_str()),
         TaskError::AclTooLarge { dn, bytes } => fl!(
             "task-error-acl-too-large",
             dn = dn.as_str(),
@@ -351,6 +357,9 @@ pub fn backup_problem(p: &BackupProblem) -> String {
         ),
         BackupProblem::Inconsistent => fl!("backup-inconsistent"),
         BackupProblem::OutsideDomain(dn) => fl!("backup-outside-domain", dn = dn.as_str()),
+        BackupProblem::NotTheGrant { entry } => {
+            fl!("backup-not-the-grant", entry = entry.as_str())
+        }
     }
 }
 
@@ -411,6 +420,15 @@ pub fn finding(f: &Finding) -> String {
             for line in groups_text(&audit.groups(FIRST_USERS)) {
                 text.push_str("\n    ");
                 text.push_str(&line);
+            }
+            text
+        }
+        Finding::CannotChangePassword { users } => {
+            let mut text = fl!("check-cannot-change", count = users.len());
+            for u in users.iter().take(FIRST_USERS) {
+                text.push_str("\n    ");
+                text.push_str(SUB);
+                text.push_str(&blocked_user(u));
             }
             text
         }
@@ -483,6 +501,7 @@ pub fn connector_problem(p: &ConnectorProblem) -> String {
             fl!("connector-privileged", groups = who.join(", "))
         }
         ConnectorProblem::ProtectedUsers => fl!("connector-protected-users"),
+        ConnectorProblem::TokenWithoutGlobalCatalog => fl!("token-without-gc"),
     }
 }
 
@@ -501,6 +520,10 @@ pub fn reason(r: &Reason) -> String {
         Reason::ClassNotCovered => fl!("reason-class-not-covered"),
         Reason::NotPropagated => fl!("reason-not-propagated"),
         Reason::Unknown => fl!("reason-unknown"),
+        Reason::SubclassNotCovered { class } => {
+            fl!("reason-subclass-not-covered", class = class.as_str())
+        }
+        Reason::UnknownAbove { dn } => fl!("reason-unknown-above", dn = dn.as_str()),
     }
 }
 
@@ -516,6 +539,10 @@ pub fn fix(r: &Reason) -> String {
         Reason::ClassNotCovered => fl!("fix-class-not-covered"),
         Reason::NotPropagated => fl!("fix-not-propagated"),
         Reason::Unknown => fl!("fix-unknown"),
+        Reason::SubclassNotCovered { class } => {
+            fl!("fix-subclass-not-covered", class = class.as_str())
+        }
+        Reason::UnknownAbove { dn } => fl!("fix-unknown-above", dn = dn.as_str()),
     }
 }
 
@@ -599,8 +626,18 @@ pub fn audit_text(a: &Audit) -> Vec<String> {
             blocked = d.blocked.to_string()
         ));
     }
+    lines.extend(unexpire_lines(a));
     lines.extend(groups_text(&a.groups(FIRST_USERS)));
     lines
+}
+
+/// A line per domain root in scope where the connector lacks Unexpire
+/// password (verify).
+pub fn unexpire_lines(a: &Audit) -> Vec<String> {
+    a.unexpire_missing
+        .iter()
+        .map(|dn| fl!("check-unexpire-missing", dn = dn.as_str()))
+        .collect()
 }
 
 /// A Connect-plane error, translated, naming the fix.

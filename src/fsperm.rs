@@ -11,10 +11,36 @@ use std::io;
 use std::io::Write as _;
 use std::path::Path;
 
-/// Creates `dir` (and its parents) and makes it private to the user.
+/// Creates `dir` (and its parents) and makes it private to the user. A
+/// directory owned by another user is refused, never re-permissioned
+/// (someone else prepared it: what it holds cannot be trusted).
 pub fn private_dir(dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    refuse_foreign(dir)?;
     restrict_dir(dir)
+}
+
+/// An error when `path` belongs to another user than this process's
+/// (Unix; on Windows the profile folders are the user's).
+#[cfg(unix)]
+pub fn refuse_foreign(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    let owner = std::fs::symlink_metadata(path)?.uid();
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if owner != me {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{} belongs to another user (uid {owner}): refused", path.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// An error when `path` belongs to another user (Unix only).
+#[cfg(not(unix))]
+pub fn refuse_foreign(path: &Path) -> io::Result<()> {
+    std::fs::symlink_metadata(path).map(|_| ())
 }
 
 /// Writes `bytes` to `path` readable by the user only, durably: a
@@ -257,5 +283,27 @@ mod tests {
         let missing = std::env::temp_dir().join("fsperm-does-not-exist/nothing");
         assert!(restrict_file(&missing).is_err());
         assert!(restrict_dir(&missing).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_of_another_user_is_refused_not_repermissioned() {
+        use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+        let scratch = ScratchDir::new("wbw-foreign").unwrap();
+        let dir = scratch.path().join("data");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            // Only root can give a directory away; the own case still holds.
+            private_dir(&dir).unwrap();
+            return;
+        }
+        std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).unwrap();
+        let err = private_dir(&dir).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+        let meta = std::fs::metadata(&dir).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o755, "left as it was");
+        assert_eq!(meta.uid(), 65534);
     }
 }

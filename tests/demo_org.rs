@@ -71,9 +71,15 @@ fn preflight_lists_the_users_the_grant_cannot_reach() {
                 }
             ),
             ("kiosk-lobby", &Reason::InheritanceDisabled),
-            ("reception-desk", &Reason::CannotChangePassword),
         ]
     );
+    // "User cannot change password" is its own finding: resets are
+    // written back, password changes are not.
+    assert!(checks.iter().any(|c| match &c.finding {
+        Finding::CannotChangePassword { users } =>
+            users.len() == 1 && users[0].sam_account_name == "reception-desk",
+        _ => false,
+    }));
     assert!(checks.iter().any(|c| match &c.finding {
         Finding::BlockedOus { ous } =>
             ous.len() == 1 && ous[0].dn == contractors && ous[0].users == 1,

@@ -212,9 +212,13 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
 
 /// The second domain's DC found through DNS: no `--domain-server`, a DNS
 /// stand-in (`WRITEBACK_WIZARD_DNS_SERVER`) answers the SRV records of
-/// `_ldap._tcp.dc._msdcs.east.writeback.test` (the preferred one names the
-/// real DC by its address, which its certificate carries), and pre-flight
-/// reaches the second root through it.
+/// `_ldap._tcp.dc._msdcs.east.writeback.test` and the A record of the DC it
+/// names (`dcb.east.writeback.test`, which its certificate carries), and
+/// pre-flight reaches the second root through it. The best-placed record
+/// names a host outside the forest's DNS names: passed over, never
+/// connected to. A DNS answering only with hosts outside the forest is
+/// refused with a message naming the record, and nothing connects there
+/// (a listener on that address counts the attempts).
 #[test]
 fn the_second_domains_dc_is_found_through_dns_srv_records() {
     let Some((a, b)) = forest() else { return };
@@ -222,13 +226,26 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
     std::fs::create_dir_all(&data).expect("data dir");
     let ca = both_cas(&a, &b, &data);
     let dns_addr = "127.0.0.7:5353";
-    let dc_ip = b.dc.ldaps_addr().ip().to_string();
+    let dc_ip: std::net::Ipv4Addr = match b.dc.ldaps_addr().ip() {
+        std::net::IpAddr::V4(ip) => ip,
+        other => panic!("the second DC listens on {other}"),
+    };
+    let dc_host = format!("dcb.{}.", b.dns());
+    // Whoever would take the password outside the forest.
+    let outside: std::net::Ipv4Addr = "127.0.0.6".parse().unwrap();
+    let trap = std::net::TcpListener::bind((outside, 636)).expect("listener on 127.0.0.6:636");
+    trap.set_nonblocking(true).expect("non-blocking");
     dns_stand_in(
         dns_addr,
         &b.dns(),
         vec![
+            (5, 100, 636, "dc1.evil.example.".into()),
             (20, 0, 389, "dc9.unreachable.invalid.".into()),
-            (10, 100, 389, format!("{dc_ip}.")),
+            (10, 100, 389, dc_host.clone()),
+        ],
+        vec![
+            (dc_host.clone(), dc_ip),
+            ("dc1.evil.example.".into(), outside),
         ],
     );
     let args: Vec<String> = vec![
@@ -270,7 +287,10 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
         .cloned()
         .expect("second domain");
     assert_eq!(east["source"], "srv", "{east}");
-    assert_eq!(east["server"], format!("ldaps://{dc_ip}").as_str());
+    assert_eq!(
+        east["server"],
+        format!("ldaps://{}", dc_host.trim_end_matches('.')).as_str()
+    );
     assert!(
         doc["checks"]
             .as_array()
@@ -306,5 +326,129 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
         stderr.contains(&format!("domain {}", b.dns())) && stderr.contains("127.0.0.9:636"),
         "{stderr}"
     );
+
+    // Only hosts outside the forest: refused, naming the record; the
+    // password goes nowhere.
+    let evil_dns = "127.0.0.7:5354";
+    dns_stand_in(
+        evil_dns,
+        &b.dns(),
+        vec![(10, 100, 636, "dc1.evil.example.".into())],
+        vec![("dc1.evil.example.".into(), outside)],
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(["--lang", "en"])
+        .args(&args)
+        .env("WRITEBACK_WIZARD_BIND_PASSWORD", &a.dc.admin_password)
+        .env("WRITEBACK_WIZARD_DATA_DIR", &data)
+        .env("WRITEBACK_WIZARD_DNS_SERVER", evil_dns)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains("dc1.evil.example:636")
+            && stderr.contains(&format!("_ldap._tcp.dc._msdcs.{}", b.dns()))
+            && stderr.contains("refused"),
+        "{stderr}"
+    );
+    assert!(
+        matches!(trap.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "something connected to the host outside the forest"
+    );
     let _ = std::fs::remove_dir_all(&data);
+}
+
+/// Issue 23, one token per domain: a DC puts into the connector's token
+/// the domain-local and BUILTIN groups of its own domain only. The
+/// connector lives in the second domain and is in that domain's Account
+/// Operators; the first domain holds a domain-local group with the
+/// connector as a member (through its foreign security principal).
+/// Pre-flight over both domains then says: a deny to the first domain's
+/// group on a user of the first domain blocks; a deny to Account
+/// Operators (S-1-5-32-548) blocks on the second domain's user, and not on
+/// the first domain's, whose DC does not put the second domain's Account
+/// Operators in the token.
+#[test]
+fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
+    let Some((a, b)) = forest() else { return };
+    let data = std::env::temp_dir().join(unique_name("wbw-forest-token"));
+    std::fs::create_dir_all(&data).expect("data dir");
+    let ca = both_cas(&a, &b, &data);
+    let rt = runtime();
+    let name = unique_name("ftok");
+    const RESET: &str = "00299570-246d-11d0-a768-00aa006e0529";
+    let operators = format!("CN=Account Operators,CN=Builtin,{}", b.dc.base_dn);
+    let (conn_dn, conn_sid) = rt.block_on(create_user(&b.dc, &name));
+    let (group_dn, group_sid) = rt.block_on(create_domain_local_group(
+        &a.dc,
+        &unique_name("fdl"),
+        &[format!("<SID={conn_sid}>")],
+    ));
+    let (user_group, _) = rt.block_on(create_user(&a.dc, &unique_name("fua")));
+    let (user_ops_a, _) = rt.block_on(create_user(&a.dc, &unique_name("fuo")));
+    let (user_ops_b, _) = rt.block_on(create_user(&b.dc, &unique_name("fub")));
+    rt.block_on(async {
+        add_member(&b.dc, &operators, &conn_dn).await;
+        deny_first(&a.dc, &user_group, &format!("(OD;;CR;{RESET};;{group_sid})")).await;
+        deny_first(&a.dc, &user_ops_a, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
+        deny_first(&b.dc, &user_ops_b, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
+    });
+    let args: Vec<String> = vec![
+        "check".into(),
+        "--server".into(),
+        a.dc.ldaps_url.clone(),
+        "--domain-server".into(),
+        format!("{}={}", b.dns(), b.dc.ldaps_url),
+        "--ca-file".into(),
+        ca.display().to_string(),
+        "--bind-user".into(),
+        FOREST_ADMIN.into(),
+        "--connector-account".into(),
+        format!("{}\\{name}", b.netbios),
+        "--forest".into(),
+        "--timeout".into(),
+        "15".into(),
+        "--json".into(),
+    ];
+    let out = wizard(&args, &a.dc.admin_password, &data);
+    rt.block_on(async {
+        remove_member(&b.dc, &operators, &conn_dn).await;
+        delete(&a.dc, &[user_group.clone(), user_ops_a.clone(), group_dn]).await;
+        delete(&b.dc, &[conn_dn, user_ops_b.clone()]).await;
+    });
+    let _ = std::fs::remove_dir_all(&data);
+    assert!(out.0 == 0 || out.0 == 3, "{}\n{}", out.1, out.2);
+    let doc = json(&out);
+    let users = doc["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["check"] == "users-out-of-reach")
+        .map(|c| c["users"].clone())
+        .unwrap_or_else(|| panic!("no users-out-of-reach: {doc:#}"));
+    let reason = |dn: &str| {
+        users.as_array().and_then(|l| {
+            l.iter()
+                .find(|u| u["dn"].as_str().is_some_and(|d| d.eq_ignore_ascii_case(dn)))
+                .map(|u| u["reason"]["kind"].clone())
+        })
+    };
+    assert_eq!(
+        reason(&user_group),
+        Some("explicit-deny".into()),
+        "the first domain's group holds the connector there: {doc:#}"
+    );
+    assert_eq!(
+        reason(&user_ops_b),
+        Some("explicit-deny".into()),
+        "Account Operators of the connector's own domain: {doc:#}"
+    );
+    assert_eq!(
+        reason(&user_ops_a),
+        None,
+        "the first domain's DC does not put the second's Account Operators in the token: {doc:#}"
+    );
 }

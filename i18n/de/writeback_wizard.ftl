@@ -777,3 +777,17 @@ targets-dc-connected = der DC der Anmeldung
 targets-dc-given = für diese Domäne angegeben
 targets-dc-srv = von DNS genannt
 targets-dc-dns-root = der Domänenname; kein DC bekannt
+## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
+token-without-gc = die Gruppen des Connector-Kontos (tokenGroups) waren nicht lesbar; sie stammen aus tokenGroupsNoGCAcceptable, dem universelle Gruppen anderer Domänen fehlen können: eine Verweigerung für eine davon bliebe unbemerkt (melden Sie sich mit einem Konto an, das tokenGroups lesen darf)
+task-error-token-unreadable = die Gruppen von { $dn } (tokenGroups) sind nicht lesbar, eine Verweigerung für eine seiner Gruppen bliebe also unbemerkt: nichts wurde beurteilt. Melden Sie sich mit einem Konto an, das tokenGroups des Connector-Kontos lesen darf (Domänen-Admins oder delegiertes „tokenGroups lesen“)
+srv-refused = DNS nennt { $host } als Domänencontroller von { $domain } (Eintrag _ldap._tcp.dc._msdcs.{ $domain }), einen Host außerhalb der DNS-Namen dieser Gesamtstruktur: abgelehnt, das Kennwort wurde nicht dorthin gesendet. Geben Sie den DC der Domäne mit --domain-server { $domain }=ldaps://HOST an (und --ca-file)
+targets-dc-srv-refused = DNS nannte einen Host außerhalb der Gesamtstruktur: abgelehnt; geben Sie den DC dieser Domäne an
+backup-not-the-grant = sie würde { $entry } entfernen, keinen der Einträge, die die Writeback-Berechtigung schreibt (A1–A5 für ein Connector-Konto); eine Sicherung dieses Assistenten tut das nie, sie stammt also nicht von ihm oder wurde bearbeitet
+reason-subclass-not-covered = seine Klasse ist { $class }, eine Unterklasse von user, die die Berechtigung nicht nennt: für user-Objekte vererbte Einträge erreichen es nicht
+fix-subclass-not-covered = Erteilen Sie die Rechte für { $class }-Objekte selbst (Anwenden auf: Untergeordnete { $class }-Objekte), oder lassen Sie diese Konten aus dem Writeback heraus.
+reason-unknown-above = { $dn } oberhalb des Benutzers war nicht lesbar oder ist weder OU noch Container: ob die Berechtigung den Benutzer erreicht, ist unbekannt
+fix-unknown-above = Melden Sie sich mit einem Konto an, das die Berechtigungen von { $dn } lesen darf, und prüfen Sie, dass dort die Vererbung aktiv ist.
+check-cannot-change = { $count } Benutzer haben „Benutzer kann Kennwort nicht ändern“: Zurücksetzungen aus der Cloud werden zurückgeschrieben, Kennwortänderungen durch den Benutzer nicht (entfernen Sie die Option, wenn sie ihr Kennwort per SSPR ändern sollen)
+cli-rollback-foreign = { $backup } steht nicht im Überwachungsprotokoll dieses Rechners: sie wurde anderswo (Datei eines Kollegen) oder von Hand erstellt. Klären Sie es mit der Person, die sie erstellt hat, bevor Sie sie wiederherstellen.
+cli-confirm-rollback-foreign = { $count } Sicherungen wiederherstellen, die nicht auf diesem Rechner erstellt wurden?
+cli-rollback-foreign-refused = eine Sicherung, die das Überwachungsprotokoll dieses Rechners nicht kennt, wird nie ohne Rückfrage wiederhergestellt: führen Sie rollback in einem Terminal aus und beantworten Sie die Frage (--yes deckt das nicht ab)

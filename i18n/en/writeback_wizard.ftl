@@ -777,3 +777,17 @@ targets-dc-connected = the DC signed in to
 targets-dc-given = given for this domain
 targets-dc-srv = named by DNS
 targets-dc-dns-root = the domain's name; no DC known
+## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
+token-without-gc = the connector's groups (tokenGroups) could not be read; they were taken from tokenGroupsNoGCAcceptable, which can miss universal groups of other domains: a deny to one of them would not be seen (sign in with an account that may read tokenGroups)
+task-error-token-unreadable = the groups of { $dn } (tokenGroups) cannot be read, so a deny to one of its groups could not be seen: nothing was judged. Sign in with an account that may read the connector's tokenGroups (Domain Admins, or "Read tokenGroups" delegated)
+srv-refused = DNS names { $host } as the domain controller of { $domain } (record _ldap._tcp.dc._msdcs.{ $domain }), a host outside this forest's DNS names: refused, the password was not sent there. Give the domain's DC with --domain-server { $domain }=ldaps://HOST (and --ca-file)
+targets-dc-srv-refused = DNS named a host outside the forest: refused; give this domain's DC
+backup-not-the-grant = it would remove { $entry }, which is not one of the entries the writeback grant writes (A1–A5 for one connector account); a backup made by this wizard never does, so it was not made by this wizard or was edited
+reason-subclass-not-covered = its class is { $class }, a subclass of user that the grant does not name: entries inherited for user objects do not reach it
+fix-subclass-not-covered = Grant the rights for { $class } objects yourself (Applies to: Descendant { $class } objects), or leave these accounts out of writeback.
+reason-unknown-above = { $dn } above the user could not be read, or is not an OU or container: whether the grant reaches the user is unknown
+fix-unknown-above = Sign in with an account that may read the permissions of { $dn }, and check that its inheritance is on.
+check-cannot-change = { $count } users have "User cannot change password": resets from the cloud are written back, password changes by the user are not (clear the option on them if they should change their password through SSPR)
+cli-rollback-foreign = { $backup } is not in this machine's audit log: it was made elsewhere (a colleague's file) or by hand. Check with whoever made it before restoring it.
+cli-confirm-rollback-foreign = Restore { $count } backups this machine did not make?
+cli-rollback-foreign-refused = a backup this machine's audit log does not know is never restored without asking: run rollback in a terminal and answer the question (--yes does not cover it)

@@ -777,3 +777,17 @@ targets-dc-connected = el DC del inicio de sesión
 targets-dc-given = indicado para este dominio
 targets-dc-srv = indicado por el DNS
 targets-dc-dns-root = el nombre del dominio; no se conoce ningún DC
+## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
+token-without-gc = no se pudieron leer los grupos de la cuenta del conector (tokenGroups); se tomaron de tokenGroupsNoGCAcceptable, que puede omitir grupos universales de otros dominios: una denegación a uno de ellos pasaría inadvertida (inicie sesión con una cuenta que pueda leer tokenGroups)
+task-error-token-unreadable = no se pueden leer los grupos de { $dn } (tokenGroups), así que una denegación a uno de sus grupos pasaría inadvertida: no se evaluó nada. Inicie sesión con una cuenta que pueda leer tokenGroups de la cuenta del conector (Admins. del dominio, o «Leer tokenGroups» delegado)
+srv-refused = el DNS indica { $host } como controlador del dominio { $domain } (registro _ldap._tcp.dc._msdcs.{ $domain }), un host fuera de los nombres DNS de este bosque: rechazado, la contraseña no se envió allí. Indique el DC del dominio con --domain-server { $domain }=ldaps://HOST (y --ca-file)
+targets-dc-srv-refused = el DNS indicó un host fuera del bosque: rechazado; indique el DC de este dominio
+backup-not-the-grant = quitaría { $entry }, que no es una de las entradas que escribe el permiso de escritura diferida (A1–A5 para una sola cuenta de conector); una copia de este asistente nunca lo hace, así que no la hizo él o fue modificada
+reason-subclass-not-covered = su clase es { $class }, una subclase de user que el permiso no nombra: las entradas heredadas para objetos user no la alcanzan
+fix-subclass-not-covered = Conceda usted mismo los derechos para objetos { $class } (Se aplica a: objetos { $class } descendientes), o deje esas cuentas fuera de la escritura diferida.
+reason-unknown-above = no se pudo leer { $dn }, por encima del usuario, o no es una UO ni un contenedor: no se sabe si el permiso alcanza al usuario
+fix-unknown-above = Inicie sesión con una cuenta que pueda leer los permisos de { $dn } y compruebe que la herencia está activada allí.
+check-cannot-change = { $count } usuarios tienen «El usuario no puede cambiar la contraseña»: los restablecimientos desde la nube se escriben de vuelta, los cambios de contraseña del usuario no (quite la opción si deben cambiar su contraseña con SSPR)
+cli-rollback-foreign = { $backup } no está en el registro de auditoría de este equipo: se hizo en otro lugar (archivo de un compañero) o a mano. Consulte a quien la hizo antes de restaurarla.
+cli-confirm-rollback-foreign = ¿Restaurar { $count } copias que este equipo no hizo?
+cli-rollback-foreign-refused = una copia que el registro de auditoría de este equipo no conoce nunca se restaura sin preguntar: ejecute rollback en un terminal y responda (--yes no lo cubre)

@@ -777,3 +777,17 @@ targets-dc-connected = le DC de la connexion
 targets-dc-given = indiqué pour ce domaine
 targets-dc-srv = nommé par le DNS
 targets-dc-dns-root = le nom du domaine ; aucun DC connu
+## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
+token-without-gc = les groupes du compte du connecteur (tokenGroups) n'ont pas pu être lus ; ils viennent de tokenGroupsNoGCAcceptable, qui peut omettre les groupes universels d'autres domaines : un refus à l'un d'eux passerait inaperçu (connectez-vous avec un compte autorisé à lire tokenGroups)
+task-error-token-unreadable = les groupes de { $dn } (tokenGroups) ne peuvent pas être lus, un refus à l'un de ses groupes passerait donc inaperçu : rien n'a été évalué. Connectez-vous avec un compte autorisé à lire tokenGroups du compte du connecteur (Admins du domaine, ou « Lire tokenGroups » délégué)
+srv-refused = le DNS désigne { $host } comme contrôleur du domaine { $domain } (enregistrement _ldap._tcp.dc._msdcs.{ $domain }), un hôte hors des noms DNS de cette forêt : refusé, le mot de passe n'y a pas été envoyé. Indiquez le DC du domaine avec --domain-server { $domain }=ldaps://HÔTE (et --ca-file)
+targets-dc-srv-refused = le DNS a désigné un hôte hors de la forêt : refusé ; indiquez le DC de ce domaine
+backup-not-the-grant = elle retirerait { $entry }, qui n'est pas l'une des entrées qu'écrit l'autorisation de réécriture (A1–A5 pour un seul compte de connecteur) ; une sauvegarde de cet assistant ne le fait jamais : elle ne vient donc pas de lui ou a été modifiée
+reason-subclass-not-covered = sa classe est { $class }, une sous-classe de user que l'autorisation ne nomme pas : les entrées héritées pour les objets user ne l'atteignent pas
+fix-subclass-not-covered = Accordez vous-même les droits pour les objets { $class } (S'applique à : objets { $class } descendants), ou laissez ces comptes hors de la réécriture.
+reason-unknown-above = { $dn } au-dessus de l'utilisateur n'a pas pu être lu, ou n'est ni une UO ni un conteneur : on ne sait pas si l'autorisation atteint l'utilisateur
+fix-unknown-above = Connectez-vous avec un compte autorisé à lire les autorisations de { $dn }, et vérifiez que l'héritage y est activé.
+check-cannot-change = { $count } utilisateurs ont « L'utilisateur ne peut pas changer de mot de passe » : les réinitialisations depuis le cloud sont réécrites, les changements de mot de passe par l'utilisateur ne le sont pas (retirez l'option s'ils doivent changer leur mot de passe par SSPR)
+cli-rollback-foreign = { $backup } n'est pas dans le journal d'audit de cette machine : elle a été faite ailleurs (fichier d'un collègue) ou à la main. Vérifiez auprès de qui l'a faite avant de la restaurer.
+cli-confirm-rollback-foreign = Restaurer { $count } sauvegardes que cette machine n'a pas faites ?
+cli-rollback-foreign-refused = une sauvegarde inconnue du journal d'audit de cette machine n'est jamais restaurée sans question : lancez rollback dans un terminal et répondez (--yes ne suffit pas)

@@ -5,7 +5,7 @@
 //! Object ACEs apply when their object type is absent, the object's class,
 //! the right itself, or (for a property) the property set it belongs to.
 
-use super::ace::{Ace, AceFlags};
+use super::ace::{Ace, AceBody, AceFlags, AceType};
 use super::guid::Guid;
 use super::mask::AccessMask;
 use super::sd::SecurityDescriptor;
@@ -30,11 +30,42 @@ pub mod well_known {
     pub fn principal_self() -> Sid {
         Sid::new(5, &[10]).expect("valid SID")
     }
+
+    /// NT AUTHORITY\NETWORK (S-1-5-2): every network logon (an LDAP bind).
+    pub fn network() -> Sid {
+        Sid::new(5, &[2]).expect("valid SID")
+    }
+
+    /// NT AUTHORITY\This Organization (S-1-5-15): a logon from inside the
+    /// forest (no selective-authentication trust).
+    pub fn this_organization() -> Sid {
+        Sid::new(5, &[15]).expect("valid SID")
+    }
+
+    /// Authentication authority asserted identity (S-1-18-1): the DC
+    /// checked the account's credentials itself.
+    pub fn authority_asserted() -> Sid {
+        Sid::new(18, &[1]).expect("valid SID")
+    }
+
+    /// The SIDs every network logon token of a forest account carries,
+    /// whatever its groups.
+    pub fn logon() -> [Sid; 5] {
+        [
+            everyone(),
+            authenticated_users(),
+            network(),
+            this_organization(),
+            authority_asserted(),
+        ]
+    }
 }
 
-/// The identities of one account, as the DC builds its token: the
-/// account's SID, its groups (`tokenGroups`), Everyone and Authenticated
-/// Users.
+/// The identities of one account, as a DC builds its token for a network
+/// logon (MS-DTYP 2.5.2, MS-ADTS 3.1.1.4.2): the account's SID, its groups
+/// (primary group, `tokenGroups`, `sIDHistory`), Everyone, Authenticated
+/// Users, NETWORK, This Organization and Authentication authority asserted
+/// identity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     user: Sid,
@@ -43,14 +74,11 @@ pub struct Token {
 }
 
 impl Token {
-    /// The token of `user` with its `groups` (Everyone and Authenticated
-    /// Users are added).
+    /// The token of `user` with its `groups` (the logon SIDs of
+    /// [`well_known::logon`] are added).
     pub fn new(user: Sid, groups: impl IntoIterator<Item = Sid>) -> Token {
         let mut sids = vec![user];
-        for sid in groups
-            .into_iter()
-            .chain([well_known::everyone(), well_known::authenticated_users()])
-        {
+        for sid in groups.into_iter().chain(well_known::logon()) {
             if !sids.contains(&sid) {
                 sids.push(sid);
             }
@@ -103,20 +131,20 @@ impl Right {
     }
 
     /// Whether an object ACE with `object_type` speaks of this right on an
-    /// object of class `class`.
+    /// object of class `class`. An extended right is matched by its own
+    /// GUID only (Samba's `acl_check_extended_right` puts nothing else in
+    /// the object tree); a property write also by the class (the root of
+    /// the property tree) and the property set.
     fn matches(self, object_type: Option<Guid>, class: Guid) -> bool {
         let Some(g) = object_type else {
             return true;
         };
-        if g == class {
-            return true;
-        }
         match self {
             Right::Extended(right) => g == right,
             Right::WriteProperty {
                 attribute,
                 property_set,
-            } => g == attribute || Some(g) == property_set,
+            } => g == class || g == attribute || Some(g) == property_set,
         }
     }
 }
@@ -173,7 +201,7 @@ pub fn check<const N: usize>(
         if let Some(decided) = decide(ace, class, token, object_is_self, wanted, rights) {
             for (slot, hit) in out.iter_mut().zip(decided) {
                 if hit && *slot == Decision::NotGranted {
-                    *slot = if ace.ace_type.is_allow() {
+                    *slot = if !is_deny(ace) {
                         Decision::Allowed(i)
                     } else {
                         Decision::Denied(i)
@@ -195,25 +223,76 @@ fn decide<const N: usize>(
     wanted: u32,
     rights: &[Right; N],
 ) -> Option<[bool; N]> {
-    if ace.flags.has(AceFlags::INHERIT_ONLY) || !(ace.ace_type.is_allow() || ace.ace_type.is_deny())
-    {
+    if ace.flags.has(AceFlags::INHERIT_ONLY) {
         return None;
     }
-    let mask = ace.mask()?.mapped().0;
+    let (mask, object_type, sid) = if ace.ace_type.is_allow() || ace.ace_type.is_deny() {
+        (ace.mask()?, ace.object_type(), *ace.sid()?)
+    } else {
+        callback_deny(ace)?
+    };
+    let mask = mask.mapped().0;
     if mask & wanted == 0 {
         return None;
     }
-    let object_type = ace.object_type();
     let mut hits = [false; N];
     let mut any = false;
     for (hit, right) in hits.iter_mut().zip(rights) {
         *hit = mask & right.bit() != 0 && right.matches(object_type, class);
         any |= *hit;
     }
-    if !any || !token.holds(ace.sid()?, object_is_self) {
+    if !any || !token.holds(&sid, object_is_self) {
         return None;
     }
     Some(hits)
+}
+
+/// ACCESS_DENIED_CALLBACK_ACE_TYPE (0x0A).
+pub const DENIED_CALLBACK: u8 = 0x0a;
+/// ACCESS_DENIED_CALLBACK_OBJECT_ACE_TYPE (0x0C).
+pub const DENIED_CALLBACK_OBJECT: u8 = 0x0c;
+
+/// Whether an ACE denies: a deny entry, or a conditional (callback) deny,
+/// which the wizard counts as a deny whatever its condition (a DC that
+/// cannot decide the condition applies a deny; the safe side).
+pub fn is_deny(ace: &Ace) -> bool {
+    ace.ace_type.is_deny()
+        || matches!(
+            ace.ace_type,
+            AceType::Other(DENIED_CALLBACK | DENIED_CALLBACK_OBJECT)
+        )
+}
+
+/// The mask, object type and trustee of a conditional (callback) deny,
+/// read from its opaque body (MS-DTYP 2.4.4.7, 2.4.4.9); None for any
+/// other entry or a body too short.
+pub fn callback_deny(ace: &Ace) -> Option<(AccessMask, Option<Guid>, Sid)> {
+    let (AceType::Other(kind), AceBody::Opaque(body)) = (ace.ace_type, &ace.body) else {
+        return None;
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?))
+    };
+    let mask = AccessMask(u32_at(0)?);
+    let (object_type, at) = match kind {
+        DENIED_CALLBACK => (None, 4),
+        DENIED_CALLBACK_OBJECT => {
+            let flags = u32_at(4)?;
+            let mut at = 8;
+            let mut object_type = None;
+            if flags & 0x1 != 0 {
+                object_type = Some(Guid(body.get(at..at + 16)?.try_into().ok()?));
+                at += 16;
+            }
+            if flags & 0x2 != 0 {
+                at += 16;
+            }
+            (object_type, at)
+        }
+        _ => return None,
+    };
+    let (sid, _) = Sid::decode(body.get(at..)?, at).ok()?;
+    Some((mask, object_type, sid))
 }
 
 #[cfg(test)]
@@ -348,6 +427,94 @@ mod tests {
         assert_eq!(
             check(&read, guids::USER, &token, false, &write),
             [Decision::NotGranted]
+        );
+    }
+
+    #[test]
+    fn logon_sids_are_in_every_token_and_a_deny_to_them_blocks() {
+        let token = Token::new(sid(CONNECTOR), []);
+        for trustee in ["S-1-5-2", "S-1-5-15", "S-1-18-1", "WD", "AU"] {
+            let sd = sd_of(
+                &[
+                    &format!("(OD;;CR;00299570-246d-11d0-a768-00aa006e0529;;{trustee})"),
+                    "(OA;;CR;00299570-246d-11d0-a768-00aa006e0529;;S-1-5-21-1-2-3-1105)",
+                ],
+                false,
+            );
+            let reset = [Right::Extended(guids::RESET_PASSWORD)];
+            assert_eq!(
+                check(&sd, guids::USER, &token, false, &reset),
+                [Decision::Denied(0)],
+                "{trustee}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_extended_right_is_matched_by_its_own_guid_only() {
+        let token = Token::new(sid(CONNECTOR), []);
+        // A class GUID in an object entry neither grants nor denies a right.
+        let sd = sd_of(
+            &[
+                "(OD;;CR;bf967aba-0de6-11d0-a285-00aa003049e2;;WD)",
+                "(OA;;CR;bf967aba-0de6-11d0-a285-00aa003049e2;;S-1-5-21-1-2-3-1105)",
+            ],
+            false,
+        );
+        let reset = [Right::Extended(guids::RESET_PASSWORD)];
+        assert_eq!(
+            check(&sd, guids::USER, &token, false, &reset),
+            [Decision::NotGranted]
+        );
+        // A class GUID still opens every property of that class.
+        let write = [Right::WriteProperty {
+            attribute: guids::LOCKOUT_TIME,
+            property_set: None,
+        }];
+        let sd = sd_of(
+            &["(OA;;WP;bf967aba-0de6-11d0-a285-00aa003049e2;;S-1-5-21-1-2-3-1105)"],
+            false,
+        );
+        assert_eq!(
+            check(&sd, guids::USER, &token, false, &write),
+            [Decision::Allowed(0)]
+        );
+    }
+
+    #[test]
+    fn a_conditional_deny_counts_as_a_deny() {
+        let token = Token::new(sid(CONNECTOR), [sid(GROUP)]);
+        let group = sid(GROUP);
+        // ACCESS_DENIED_CALLBACK_OBJECT_ACE: mask CR, object type Reset
+        // password, the group, then a condition ("artx" + bytes).
+        let mut body = AccessMask::CONTROL_ACCESS.0.to_le_bytes().to_vec();
+        body.extend(1u32.to_le_bytes());
+        body.extend(guids::RESET_PASSWORD.0);
+        group.encode(&mut body);
+        body.extend(b"artx\x00\x00\x00\x00");
+        let callback = Ace {
+            ace_type: AceType::Other(DENIED_CALLBACK_OBJECT),
+            flags: AceFlags(0),
+            body: AceBody::Opaque(body),
+        };
+        // ACCESS_DENIED_CALLBACK_ACE for another right's holder: all rights.
+        let mut plain = AccessMask::WRITE_PROPERTY.0.to_le_bytes().to_vec();
+        group.encode(&mut plain);
+        let callback_all = Ace {
+            ace_type: AceType::Other(DENIED_CALLBACK),
+            flags: AceFlags(0),
+            body: AceBody::Opaque(plain),
+        };
+        let allow = sddl::parse_ace("(A;;GA;;;S-1-5-21-1-2-3-1105)", None).expect("ACE");
+        let sd = SecurityDescriptor::with_dacl(Acl::new(vec![callback, callback_all, allow]), 0);
+        let d = check(&sd, guids::USER, &token, false, &rights());
+        assert_eq!(
+            d,
+            [
+                Decision::Denied(0),
+                Decision::Allowed(2),
+                Decision::Denied(1)
+            ]
         );
     }
 }

@@ -82,7 +82,7 @@ pub const KNOWN: &[Known] = &[
     },
     Known {
         key: "general-information",
-        guid: Guid::from_str_const("59ba2f42-79a2-11d0-9020-00c03fc2d3cf"),
+        guid: Guid::from_str_const("59ba2f42-79a2-11d0-9020-00c04fc2d3cf"),
     },
     Known {
         key: "personal-information",

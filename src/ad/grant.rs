@@ -78,10 +78,9 @@ pub enum TargetKind {
 impl TargetKind {
     /// The kind of `dn`, given the DNs of the forest's domains.
     pub fn of(dn: &str, domains: &[String]) -> TargetKind {
-        let lower = dn.to_ascii_lowercase();
-        if lower.starts_with("cn=adminsdholder,cn=system,") {
+        if super::dn::is_adminsdholder(dn, None) {
             TargetKind::AdminSdHolder
-        } else if domains.iter().any(|d| d.eq_ignore_ascii_case(dn)) {
+        } else if domains.iter().any(|d| super::dn::same(d, dn)) {
             TargetKind::DomainRoot
         } else {
             TargetKind::Container

@@ -6,6 +6,7 @@ pub mod access;
 pub mod ace;
 pub mod acl;
 pub mod describe;
+pub mod dn;
 pub mod error;
 pub mod grant;
 pub mod guid;

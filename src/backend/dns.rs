@@ -7,18 +7,12 @@ use std::time::Duration;
 /// of the system's (a split-horizon server, or a test's stand-in).
 pub const DNS_SERVER_ENV: &str = "WRITEBACK_WIZARD_DNS_SERVER";
 
-/// The DC DNS names for `domain` (lowest priority, then highest weight
-/// first): its host and port. None when nothing answers in time.
-pub async fn locate_dc(domain: &str, timeout: Duration) -> Option<(String, u16)> {
-    let domain = domain.trim().trim_end_matches('.');
-    if domain.is_empty() {
-        return None;
-    }
-    let name = format!("_ldap._tcp.dc._msdcs.{domain}.");
-    let builder = match std::env::var(DNS_SERVER_ENV)
-        .ok()
-        .and_then(|v| v.parse::<std::net::SocketAddr>().ok())
-    {
+/// A resolver asking the server of [`DNS_SERVER_ENV`] when set, else the
+/// system's; None when there is no configuration.
+fn resolver(
+    timeout: Duration,
+) -> Option<hickory_resolver::Resolver<hickory_resolver::name_server::TokioConnectionProvider>> {
+    let builder = match configured_server() {
         Some(server) => {
             let group = hickory_resolver::config::NameServerConfigGroup::from_ips_clear(
                 &[server.ip()],
@@ -32,29 +26,62 @@ pub async fn locate_dc(domain: &str, timeout: Duration) -> Option<(String, u16)>
         }
         None => hickory_resolver::Resolver::builder_tokio(),
     };
-    let resolver = match builder {
-        Ok(builder) => {
-            let mut builder = builder;
+    match builder {
+        Ok(mut builder) => {
             let opts = builder.options_mut();
             opts.timeout = timeout.min(Duration::from_secs(5));
             opts.attempts = 1;
-            builder.build()
+            Some(builder.build())
         }
         Err(e) => {
             tracing::info!(error = %e, "no DNS resolver configuration");
-            return None;
+            None
         }
+    }
+}
+
+fn configured_server() -> Option<std::net::SocketAddr> {
+    std::env::var(DNS_SERVER_ENV)
+        .ok()
+        .and_then(|v| v.parse::<std::net::SocketAddr>().ok())
+}
+
+/// Whether `host` is one of the forest's DNS names or lies below one
+/// (`names`: the `dnsRoot` of its crossRefs). An address is never inside:
+/// a DC is named, not numbered, by the forest's DNS.
+pub fn within_forest(host: &str, names: &[String]) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host.is_empty() || host.parse::<std::net::IpAddr>().is_ok() {
+        return false;
+    }
+    names.iter().any(|n| {
+        let n = n.trim_end_matches('.').to_ascii_lowercase();
+        !n.is_empty() && (host == n || host.ends_with(&format!(".{n}")))
+    })
+}
+
+/// The DCs DNS names for `domain`, best first (lowest priority, then
+/// highest weight): host and port of each. Empty when nothing answers in
+/// time.
+pub async fn locate_dcs(domain: &str, timeout: Duration) -> Vec<(String, u16)> {
+    let domain = domain.trim().trim_end_matches('.');
+    if domain.is_empty() {
+        return Vec::new();
+    }
+    let name = format!("_ldap._tcp.dc._msdcs.{domain}.");
+    let Some(resolver) = resolver(timeout) else {
+        return Vec::new();
     };
     let lookup = tokio::time::timeout(timeout, resolver.srv_lookup(name.as_str())).await;
     let records = match lookup {
         Ok(Ok(records)) => records,
         Ok(Err(e)) => {
             tracing::info!(name, error = %e, "no SRV record for the domain's DCs");
-            return None;
+            return Vec::new();
         }
         Err(_) => {
             tracing::info!(name, "SRV lookup timed out");
-            return None;
+            return Vec::new();
         }
     };
     let mut found: Vec<(u16, std::cmp::Reverse<u16>, String, u16)> = records
@@ -70,7 +97,47 @@ pub async fn locate_dc(domain: &str, timeout: Duration) -> Option<(String, u16)>
         .filter(|(_, _, host, _)| !host.is_empty())
         .collect();
     found.sort();
-    let (_, _, host, port) = found.into_iter().next()?;
-    tracing::info!(name, host, port, "DC found in DNS");
-    Some((host, port))
+    found
+        .into_iter()
+        .map(|(_, _, host, port)| (host, port))
+        .collect()
+}
+
+/// `host:port` with the host looked up through the DNS server of
+/// [`DNS_SERVER_ENV`] (a split-horizon server that also named the forest's
+/// DCs): its first address. None when that variable is not set, the host
+/// is an address already, or nothing answers (the system resolver then
+/// does the lookup).
+pub async fn resolve_configured(authority: &str, timeout: Duration) -> Option<String> {
+    configured_server()?;
+    let (host, port) = authority.rsplit_once(':')?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return None;
+    }
+    let resolver = resolver(timeout)?;
+    let ips = tokio::time::timeout(timeout, resolver.lookup_ip(format!("{host}.")))
+        .await
+        .ok()?
+        .ok()?;
+    let ip = ips.iter().next()?;
+    Some(std::net::SocketAddr::new(ip, port.parse().ok()?).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_names_of_the_forest_are_inside_it() {
+        let names = vec!["corp.example".to_string(), "east.corp.example".to_string()];
+        assert!(within_forest("dc1.corp.example.", &names));
+        assert!(within_forest("DC2.East.Corp.Example", &names));
+        assert!(within_forest("corp.example", &names));
+        assert!(!within_forest("evil.example", &names));
+        assert!(!within_forest("dc1.corp.example.evil.example", &names));
+        assert!(!within_forest("notcorp.example", &names));
+        assert!(!within_forest("127.0.0.5", &names));
+        assert!(!within_forest("", &names));
+    }
 }

@@ -373,6 +373,12 @@ impl LdapDirectory {
             return Ok(ldap.clone());
         }
         let domain = &self.forest[i];
+        if let Some(host) = &domain.srv_refused {
+            return Err(DirectoryError::SrvRefused {
+                domain: domain.dns.clone(),
+                host: host.clone(),
+            });
+        }
         let opts = ConnectOptions {
             url: domain.server.clone(),
             ..self.opts.clone()
@@ -709,21 +715,35 @@ impl LdapDirectory {
     }
 
     /// The DC a domain without a given DC uses: the one DNS names for it
-    /// (SRV), else its DNS name itself; same scheme as the connection.
-    async fn locate(&self, dns: &str) -> (String, DcSource) {
+    /// (SRV), else its DNS name itself; same scheme as the connection. An
+    /// SRV answer naming a host outside the forest's DNS names (`names`,
+    /// the crossRefs' `dnsRoot`) is never used: the password would go to
+    /// whoever answers DNS. When every answer lies outside, the domain is
+    /// marked refused (the first such record named).
+    async fn locate(&self, dns: &str, names: &[String]) -> (String, DcSource, Option<String>) {
         let ldaps = self.url.to_ascii_lowercase().starts_with("ldaps://");
-        match crate::backend::dns::locate_dc(dns, self.timeout).await {
-            Some((host, port)) => {
+        let found = crate::backend::dns::locate_dcs(dns, self.timeout).await;
+        let (inside, outside): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|(host, _)| crate::backend::dns::within_forest(host, names));
+        for (host, port) in &outside {
+            tracing::warn!(domain = dns, host = %host, port = *port, "SRV answer outside the forest refused");
+        }
+        match (inside.into_iter().next(), outside.into_iter().next()) {
+            (Some((host, port)), _) => {
                 let url = if ldaps {
                     format!("ldaps://{host}")
                 } else {
                     format!("ldap://{host}:{port}")
                 };
-                (url, DcSource::Srv)
+                (url, DcSource::Srv, None)
             }
-            None => {
+            (None, Some((host, port))) => {
+                (String::new(), DcSource::SrvRefused, Some(format!("{host}:{port}")))
+            }
+            (None, None) => {
                 let scheme = if ldaps { "ldaps" } else { "ldap" };
-                (format!("{scheme}://{dns}"), DcSource::DnsRoot)
+                (format!("{scheme}://{dns}"), DcSource::DnsRoot, None)
             }
         }
     }
@@ -797,6 +817,11 @@ async fn connect_bind(opts: &ConnectOptions) -> Result<ldap3::Ldap, DirectoryErr
     // paged search sends one small request per page, which would
     // otherwise wait for the server's delayed ACK.
     if let Some(addr) = authority(&opts.url) {
+        // A host named by the DNS server given for the forest is looked up
+        // there too (TLS still checks the certificate against the name).
+        let addr = crate::backend::dns::resolve_configured(&addr, opts.timeout)
+            .await
+            .unwrap_or(addr);
         let tcp = tokio::time::timeout(opts.timeout, tokio::net::TcpStream::connect(addr))
             .await
             .map_err(|_| DirectoryError::Timeout {
@@ -925,17 +950,18 @@ impl Directory for LdapDirectory {
 
     async fn set_forest(&mut self, home: &str, domains: &[DomainName]) -> Vec<ForestDomain> {
         let mut forest = Vec::new();
+        let names: Vec<String> = domains.iter().map(|d| d.dns.clone()).collect();
         for d in domains {
             let given = self
                 .given
                 .iter()
                 .find(|g| g.dns.trim_end_matches('.').eq_ignore_ascii_case(&d.dns));
-            let (server, source) = if d.dn.eq_ignore_ascii_case(home) {
-                (self.url.clone(), DcSource::Connected)
+            let (server, source, srv_refused) = if d.dn.eq_ignore_ascii_case(home) {
+                (self.url.clone(), DcSource::Connected, None)
             } else if let Some(g) = given {
-                (g.server.clone(), DcSource::Given)
+                (g.server.clone(), DcSource::Given, None)
             } else {
-                self.locate(&d.dns).await
+                self.locate(&d.dns, &names).await
             };
             forest.push(ForestDomain {
                 dns: d.dns.clone(),
@@ -943,6 +969,7 @@ impl Directory for LdapDirectory {
                 nc: d.dn.clone(),
                 server,
                 source,
+                srv_refused,
             });
         }
         // Connections opened for another forest view are not reused.

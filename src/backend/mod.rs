@@ -32,7 +32,7 @@ pub fn scrub_env(command: &mut std::process::Command) {
 /// one starts; it is reaped in the background.
 pub fn open_detached(target: &str) -> std::io::Result<()> {
     let mut last = std::io::Error::other("no launcher to open it with");
-    for mut command in open::commands(target) {
+    for mut command in launchers(target) {
         scrub_env(&mut command);
         command
             .stdin(std::process::Stdio::null())
@@ -47,6 +47,34 @@ pub fn open_detached(target: &str) -> std::io::Result<()> {
         }
     }
     Err(last)
+}
+
+/// The commands that may open `target`: on Windows the system's own
+/// programs by their absolute path under `%SystemRoot%\System32` (never a
+/// `cmd` or `explorer` found through the search path or the current
+/// folder): `rundll32 url.dll,FileProtocolHandler` for a URL, `explorer`
+/// for a folder; elsewhere those `open` knows.
+#[cfg(windows)]
+fn launchers(target: &str) -> Vec<std::process::Command> {
+    let root = std::env::var_os("SystemRoot")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .unwrap_or_else(|| std::path::PathBuf::from(r"C:\Windows"));
+    let lower = target.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        let mut c = std::process::Command::new(root.join("System32").join("rundll32.exe"));
+        c.args(["url.dll,FileProtocolHandler", target]);
+        vec![c]
+    } else {
+        let mut c = std::process::Command::new(root.join("explorer.exe"));
+        c.arg(target);
+        vec![c]
+    }
+}
+
+#[cfg(not(windows))]
+fn launchers(target: &str) -> Vec<std::process::Command> {
+    open::commands(target)
 }
 
 /// A secret (password, token): never printed, never serialized.
@@ -234,6 +262,15 @@ pub enum DirectoryError {
         /// What went wrong there.
         reason: Box<DirectoryError>,
     },
+    /// DNS (SRV) named a DC outside the forest's DNS names for a domain:
+    /// not connected, the password was not sent.
+    #[error("DNS names {host} as the DC of {domain}, outside the forest's DNS names: refused")]
+    SrvRefused {
+        /// The domain (DNS name).
+        domain: String,
+        /// The record's target, `host:port`.
+        host: String,
+    },
     /// A referral (or continuation reference) named a host that is not a
     /// DC of the forest's domains: not followed.
     #[error("referral for {dn} to {url} refused: not a domain controller of this forest")]
@@ -280,6 +317,9 @@ pub enum DcSource {
     Srv,
     /// Nothing else known: the domain's DNS name itself.
     DnsRoot,
+    /// DNS named only hosts outside the forest's DNS names: refused, the
+    /// password is not sent there (give the DC with `--domain-server`).
+    SrvRefused,
 }
 
 /// A domain of the forest and the DC operations on it go to.
@@ -295,6 +335,10 @@ pub struct ForestDomain {
     pub server: String,
     /// How that DC was chosen.
     pub source: DcSource,
+    /// The SRV answer (`host:port`) refused because it lies outside the
+    /// forest's DNS names ([`DcSource::SrvRefused`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub srv_refused: Option<String>,
 }
 
 /// The forest's domain whose naming context holds `dn` (the longest
@@ -308,11 +352,7 @@ pub fn domain_of<'a>(dn: &str, domains: &'a [ForestDomain]) -> Option<&'a Forest
 
 /// Whether `dn` is `base` or below it (case-insensitive, as DNs compare).
 pub fn dn_within(dn: &str, base: &str) -> bool {
-    let (dn, base) = (
-        dn.trim().to_ascii_lowercase(),
-        base.trim().to_ascii_lowercase(),
-    );
-    dn == base || dn.ends_with(&format!(",{base}"))
+    crate::ad::dn::within(dn, base)
 }
 
 /// The directory operations step 1 needs.
@@ -380,6 +420,7 @@ pub trait Directory {
                 } else {
                     DcSource::Given
                 },
+                srv_refused: None,
             })
             .collect()
     }

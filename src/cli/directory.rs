@@ -508,6 +508,23 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
         if !args.json {
             eprintln!("{}", rollback_preview(&backups));
         }
+        // A backup this machine's audit log does not know (a colleague's
+        // file, or one made by hand) is named and asked about again: --yes
+        // does not cover it.
+        let log = crate::audit::read(&crate::audit::log_path()).unwrap_or_default();
+        let foreign = perm::not_in_log(&backups, &log.records);
+        for path in &foreign {
+            eprintln!(
+                "{}",
+                fl!("cli-rollback-foreign", backup = path.display().to_string())
+            );
+        }
+        if !foreign.is_empty() {
+            if !std::io::stdin().is_terminal() {
+                return Err(Failure::usage(fl!("cli-rollback-foreign-refused")));
+            }
+            confirm(fl!("cli-confirm-rollback-foreign", count = foreign.len()), false)?;
+        }
         confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
         let trail = crate::audit::Trail::standard();
         let results = perm::rollback(

@@ -154,8 +154,34 @@ pub fn write(out: &Path, run: &Run, sources: &Sources) -> Result<Vec<String>, Bu
     result
 }
 
+/// The most bytes of one file put into the zip (the newest end is kept).
+pub const MAX_FILE: u64 = 8 * 1024 * 1024;
+
+/// At most the last [`MAX_FILE`] bytes of `path`.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read as _, Seek as _};
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_FILE {
+        file.seek(std::io::SeekFrom::Start(len - MAX_FILE))?;
+    }
+    let mut out = Vec::new();
+    file.take(MAX_FILE).read_to_end(&mut out)?;
+    Ok(out)
+}
+
 fn write_to(path: &Path, run: &Run, sources: &Sources) -> Result<Vec<String>, BundleError> {
-    let file = std::fs::File::create(path).map_err(|e| BundleError::new(path, e))?;
+    // A new file only (never one planted there, nor a link), readable by
+    // the user only.
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        open.mode(0o600);
+    }
+    let file = open.open(path).map_err(|e| BundleError::new(path, e))?;
+    crate::fsperm::restrict_file(path).map_err(|e| BundleError::new(path, e))?;
     let mut zip = zip::ZipWriter::new(file);
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut names = Vec::new();
@@ -175,13 +201,13 @@ fn write_to(path: &Path, run: &Run, sources: &Sources) -> Result<Vec<String>, Bu
     )?;
     for log in super::log::files(&sources.logs) {
         // A file that vanished meanwhile (pruned) is left out.
-        let Ok(bytes) = std::fs::read(&log) else {
+        let Ok(bytes) = read_capped(&log) else {
             continue;
         };
         let name = log.file_name().unwrap_or_default().to_string_lossy();
         add(format!("logs/{name}"), &bytes)?;
     }
-    if let Ok(bytes) = std::fs::read(&sources.audit) {
+    if let Ok(bytes) = read_capped(&sources.audit) {
         add("audit.jsonl".into(), &bytes)?;
     }
     let mut backups = backup_names(&sources.backups).join("\n");

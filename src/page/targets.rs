@@ -591,6 +591,7 @@ impl State {
                         DcSource::Given => fl!("targets-dc-given"),
                         DcSource::Srv => fl!("targets-dc-srv"),
                         DcSource::DnsRoot => fl!("targets-dc-dns-root"),
+                        DcSource::SrvRefused => fl!("targets-dc-srv-refused"),
                     };
                     col = col.push(
                         column![

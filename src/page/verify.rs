@@ -81,7 +81,10 @@ fn user_lines(a: &Audit) -> Vec<Line> {
             )
         })
         .collect();
-    for line in explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)) {
+    for line in explain::unexpire_lines(a)
+        .into_iter()
+        .chain(explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)))
+    {
         lines.push(Line::status(Outcome::Warning, line));
     }
     lines
@@ -188,6 +191,12 @@ impl Page for State {
                             target = t.target.as_str(),
                             count = t.users.to_string()
                         ),
+                    ));
+                }
+                for line in explain::unexpire_lines(a) {
+                    users = users.push(widget::badge_line(
+                        widget::outcome(Outcome::Warning),
+                        line,
                     ));
                 }
                 for g in a.groups(crate::task::access::FIRST_USERS) {

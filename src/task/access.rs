@@ -105,6 +105,19 @@ pub enum Reason {
     AdminCount,
     /// An inetOrgPerson while the grant covers user objects only.
     ClassNotCovered,
+    /// Its structural class is another subclass of user, which no entry
+    /// of the grant names (an entry inherited for `user` does not reach
+    /// it).
+    SubclassNotCovered {
+        /// The class (lDAPDisplayName).
+        class: String,
+    },
+    /// A parent under the target could not be read, or is not an OU or
+    /// container: whether the grant reaches the user is unknown.
+    UnknownAbove {
+        /// That parent.
+        dn: String,
+    },
     /// Inherits, nothing blocks, but the grant has not reached it yet.
     NotPropagated,
     /// Its descriptor could not be read or parsed.
@@ -178,6 +191,11 @@ pub struct Audit {
     pub pso_min_age: u64,
     /// How long the scan took, in seconds (for benchmarks).
     pub seconds: f64,
+    /// Domain roots in scope on which the connector lacks Unexpire
+    /// password (verify only): a reset written back there leaves "must
+    /// change password at next logon".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unexpire_missing: Vec<String>,
     /// Per domain, when the targets lie in several domains of the forest.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<DomainAudit>,
@@ -250,6 +268,10 @@ struct Container {
     protected: bool,
     /// Explicit inheritable deny entries, to name where a deny comes from.
     denies: Vec<Ace>,
+    /// How many explicit entries it passes to a child (CI or OI), and to a
+    /// grandchild or below (not NO_PROPAGATE): the size of its block in
+    /// the inherited part of a user's DACL.
+    passes: (usize, usize),
 }
 
 /// The containers under one target, by lower-case DN.
@@ -282,18 +304,30 @@ pub async fn containers<D: Directory>(
                 .iter()
                 .flat_map(|d| d.aces.iter())
                 .filter(|a| {
-                    a.ace_type.is_deny()
+                    access::is_deny(a)
                         && !a.is_inherited()
                         && a.flags.has(AceFlags::CONTAINER_INHERIT)
                 })
                 .cloned()
                 .collect();
+            let inheritable = |a: &&Ace| {
+                !a.is_inherited()
+                    && (a.flags.has(AceFlags::CONTAINER_INHERIT)
+                        || a.flags.has(AceFlags::OBJECT_INHERIT))
+            };
+            let explicit = sd.dacl.iter().flat_map(|d| d.aces.iter());
+            let child = explicit.clone().filter(inheritable).count();
+            let below = explicit
+                .filter(inheritable)
+                .filter(|a| !a.flags.has(AceFlags::NO_PROPAGATE_INHERIT))
+                .count();
             out.0.insert(
                 e.dn.to_ascii_lowercase(),
                 Container {
                     protected: sd.dacl_protected(),
                     dn: e.dn,
                     denies,
+                    passes: (child, below),
                 },
             );
         },
@@ -313,6 +347,33 @@ impl Containers {
             .collect();
         v.sort();
         v
+    }
+
+    /// The nearest parent of `dn` below `target` that is not among the
+    /// OUs and containers read (its descriptor unreadable, or another
+    /// class of object).
+    pub fn unread_above<'a>(&self, dn: &'a str, target: &str) -> Option<&'a str> {
+        ancestors(dn)
+            .take_while(|p| !crate::ad::dn::same(p, target) && crate::ad::dn::within(p, target))
+            .find(|p| !self.0.contains_key(&p.to_ascii_lowercase()))
+    }
+
+    /// Where in the DACL of the user `dn` the entries a grant on `target`
+    /// take their place, as a DC orders inherited entries (MS-DTYP 2.5.3.4:
+    /// the parent's first, then the grandparent's): after the user's
+    /// explicit entries (`explicit` of them), the blocks of the containers
+    /// between the target and the user, and the target's own explicit
+    /// inheritable entries. None when a container on the way is unknown.
+    fn grant_position(&self, dn: &str, target: &str, explicit: usize) -> Option<usize> {
+        let mut at = explicit;
+        for (level, p) in ancestors(dn).enumerate() {
+            let c = self.0.get(&p.to_ascii_lowercase())?;
+            at += if level == 0 { c.passes.0 } else { c.passes.1 };
+            if crate::ad::dn::same(p, target) {
+                return Some(at);
+            }
+        }
+        None
     }
 
     /// The DN of the nearest container above `dn`, below `target`, whose
@@ -420,14 +481,21 @@ impl Judge<'_> {
     /// Judges one user entry (attributes `nTSecurityDescriptor`,
     /// `objectClass`, `objectSid`, `adminCount`, `sAMAccountName`).
     pub fn user(&self, e: &Entry) -> Verdict {
-        let inet = e
-            .texts("objectClass")
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case("inetOrgPerson"));
+        // The structural class is the most specific value of objectClass
+        // (the last one a DC lists). An entry inherited for `user` reaches
+        // objects of that very class only: a subclass the grant does not
+        // name is not covered.
+        let classes = e.texts("objectClass");
+        let structural = classes.last().map(String::as_str).unwrap_or("user");
+        let inet = structural.eq_ignore_ascii_case("inetOrgPerson");
+        let known = inet || structural.eq_ignore_ascii_case("user");
         let class = if inet {
             guids::INET_ORG_PERSON
-        } else {
+        } else if known {
             guids::USER
+        } else {
+            // No entry of the grant names it.
+            Guid([0; 16])
         };
         let blocked = |rights: Vec<&'static str>, reason: Reason, deny: Option<String>| {
             Verdict::Blocked(BlockedUser {
@@ -456,13 +524,29 @@ impl Judge<'_> {
             .is_some_and(|s| s == self.token.user());
         let admin_count = e.text("adminCount").is_some_and(|v| v.trim() == "1");
         let above = self.containers.blocked_above(&e.dn, self.target);
-        let covered = !inet || self.inet_org_person;
+        let covered = known && (!inet || self.inet_org_person);
+        // A parent under the target that could not be read, or is not an
+        // OU or container: whether it blocks inheritance is not known.
+        let unread = self.containers.unread_above(&e.dn, self.target);
         let reached = !sd.dacl_protected() && above.is_none() && covered;
         let judged = match self.mode {
-            Mode::Predict if reached => with_grant(&sd, self.token.user(), class),
+            Mode::Predict if reached => {
+                let explicit = sd
+                    .dacl
+                    .as_ref()
+                    .map_or(0, |d| d.aces.iter().take_while(|a| !a.is_inherited()).count());
+                let at = self.containers.grant_position(&e.dn, self.target, explicit);
+                with_grant(&sd, self.token.user(), class, at)
+            }
             _ => sd.clone(),
         };
         let decisions = access::check(&judged, class, self.token, is_self, &self.rights);
+        if let Some(dn) = unread
+            && (self.mode == Mode::Predict || !decisions.iter().all(|d| d.allowed()))
+        {
+            let reason = Reason::UnknownAbove { dn: dn.to_string() };
+            return blocked(all_rights(), reason, None);
+        }
         if decisions.iter().all(|d| d.allowed()) {
             return Verdict::Ok;
         }
@@ -498,6 +582,10 @@ impl Judge<'_> {
             Reason::InheritanceDisabled
         } else if let Some(c) = above {
             Reason::BlockedAbove { ou: c.dn.clone() }
+        } else if !known {
+            Reason::SubclassNotCovered {
+                class: structural.to_string(),
+            }
         } else if !covered {
             Reason::ClassNotCovered
         } else if self.mode
@@ -525,13 +613,21 @@ fn is_cannot_change(ace: &Ace) -> bool {
 }
 
 /// `sd` with the grant's entries added as the target would make the user
-/// inherit them (after every entry it already has).
-fn with_grant(sd: &SecurityDescriptor, trustee: Sid, class: Guid) -> SecurityDescriptor {
+/// inherit them: at `at` (where the target's block ends, see
+/// [`Containers::grant_position`]), else after every entry it has.
+fn with_grant(
+    sd: &SecurityDescriptor,
+    trustee: Sid,
+    class: Guid,
+    at: Option<usize>,
+) -> SecurityDescriptor {
     let mut out = sd.clone();
     let dacl = out.dacl.get_or_insert_with(|| Acl::new(Vec::new()));
+    let mut at = at.unwrap_or(dacl.aces.len()).min(dacl.aces.len());
     for p in DESCENDANT_PERMISSIONS {
         let (mask, object) = right_of(p);
-        dacl.aces.push(Ace::allow_object(
+        at += 1;
+        dacl.aces.insert(at - 1, Ace::allow_object(
             AceFlags::CONTAINER_INHERIT | AceFlags::INHERITED,
             mask,
             Some(object),

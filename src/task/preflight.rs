@@ -24,7 +24,7 @@ impl Checks {
         self.directory
             .iter()
             .filter_map(|c| match &c.finding {
-                Finding::GrantState { dn, .. } if !dn.starts_with("CN=AdminSDHolder,") => {
+                Finding::GrantState { dn, .. } if !crate::ad::dn::is_adminsdholder(dn, None) => {
                     Some(dn.clone())
                 }
                 _ => None,

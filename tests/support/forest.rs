@@ -203,6 +203,126 @@ pub async fn create_user(dc: &DcConfig, name: &str) -> (String, Sid) {
     (dn, Sid::from_bytes(&bytes).expect("SID"))
 }
 
+/// Creates a domain-local security group `name` under CN=Users of `dc`'s
+/// domain holding `members` (DNs, or `<SID=S-1-5-…>` for an account of
+/// another domain: the DC makes its foreign security principal) and
+/// returns its DN and SID.
+pub async fn create_domain_local_group(
+    dc: &DcConfig,
+    name: &str,
+    members: &[String],
+) -> (String, Sid) {
+    let dn = format!("CN={name},CN=Users,{}", dc.base_dn);
+    let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
+    ldap.with_timeout(TIMEOUT)
+        .add(
+            &dn,
+            vec![
+                (b"objectClass".to_vec(), HashSet::from([b"group".to_vec()])),
+                (
+                    b"sAMAccountName".to_vec(),
+                    HashSet::from([name.as_bytes().to_vec()]),
+                ),
+                // Security, domain local.
+                (
+                    b"groupType".to_vec(),
+                    HashSet::from([b"-2147483644".to_vec()]),
+                ),
+            ],
+        )
+        .await
+        .and_then(|r| r.success())
+        .unwrap_or_else(|e| panic!("add {dn}: {e}"));
+    let _ = ldap.unbind().await;
+    for m in members {
+        add_member(dc, &dn, m).await;
+    }
+    let sid = sid_of(dc, &dn).await;
+    (dn, sid)
+}
+
+/// Adds `member` (a DN or `<SID=…>`) to the group `group`.
+pub async fn add_member(dc: &DcConfig, group: &str, member: &str) {
+    let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
+    ldap.with_timeout(TIMEOUT)
+        .modify(
+            group,
+            vec![Mod::Add(
+                b"member".to_vec(),
+                HashSet::from([member.as_bytes().to_vec()]),
+            )],
+        )
+        .await
+        .and_then(|r| r.success())
+        .unwrap_or_else(|e| panic!("add {member} to {group}: {e}"));
+    let _ = ldap.unbind().await;
+}
+
+/// Removes `member` from `group` (clean-up; errors are printed).
+pub async fn remove_member(dc: &DcConfig, group: &str, member: &str) {
+    let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
+    if let Err(e) = ldap
+        .with_timeout(TIMEOUT)
+        .modify(
+            group,
+            vec![Mod::Delete(
+                b"member".to_vec(),
+                HashSet::from([member.as_bytes().to_vec()]),
+            )],
+        )
+        .await
+        .and_then(|r| r.success())
+    {
+        eprintln!("cleanup: remove {member} from {group}: {e}");
+    }
+    let _ = ldap.unbind().await;
+}
+
+/// The objectSid of `dn`.
+async fn sid_of(dc: &DcConfig, dn: &str) -> Sid {
+    let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
+    let (entries, _) = ldap
+        .with_timeout(TIMEOUT)
+        .search(dn, ldap3::Scope::Base, "(objectClass=*)", vec!["objectSid"])
+        .await
+        .and_then(|r| r.success())
+        .expect("objectSid");
+    let _ = ldap.unbind().await;
+    let entry = SearchEntry::construct(entries.into_iter().next().expect("entry"));
+    let bytes = entry
+        .bin_attrs
+        .get("objectSid")
+        .and_then(|v| v.first().cloned())
+        .expect("objectSid");
+    Sid::from_bytes(&bytes).expect("SID")
+}
+
+/// Puts the explicit entry `ace` (SDDL) first in the DACL of `dn`.
+pub async fn deny_first(dc: &DcConfig, dn: &str, ace: &str) {
+    let (_, mut sd) = dacl_on(dc, dn).await;
+    let ace = writeback_wizard::ad::sddl::parse_ace(ace, None).expect("ACE");
+    sd.dacl.as_mut().expect("DACL").aces.insert(0, ace);
+    let bytes = sd.to_bytes().expect("encode");
+    let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
+    ldap.with_timeout(TIMEOUT)
+        .with_controls(ldap3::controls::RawControl {
+            ctype: "1.2.840.113556.1.4.801".into(),
+            crit: true,
+            val: Some(vec![0x30, 0x03, 0x02, 0x01, 0x04]),
+        })
+        .modify(
+            dn,
+            vec![Mod::Replace(
+                b"nTSecurityDescriptor".to_vec(),
+                HashSet::from([bytes]),
+            )],
+        )
+        .await
+        .and_then(|r| r.success())
+        .unwrap_or_else(|e| panic!("write the DACL of {dn}: {e}"));
+    let _ = ldap.unbind().await;
+}
+
 /// Deletes `dns` on `dc` (clean-up; errors are printed).
 pub async fn delete(dc: &DcConfig, dns: &[String]) {
     let mut ldap = ldap_bind(dc, &dc.admin_dn, &dc.admin_password).await;
@@ -265,12 +385,19 @@ pub fn wizard(args: &[String], password: &str, data_dir: &Path) -> (i32, String,
 
 /// A DNS stand-in on `addr` (UDP) answering the SRV question
 /// `_ldap._tcp.dc._msdcs.<domain>.` with `records` (priority, weight,
-/// port, target) and "no such name" for anything else. It runs on a
-/// thread of its own for the life of the test process.
-pub fn dns_stand_in(addr: &str, domain: &str, records: Vec<(u16, u16, u16, String)>) {
+/// port, target), the A question of each of `hosts` (fully qualified, with
+/// the trailing dot) with its address, and "no such name" for anything
+/// else (RFC 2782, RFC 1035). It runs on a thread of its own for the life
+/// of the test process.
+pub fn dns_stand_in(
+    addr: &str,
+    domain: &str,
+    records: Vec<(u16, u16, u16, String)>,
+    hosts: Vec<(String, std::net::Ipv4Addr)>,
+) {
     use hickory_proto::op::{Message, MessageType, ResponseCode};
-    use hickory_proto::rr::rdata::SRV;
-    use hickory_proto::rr::{Name, RData, Record};
+    use hickory_proto::rr::rdata::{A, SRV};
+    use hickory_proto::rr::{Name, RData, Record, RecordType};
     let socket = std::net::UdpSocket::bind(addr).unwrap_or_else(|e| panic!("bind {addr}: {e}"));
     let wanted = format!("_ldap._tcp.dc._msdcs.{domain}.").to_ascii_lowercase();
     std::thread::spawn(move || {
@@ -289,19 +416,44 @@ pub fn dns_stand_in(addr: &str, domain: &str, records: Vec<(u16, u16, u16, Strin
             let asked = query
                 .queries()
                 .first()
-                .map(|q| q.name().to_ascii().to_ascii_lowercase());
-            if asked.as_deref() == Some(wanted.as_str()) {
-                let name = Name::from_ascii(&wanted).expect("name");
-                for (priority, weight, port, target) in &records {
-                    let target = Name::from_ascii(target).expect("target");
+                .map(|q| (q.name().to_ascii().to_ascii_lowercase(), q.query_type()));
+            let host = asked.as_ref().and_then(|(name, kind)| {
+                (*kind == RecordType::A)
+                    .then(|| {
+                        hosts
+                            .iter()
+                            .find(|(h, _)| h.eq_ignore_ascii_case(name))
+                            .map(|(_, ip)| *ip)
+                    })
+                    .flatten()
+            });
+            match (&asked, host) {
+                (Some((name, _)), _) if *name == wanted => {
+                    let name = Name::from_ascii(&wanted).expect("name");
+                    for (priority, weight, port, target) in &records {
+                        let target = Name::from_ascii(target).expect("target");
+                        reply.add_answer(Record::from_rdata(
+                            name.clone(),
+                            60,
+                            RData::SRV(SRV::new(*priority, *weight, *port, target)),
+                        ));
+                    }
+                }
+                (Some((name, _)), Some(ip)) => {
                     reply.add_answer(Record::from_rdata(
-                        name.clone(),
+                        Name::from_ascii(name).expect("name"),
                         60,
-                        RData::SRV(SRV::new(*priority, *weight, *port, target)),
+                        RData::A(A(ip)),
                     ));
                 }
-            } else {
-                reply.set_response_code(ResponseCode::NXDomain);
+                (Some((name, _)), None)
+                    if hosts.iter().any(|(h, _)| h.eq_ignore_ascii_case(name)) =>
+                {
+                    // The name exists, without a record of that type.
+                }
+                _ => {
+                    reply.set_response_code(ResponseCode::NXDomain);
+                }
             }
             if let Ok(bytes) = reply.to_vec() {
                 let _ = socket.send_to(&bytes, from);

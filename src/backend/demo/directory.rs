@@ -54,6 +54,28 @@ fn entry_of(dn: &str, o: &Object, attrs: &[&str], dacl_only: bool) -> Entry {
     e
 }
 
+/// The constructed attributes a DC computes for an account: `tokenGroups`
+/// and `tokenGroupsNoGCAcceptable` (its stored groups, else its domain's
+/// Domain Users, the primary group of every demo user); then the
+/// attributes the operator may not read are taken out.
+fn constructed(e: &mut Entry, o: &Object, attrs: &[&str], hidden: &[String]) {
+    for name in ["tokenGroups", "tokenGroupsNoGCAcceptable"] {
+        if !attrs.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let stored = o.attrs.get("tokengroups").cloned().or_else(|| {
+            let sid = Sid::from_bytes(o.attrs.get("objectsid")?.first()?).ok()?;
+            Some(vec![sid.parent()?.with_rid(513)?.to_bytes()])
+        });
+        if let Some(groups) = stored {
+            e.attrs.insert(name.to_ascii_lowercase(), groups);
+        }
+    }
+    for h in hidden {
+        e.attrs.remove(h);
+    }
+}
+
 impl DemoDirectory {
     pub(super) fn find(
         &self,
@@ -89,7 +111,11 @@ impl DemoDirectory {
                     }
                 })
                 .filter(|(dn, o)| f.matches(&entry_of(dn, o, &["*"], true)))
-                .map(|(dn, o)| entry_of(dn, o, attrs, dacl_only))
+                .map(|(dn, o)| {
+                    let mut e = entry_of(dn, o, attrs, dacl_only);
+                    constructed(&mut e, o, attrs, &s.hidden);
+                    e
+                })
                 .collect())
         })
     }

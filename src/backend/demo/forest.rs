@@ -67,6 +67,7 @@ pub fn routes(home: &str, domains: &[DomainName], given: &[DomainServer]) -> Vec
                 nc: d.dn.clone(),
                 server,
                 source,
+                srv_refused: None,
             }
         })
         .collect()

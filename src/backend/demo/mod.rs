@@ -57,6 +57,9 @@ pub struct DemoState {
     pub portal_unlock: bool,
     /// The pilot test's and the diagnosis's state (issue 15, below).
     pub pilot: PilotState,
+    /// Attributes (lower case) the operator may not read: left out of
+    /// every answer, as a DC leaves out what the reader may not see.
+    hidden: Vec<String>,
 }
 
 /// A handle on the demo organization; clones share it.
@@ -194,6 +197,12 @@ impl DemoState {
 }
 
 impl DemoOrg {
+    /// Hides attributes from the operator (tests: a `tokenGroups` the
+    /// signed-in account may not read), or shows them all again (empty).
+    pub fn hide_attributes(&self, names: &[&str]) {
+        self.with(|s| s.hidden = names.iter().map(|n| n.to_ascii_lowercase()).collect());
+    }
+
     /// The directory plane.
     pub fn directory(&self) -> DemoDirectory {
         DemoDirectory {

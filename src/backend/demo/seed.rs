@@ -12,6 +12,7 @@ impl DemoOrg {
             portal_writeback: false,
             portal_unlock: false,
             pilot: PilotState::default(),
+            hidden: Vec::new(),
         };
         let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
         let root_sd = decode(ROOT_SD);

@@ -22,7 +22,8 @@ const MAX_WAIT: Duration = Duration::from_secs(60);
 pub const MAX_BODY: u64 = 4 * 1024 * 1024;
 
 /// A successful answer with the headers the long-running operations need.
-#[derive(Clone, Debug)]
+/// Its Debug leaves the body out (it may carry a password or a token).
+#[derive(Clone)]
 pub struct Reply {
     /// The HTTP status (2xx).
     pub status: u16,
@@ -32,6 +33,17 @@ pub struct Reply {
     pub retry_after: Option<Duration>,
     /// The JSON body (`null` when empty).
     pub body: Value,
+}
+
+impl std::fmt::Debug for Reply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reply")
+            .field("status", &self.status)
+            .field("location", &self.location)
+            .field("retry_after", &self.retry_after)
+            .field("body", &"<hidden>")
+            .finish()
+    }
 }
 
 /// Calls on behalf of a signed-in session.

@@ -9,7 +9,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 
 use super::{BackupProblem, TaskError};
-use crate::ad::grant::remove_aces;
+use crate::ad::grant::{TargetKind, WritebackGrant, remove_aces};
 use crate::ad::{Ace, SecurityDescriptor, sddl};
 
 /// One saved backup: enough to restore or to remove exactly what we added.
@@ -195,9 +195,7 @@ pub fn check_backup(
             connected: domain.to_string(),
         }));
     }
-    let lower = b.dn.to_ascii_lowercase();
-    let dom = domain.to_ascii_lowercase();
-    if !(lower == dom || lower.ends_with(&format!(",{dom}"))) {
+    if !crate::ad::dn::within(&b.dn, domain) {
         return Err(refuse(BackupProblem::OutsideDomain(b.dn.clone())));
     }
     let before = STANDARD
@@ -211,6 +209,7 @@ pub fn check_backup(
         .iter()
         .map(|t| sddl::parse_ace(t, None).map_err(|e| bad(e.to_string())))
         .collect::<Result<_, _>>()?;
+    grant_entries_only(&b.dn, domain, &added).map_err(refuse)?;
     let before_sd = SecurityDescriptor::from_bytes(&before).map_err(|e| bad(e.to_string()))?;
     let written_sd = SecurityDescriptor::from_bytes(&written).map_err(|e| bad(e.to_string()))?;
     let consistent = match (&before_sd.dacl, &written_sd.dacl) {
@@ -231,4 +230,93 @@ pub fn check_backup(
         written,
         added,
     })
+}
+
+/// Checks that `added` holds only entries the grant writes on `dn` (A1–A5
+/// as [`WritebackGrant::entries`] gives them for that kind of target, with
+/// or without the inetOrgPerson ones), all for one trustee that is an
+/// account of a domain (not a built-in or well-known account or group).
+/// A rollback removes `added` from the DACL or restores the saved
+/// descriptor; a backup naming any other entry (a hand-made file that
+/// would take away Domain Admins' rights, say) is refused.
+pub fn grant_entries_only(dn: &str, domain: &str, added: &[Ace]) -> Result<(), BackupProblem> {
+    let Some(trustee) = added.first().and_then(|a| a.sid()).copied() else {
+        return Err(BackupProblem::Inconsistent);
+    };
+    let rid = trustee.rid().unwrap_or(0);
+    let domain_account = trustee.authority() == 5
+        && trustee.sub_authorities().first() == Some(&21)
+        && trustee.sub_authorities().len() == 5;
+    if !domain_account || rid < 1000 {
+        return Err(BackupProblem::NotTheGrant {
+            entry: sddl::format_ace(&added[0], None).unwrap_or_default(),
+        });
+    }
+    let kind = TargetKind::of(dn, &[domain.to_string()]);
+    let entries = WritebackGrant::new(trustee, true).on(kind).entries();
+    for ace in added {
+        if !entries.iter().any(|e| e.ace == *ace) {
+            return Err(BackupProblem::NotTheGrant {
+                entry: sddl::format_ace(ace, None).unwrap_or_default(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROOT: &str = "DC=corp,DC=example";
+
+    fn aces(texts: &[&str]) -> Vec<Ace> {
+        texts
+            .iter()
+            .map(|t| sddl::parse_ace(t, None).expect("ACE"))
+            .collect()
+    }
+
+    #[test]
+    fn only_the_grants_own_entries_for_one_account_pass() {
+        let sid: crate::ad::Sid = "S-1-5-21-1-2-3-1105".parse().unwrap();
+        let root_entries: Vec<Ace> = WritebackGrant::new(sid, false)
+            .entries()
+            .into_iter()
+            .map(|e| e.ace)
+            .collect();
+        assert_eq!(grant_entries_only(ROOT, ROOT, &root_entries), Ok(()));
+        // Domain Admins' entry of the root: refused, named.
+        let theirs = aces(&["(A;;RPWPCRCCLCLORCWOWDSW;;;S-1-5-21-1-2-3-512)"]);
+        assert!(matches!(
+            grant_entries_only(ROOT, ROOT, &theirs),
+            Err(BackupProblem::NotTheGrant { .. })
+        ));
+        // The grant's shape for a built-in group: refused.
+        let ops: Vec<Ace> = WritebackGrant::new("S-1-5-32-548".parse().unwrap(), false)
+            .entries()
+            .into_iter()
+            .map(|e| e.ace)
+            .collect();
+        assert!(grant_entries_only(ROOT, ROOT, &ops).is_err());
+        // Two trustees: refused.
+        let other: crate::ad::Sid = "S-1-5-21-1-2-3-1106".parse().unwrap();
+        let mut two = root_entries.clone();
+        two.push(WritebackGrant::new(other, false).entries().remove(0).ace);
+        assert!(grant_entries_only(ROOT, ROOT, &two).is_err());
+        // A5 belongs on the root only: not on an OU.
+        let ou = format!("OU=Staff,{ROOT}");
+        assert!(grant_entries_only(&ou, ROOT, &root_entries).is_err());
+        assert_eq!(grant_entries_only(&ou, ROOT, &root_entries[..4]), Ok(()));
+        // AdminSDHolder, spelled with spaces: the object-only entries.
+        let holder = "CN=AdminSDHolder, CN=System, DC=corp, DC=example";
+        let object_only: Vec<Ace> = WritebackGrant::new(sid, false)
+            .on(TargetKind::AdminSdHolder)
+            .entries()
+            .into_iter()
+            .map(|e| e.ace)
+            .collect();
+        assert_eq!(grant_entries_only(holder, ROOT, &object_only), Ok(()));
+        assert!(grant_entries_only(holder, ROOT, &root_entries[..4]).is_err());
+    }
 }

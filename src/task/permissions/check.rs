@@ -82,6 +82,12 @@ pub enum Finding {
         /// Every user out of reach.
         users: Vec<BlockedUser>,
     },
+    /// Users with "User cannot change password": resets from the cloud
+    /// are written back, password changes by the user are not.
+    CannotChangePassword {
+        /// Those users.
+        users: Vec<BlockedUser>,
+    },
     /// OUs and containers under a target whose inheritance is disabled:
     /// the grant does not reach the users below them.
     BlockedOus {
@@ -152,6 +158,10 @@ pub enum ConnectorProblem {
     },
     /// A member of Protected Users (NTLM and some sign-ins refused).
     ProtectedUsers,
+    /// `tokenGroups` could not be read: the groups come from
+    /// `tokenGroupsNoGCAcceptable`, which may miss universal groups of
+    /// other domains (a deny to one of them would not be seen).
+    TokenWithoutGlobalCatalog,
 }
 
 /// A finding and its severity.
@@ -217,7 +227,7 @@ pub async fn check<D: Directory>(
                 writable,
             },
         });
-        if dn.starts_with("CN=AdminSDHolder,") {
+        if crate::ad::dn::is_adminsdholder(dn, None) {
             checks.push(Check {
                 outcome: Outcome::Warning,
                 finding: Finding::AdminSdHolder { dn: dn.clone() },
@@ -313,24 +323,18 @@ pub async fn check<D: Directory>(
     // Another domain's root chosen as a target (the Targets page's
     // domain list) is checked too.
     for t in &targets {
-        let root = discovery.domains.iter().find(|d| d.eq_ignore_ascii_case(t));
+        let root = discovery.domains.iter().find(|d| crate::ad::dn::same(d, t));
         if let Some(root) = root
-            && !roots.iter().any(|r| r.eq_ignore_ascii_case(root))
+            && !roots.iter().any(|r| crate::ad::dn::same(r, root))
         {
             roots.push(root.clone());
         }
     }
+    let home_nc = discovery.domain_nc_of(&account.dn);
     for root in &roots {
-        let (_, sd) = read_dacl(dir, root).await?;
-        let held = crate::ad::access::check(
-            &sd,
-            guids::DOMAIN_DNS,
-            &facts.token,
-            false,
-            &[Right::Extended(guids::UNEXPIRE_PASSWORD)],
-        )[0]
-        .allowed();
-        let planned = targets.iter().any(|t| t.eq_ignore_ascii_case(root));
+        let token = super::token::token_for_domain(dir, &facts.token, &home_nc, root).await?;
+        let held = unexpire_held(dir, root, &token).await?;
+        let planned = targets.iter().any(|t| crate::ad::dn::same(t, root));
         checks.push(Check {
             outcome: Outcome::ok_if(held || planned, Outcome::Warning),
             finding: Finding::UnexpirePassword {
@@ -345,6 +349,7 @@ pub async fn check<D: Directory>(
     let audit = audit_users(
         dir,
         &facts.token,
+        &home_nc,
         &discovery,
         options,
         &targets,
@@ -360,13 +365,28 @@ pub async fn check<D: Directory>(
             },
         });
     }
+    // "User cannot change password" blocks the change path only: resets
+    // are written back. Said as its own finding.
+    let (cannot_change, out_of_reach): (Vec<BlockedUser>, Vec<BlockedUser>) = audit
+        .blocked
+        .iter()
+        .cloned()
+        .partition(|u| u.reason == super::Reason::CannotChangePassword);
     checks.push(Check {
-        outcome: Outcome::ok_if(audit.blocked.is_empty(), Outcome::Warning),
+        outcome: Outcome::ok_if(out_of_reach.is_empty(), Outcome::Warning),
         finding: Finding::UsersOutOfReach {
             scanned: audit.scanned,
-            users: audit.blocked.clone(),
+            users: out_of_reach,
         },
     });
+    if !cannot_change.is_empty() {
+        checks.push(Check {
+            outcome: Outcome::Warning,
+            finding: Finding::CannotChangePassword {
+                users: cannot_change,
+            },
+        });
+    }
     if audit.pso_min_age > 0 {
         checks.push(Check {
             outcome: Outcome::Warning,
@@ -387,19 +407,44 @@ pub async fn check<D: Directory>(
     Ok((discovery, checks))
 }
 
+/// Whether `token` holds Unexpire password on the domain root `root` now.
+pub async fn unexpire_held<D: Directory>(
+    dir: &mut D,
+    root: &str,
+    token: &Token,
+) -> Result<bool, TaskError> {
+    let (_, sd) = read_dacl(dir, root).await?;
+    Ok(crate::ad::access::check(
+        &sd,
+        guids::DOMAIN_DNS,
+        token,
+        false,
+        &[Right::Extended(guids::UNEXPIRE_PASSWORD)],
+    )[0]
+    .allowed())
+}
+
 /// What the DC says of the connector account: its token and computed state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConnectorFacts {
-    /// Its SID and groups, Everyone and Authenticated Users.
+    /// Its SID, primary group, groups, sIDHistory and the logon SIDs.
     pub token: Token,
     /// msDS-User-Account-Control-Computed: locked out.
     pub locked_out: bool,
     /// msDS-User-Account-Control-Computed: password expired.
     pub password_expired: bool,
+    /// The groups came from `tokenGroupsNoGCAcceptable` (`tokenGroups`
+    /// could not be read): universal groups of other domains may be
+    /// missing.
+    pub groups_without_gc: bool,
 }
 
-/// Reads the connector's token (`tokenGroups`) and computed account state
-/// with one base search on the account.
+/// Reads the connector's token and computed account state with a base
+/// search on the account: its primary group, `tokenGroups` (else
+/// `tokenGroupsNoGCAcceptable`, said as a warning), `sIDHistory`, and the
+/// logon SIDs every network token carries. Groups that cannot be read are
+/// an error ([`TaskError::TokenUnreadable`]), never an empty token: every
+/// account has at least its primary group.
 pub async fn connector_facts<D: Directory>(
     dir: &mut D,
     account: &Account,
@@ -408,25 +453,42 @@ pub async fn connector_facts<D: Directory>(
         dn: account.dn.clone(),
         what: "objectSid".into(),
     })?;
-    let entry = match dir
-        .search(
-            &account.dn,
-            Scope::Base,
-            "(objectClass=*)",
-            &["tokenGroups", "msDS-User-Account-Control-Computed"],
-            false,
-        )
-        .await
-    {
-        Ok(mut entries) if !entries.is_empty() => entries.remove(0),
-        Ok(_) | Err(DirectoryError::Ldap { .. }) => Entry::default(),
-        Err(e) => return Err(e.into()),
+    let sids = |entry: &Entry, attr: &str| -> Vec<Sid> {
+        entry
+            .attrs
+            .get(&attr.to_ascii_lowercase())
+            .map(|v| v.iter().filter_map(|b| Sid::from_bytes(b).ok()).collect())
+            .unwrap_or_default()
     };
-    let groups: Vec<Sid> = entry
-        .attrs
-        .get("tokengroups")
-        .map(|v| v.iter().filter_map(|b| Sid::from_bytes(b).ok()).collect())
-        .unwrap_or_default();
+    let entry = read_account(
+        dir,
+        &account.dn,
+        &[
+            "tokenGroups",
+            "msDS-User-Account-Control-Computed",
+            "primaryGroupID",
+            "sIDHistory",
+        ],
+    )
+    .await?;
+    let mut groups = sids(&entry, "tokenGroups");
+    let mut groups_without_gc = false;
+    if groups.is_empty() {
+        let fallback = read_account(dir, &account.dn, &["tokenGroupsNoGCAcceptable"]).await?;
+        groups = sids(&fallback, "tokenGroupsNoGCAcceptable");
+        groups_without_gc = true;
+    }
+    if groups.is_empty() {
+        return Err(TaskError::TokenUnreadable {
+            dn: account.dn.clone(),
+        });
+    }
+    let primary = entry
+        .text("primaryGroupID")
+        .and_then(|t| t.trim().parse::<u32>().ok())
+        .and_then(|rid| sid.parent()?.with_rid(rid));
+    groups.extend(primary);
+    groups.extend(sids(&entry, "sIDHistory"));
     let computed: u32 = entry
         .text("msDS-User-Account-Control-Computed")
         .and_then(|t| t.trim().parse().ok())
@@ -435,7 +497,27 @@ pub async fn connector_facts<D: Directory>(
         token: Token::new(sid, groups),
         locked_out: computed & 0x10 != 0,
         password_expired: computed & 0x80_0000 != 0,
+        groups_without_gc,
     })
+}
+
+/// One base read of the account; a refusal or an LDAP error gives an
+/// empty entry (what could not be read is judged by the caller).
+async fn read_account<D: Directory>(
+    dir: &mut D,
+    dn: &str,
+    attrs: &[&str],
+) -> Result<Entry, TaskError> {
+    match dir
+        .search(dn, Scope::Base, "(objectClass=*)", attrs, false)
+        .await
+    {
+        Ok(mut entries) if !entries.is_empty() => Ok(entries.remove(0)),
+        Ok(_) | Err(DirectoryError::Ldap { .. }) | Err(DirectoryError::InsufficientRights { .. }) => {
+            Ok(Entry::default())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Well-known privileged groups: domain RIDs and BUILTIN aliases.
@@ -508,6 +590,9 @@ pub fn connector_checks(account: &Account, facts: &ConnectorFacts) -> Vec<Check>
     }
     if protected_users {
         push(Outcome::Warning, ConnectorProblem::ProtectedUsers);
+    }
+    if facts.groups_without_gc {
+        push(Outcome::Warning, ConnectorProblem::TokenWithoutGlobalCatalog);
     }
     out
 }

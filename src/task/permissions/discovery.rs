@@ -395,7 +395,9 @@ fn filetime_now() -> i64 {
 /// The DNs the grant goes to.
 pub fn targets(options: &GrantOptions, discovery: &Discovery) -> Vec<String> {
     let mut out: Vec<String> = if !options.targets.is_empty() {
-        options.targets.clone()
+        // As the DC spells DNs: spaces around separators dropped, so that
+        // every comparison below sees one spelling.
+        options.targets.iter().map(|t| crate::ad::dn::tidy(t)).collect()
     } else if options.forest {
         discovery.domains.clone()
     } else {
@@ -411,6 +413,7 @@ pub fn targets(options: &GrantOptions, discovery: &Discovery) -> Vec<String> {
             out.push(format!("CN=AdminSDHolder,CN=System,{d}"));
         }
     }
-    out.dedup();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|t| seen.insert(crate::ad::dn::normalize(t)));
     out
 }

@@ -22,13 +22,14 @@ mod check;
 mod discovery;
 mod rollback;
 mod scan;
+mod token;
 
 pub use apply::{
     MAX_ACL_BYTES, Plan, TargetPlan, TargetResult, WRITE_ATTEMPTS, apply, plan, write_if_unchanged,
 };
 pub use backup::{
-    Backup, CheckedBackup, backup_dir, backup_name, check_backup, demo_backup_dir, load_backups,
-    load_backups_for,
+    Backup, CheckedBackup, backup_dir, backup_name, check_backup, demo_backup_dir,
+    grant_entries_only, load_backups, load_backups_for,
 };
 pub use check::{
     Check, ConnectorFacts, ConnectorProblem, Finding, Outcome, check, connector_checks,
@@ -38,8 +39,9 @@ pub use discovery::{
     Account, AccountKind, DcSource, Discovery, DomainName, DomainServer, ForestDomain, discover,
     escape_filter, find_account, forest_domains, targets,
 };
-pub use rollback::{RollbackResult, backups_to_undo, rollback};
+pub use rollback::{RollbackResult, backups_to_undo, not_in_log, rollback};
 pub use scan::{audit_users, verify};
+pub use token::token_for_domain;
 
 /// OIDs of the password-policy-hints controls (new, then old).
 pub const POLICY_HINTS_OIDS: [&str; 2] = ["1.2.840.113556.1.4.2239", "1.2.840.113556.1.4.2066"];
@@ -159,6 +161,14 @@ pub enum TaskError {
         /// Why.
         reason: Box<TaskError>,
     },
+    /// Neither `tokenGroups` nor `tokenGroupsNoGCAcceptable` of the
+    /// connector account could be read: its groups are unknown, so a deny
+    /// to one of them could not be seen. Nothing is judged.
+    #[error("{dn}: the account's groups (tokenGroups) cannot be read")]
+    TokenUnreadable {
+        /// The connector account.
+        dn: String,
+    },
     /// The audit log cannot be written (checked before any change).
     #[error("audit log {path}: {reason}")]
     Audit {
@@ -203,6 +213,13 @@ pub enum BackupProblem {
     /// It names an object outside the domain.
     #[error("it names {0}, which is outside the domain")]
     OutsideDomain(String),
+    /// An entry it would remove is not one the grant writes on that kind
+    /// of target for one connector account (A1–A5).
+    #[error("it would remove {entry}, which is not an entry of the writeback grant")]
+    NotTheGrant {
+        /// The entry, SDDL.
+        entry: String,
+    },
 }
 
 /// Progress of a running task.

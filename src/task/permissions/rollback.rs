@@ -109,6 +109,26 @@ pub fn backups_to_undo<D: Directory>(
     Ok(saved)
 }
 
+/// The backups whose grant is not in `records` (this machine's audit
+/// log): made elsewhere, by a colleague, or by hand. A rollback names them
+/// and asks again before restoring any ([`crate::cli`] and the window).
+/// A backup counts as known when a grant record names its file.
+pub fn not_in_log(backups: &[(PathBuf, Backup)], records: &[audit::Record]) -> Vec<PathBuf> {
+    backups
+        .iter()
+        .filter(|(path, _)| {
+            let name = path.file_name();
+            !records.iter().any(|r| {
+                r.action == Action::Grant
+                    && r.backup
+                        .as_deref()
+                        .is_some_and(|b| Path::new(b).file_name() == name)
+            })
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
 /// The DC this connection writes `dn` on and the naming context of its
 /// domain (`home` when the forest's domains are not known).
 fn origin<D: Directory>(

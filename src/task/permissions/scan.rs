@@ -17,10 +17,14 @@ const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 /// of the connector's token on each user's own descriptor, streaming
 /// progress ("x of N users carry the permission", N growing page by page).
 /// `predict` judges the users as they will be once the targets carry the
-/// grant (pre-flight); otherwise as they are now (verify).
+/// grant (pre-flight); otherwise as they are now (verify). `home_token` is
+/// the connector's token on a DC of its own domain `home_nc`; the users of
+/// another domain are judged with the token that domain's DC builds
+/// ([`super::token::token_for_domain`]).
 pub async fn audit_users<D: Directory>(
     dir: &mut D,
-    token: &Token,
+    home_token: &Token,
+    home_nc: &str,
     discovery: &Discovery,
     options: &GrantOptions,
     targets: &[String],
@@ -35,7 +39,8 @@ pub async fn audit_users<D: Directory>(
     } else {
         Vec::new()
     };
-    let grant = WritebackGrant::new(token.user(), options.inetorgperson);
+    let grant = WritebackGrant::new(home_token.user(), options.inetorgperson);
+    let mut tokens: Vec<(String, Token)> = Vec::new();
     let mut audit = Audit::default();
     let mut seen = std::collections::HashSet::new();
     // The most specific targets first: a user below two targets is judged
@@ -59,6 +64,19 @@ pub async fn audit_users<D: Directory>(
             continue;
         }
         let target_nc = discovery.domain_nc_of(target);
+        let known = tokens
+            .iter()
+            .position(|(nc, _)| crate::ad::dn::same(nc, &target_nc));
+        let at = match known {
+            Some(at) => at,
+            None => {
+                let t =
+                    super::token::token_for_domain(dir, home_token, home_nc, &target_nc).await?;
+                tokens.push((target_nc.clone(), t));
+                tokens.len() - 1
+            }
+        };
+        let token = &tokens[at].1;
         let (scanned0, carrying0, blocked0) =
             (audit.scanned, audit.carrying, audit.blocked.len() as u64);
         let containers: Containers = crate::task::access::containers(dir, target).await?;
@@ -84,6 +102,11 @@ pub async fn audit_users<D: Directory>(
             containers: &containers,
             mode,
         };
+        // SDProp stamps AdminSDHolder's DACL on every account still in a
+        // protected group: those are judged by it (with the grant when
+        // pre-flight plans one there), after the scan.
+        let holder = adminsdholder_dacl(dir, &target_nc, targets, token, predict, options).await;
+        let mut admins: Vec<crate::backend::Entry> = Vec::new();
         let mut awaiting = 0u64;
         let mut below: std::collections::BTreeMap<String, u64> = containers
             .protected(target)
@@ -129,6 +152,10 @@ pub async fn audit_users<D: Directory>(
             {
                 audit.pso_min_age += 1;
             }
+            if e.text("adminCount").is_some_and(|v| v.trim() == "1") {
+                admins.push(e);
+                return;
+            }
             match judge.user(&e) {
                 Verdict::Ok => audit.carrying += 1,
                 Verdict::Blocked(u) => audit.blocked.push(u),
@@ -140,6 +167,19 @@ pub async fn audit_users<D: Directory>(
             });
         })
         .await?;
+        for mut e in admins {
+            if let Some(sd) = &holder
+                && protected_member(dir, &e).await
+            {
+                e.attrs
+                    .insert("ntsecuritydescriptor".into(), vec![sd.clone()]);
+            }
+            match judge.user(&e) {
+                Verdict::Ok => audit.carrying += 1,
+                Verdict::Blocked(u) => audit.blocked.push(u),
+                Verdict::AwaitingGrant => awaiting += 1,
+            }
+        }
         if awaiting > 0 {
             audit.ungranted.push(crate::task::access::UngrantedTarget {
                 target: target.clone(),
@@ -177,6 +217,84 @@ pub async fn audit_users<D: Directory>(
     }
     audit.seconds = started.elapsed().as_secs_f64();
     Ok(audit)
+}
+
+/// The descriptor SDProp would stamp on the protected accounts of the
+/// domain `nc`: AdminSDHolder's DACL, protected from inheritance, with the
+/// grant's entries for the object itself when pre-flight plans a grant on
+/// it. None when it cannot be read (the accounts are then judged as they
+/// are).
+async fn adminsdholder_dacl<D: Directory>(
+    dir: &mut D,
+    nc: &str,
+    targets: &[String],
+    token: &Token,
+    predict: bool,
+    options: &GrantOptions,
+) -> Option<Vec<u8>> {
+    let holder = format!("CN=AdminSDHolder,CN=System,{nc}");
+    let (_, mut sd) = read_dacl(dir, &holder).await.ok()?;
+    let planned = targets
+        .iter()
+        .any(|t| crate::ad::dn::is_adminsdholder(t, Some(nc)));
+    if predict
+        && planned
+        && let Some(dacl) = &sd.dacl
+    {
+        let grant =
+            WritebackGrant::new(token.user(), options.inetorgperson).on(TargetKind::AdminSdHolder);
+        sd.dacl = Some(grant.apply(dacl).0);
+    }
+    sd.control.0 |= crate::ad::Control::DACL_PROTECTED;
+    sd.to_bytes().ok()
+}
+
+/// Domain groups (RIDs) whose members SDProp protects: Domain Admins,
+/// Domain Controllers, Schema Admins, Enterprise Admins, Read-only Domain
+/// Controllers, Key Admins, Enterprise Key Admins; and BUILTIN aliases:
+/// Administrators, Account, Server, Print and Backup Operators, Replicator
+/// (MS-ADTS 3.1.1.6.1.2).
+const PROTECTED_GROUP_RIDS: [u32; 7] = [512, 516, 518, 519, 521, 526, 527];
+const PROTECTED_BUILTIN_RIDS: [u32; 6] = [544, 548, 549, 550, 551, 552];
+
+/// Whether the account `e` (adminCount=1) is still in a protected group
+/// (or is Administrator or krbtgt), from its `tokenGroups` read on its
+/// domain's DC. Unknown counts as protected: SDProp keeps it so.
+async fn protected_member<D: Directory>(dir: &mut D, e: &crate::backend::Entry) -> bool {
+    let own = e
+        .first("objectSid")
+        .and_then(|b| crate::ad::Sid::from_bytes(b).ok());
+    if own.and_then(|s| s.rid()).is_some_and(|r| r == 500 || r == 502) {
+        return true;
+    }
+    let Ok(found) = dir
+        .search(&e.dn, Scope::Base, "(objectClass=*)", &["tokenGroups"], false)
+        .await
+    else {
+        return true;
+    };
+    let groups: Vec<crate::ad::Sid> = found
+        .first()
+        .and_then(|f| f.attrs.get("tokengroups"))
+        .map(|v| {
+            v.iter()
+                .filter_map(|b| crate::ad::Sid::from_bytes(b).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if groups.is_empty() {
+        return true;
+    }
+    let domain = own.and_then(|s| s.parent());
+    groups.iter().any(|g| {
+        let (Some(rid), Some(parent)) = (g.rid(), g.parent()) else {
+            return false;
+        };
+        let builtin = g.authority() == 5 && g.sub_authorities() == [32, rid];
+        (Some(parent) == domain || parent.sub_authorities().first() == Some(&21))
+            && PROTECTED_GROUP_RIDS.contains(&rid)
+            || builtin && PROTECTED_BUILTIN_RIDS.contains(&rid)
+    })
 }
 
 /// The password settings objects (fine-grained policies) whose minimum
@@ -222,9 +340,11 @@ pub async fn verify<D: Directory>(
     let account = find_account(dir, &discovery, &options.connector_account).await?;
     let facts = connector_facts(dir, &account).await?;
     let targets = targets(options, &discovery);
-    let audit = audit_users(
+    let home_nc = discovery.domain_nc_of(&account.dn);
+    let mut audit = audit_users(
         dir,
         &facts.token,
+        &home_nc,
         &discovery,
         options,
         &targets,
@@ -232,5 +352,20 @@ pub async fn verify<D: Directory>(
         progress,
     )
     .await?;
+    // Unexpire password on each domain root in scope: without it a reset
+    // written back leaves "must change password at next logon".
+    let mut roots: Vec<String> = Vec::new();
+    for t in &targets {
+        let nc = discovery.domain_nc_of(t);
+        if !roots.iter().any(|r| crate::ad::dn::same(r, &nc)) {
+            roots.push(nc);
+        }
+    }
+    for root in roots {
+        let token = super::token::token_for_domain(dir, &facts.token, &home_nc, &root).await?;
+        if !super::check::unexpire_held(dir, &root, &token).await? {
+            audit.unexpire_missing.push(root);
+        }
+    }
     Ok((account, audit))
 }
