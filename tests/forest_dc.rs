@@ -364,13 +364,16 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
 /// Issue 23, one token per domain: a DC puts into the connector's token
 /// the domain-local and BUILTIN groups of its own domain only. The
 /// connector lives in the second domain and is in that domain's Account
-/// Operators; the first domain holds a domain-local group with the
-/// connector as a member (through its foreign security principal).
+/// Operators; the first domain holds a domain-local group whose member is
+/// the foreign security principal of Authenticated Users, which every
+/// token holds (Samba 4.17 refuses a foreign principal for an account of a
+/// domain it knows through a crossRef, "operations error" in
+/// extended_dn_store, and has no trust to add the account itself).
 /// Pre-flight over both domains then says: a deny to the first domain's
-/// group on a user of the first domain blocks; a deny to Account
+/// group blocks on a user of the first domain, not on one of the second
+/// (whose DC does not add the first domain's group); a deny to Account
 /// Operators (S-1-5-32-548) blocks on the second domain's user, and not on
-/// the first domain's, whose DC does not put the second domain's Account
-/// Operators in the token.
+/// the first domain's.
 #[test]
 fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
     let Some((a, b)) = forest() else { return };
@@ -382,17 +385,23 @@ fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
     const RESET: &str = "00299570-246d-11d0-a768-00aa006e0529";
     let operators = format!("CN=Account Operators,CN=Builtin,{}", b.dc.base_dn);
     let (conn_dn, conn_sid) = rt.block_on(create_user(&b.dc, &name));
+    let _ = conn_sid;
     let (group_dn, group_sid) = rt.block_on(create_domain_local_group(
         &a.dc,
         &unique_name("fdl"),
-        &[format!("<SID={conn_sid}>")],
+        &[format!(
+            "CN=S-1-5-11,CN=ForeignSecurityPrincipals,{}",
+            a.dc.base_dn
+        )],
     ));
     let (user_group, _) = rt.block_on(create_user(&a.dc, &unique_name("fua")));
+    let (user_group_b, _) = rt.block_on(create_user(&b.dc, &unique_name("fgb")));
     let (user_ops_a, _) = rt.block_on(create_user(&a.dc, &unique_name("fuo")));
     let (user_ops_b, _) = rt.block_on(create_user(&b.dc, &unique_name("fub")));
     rt.block_on(async {
         add_member(&b.dc, &operators, &conn_dn).await;
         deny_first(&a.dc, &user_group, &format!("(OD;;CR;{RESET};;{group_sid})")).await;
+        deny_first(&b.dc, &user_group_b, &format!("(OD;;CR;{RESET};;{group_sid})")).await;
         deny_first(&a.dc, &user_ops_a, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
         deny_first(&b.dc, &user_ops_b, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
     });
@@ -417,7 +426,7 @@ fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
     rt.block_on(async {
         remove_member(&b.dc, &operators, &conn_dn).await;
         delete(&a.dc, &[user_group.clone(), user_ops_a.clone(), group_dn]).await;
-        delete(&b.dc, &[conn_dn, user_ops_b.clone()]).await;
+        delete(&b.dc, &[conn_dn, user_ops_b.clone(), user_group_b.clone()]).await;
     });
     let _ = std::fs::remove_dir_all(&data);
     assert!(out.0 == 0 || out.0 == 3, "{}\n{}", out.1, out.2);
@@ -440,6 +449,11 @@ fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
         reason(&user_group),
         Some("explicit-deny".into()),
         "the first domain's group holds the connector there: {doc:#}"
+    );
+    assert_eq!(
+        reason(&user_group_b),
+        None,
+        "the second domain's DC does not add the first domain's group: {doc:#}"
     );
     assert_eq!(
         reason(&user_ops_b),

@@ -331,8 +331,13 @@ pub async fn check<D: Directory>(
         }
     }
     let home_nc = discovery.domain_nc_of(&account.dn);
+    let home = super::Home {
+        token: &facts.token,
+        nc: &home_nc,
+        dn: &account.dn,
+    };
     for root in &roots {
-        let token = super::token::token_for_domain(dir, &facts.token, &home_nc, root).await?;
+        let token = super::token::token_for_domain(dir, &home, root).await?;
         let held = unexpire_held(dir, root, &token).await?;
         let planned = targets.iter().any(|t| crate::ad::dn::same(t, root));
         checks.push(Check {
@@ -348,8 +353,7 @@ pub async fn check<D: Directory>(
     }
     let audit = audit_users(
         dir,
-        &facts.token,
-        &home_nc,
+        &home,
         &discovery,
         options,
         &targets,

@@ -41,7 +41,7 @@ pub use discovery::{
 };
 pub use rollback::{RollbackResult, backups_to_undo, not_in_log, rollback};
 pub use scan::{audit_users, verify};
-pub use token::token_for_domain;
+pub use token::{Home, token_for_domain};
 
 /// OIDs of the password-policy-hints controls (new, then old).
 pub const POLICY_HINTS_OIDS: [&str; 2] = ["1.2.840.113556.1.4.2239", "1.2.840.113556.1.4.2066"];

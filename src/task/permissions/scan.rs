@@ -17,14 +17,13 @@ const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 /// of the connector's token on each user's own descriptor, streaming
 /// progress ("x of N users carry the permission", N growing page by page).
 /// `predict` judges the users as they will be once the targets carry the
-/// grant (pre-flight); otherwise as they are now (verify). `home_token` is
-/// the connector's token on a DC of its own domain `home_nc`; the users of
-/// another domain are judged with the token that domain's DC builds
+/// grant (pre-flight); otherwise as they are now (verify). `home` is the
+/// connector's token on a DC of its own domain; the users of another
+/// domain are judged with the token that domain's DC builds
 /// ([`super::token::token_for_domain`]).
 pub async fn audit_users<D: Directory>(
     dir: &mut D,
-    home_token: &Token,
-    home_nc: &str,
+    home: &super::Home<'_>,
     discovery: &Discovery,
     options: &GrantOptions,
     targets: &[String],
@@ -39,7 +38,7 @@ pub async fn audit_users<D: Directory>(
     } else {
         Vec::new()
     };
-    let grant = WritebackGrant::new(home_token.user(), options.inetorgperson);
+    let grant = WritebackGrant::new(home.token.user(), options.inetorgperson);
     let mut tokens: Vec<(String, Token)> = Vec::new();
     let mut audit = Audit::default();
     let mut seen = std::collections::HashSet::new();
@@ -70,8 +69,7 @@ pub async fn audit_users<D: Directory>(
         let at = match known {
             Some(at) => at,
             None => {
-                let t =
-                    super::token::token_for_domain(dir, home_token, home_nc, &target_nc).await?;
+                let t = super::token::token_for_domain(dir, home, &target_nc).await?;
                 tokens.push((target_nc.clone(), t));
                 tokens.len() - 1
             }
@@ -341,10 +339,14 @@ pub async fn verify<D: Directory>(
     let facts = connector_facts(dir, &account).await?;
     let targets = targets(options, &discovery);
     let home_nc = discovery.domain_nc_of(&account.dn);
+    let home = super::Home {
+        token: &facts.token,
+        nc: &home_nc,
+        dn: &account.dn,
+    };
     let mut audit = audit_users(
         dir,
-        &facts.token,
-        &home_nc,
+        &home,
         &discovery,
         options,
         &targets,
@@ -362,7 +364,7 @@ pub async fn verify<D: Directory>(
         }
     }
     for root in roots {
-        let token = super::token::token_for_domain(dir, &facts.token, &home_nc, &root).await?;
+        let token = super::token::token_for_domain(dir, &home, &root).await?;
         if !super::check::unexpire_held(dir, &root, &token).await? {
             audit.unexpire_missing.push(root);
         }

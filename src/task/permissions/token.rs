@@ -51,14 +51,28 @@ async fn domain_locals<D: Directory>(
         .collect())
 }
 
-/// The connector's token as the DC of the domain `nc` builds it, from
-/// `home`, its token on a DC of its own domain `home_nc`.
+/// The connector as its own domain's DC sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Home<'a> {
+    /// Its token there (`tokenGroups` read on a DC of its domain).
+    pub token: &'a Token,
+    /// The naming context of its domain.
+    pub nc: &'a str,
+    /// Its DN.
+    pub dn: &'a str,
+}
+
+/// The connector's token as the DC of the domain `nc` builds it, from its
+/// token at `home`. Members of that domain's groups are matched through
+/// their foreign security principals (accounts and groups of other
+/// forests, well-known SIDs such as Authenticated Users) and by the
+/// connector's own DN (a member of another domain of the same forest).
 pub async fn token_for_domain<D: Directory>(
     dir: &mut D,
-    home: &Token,
-    home_nc: &str,
+    home: &Home<'_>,
     nc: &str,
 ) -> Result<Token, TaskError> {
+    let (home_nc, account_dn, home) = (home.nc, home.dn, home.token);
     if crate::ad::dn::same(home_nc, nc) {
         return Ok(home.clone());
     }
@@ -80,6 +94,7 @@ pub async fn token_for_domain<D: Directory>(
         .iter()
         .map(|s| format!("CN={s},CN=ForeignSecurityPrincipals,{nc}"))
         .collect();
+    members.push(account_dn.to_string());
     let mut added: Vec<Sid> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for _ in 0..MAX_ROUNDS {
