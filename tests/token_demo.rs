@@ -155,3 +155,19 @@ fn tokengroups_the_operator_may_not_read_is_never_an_empty_token() {
             problem: ConnectorProblem::TokenWithoutGlobalCatalog
         }));
 }
+
+#[test]
+fn the_demo_forest_is_judged_domain_by_domain() {
+    let org = DemoOrg::new(Duration::ZERO);
+    let mut dir = org.directory();
+    let options = GrantOptions {
+        forest: true,
+        ..options()
+    };
+    let (_, checks) = block_on(perm::check(&mut dir, &options, true, true, &mut |_| {}))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        checks.iter().all(|c| c.outcome != perm::Outcome::Blocking),
+        "{checks:#?}"
+    );
+}

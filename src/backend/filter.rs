@@ -20,6 +20,9 @@ pub enum Filter {
     Equal(String, Vec<String>),
     /// `(attr:1.2.840.113556.1.4.803:=bits)`.
     BitAnd(String, u64),
+    /// `(attr=\01\05…)`: a binary value (an `objectSid`), compared byte for
+    /// byte.
+    Bytes(String, Vec<u8>),
 }
 
 /// Parses a filter; `None` when it is not well formed.
@@ -63,9 +66,11 @@ fn parse_at(c: &[char], at: usize) -> Option<(Filter, usize)> {
                 Filter::BitAnd(attr.to_ascii_lowercase(), value.parse().ok()?)
             } else if value == "*" {
                 Filter::Present(attr.to_ascii_lowercase())
-            } else {
-                let pieces = value.split('*').map(unescape).collect::<Option<Vec<_>>>()?;
+            } else if let Some(pieces) = value.split('*').map(unescape).collect::<Option<Vec<_>>>()
+            {
                 Filter::Equal(attr.to_ascii_lowercase(), pieces)
+            } else {
+                Filter::Bytes(attr.to_ascii_lowercase(), unescape_bytes(value)?)
             };
             Some((filter, end + 1))
         }
@@ -74,6 +79,11 @@ fn parse_at(c: &[char], at: usize) -> Option<(Filter, usize)> {
 
 /// Undoes RFC 4515 `\XX` escapes.
 fn unescape(s: &str) -> Option<String> {
+    String::from_utf8(unescape_bytes(s)?).ok()
+}
+
+/// Undoes RFC 4515 `\XX` escapes, into bytes.
+fn unescape_bytes(s: &str) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -87,7 +97,7 @@ fn unescape(s: &str) -> Option<String> {
             i += 1;
         }
     }
-    String::from_utf8(out).ok()
+    Some(out)
 }
 
 fn wildcard(value: &str, pieces: &[String]) -> bool {
@@ -122,8 +132,14 @@ impl Filter {
             Filter::Equal(attr, pieces) => entry.texts(attr).iter().any(|v| wildcard(v, pieces)),
             Filter::BitAnd(attr, bits) => entry
                 .text(attr)
-                .and_then(|v| v.parse::<u64>().ok())
+                // groupType and its kin are signed 32-bit values.
+                .and_then(|v| v.parse::<i64>().ok())
+                .map(|v| v as u64 & 0xffff_ffff)
                 .is_some_and(|v| v & bits == *bits),
+            Filter::Bytes(attr, value) => entry
+                .attrs
+                .get(attr)
+                .is_some_and(|vs| vs.iter().any(|v| v == value)),
         }
     }
 }
