@@ -31,7 +31,10 @@ pub fn refuse_foreign(path: &Path) -> io::Result<()> {
     if owner != me {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!("{} belongs to another user (uid {owner}): refused", path.display()),
+            format!(
+                "{} belongs to another user (uid {owner}): refused",
+                path.display()
+            ),
         ));
     }
     Ok(())

@@ -270,12 +270,19 @@ fn denies_to_the_logon_sids_on_ous_are_judged_as_the_dc_does() {
     for victim in [&mut net_user, &mut plain] {
         let says = predicted(&doc, &victim.dn);
         let real = held(fx.probe_all(&connector, victim));
-        assert_eq!(says, real, "{}: verify {says:?}, the DC {real:?}\n{doc}", victim.dn);
+        assert_eq!(
+            says, real,
+            "{}: verify {says:?}, the DC {real:?}\n{doc}",
+            victim.dn
+        );
     }
     assert!(!predicted(&doc, &net_user.dn).contains("reset-password"));
     assert_eq!(predicted(&doc, &plain.dn).len(), 4);
     // This Organization: blocked on Windows (predicted), not on Samba.
-    assert!(!predicted(&doc, &org_user.dn).contains("reset-password"), "{doc}");
+    assert!(
+        !predicted(&doc, &org_user.dn).contains("reset-password"),
+        "{doc}"
+    );
     assert!(
         fx.can_reset_password(&connector, &mut org_user),
         "Samba now puts This Organization in the simple-bind token: compare it like NETWORK"
@@ -614,12 +621,7 @@ fn a_forged_backup_removing_domain_admins_entry_is_refused() {
         .cloned()
         .expect("Domain Admins' entry on the root");
     let mut before = sd.clone();
-    before
-        .dacl
-        .as_mut()
-        .unwrap()
-        .aces
-        .retain(|a| *a != admins);
+    before.dacl.as_mut().unwrap().aces.retain(|a| *a != admins);
     let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
     let mut doc: serde_json::Value = serde_json::from_str(&original).expect("JSON");
     doc["written_base64"] = b64(granted.clone()).into();
@@ -641,14 +643,13 @@ fn a_forged_backup_removing_domain_admins_entry_is_refused() {
     );
     assert_eq!(lab.root_dacl().0, granted, "the root changed");
     // Entries of the grant, but for a built-in group: refused too.
-    let mut grant_like = writeback_wizard::ad::grant::WritebackGrant::new(
-        "S-1-5-32-548".parse().unwrap(),
-        false,
-    )
-    .entries()
-    .remove(0)
-    .ace;
-    grant_like.flags = writeback_wizard::ad::AceFlags(AceFlags::CONTAINER_INHERIT | AceFlags::INHERIT_ONLY);
+    let mut grant_like =
+        writeback_wizard::ad::grant::WritebackGrant::new("S-1-5-32-548".parse().unwrap(), false)
+            .entries()
+            .remove(0)
+            .ace;
+    grant_like.flags =
+        writeback_wizard::ad::AceFlags(AceFlags::CONTAINER_INHERIT | AceFlags::INHERIT_ONLY);
     let ops_entry = writeback_wizard::ad::sddl::format_ace(&grant_like, None).expect("SDDL");
     let mut written = sd.clone();
     let at = written
@@ -666,7 +667,11 @@ fn a_forged_backup_removing_domain_admins_entry_is_refused() {
     std::fs::write(&forged, doc.to_string()).expect("forge");
     let run = lab.wizard(&["rollback", "--yes", "--backup", &path], &conn);
     assert_eq!(run.code, 1, "{}", run.show());
-    assert!(run.stderr.contains("not one of the entries"), "{}", run.show());
+    assert!(
+        run.stderr.contains("not one of the entries"),
+        "{}",
+        run.show()
+    );
     assert_eq!(lab.root_dacl().0, granted, "the root changed");
     std::fs::remove_file(&forged).expect("remove the forged file");
     lab.wizard_ok(&["rollback", "--yes"], &conn);

@@ -400,10 +400,30 @@ fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
     let (user_ops_b, _) = rt.block_on(create_user(&b.dc, &unique_name("fub")));
     rt.block_on(async {
         add_member(&b.dc, &operators, &conn_dn).await;
-        deny_first(&a.dc, &user_group, &format!("(OD;;CR;{RESET};;{group_sid})")).await;
-        deny_first(&b.dc, &user_group_b, &format!("(OD;;CR;{RESET};;{group_sid})")).await;
-        deny_first(&a.dc, &user_ops_a, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
-        deny_first(&b.dc, &user_ops_b, &format!("(OD;;CR;{RESET};;S-1-5-32-548)")).await;
+        deny_first(
+            &a.dc,
+            &user_group,
+            &format!("(OD;;CR;{RESET};;{group_sid})"),
+        )
+        .await;
+        deny_first(
+            &b.dc,
+            &user_group_b,
+            &format!("(OD;;CR;{RESET};;{group_sid})"),
+        )
+        .await;
+        deny_first(
+            &a.dc,
+            &user_ops_a,
+            &format!("(OD;;CR;{RESET};;S-1-5-32-548)"),
+        )
+        .await;
+        deny_first(
+            &b.dc,
+            &user_ops_b,
+            &format!("(OD;;CR;{RESET};;S-1-5-32-548)"),
+        )
+        .await;
     });
     let args: Vec<String> = vec![
         "check".into(),

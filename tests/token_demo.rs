@@ -75,7 +75,9 @@ fn a_deny_to_this_organization_or_network_on_an_ou_blocks_the_connector() {
         deny_on(
             &org,
             &staff,
-            &format!("(OD;CIIO;CR;00299570-246d-11d0-a768-00aa006e0529;bf967aba-0de6-11d0-a285-00aa003049e2;{trustee})"),
+            &format!(
+                "(OD;CIIO;CR;00299570-246d-11d0-a768-00aa006e0529;bf967aba-0de6-11d0-a285-00aa003049e2;{trustee})"
+            ),
         );
         let mut dir = org.directory();
         let (_, checks) =

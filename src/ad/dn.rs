@@ -112,7 +112,10 @@ mod tests {
         assert!(!same(r"OU=Sales\,EU,DC=corp", "OU=Sales,OU=EU,DC=corp"));
         assert!(same(r"CN=a\ ,DC=x", r"cn=a\ , dc=x"));
         assert!(!same(r"CN=a\ ,DC=x", "CN=a,DC=x"));
-        assert!(within("CN=u, OU=Staff,DC=corp, DC=example", "dc=corp,dc=example"));
+        assert!(within(
+            "CN=u, OU=Staff,DC=corp, DC=example",
+            "dc=corp,dc=example"
+        ));
         assert!(!within("DC=notcorp,DC=example", "DC=corp,DC=example"));
         assert!(!within("DC=example", "DC=corp,DC=example"));
         assert!(is_adminsdholder(

@@ -738,9 +738,11 @@ impl LdapDirectory {
                 };
                 (url, DcSource::Srv, None)
             }
-            (None, Some((host, port))) => {
-                (String::new(), DcSource::SrvRefused, Some(format!("{host}:{port}")))
-            }
+            (None, Some((host, port))) => (
+                String::new(),
+                DcSource::SrvRefused,
+                Some(format!("{host}:{port}")),
+            ),
             (None, None) => {
                 let scheme = if ldaps { "ldaps" } else { "ldap" };
                 (format!("{scheme}://{dns}"), DcSource::DnsRoot, None)

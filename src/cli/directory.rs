@@ -523,7 +523,10 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
             if !std::io::stdin().is_terminal() {
                 return Err(Failure::usage(fl!("cli-rollback-foreign-refused")));
             }
-            confirm(fl!("cli-confirm-rollback-foreign", count = foreign.len()), false)?;
+            confirm(
+                fl!("cli-confirm-rollback-foreign", count = foreign.len()),
+                false,
+            )?;
         }
         confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
         let trail = crate::audit::Trail::standard();

@@ -83,7 +83,9 @@ fn user_lines(a: &Audit) -> Vec<Line> {
         .collect();
     for line in explain::unexpire_lines(a)
         .into_iter()
-        .chain(explain::groups_text(&a.groups(crate::task::access::FIRST_USERS)))
+        .chain(explain::groups_text(
+            &a.groups(crate::task::access::FIRST_USERS),
+        ))
     {
         lines.push(Line::status(Outcome::Warning, line));
     }
@@ -194,10 +196,7 @@ impl Page for State {
                     ));
                 }
                 for line in explain::unexpire_lines(a) {
-                    users = users.push(widget::badge_line(
-                        widget::outcome(Outcome::Warning),
-                        line,
-                    ));
+                    users = users.push(widget::badge_line(widget::outcome(Outcome::Warning), line));
                 }
                 for g in a.groups(crate::task::access::FIRST_USERS) {
                     let mut item = column![widget::badge_line(

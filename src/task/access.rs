@@ -531,10 +531,9 @@ impl Judge<'_> {
         let reached = !sd.dacl_protected() && above.is_none() && covered;
         let judged = match self.mode {
             Mode::Predict if reached => {
-                let explicit = sd
-                    .dacl
-                    .as_ref()
-                    .map_or(0, |d| d.aces.iter().take_while(|a| !a.is_inherited()).count());
+                let explicit = sd.dacl.as_ref().map_or(0, |d| {
+                    d.aces.iter().take_while(|a| !a.is_inherited()).count()
+                });
                 let at = self.containers.grant_position(&e.dn, self.target, explicit);
                 with_grant(&sd, self.token.user(), class, at)
             }
@@ -627,13 +626,16 @@ fn with_grant(
     for p in DESCENDANT_PERMISSIONS {
         let (mask, object) = right_of(p);
         at += 1;
-        dacl.aces.insert(at - 1, Ace::allow_object(
-            AceFlags::CONTAINER_INHERIT | AceFlags::INHERITED,
-            mask,
-            Some(object),
-            Some(class),
-            trustee,
-        ));
+        dacl.aces.insert(
+            at - 1,
+            Ace::allow_object(
+                AceFlags::CONTAINER_INHERIT | AceFlags::INHERITED,
+                mask,
+                Some(object),
+                Some(class),
+                trustee,
+            ),
+        );
     }
     out
 }

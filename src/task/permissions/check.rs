@@ -351,16 +351,7 @@ pub async fn check<D: Directory>(
     if !scan_users {
         return Ok((discovery, checks));
     }
-    let audit = audit_users(
-        dir,
-        &home,
-        &discovery,
-        options,
-        &targets,
-        true,
-        progress,
-    )
-    .await?;
+    let audit = audit_users(dir, &home, &discovery, options, &targets, true, progress).await?;
     if !audit.blocked_ous.is_empty() {
         checks.push(Check {
             outcome: Outcome::Warning,
@@ -517,9 +508,9 @@ async fn read_account<D: Directory>(
         .await
     {
         Ok(mut entries) if !entries.is_empty() => Ok(entries.remove(0)),
-        Ok(_) | Err(DirectoryError::Ldap { .. }) | Err(DirectoryError::InsufficientRights { .. }) => {
-            Ok(Entry::default())
-        }
+        Ok(_)
+        | Err(DirectoryError::Ldap { .. })
+        | Err(DirectoryError::InsufficientRights { .. }) => Ok(Entry::default()),
         Err(e) => Err(e.into()),
     }
 }
@@ -596,7 +587,10 @@ pub fn connector_checks(account: &Account, facts: &ConnectorFacts) -> Vec<Check>
         push(Outcome::Warning, ConnectorProblem::ProtectedUsers);
     }
     if facts.groups_without_gc {
-        push(Outcome::Warning, ConnectorProblem::TokenWithoutGlobalCatalog);
+        push(
+            Outcome::Warning,
+            ConnectorProblem::TokenWithoutGlobalCatalog,
+        );
     }
     out
 }

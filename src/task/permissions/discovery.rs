@@ -397,7 +397,11 @@ pub fn targets(options: &GrantOptions, discovery: &Discovery) -> Vec<String> {
     let mut out: Vec<String> = if !options.targets.is_empty() {
         // As the DC spells DNs: spaces around separators dropped, so that
         // every comparison below sees one spelling.
-        options.targets.iter().map(|t| crate::ad::dn::tidy(t)).collect()
+        options
+            .targets
+            .iter()
+            .map(|t| crate::ad::dn::tidy(t))
+            .collect()
     } else if options.forest {
         discovery.domains.clone()
     } else {

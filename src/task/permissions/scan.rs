@@ -262,11 +262,20 @@ async fn protected_member<D: Directory>(dir: &mut D, e: &crate::backend::Entry) 
     let own = e
         .first("objectSid")
         .and_then(|b| crate::ad::Sid::from_bytes(b).ok());
-    if own.and_then(|s| s.rid()).is_some_and(|r| r == 500 || r == 502) {
+    if own
+        .and_then(|s| s.rid())
+        .is_some_and(|r| r == 500 || r == 502)
+    {
         return true;
     }
     let Ok(found) = dir
-        .search(&e.dn, Scope::Base, "(objectClass=*)", &["tokenGroups"], false)
+        .search(
+            &e.dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &["tokenGroups"],
+            false,
+        )
         .await
     else {
         return true;
@@ -344,16 +353,7 @@ pub async fn verify<D: Directory>(
         nc: &home_nc,
         dn: &account.dn,
     };
-    let mut audit = audit_users(
-        dir,
-        &home,
-        &discovery,
-        options,
-        &targets,
-        false,
-        progress,
-    )
-    .await?;
+    let mut audit = audit_users(dir, &home, &discovery, options, &targets, false, progress).await?;
     // Unexpire password on each domain root in scope: without it a reset
     // written back leaves "must change password at next logon".
     let mut roots: Vec<String> = Vec::new();

@@ -24,7 +24,10 @@ fn is_builtin(sid: &Sid) -> bool {
 
 /// An LDAP filter value for a binary SID (every byte escaped).
 fn sid_value(sid: &Sid) -> String {
-    sid.to_bytes().iter().map(|b| format!("\\{b:02x}")).collect()
+    sid.to_bytes()
+        .iter()
+        .map(|b| format!("\\{b:02x}"))
+        .collect()
 }
 
 /// The domain-local groups (not BUILTIN) of the domain `nc` among `sids`.
