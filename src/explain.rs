@@ -314,6 +314,9 @@ pub fn task_error(e: &TaskError) -> String {
         }
         TaskError::NullDacl { dn } => fl!("task-error-null-dacl", dn = dn.as_str()),
         TaskError::TokenUnreadable { dn } => fl!("task-error-token-unreadable", dn = dn.as_str()),
+        TaskError::ForeignBackup(paths) => {
+            fl!("task-error-foreign-backup", backups = paths.join("; "))
+        }
         TaskError::AclTooLarge { dn, bytes } => fl!(
             "task-error-acl-too-large",
             dn = dn.as_str(),

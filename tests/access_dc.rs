@@ -674,6 +674,21 @@ fn a_forged_backup_removing_domain_admins_entry_is_refused() {
     );
     assert_eq!(lab.root_dacl().0, granted, "the root changed");
     std::fs::remove_file(&forged).expect("remove the forged file");
+    // The run's own backup, on a machine whose audit log does not know it
+    // (a colleague's file): named, and --yes does not cover it.
+    let log = lab.data_dir.join("audit.jsonl");
+    let kept = lab.data_dir.join("audit.jsonl.kept");
+    std::fs::rename(&log, &kept).expect("move the audit log away");
+    let run = lab.wizard(&["rollback", "--yes"], &conn);
+    std::fs::rename(&kept, &log).expect("put the audit log back");
+    assert_eq!(run.code, 2, "{}", run.show());
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        run.stderr.contains("is not in this machine's audit log") && run.stderr.contains(&name),
+        "{}",
+        run.show()
+    );
+    assert_eq!(lab.root_dacl().0, granted, "the root changed");
     lab.wizard_ok(&["rollback", "--yes"], &conn);
 }
 

@@ -791,3 +791,4 @@ check-cannot-change = { $count } users have "User cannot change password": reset
 cli-rollback-foreign = { $backup } is not in this machine's audit log: it was made elsewhere (a colleague's file) or by hand. Check with whoever made it before restoring it.
 cli-confirm-rollback-foreign = Restore { $count } backups this machine did not make?
 cli-rollback-foreign-refused = a backup this machine's audit log does not know is never restored without asking: run rollback in a terminal and answer the question (--yes does not cover it)
+task-error-foreign-backup = not restored: { $backups } is not in this machine's audit log (made elsewhere, by a colleague, or by hand). Check with whoever made it; to restore it anyway, run writeback-wizard rollback --backup FILE in a terminal, which asks about it.

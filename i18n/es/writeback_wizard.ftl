@@ -791,3 +791,4 @@ check-cannot-change = { $count } usuarios tienen «El usuario no puede cambiar l
 cli-rollback-foreign = { $backup } no está en el registro de auditoría de este equipo: se hizo en otro lugar (archivo de un compañero) o a mano. Consulte a quien la hizo antes de restaurarla.
 cli-confirm-rollback-foreign = ¿Restaurar { $count } copias que este equipo no hizo?
 cli-rollback-foreign-refused = una copia que el registro de auditoría de este equipo no conoce nunca se restaura sin preguntar: ejecute rollback en un terminal y responda (--yes no lo cubre)
+task-error-foreign-backup = no restaurada: { $backups } no está en el registro de auditoría de este equipo (hecha en otro lugar, por un compañero o a mano). Consulte a quien la hizo; para restaurarla de todos modos, ejecute writeback-wizard rollback --backup ARCHIVO en un terminal, que lo pregunta.

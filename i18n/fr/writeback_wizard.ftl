@@ -791,3 +791,4 @@ check-cannot-change = { $count } utilisateurs ont « L'utilisateur ne peut pas c
 cli-rollback-foreign = { $backup } n'est pas dans le journal d'audit de cette machine : elle a été faite ailleurs (fichier d'un collègue) ou à la main. Vérifiez auprès de qui l'a faite avant de la restaurer.
 cli-confirm-rollback-foreign = Restaurer { $count } sauvegardes que cette machine n'a pas faites ?
 cli-rollback-foreign-refused = une sauvegarde inconnue du journal d'audit de cette machine n'est jamais restaurée sans question : lancez rollback dans un terminal et répondez (--yes ne suffit pas)
+task-error-foreign-backup = non restaurée : { $backups } n'est pas dans le journal d'audit de cette machine (faite ailleurs, par un collègue ou à la main). Vérifiez auprès de qui l'a faite ; pour la restaurer malgré tout, lancez writeback-wizard rollback --backup FICHIER dans un terminal, qui pose la question.

@@ -133,6 +133,20 @@ impl State {
                 let discovery = perm::discover(&mut dir).await?;
                 let domain = discovery.default_naming_context.clone();
                 let saved = perm::backups_to_undo(&dir, &discovery, &folder, &files)?;
+                // A backup this machine's audit log does not know (a
+                // colleague's file in the folder) is never restored from
+                // the window: named, and left to the command line, which
+                // asks about it.
+                let mut known = trail.records();
+                if let Some(log) = trail.path() {
+                    known.extend(crate::audit::read(log).unwrap_or_default().records);
+                }
+                let foreign = perm::not_in_log(&saved, &known);
+                if !foreign.is_empty() {
+                    return Err(TaskError::ForeignBackup(
+                        foreign.iter().map(|p| p.display().to_string()).collect(),
+                    ));
+                }
                 perm::rollback(
                     &mut dir,
                     &saved,

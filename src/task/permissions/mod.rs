@@ -169,6 +169,10 @@ pub enum TaskError {
         /// The connector account.
         dn: String,
     },
+    /// Backups this machine's audit log does not know (a colleague's, or
+    /// hand-made): not restored without asking again.
+    #[error("not in this machine's audit log: {}", .0.join("; "))]
+    ForeignBackup(Vec<String>),
     /// The audit log cannot be written (checked before any change).
     #[error("audit log {path}: {reason}")]
     Audit {
