@@ -136,28 +136,6 @@ fn pwd_last_set(lab: &Lab, dn: &str) -> i64 {
     })
 }
 
-/// Whether `password` signs `account` in (a simple bind over LDAPS).
-fn can_bind(lab: &Lab, account: &Account, password: &str) -> bool {
-    let dc = lab.dc.clone();
-    let dn = account.dn.clone();
-    let password = password.to_string();
-    lab.rt.block_on(async move {
-        let settings = ldap3::LdapConnSettings::new()
-            .set_conn_timeout(TIMEOUT)
-            .set_config(tls_config(&dc.ca_cert));
-        let (conn, mut ldap) = ldap3::LdapConnAsync::with_settings(settings, &dc.ldaps_url)
-            .await
-            .expect("connect");
-        ldap3::drive!(conn);
-        let ok = ldap
-            .simple_bind(&dn, &password)
-            .await
-            .is_ok_and(|r| r.success().is_ok());
-        let _ = ldap.unbind().await;
-        ok
-    })
-}
-
 /// Sets `attr` of `dn` as Administrator.
 fn set_attr(lab: &Lab, dn: &str, attr: &str, value: &str) {
     let dc = lab.dc.clone();
