@@ -726,7 +726,13 @@ fn the_browser_sign_in_sends_http_localhost_port_to_authorize_and_token_alike() 
         let (authorize, token) = (&redirects[0], &redirects[1]);
         assert_eq!((authorize.0, token.0), ("authorize", "token"));
         assert_eq!(authorize.1, token.1);
-        let port = authorize.1.strip_prefix("http://localhost:").expect("http://localhost:PORT");
-        assert!(port.parse::<u16>().is_ok(), "no path after the port: {port}");
+        let port = authorize
+            .1
+            .strip_prefix("http://localhost:")
+            .expect("http://localhost:PORT");
+        assert!(
+            port.parse::<u16>().is_ok(),
+            "no path after the port: {port}"
+        );
     });
 }

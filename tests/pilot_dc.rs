@@ -189,7 +189,11 @@ fn proven_when_the_reset_reaches_the_dc() {
     assert_eq!(doc["report"]["dn"], pilot.dn.as_str());
     assert_eq!(doc["report"]["cloud"], "succeeded");
     assert!(before > 0);
-    assert_eq!(pwd_last_set(&lab, &pilot.dn), 0, "must change at next sign-in");
+    assert_eq!(
+        pwd_last_set(&lab, &pilot.dn),
+        0,
+        "must change at next sign-in"
+    );
     assert_eq!(doc["report"]["must_change_password"], true);
     let v1 = doc["report"]["password_version_after"]
         .as_u64()
@@ -232,7 +236,11 @@ fn proven_when_the_reset_reaches_the_dc() {
     assert_eq!(doc["report"]["password_version_before"].as_u64(), Some(v1));
     assert!(doc["report"]["password_version_after"].as_u64().unwrap() > v1);
     let second = server.lock().reset_bodies[1]["newPassword"].clone();
-    assert_ne!(second.as_str(), Some(password.as_str()), "a new password each time");
+    assert_ne!(
+        second.as_str(),
+        Some(password.as_str()),
+        "a new password each time"
+    );
 }
 
 #[test]
@@ -284,7 +292,11 @@ fn privileged_pilots_are_refused_unless_allowed_and_no_location_is_status_unknow
     server.lock().users.push(user);
     let run = test_writeback(&lab, &server, &upn, &[]);
     assert_eq!(run.code, 3, "{}", run.show());
-    assert!(run.stderr.contains("Helpdesk Administrator"), "{}", run.show());
+    assert!(
+        run.stderr.contains("Helpdesk Administrator"),
+        "{}",
+        run.show()
+    );
     assert_eq!(server.lock().count("graph-reset"), 1);
     // No Location on the 202: one POST, status unknown, exit 1; the
     // password did change (the hook wrote it).
@@ -299,7 +311,11 @@ fn privileged_pilots_are_refused_unless_allowed_and_no_location_is_status_unknow
     server.lock().no_location = true;
     let run = test_writeback(&lab, &server, &upn, &[]);
     assert_eq!(run.code, 1, "{}", run.show());
-    assert!(run.stderr.contains("status could not be read"), "{}", run.show());
+    assert!(
+        run.stderr.contains("status could not be read"),
+        "{}",
+        run.show()
+    );
     assert_eq!(server.lock().count("graph-reset"), 2, "one POST");
     assert_eq!(pwd_last_set(&lab, &pilot.dn), 0);
     // Graph refuses with its own error: code and message shown, exit 1.

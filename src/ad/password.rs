@@ -159,7 +159,10 @@ mod tests {
         assert_eq!(rules.forbidden, vec!["abc", "smith", "kaur"]);
         assert!(!rules.accepts("Xy7!abcdefghijkmnop"));
         assert!(!rules.accepts("Xy7!SMITHdefghijkmnop"));
-        assert!(rules.accepts("Xy7!Jodefghijkmnopq"), "Jo is too short to count");
+        assert!(
+            rules.accepts("Xy7!Jodefghijkmnopq"),
+            "Jo is too short to count"
+        );
         // A failing source gives no password, never a weak one.
         assert_eq!(generate(&rules, &mut |_: &mut [u8]| false), None);
     }

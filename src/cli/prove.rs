@@ -208,9 +208,15 @@ pub fn run(args: ProveArgs) -> u8 {
             allow_privileged: args.allow_privileged,
             bind_account: bind_account.clone(),
         };
-        let pilot = prove::pick_with(&mut tenant, &mut dir, &args.user, &pick_options, &mut progress)
-            .await
-            .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
+        let pilot = prove::pick_with(
+            &mut tenant,
+            &mut dir,
+            &args.user,
+            &pick_options,
+            &mut progress,
+        )
+        .await
+        .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
         for w in &pilot.warnings {
             eprintln!(
                 "{}",

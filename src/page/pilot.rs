@@ -59,7 +59,7 @@ pub enum Message {
     /// Check the user (nothing changes yet).
     Check,
     /// The check reported.
-    Checked(Job<prove::Progress, Pilot, ProveError>),
+    Checked(Box<Job<prove::Progress, Pilot, ProveError>>),
     /// Test a privileged user all the same (`--allow-privileged`).
     AllowPrivileged(bool),
     /// Reset its password now.
@@ -124,10 +124,9 @@ impl State {
                             .tenant()
                             .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
                         let mut dir = env.directory().await?;
-                        prove::pick_with(&mut tenant, &mut dir, &user, &options, &mut *report)
-                            .await
+                        prove::pick_with(&mut tenant, &mut dir, &user, &options, &mut *report).await
                     })
-                    .map(Message::Checked);
+                    .map(|j| Message::Checked(Box::new(j)));
             }
             Message::Checked(job) if self.job.accept(&job) => match job.update {
                 Update::Progress(p) => self.step = Some(p),

@@ -254,8 +254,16 @@ pub const CATALOG: &[(&str, Kind, Cause)] = &[
     ("6800", Kind::Error, Cause::ServiceStopped),
     ("hr=800700CE", Kind::Error, Cause::ConnectorPasswordTooLong),
     ("SSPR_0029", Kind::Error, Cause::SamRestricted),
-    ("msg:Object could not be found", Kind::Error, Cause::UserNotFound),
-    ("msg:Multiple matches found", Kind::Error, Cause::DuplicateAnchor),
+    (
+        "msg:Object could not be found",
+        Kind::Error,
+        Cause::UserNotFound,
+    ),
+    (
+        "msg:Multiple matches found",
+        Kind::Error,
+        Cause::DuplicateAnchor,
+    ),
 ];
 
 /// The catalog entry an event matches: text markers first (`6329:…`,
@@ -265,9 +273,9 @@ pub fn known(id: u32, text: &str) -> Option<&'static (&'static str, Kind, Cause)
     let hr = hr_code(text);
     let marked = CATALOG.iter().find(|(key, _, _)| {
         if let Some(marker) = key.strip_prefix("6329:") {
-            let as_hr = marker.strip_prefix("0x").is_some_and(|h| {
-                hr.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(h))
-            });
+            let as_hr = marker
+                .strip_prefix("0x")
+                .is_some_and(|h| hr.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(h)));
             id == 6329 && (as_hr || lower.contains(&marker.to_ascii_lowercase()))
         } else if let Some(h) = key.strip_prefix("hr=") {
             hr.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(h))
@@ -658,7 +666,11 @@ mod tests {
             (31010, "ok", Cause::Healthy),
             (31001, "received", Cause::RequestReceived),
             (33002, "user not found", Cause::UserNotFound),
-            (6329, "MMS(3040): control missing", Cause::PolicyHintsUnsupported),
+            (
+                6329,
+                "MMS(3040): control missing",
+                Cause::PolicyHintsUnsupported,
+            ),
             (6329, "failed hr=80230402 anchors", Cause::DuplicateAnchor),
             (33002, "hr=800700CE", Cause::ConnectorPasswordTooLong),
             (33002, "SSPR_0029: blocked", Cause::SamRestricted),
@@ -691,7 +703,10 @@ mod tests {
         let mut e = ev(4242, "something new");
         e.level = 4;
         let d = diagnose(e.clone());
-        assert_eq!((d.kind, d.cause.clone(), d.problem), (Kind::Unknown, Cause::Unknown, false));
+        assert_eq!(
+            (d.kind, d.cause.clone(), d.problem),
+            (Kind::Unknown, Cause::Unknown, false)
+        );
         e.level = 2;
         assert!(diagnose(e).problem);
         // Every catalog row maps to itself.
@@ -706,8 +721,15 @@ mod tests {
             let d = diagnose(ev(id, &text));
             assert_eq!(d.code.as_deref(), Some(*key));
             assert_eq!(d.kind, *kind, "{key}");
-            assert_eq!(std::mem::discriminant(&d.cause), std::mem::discriminant(cause));
-            assert_eq!(d.problem, matches!(kind, Kind::Warning | Kind::Error), "{key}");
+            assert_eq!(
+                std::mem::discriminant(&d.cause),
+                std::mem::discriminant(cause)
+            );
+            assert_eq!(
+                d.problem,
+                matches!(kind, Kind::Warning | Kind::Error),
+                "{key}"
+            );
         }
     }
 

@@ -153,7 +153,11 @@ pub fn from_json(text: &str) -> Result<Vec<EventRecord>, EventFileError> {
     let items = match &value {
         Value::Array(a) => a.clone(),
         Value::Object(_) => vec![value.clone()],
-        _ => return Err(EventFileError::Format("neither an array nor an object".into())),
+        _ => {
+            return Err(EventFileError::Format(
+                "neither an array nor an object".into(),
+            ));
+        }
     };
     let mut events = Vec::with_capacity(items.len());
     for item in &items {
@@ -296,10 +300,13 @@ mod tests {
         let e = parse(one.as_bytes().to_vec()).unwrap();
         assert_eq!(e.len(), 1);
         assert_eq!((e[0].id, e[0].level), (31010, 4));
-        let many = format!(
-            "\u{feff}[{one}, {{\"Id\":1,\"ProviderName\":\"Other\",\"Message\":\"x\"}}]"
+        let many =
+            format!("\u{feff}[{one}, {{\"Id\":1,\"ProviderName\":\"Other\",\"Message\":\"x\"}}]");
+        assert_eq!(
+            parse(many.into_bytes()).unwrap().len(),
+            1,
+            "other providers dropped"
         );
-        assert_eq!(parse(many.into_bytes()).unwrap().len(), 1, "other providers dropped");
         let mut utf16 = vec![0xFF, 0xFE];
         for u in one.encode_utf16() {
             utf16.extend(u.to_le_bytes());

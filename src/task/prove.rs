@@ -519,7 +519,11 @@ async fn read_state<D: Directory>(dir: &mut D, dn: &str) -> Result<PwdState, Pro
             dn,
             Scope::Base,
             "(objectClass=*)",
-            &["pwdLastSet", "msDS-ReplAttributeMetaData", "replPropertyMetaData"],
+            &[
+                "pwdLastSet",
+                "msDS-ReplAttributeMetaData",
+                "replPropertyMetaData",
+            ],
             false,
         )
         .await?;
@@ -580,13 +584,16 @@ const PROTECTED_NAMES: [&str; 13] = [
 
 /// The protected groups the user is in: through `tokenGroups` (nested
 /// membership, SIDs) when it can be read, else its direct `memberOf`.
-async fn protected_groups<D: Directory>(
-    dir: &mut D,
-    entry: &crate::backend::Entry,
-) -> Vec<String> {
+async fn protected_groups<D: Directory>(dir: &mut D, entry: &crate::backend::Entry) -> Vec<String> {
     let mut found = Vec::new();
     if let Ok(e) = dir
-        .search(&entry.dn, Scope::Base, "(objectClass=*)", &["tokenGroups"], false)
+        .search(
+            &entry.dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &["tokenGroups"],
+            false,
+        )
         .await
     {
         for raw in e
@@ -660,7 +667,13 @@ async fn minimum_lengths<D: Directory>(dir: &mut D, entry: &crate::backend::Entr
         .and_then(|e| e.first().and_then(|e| e.text("defaultNamingContext")));
     if let Some(root) = root {
         if let Ok(found) = dir
-            .search(&root, Scope::Base, "(objectClass=*)", &["minPwdLength"], false)
+            .search(
+                &root,
+                Scope::Base,
+                "(objectClass=*)",
+                &["minPwdLength"],
+                false,
+            )
             .await
         {
             lengths.extend(
@@ -1048,7 +1061,10 @@ mod tests {
             pwd_last_set: 0,
             meta: meta(v),
         };
-        assert!(written(&zero(3), &zero(4), 100), "0 stays 0, the version moves");
+        assert!(
+            written(&zero(3), &zero(4), 100),
+            "0 stays 0, the version moves"
+        );
         assert!(!written(&zero(4), &zero(4), 100));
         let set = |t, v| PwdState {
             pwd_last_set: t,
@@ -1056,7 +1072,10 @@ mod tests {
         };
         assert!(written(&set(50, None), &set(0, None), 100), "to 0");
         assert!(written(&set(50, None), &set(150, None), 100));
-        assert!(!written(&set(50, None), &set(60, None), 100), "before the start");
+        assert!(
+            !written(&set(50, None), &set(60, None), 100),
+            "before the start"
+        );
         assert!(!written(&set(0, None), &set(0, None), 100));
     }
 

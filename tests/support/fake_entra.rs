@@ -470,7 +470,10 @@ async fn authorize(
     // The first-party clients get `http://localhost:PORT` exactly, as
     // Microsoft's own tools (MSAL) send it (contract (e): C1-C5); a
     // tenant's own app may register another loopback URI.
-    let first_party = matches!(q.get("client_id").map(String::as_str), Some(CLIENT_ID | GRAPH_CLIENT_ID));
+    let first_party = matches!(
+        q.get("client_id").map(String::as_str),
+        Some(CLIENT_ID | GRAPH_CLIENT_ID)
+    );
     let ok_redirect = if first_party {
         redirect
             .strip_prefix("http://localhost:")
@@ -1073,7 +1076,9 @@ async fn graph_reset(
                 ("failed", Some(d.clone())),
             ],
         };
-        let succeeds = plan.last().is_some_and(|(s, _)| s.eq_ignore_ascii_case("succeeded"));
+        let succeeds = plan
+            .last()
+            .is_some_and(|(s, _)| s.eq_ignore_ascii_case("succeeded"));
         fake.operations.insert(
             op.clone(),
             Operation {
@@ -1093,7 +1098,11 @@ async fn graph_reset(
                 user.id
             )
         });
-        let hook = if succeeds { fake.on_reset.clone() } else { None };
+        let hook = if succeeds {
+            fake.on_reset.clone()
+        } else {
+            None
+        };
         (hook, user, password, location, generated)
     };
     // The Connect server's part, outside the lock: write the password back.

@@ -347,7 +347,10 @@ mod tests {
         );
         assert_eq!(graph_error(400, b"not json"), None);
         assert_eq!(graph_error(400, br#"{"error":"x"}"#), None);
-        let long = format!(r#"{{"error":{{"code":"c","message":"{}"}}}}"#, "m".repeat(999));
+        let long = format!(
+            r#"{{"error":{{"code":"c","message":"{}"}}}}"#,
+            "m".repeat(999)
+        );
         match graph_error(409, long.as_bytes()).unwrap() {
             TenantError::Graph { message, .. } => assert_eq!(message.len(), 300),
             other => panic!("{other:?}"),

@@ -141,7 +141,11 @@ impl SignInConfig {
         let Some(uri) = uri.map(str::trim).filter(|u| !u.is_empty()) else {
             return Ok(self);
         };
-        let bad = || TenantError::Config(format!("redirect_uri {uri:?}: use http://localhost or http://127.0.0.1, with an optional path"));
+        let bad = || {
+            TenantError::Config(format!(
+                "redirect_uri {uri:?}: use http://localhost or http://127.0.0.1, with an optional path"
+            ))
+        };
         let url = Url::parse(uri).map_err(|_| bad())?;
         if url.scheme() != "http"
             || !is_loopback(&url)
@@ -215,7 +219,10 @@ mod tests {
             .with_redirect_uri(Some("http://127.0.0.1/callback"))
             .unwrap();
         assert_eq!(own.redirect_for(53100), "http://127.0.0.1:53100/callback");
-        let plain = c.clone().with_redirect_uri(Some("http://127.0.0.1")).unwrap();
+        let plain = c
+            .clone()
+            .with_redirect_uri(Some("http://127.0.0.1"))
+            .unwrap();
         assert_eq!(plain.redirect_for(8), "http://127.0.0.1:8");
         for bad in [
             "https://localhost",
@@ -226,7 +233,10 @@ mod tests {
         ] {
             assert!(c.clone().with_redirect_uri(Some(bad)).is_err(), "{bad}");
         }
-        assert_eq!(c.clone().with_redirect_uri(Some(" ")).unwrap().redirect_uri, None);
+        assert_eq!(
+            c.clone().with_redirect_uri(Some(" ")).unwrap().redirect_uri,
+            None
+        );
     }
 
     #[test]

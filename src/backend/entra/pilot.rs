@@ -124,13 +124,15 @@ impl GraphPilot {
 /// A directory role's name: `displayName`, else `roleTemplateId`, else
 /// its object `id` (a "limited" object); None for an empty object.
 pub fn role_name(role: &Value) -> Option<String> {
-    ["displayName", "roleTemplateId", "id"].iter().find_map(|k| {
-        role.get(*k)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    })
+    ["displayName", "roleTemplateId", "id"]
+        .iter()
+        .find_map(|k| {
+            role.get(*k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
 }
 
 /// Reads a user from Graph's answer.
@@ -344,8 +346,10 @@ mod tests {
             Some("Helpdesk Administrator")
         );
         assert_eq!(
-            role_name(&json!({"@odata.type": "#microsoft.graph.directoryRole", "id": "r2",
-                "displayName": null, "roleTemplateId": null}))
+            role_name(
+                &json!({"@odata.type": "#microsoft.graph.directoryRole", "id": "r2",
+                "displayName": null, "roleTemplateId": null})
+            )
             .as_deref(),
             Some("r2")
         );
