@@ -765,6 +765,16 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
             got = got.as_str()
         ),
         E::ForeignLink(base) => fl!("tenant-error-foreign-link", base = base.as_str()),
+        E::Graph {
+            status,
+            code,
+            message,
+        } => fl!(
+            "tenant-error-graph",
+            status = status.to_string(),
+            code = code.as_str(),
+            message = message.as_str()
+        ),
     }
 }
 
@@ -841,6 +851,16 @@ pub fn prove_error(e: &crate::task::prove::ProveError) -> String {
             fl!("prove-error-status-unknown", reason = tenant_error(error))
         }
         E::Audit(m) => fl!("audit-error", reason = m.as_str()),
+        E::Privileged { user, reasons } => fl!(
+            "prove-error-privileged",
+            user = user.as_str(),
+            reasons = reasons
+                .iter()
+                .map(pilot_warning)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        E::NoPassword => fl!("prove-error-no-password"),
     }
 }
 
@@ -852,6 +872,11 @@ pub fn pilot_warning(w: &crate::task::prove::PilotWarning) -> String {
             fl!("prove-warning-admin-roles", roles = roles.join(", "))
         }
         PilotWarning::RolesUnknown => fl!("prove-warning-roles-unknown"),
+        PilotWarning::AdminCount => fl!("prove-warning-admin-count"),
+        PilotWarning::ProtectedGroup { group } => {
+            fl!("prove-warning-protected-group", group = group.as_str())
+        }
+        PilotWarning::BindAccount => fl!("prove-warning-bind-account"),
     }
 }
 
@@ -863,6 +888,7 @@ pub fn operation_status(s: crate::backend::tenant::OperationStatus) -> String {
         S::Running => fl!("prove-status-running"),
         S::Succeeded => fl!("prove-status-succeeded"),
         S::Failed => fl!("prove-status-failed"),
+        S::UnknownFutureValue => fl!("prove-status-unknown-future"),
     }
 }
 
@@ -906,13 +932,26 @@ pub fn prove_title(o: &crate::task::prove::Outcome) -> String {
 pub fn prove_detail(r: &crate::task::prove::Report) -> Vec<String> {
     use crate::task::prove::{Outcome, Unproven};
     match &r.outcome {
-        Outcome::Proven => vec![fl!(
-            "prove-proven-detail",
-            dn = r.dn.as_str(),
-            before = r.pwd_last_set_before.as_str(),
-            after = r.pwd_last_set_after.as_str(),
-            started = r.started.as_str()
-        )],
+        Outcome::Proven => {
+            let mut lines = vec![fl!(
+                "prove-proven-detail",
+                dn = r.dn.as_str(),
+                before = r.pwd_last_set_before.as_str(),
+                after = r.pwd_last_set_after.as_str(),
+                started = r.started.as_str()
+            )];
+            if let (Some(b), Some(a)) = (r.password_version_before, r.password_version_after) {
+                lines.push(fl!(
+                    "prove-password-version",
+                    before = b.to_string(),
+                    after = a.to_string()
+                ));
+            }
+            if r.must_change_password {
+                lines.push(fl!("prove-must-change"));
+            }
+            lines
+        }
         Outcome::Failed { detail, cause } => vec![
             fl!(
                 "prove-failed-detail",
@@ -955,6 +994,22 @@ pub fn diagnosis_cause(c: &crate::task::diagnose::Cause) -> String {
         Cause::WritebackDisabled => fl!("diag-cause-writeback-disabled"),
         Cause::Healthy => fl!("diag-cause-healthy"),
         Cause::Unknown => fl!("diag-cause-unknown"),
+        Cause::RequestReceived => fl!("diag-cause-request-received"),
+        Cause::Onboarding => fl!("diag-cause-onboarding"),
+        Cause::Offboarding => fl!("diag-cause-offboarding"),
+        Cause::ResetRefused => fl!("diag-cause-reset-refused"),
+        Cause::OnboardingFailed => fl!("diag-cause-onboarding-failed"),
+        Cause::ServiceStopped => fl!("diag-cause-service-stopped"),
+        Cause::ServiceError => fl!("diag-cause-service-error"),
+        Cause::InvalidInput => fl!("diag-cause-invalid-input"),
+        Cause::Reconfigure => fl!("diag-cause-reconfigure"),
+        Cause::ServiceBusRetries => fl!("diag-cause-service-bus-retries"),
+        Cause::UserNotFound => fl!("diag-cause-user-not-found"),
+        Cause::DuplicateAnchor => fl!("diag-cause-duplicate-anchor"),
+        Cause::AccountDisabled => fl!("diag-cause-account-disabled"),
+        Cause::AccountLocked => fl!("diag-cause-account-locked"),
+        Cause::WrongCurrentPassword => fl!("diag-cause-wrong-current-password"),
+        Cause::AdConfiguration => fl!("diag-cause-ad-configuration"),
     }
 }
 
@@ -978,6 +1033,22 @@ pub fn diagnosis_fix(c: &crate::task::diagnose::Cause) -> String {
         Cause::WritebackDisabled => fl!("diag-fix-writeback-disabled"),
         Cause::Healthy => fl!("diag-fix-healthy"),
         Cause::Unknown => fl!("diag-fix-unknown"),
+        Cause::RequestReceived => fl!("diag-fix-request-received"),
+        Cause::Onboarding => fl!("diag-fix-onboarding"),
+        Cause::Offboarding => fl!("diag-fix-offboarding"),
+        Cause::ResetRefused => fl!("diag-fix-reset-refused"),
+        Cause::OnboardingFailed => fl!("diag-fix-onboarding-failed"),
+        Cause::ServiceStopped => fl!("diag-fix-service-stopped"),
+        Cause::ServiceError => fl!("diag-fix-service-error"),
+        Cause::InvalidInput => fl!("diag-fix-invalid-input"),
+        Cause::Reconfigure => fl!("diag-fix-reconfigure"),
+        Cause::ServiceBusRetries => fl!("diag-fix-service-bus-retries"),
+        Cause::UserNotFound => fl!("diag-fix-user-not-found"),
+        Cause::DuplicateAnchor => fl!("diag-fix-duplicate-anchor"),
+        Cause::AccountDisabled => fl!("diag-fix-account-disabled"),
+        Cause::AccountLocked => fl!("diag-fix-account-locked"),
+        Cause::WrongCurrentPassword => fl!("diag-fix-wrong-current-password"),
+        Cause::AdConfiguration => fl!("diag-fix-ad-configuration"),
     }
 }
 
@@ -999,6 +1070,9 @@ pub fn diagnosis_lines(d: &crate::task::diagnose::Diagnosis) -> Vec<String> {
     }
     if let Some(dn) = &d.dn {
         lines.push(fl!("diag-event-user", dn = dn.as_str()));
+    }
+    if let Some(user) = &d.pilot_test {
+        lines.push(fl!("diag-event-pilot-test", user = user.as_str()));
     }
     lines
 }

@@ -70,8 +70,14 @@ pub struct ConnectProfile {
 pub struct TenantProfile {
     /// Tenant domain or id.
     pub id: Option<String>,
-    /// Public client id to sign in with.
+    /// Public client id to sign in with (the portal's audience).
     pub client_id: Option<String>,
+    /// Public client id for Microsoft Graph (the pilot test); default:
+    /// Microsoft Graph Command Line Tools.
+    pub graph_client_id: Option<String>,
+    /// The browser sign-in's redirect URI without port, for a tenant's
+    /// own app (default: `http://localhost:PORT`).
+    pub redirect_uri: Option<String>,
 }
 
 /// A profile file.

@@ -287,3 +287,234 @@ fn opened_urls_and_folders_do_not_inherit_the_password_variables() {
     assert!(env.contains("PATH="), "{env}");
     assert!(!env.contains("Canary-Open"), "{env}");
 }
+
+/// The rows of Microsoft's troubleshooting page's codes
+/// (tests/fixtures/events/writeback-events.tsv): key, source, kind.
+fn documented_codes() -> Vec<(String, String, String)> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events/writeback-events.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("id\t") && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (
+                cols[0].to_string(),
+                cols[1].to_string(),
+                cols[2].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// One event as the Connect server would log the row's code: its id, or
+/// an event whose text carries the marker.
+fn event_of(i: usize, key: &str, source: &str, kind: &str) -> Value {
+    let (id, message) = match key.split_once(':') {
+        Some(("6329", marker)) => (
+            6329,
+            format!("Export failed: {marker} while setting the password."),
+        ),
+        Some(("msg", text)) => (6900, format!("Password reset failed: {text}.")),
+        _ if key.starts_with("hr=") => (6900, format!("Password reset failed, {key}, message=x")),
+        _ if key.starts_with("SSPR_") => (6900, format!("The user saw {key}.")),
+        _ => (
+            key.parse().unwrap(),
+            format!("Event {key} of the password reset service."),
+        ),
+    };
+    let source = match source {
+        "PasswordResetService" | "ADSync" => source,
+        _ => "Directory Synchronization",
+    };
+    let level = match kind {
+        "error" => 2,
+        "warning" => 3,
+        _ => 4,
+    };
+    serde_json::json!({
+        "time": format!("2026-12-02T02:{:02}:00.0000000Z", i % 60),
+        "id": id,
+        "source": source,
+        "level": level,
+        "message": message,
+    })
+}
+
+/// Checks `diagnose --json`'s entries against the rows.
+fn check_entries(doc: &Value, rows: &[(String, String, String)]) {
+    let entries = doc["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), rows.len());
+    for (key, _, kind) in rows {
+        let e = entries
+            .iter()
+            .find(|e| e["code"] == key.as_str())
+            .unwrap_or_else(|| panic!("{key} not known: {doc}"));
+        assert_eq!(e["kind"], kind.as_str(), "{key}");
+        let problem = matches!(kind.as_str(), "warning" | "error");
+        assert_eq!(
+            e["problem"], problem,
+            "{key}: no success/info code is a problem"
+        );
+        assert_ne!(e["cause"]["cause"], "unknown", "{key}");
+        assert!(!e["explanation"].as_str().unwrap().is_empty());
+        assert!(!e["fix"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn every_documented_code_is_known_live_and_from_an_exported_file() {
+    let dir = scratch("catalog");
+    let rows = documented_codes();
+    assert_eq!(rows.len(), 53, "the page's codes");
+    assert_eq!(diagnose::CATALOG.len(), rows.len());
+    let events: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (k, s, kind))| event_of(i, k, s, kind))
+        .collect();
+    let file = dir.join("events.json");
+    std::fs::write(&file, serde_json::to_string(&events).unwrap()).unwrap();
+    // Live, through the PowerShell stand-in.
+    let out = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(["--lang", "en", "diagnose", "--since", "1d", "--json"])
+        .env("WRITEBACK_WIZARD_POWERSHELL", fake())
+        .env("WRITEBACK_WIZARD_DATA_DIR", &dir)
+        .env("WRITEBACK_WIZARD_FIXED_TIME", "2026-12-02T03:00:00Z")
+        .env("FAKE_PWSH_EVENTS", &file)
+        .env("FAKE_PWSH_MODE", "ok")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    check_entries(&serde_json::from_slice(&out.stdout).unwrap(), &rows);
+    // From the JSON Get-WinEvent | ConvertTo-Json writes (Windows
+    // PowerShell 5.1: /Date(ms)/, more properties, a byte order mark).
+    let exported: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "Id": e["id"], "Version": 0, "Level": e["level"], "LevelDisplayName": "Error",
+                "ProviderName": e["source"], "LogName": "Application", "MachineName": "AADC01",
+                "TimeCreated": "/Date(1796176800000)/", "Message": e["message"],
+            })
+        })
+        .collect();
+    let export = dir.join("writeback-events.json");
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(serde_json::to_vec_pretty(&exported).unwrap());
+    std::fs::write(&export, bytes).unwrap();
+    let out = run(
+        &dir,
+        "ok",
+        &[
+            "--lang",
+            "en",
+            "diagnose",
+            "--json",
+            "--from",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_entries(&doc, &rows);
+    assert_eq!(doc["entries"][0]["event"]["time"], "2026-12-02T02:00:00Z");
+    assert!(calls(&dir).is_empty(), "--from runs no PowerShell");
+    // Only success and information: exit 0.
+    let fine: Vec<&Value> = exported.iter().filter(|e| e["Level"] == 4).collect();
+    assert_eq!(fine.len(), 14, "the success and info codes");
+    std::fs::write(&export, serde_json::to_vec(&fine).unwrap()).unwrap();
+    let out = run(
+        &dir,
+        "ok",
+        &[
+            "--lang",
+            "de",
+            "diagnose",
+            "--from",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_real_evtx_log_without_writeback_events_reads_cleanly() {
+    let dir = scratch("evtx");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events/Application.evtx");
+    // The file is read for real: it holds events, of other providers.
+    let all =
+        writeback_wizard::task::eventfile::from_evtx(std::fs::read(&sample).unwrap()).unwrap();
+    assert!(all.len() > 10, "{}", all.len());
+    assert!(all.iter().all(|e| e.id > 0 && !e.source.is_empty()));
+    let out = run(
+        &dir,
+        "ok",
+        &[
+            "--lang",
+            "en",
+            "diagnose",
+            "--json",
+            "--from",
+            sample.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["entries"], serde_json::json!([]));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not a log at all: a clear error, exit 1.
+    let junk = dir.join("junk.evtx");
+    std::fs::write(&junk, b"hello").unwrap();
+    let out = run(
+        &dir,
+        "ok",
+        &["--lang", "en", "diagnose", "--from", junk.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.evtx"));
+}
+
+#[test]
+fn the_help_prints_the_export_one_liner() {
+    let out = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(["diagnose", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains(writeback_wizard::task::eventfile::EXPORT_COMMAND),
+        "{help}"
+    );
+    // The README gives the same one-liner.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(readme.contains(writeback_wizard::task::eventfile::EXPORT_COMMAND));
+}

@@ -38,7 +38,7 @@ fn browser(alter: fn(String) -> String) -> impl FnMut(&str) -> bool + Send {
             let r = http.get(&url).send().await.unwrap();
             assert_eq!(r.status(), 302, "authorize refused the request");
             let location = r.headers()["location"].to_str().unwrap().to_string();
-            assert!(location.starts_with("http://127.0.0.1:"), "{location}");
+            assert!(location.starts_with("http://localhost:"), "{location}");
             let page = http.get(alter(location)).send().await.unwrap();
             let _ = page.text().await;
         });

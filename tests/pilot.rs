@@ -1,13 +1,16 @@
 //! The pilot test (`task::prove`), the SSPR policy and the sign-in
 //! hardening against the local Entra ID stand-in (tests/support/fake_entra.rs):
 //! Entra ID and Microsoft Graph cannot be reached from here, so the
-//! stand-in implements Graph v1.0's documented resetPassword contract (202
-//! with `Location`, notStarted → running → succeeded or failed with a
-//! statusDetail, 403 without the role, 404 for an unknown user) and the
-//! portal's SSPR policy. Active Directory is the demo organization's
-//! in-memory directory here; the stand-in's reset hook plays the Connect
-//! server and writes `pwdLastSet` into it. tests/pilot_dc.rs does the same
-//! against the Samba DC.
+//! stand-in implements Graph v1.0's documented resetPassword contract
+//! (../shared/contracts/graph-pilot-contract.md: `newPassword` required for
+//! a synced user, 202 without a body, a `Location` with extra query
+//! parameters, notStarted → running → succeeded or failed with a
+//! statusDetail, 403 without the role, 404 for an unknown user, roles only
+//! through `transitiveMemberOf`) and the portal's SSPR policy. Active
+//! Directory is the demo organization's in-memory directory here; the
+//! stand-in's reset hook plays the Connect server and writes `pwdLastSet`
+//! 0 into it (a Graph admin reset makes the user change password at next
+//! sign-in). tests/pilot_dc.rs does the same against the Samba DC.
 
 #[path = "support/pilot.rs"]
 mod common_pilot;
@@ -15,7 +18,7 @@ mod common_pilot;
 mod fake_entra;
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use fake_entra::{FakeUser, Server};
 use writeback_wizard::audit::{Plane, Trail};
@@ -44,13 +47,12 @@ fn setup() -> (Server, DemoOrg) {
     (server, DemoOrg::new(Duration::ZERO))
 }
 
-/// The Connect server's part: a reset accepted by the stand-in moves the
-/// user's pwdLastSet in the demo directory.
+/// The Connect server's part: a reset accepted by the stand-in is written
+/// to the demo directory with pwdLastSet 0 (must change at next sign-in).
 fn write_back(server: &Server, org: &DemoOrg) {
     let org = org.clone();
     server.lock().on_reset = Some(Arc::new(move |u: &FakeUser, _pw: &str| {
-        let now = prove::filetime(SystemTime::now());
-        org.set_pwd_last_set(u.dn.as_deref().unwrap(), now);
+        org.set_pwd_last_set(u.dn.as_deref().unwrap(), 0);
     }));
 }
 
@@ -93,7 +95,8 @@ fn proven_when_the_cloud_succeeds_and_pwd_last_set_moves() {
         .await
         .unwrap();
         assert_eq!(report.outcome, Outcome::Proven);
-        assert!(org.pwd_last_set(BOB_DN).unwrap() > before);
+        assert!(before > 0);
+        assert_eq!(org.pwd_last_set(BOB_DN).unwrap(), 0);
         // The operation was followed through its statuses.
         let statuses: Vec<_> = seen
             .iter()
@@ -103,10 +106,19 @@ fn proven_when_the_cloud_succeeds_and_pwd_last_set_moves() {
             })
             .collect();
         assert_eq!(statuses.len(), 3, "{statuses:?}");
-        // The new password came back once, as a Secret, and matches the
-        // one the stand-in generated.
+        // The password was generated here and sent as newPassword (a
+        // synced user's reset needs it), once; it is shown once, as a
+        // Secret.
         let password = report.new_password.clone().expect("newPassword");
-        assert!(server.lock().secrets.iter().any(|s| s == password.expose()));
+        assert!(password.expose().len() >= 16);
+        assert!(pilot.rules.accepts(password.expose()));
+        let f = server.lock();
+        assert_eq!(f.count("graph-reset"), 1);
+        assert_eq!(
+            f.reset_bodies,
+            vec![serde_json::json!({"newPassword": password.expose()})]
+        );
+        drop(f);
         // The audit record names the user and the result, never the password.
         let records = trail.records();
         assert_eq!(records.len(), 1);
@@ -252,34 +264,248 @@ fn refusals_are_typed_before_anything_changes() {
 }
 
 #[test]
-fn an_admin_pilot_is_warned_and_a_foreign_next_link_is_not_followed() {
+fn an_admin_pilot_is_refused_unless_allowed_and_a_foreign_next_link_is_not_followed() {
     let (server, org) = setup();
+    write_back(&server, &org);
     {
         let mut f = server.lock();
         let u = f.users.iter_mut().find(|u| u.upn == BOB).unwrap();
         u.roles = vec!["Helpdesk Administrator".into(), "Global Reader".into()];
     }
+    let allow = prove::PickOptions {
+        allow_privileged: true,
+        ..Default::default()
+    };
     runtime().block_on(async {
         let mut tenant = pilot_tenant(&server).await;
         let mut dir = org.directory();
-        // Two pages of roles, the second through @odata.nextLink.
-        let pilot = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+        // Two pages of roles, the second through @odata.nextLink: refused.
+        let e = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
             .await
-            .unwrap();
+            .unwrap_err();
+        let roles = PilotWarning::AdminRoles {
+            roles: vec!["Helpdesk Administrator".into(), "Global Reader".into()],
+        };
         assert_eq!(
-            pilot.warnings,
-            vec![PilotWarning::AdminRoles {
-                roles: vec!["Helpdesk Administrator".into(), "Global Reader".into()]
-            }]
+            e,
+            ProveError::Privileged {
+                user: BOB.into(),
+                reasons: vec![roles.clone()]
+            }
         );
         assert_eq!(server.lock().count("graph-user-roles"), 2);
-        // A nextLink to another host is refused: the roles are unknown.
-        server.lock().foreign_next_link = true;
-        let pilot = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+        assert_eq!(server.lock().count("graph-reset"), 0);
+        // --allow-privileged: the reasons become warnings.
+        let pilot = prove::pick_with(&mut tenant, &mut dir, BOB, &allow, &mut |_| {})
             .await
             .unwrap();
-        assert_eq!(pilot.warnings, vec![PilotWarning::RolesUnknown]);
-        assert_eq!(server.lock().count("graph-user-roles"), 3, "not followed");
+        assert_eq!(pilot.warnings, vec![roles]);
+        // A nextLink to another host is refused: the roles are unknown,
+        // which is refused too.
+        server.lock().foreign_next_link = true;
+        let e = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, ProveError::Privileged { reasons, .. } if reasons == &[PilotWarning::RolesUnknown]),
+            "{e:?}"
+        );
+        assert_eq!(server.lock().count("graph-user-roles"), 5, "not followed");
+    });
+}
+
+#[test]
+fn a_role_held_through_a_group_or_unreadable_roles_refuse_the_pilot() {
+    let (server, org) = setup();
+    {
+        let mut f = server.lock();
+        let u = f.users.iter_mut().find(|u| u.upn == BOB).unwrap();
+        u.group_roles = vec!["User Administrator".into()];
+    }
+    runtime().block_on(async {
+        let mut tenant = pilot_tenant(&server).await;
+        let mut dir = org.directory();
+        let e = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e,
+            ProveError::Privileged {
+                user: BOB.into(),
+                reasons: vec![PilotWarning::AdminRoles {
+                    roles: vec!["User Administrator".into()]
+                }]
+            }
+        );
+        // 403 on the roles: unknown, refused.
+        {
+            let mut f = server.lock();
+            f.users.iter_mut().find(|u| u.upn == BOB).unwrap().group_roles = Vec::new();
+            f.roles_forbidden = true;
+        }
+        let e = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, ProveError::Privileged { reasons, .. } if reasons == &[PilotWarning::RolesUnknown]),
+            "{e:?}"
+        );
+        // The bind account itself is refused.
+        server.lock().roles_forbidden = false;
+        let options = prove::PickOptions {
+            allow_privileged: false,
+            bind_account: Some("CONTOSO\\bob.nguyen".into()),
+        };
+        let e = prove::pick_with(&mut tenant, &mut dir, BOB, &options, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, ProveError::Privileged { reasons, .. } if reasons == &[PilotWarning::BindAccount]),
+            "{e:?}"
+        );
+    });
+}
+
+/// Picks Bob and runs the test with fast limits.
+async fn pick_and_run(
+    server: &Server,
+    org: &DemoOrg,
+    trail: &Trail,
+) -> (prove::Pilot, Result<prove::Report, ProveError>) {
+    let mut tenant = pilot_tenant(server).await;
+    let mut dir = org.directory();
+    let pilot = prove::pick(&mut tenant, &mut dir, BOB, &mut |_| {})
+        .await
+        .unwrap();
+    let result = prove::run(
+        &mut tenant,
+        &mut dir,
+        &pilot,
+        &fast(),
+        trail,
+        &Cancel::new(),
+        &mut |_| {},
+    )
+    .await;
+    (pilot, result)
+}
+
+#[test]
+fn a_synced_user_reset_without_new_password_is_refused_by_the_stand_in() {
+    // The contract the pilot code is written against: Graph generates a
+    // password only for cloud-only users.
+    let (server, _org) = setup();
+    runtime().block_on(async {
+        let api = session(&server.config(), &[RESET_SCOPE]).await;
+        let url = |id: &str| {
+            format!(
+                "{}/v1.0/users/{id}/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword",
+                server.base
+            )
+        };
+        let e = api
+            .send(
+                reqwest::Method::POST,
+                &url("id-bob.nguyen"),
+                RESET_SCOPE,
+                Some(&serde_json::json!({})),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, TenantError::Graph { status: 400, code, .. } if code == "invalidRequest"),
+            "{e:?}"
+        );
+        // A cloud-only user gets one generated, in the body.
+        let reply = api
+            .send(
+                reqwest::Method::POST,
+                &url("id-cloud"),
+                RESET_SCOPE,
+                Some(&serde_json::json!({})),
+            )
+            .await
+            .unwrap();
+        assert_eq!(reply.status, 202);
+        assert!(reply.body["newPassword"].as_str().is_some());
+        assert!(reply.location.unwrap().contains("?aadgdc="));
+    });
+}
+
+#[test]
+fn graph_error_code_and_message_are_shown_and_the_post_is_sent_once() {
+    let (server, org) = setup();
+    write_back(&server, &org);
+    server.lock().reset_error = Some((
+        400,
+        "invalidPassword".into(),
+        "The password does not meet the on-premises policy.".into(),
+    ));
+    runtime().block_on(async {
+        let (_, result) = pick_and_run(&server, &org, &Trail::new(None)).await;
+        let e = result.unwrap_err();
+        assert!(
+            matches!(&e, ProveError::Tenant(TenantError::Graph { status: 400, code, message })
+                if code == "invalidPassword" && message.contains("on-premises policy")),
+            "{e:?}"
+        );
+        let text = writeback_wizard::explain::prove_error(&e);
+        assert!(
+            text.contains("invalidPassword") && text.contains("on-premises policy"),
+            "{text}"
+        );
+        assert_eq!(server.lock().count("graph-reset"), 1);
+        // 503 on the POST: not retried (a GET would be).
+        server.lock().reset_error = Some((503, "serviceUnavailable".into(), "busy".into()));
+        let (_, result) = pick_and_run(&server, &org, &Trail::new(None)).await;
+        assert_eq!(
+            result.unwrap_err(),
+            ProveError::Tenant(TenantError::Throttled)
+        );
+        assert_eq!(server.lock().count("graph-reset"), 2, "one POST per test");
+    });
+}
+
+#[test]
+fn no_location_ends_as_status_unknown_with_the_password_after_one_post() {
+    let (server, org) = setup();
+    write_back(&server, &org);
+    server.lock().no_location = true;
+    runtime().block_on(async {
+        let trail = Trail::new(None);
+        let (_, result) = pick_and_run(&server, &org, &trail).await;
+        match result.unwrap_err() {
+            ProveError::StatusUnknown {
+                new_password: Some(p),
+                ..
+            } => {
+                let f = server.lock();
+                assert_eq!(f.reset_bodies[0]["newPassword"], p.expose());
+            }
+            other => panic!("{other:?}"),
+        }
+        let f = server.lock();
+        assert_eq!(f.count("graph-reset"), 1);
+        assert_eq!(f.count("graph-operation"), 0);
+        drop(f);
+        assert_eq!(trail.records().len(), 1);
+    });
+}
+
+#[test]
+fn statuses_are_read_without_case_and_unknown_future_value_is_not_final() {
+    let (server, org) = setup();
+    write_back(&server, &org);
+    server.lock().reset_plan = Some(vec![
+        ("NotStarted", None),
+        ("unknownFutureValue", None),
+        ("Running", None),
+        ("Succeeded", None),
+    ]);
+    runtime().block_on(async {
+        let (_, result) = pick_and_run(&server, &org, &Trail::new(None)).await;
+        assert_eq!(result.unwrap().outcome, Outcome::Proven);
+        assert_eq!(server.lock().count("graph-operation"), 4);
     });
 }
 
@@ -464,5 +690,49 @@ fn consent_signs_in_again_for_the_reset_permission() {
         .await
         .unwrap();
         assert_eq!(report.outcome, Outcome::Proven);
+    });
+}
+
+#[test]
+fn the_browser_sign_in_sends_http_localhost_port_to_authorize_and_token_alike() {
+    let server = Server::start(fake_entra::Fake::default());
+    runtime().block_on(async {
+        let mut config = server.config();
+        config.client_id = fake_entra::GRAPH_CLIENT_ID.into();
+        // Plays the browser: follows the authorize URL, delivers its
+        // redirect to the wizard's listener (bound on 127.0.0.1).
+        let mut open = |url: &str| {
+            let url = url.to_string();
+            tokio::spawn(async move {
+                let http = reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .unwrap();
+                let r = http.get(&url).send().await.unwrap();
+                assert_eq!(r.status(), 302, "authorize refused the request");
+                let location = r.headers()["location"].to_str().unwrap().to_string();
+                // As the browser would: localhost, the listener's port, `/`.
+                let on_loopback = location.replacen("http://localhost:", "http://127.0.0.1:", 1);
+                let page = http.get(on_loopback).send().await.unwrap();
+                assert_eq!(page.status(), 200);
+            });
+            true
+        };
+        signin::browser_for(&config, &[RESET_SCOPE], &mut open, &mut |_| {})
+            .await
+            .unwrap();
+        let redirects = server.lock().redirects.clone();
+        assert_eq!(redirects.len(), 2, "{redirects:?}");
+        let (authorize, token) = (&redirects[0], &redirects[1]);
+        assert_eq!((authorize.0, token.0), ("authorize", "token"));
+        assert_eq!(authorize.1, token.1);
+        let port = authorize
+            .1
+            .strip_prefix("http://localhost:")
+            .expect("http://localhost:PORT");
+        assert!(
+            port.parse::<u16>().is_ok(),
+            "no path after the port: {port}"
+        );
     });
 }

@@ -203,16 +203,35 @@ fn refusals_on_the_demo_tenant() {
         assert!(matches!(e, ProveError::OwnAccount(_)), "{e:?}");
         let e = test_user(&org, "nobody@contoso.com").await.unwrap_err();
         assert!(matches!(e, ProveError::UserNotFound(_)), "{e:?}");
-        // An admin: warned at pick, refused (403) at the reset.
+        // An admin: refused at pick; allowed, warned at pick and refused
+        // (403) at the reset.
         let mut tenant = org.tenant();
         let mut dir = org.directory();
-        let pilot = prove::pick(&mut tenant, &mut dir, "adm-jdoe@contoso.com", &mut |_| {})
+        let e = prove::pick(&mut tenant, &mut dir, "adm-jdoe@contoso.com", &mut |_| {})
             .await
-            .unwrap();
-        assert!(matches!(
-            pilot.warnings.as_slice(),
-            [prove::PilotWarning::AdminRoles { .. }]
-        ));
+            .unwrap_err();
+        assert!(matches!(e, ProveError::Privileged { .. }), "{e:?}");
+        let allow = prove::PickOptions {
+            allow_privileged: true,
+            ..Default::default()
+        };
+        let pilot = prove::pick_with(
+            &mut tenant,
+            &mut dir,
+            "adm-jdoe@contoso.com",
+            &allow,
+            &mut |_| {},
+        )
+        .await
+        .unwrap();
+        assert!(
+            matches!(
+                pilot.warnings.as_slice(),
+                [prove::PilotWarning::AdminRoles { .. }, ..]
+            ),
+            "{:?}",
+            pilot.warnings
+        );
         let e = prove::run(
             &mut tenant,
             &mut dir,

@@ -792,3 +792,50 @@ cli-rollback-foreign = { $backup } steht nicht im Überwachungsprotokoll dieses 
 cli-confirm-rollback-foreign = { $count } Sicherungen wiederherstellen, die nicht auf diesem Rechner erstellt wurden?
 cli-rollback-foreign-refused = eine Sicherung, die das Überwachungsprotokoll dieses Rechners nicht kennt, wird nie ohne Rückfrage wiederhergestellt: führen Sie rollback in einem Terminal aus und beantworten Sie die Frage (--yes deckt das nicht ab)
 task-error-foreign-backup = nicht wiederhergestellt: { $backups } steht nicht im Überwachungsprotokoll dieses Rechners (anderswo, von einem Kollegen oder von Hand erstellt). Klären Sie es mit der Person, die sie erstellt hat; um sie trotzdem wiederherzustellen, führen Sie writeback-wizard rollback --backup DATEI in einem Terminal aus, das danach fragt.
+
+
+## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
+tenant-error-graph = Microsoft Graph hat abgelehnt (HTTP { $status }): { $code }: { $message }
+prove-error-privileged = { $user } wird nicht getestet: das Konto ist privilegiert ({ $reasons }). Laut Microsoft werden solche Zurücksetzungen nicht zurückgeschrieben; wählen Sie einen gewöhnlichen synchronisierten Benutzer oder erlauben Sie es ausdrücklich (--allow-privileged)
+prove-error-no-password = es konnte kein Kennwort erzeugt werden: die Zufallsquelle des Betriebssystems hat versagt
+prove-warning-admin-count = adminCount=1 im Active Directory (durch AdminSDHolder geschützt): das Connector-Konto darf sein Kennwort nicht ändern
+prove-warning-protected-group = Mitglied der geschützten Gruppe { $group }: das Connector-Konto darf sein Kennwort nicht ändern
+prove-warning-bind-account = es ist das Konto, mit dem der Assistent am Active Directory angemeldet ist
+prove-status-unknown-future = ein Status, den diese Version nicht kennt (es wird weiter gewartet)
+diag-cause-request-received = Eine Zurücksetzung oder Kennwortänderung kam aus der Cloud an (Ereignisse 31001, 31006, 31009): der erste Schritt jedes Rückschreibens.
+diag-fix-request-received = Nichts zu tun; das Ergebnis folgt im nächsten Ereignis (31002, 31007, 31010, wenn geschrieben).
+diag-cause-onboarding = Das Kennwortrückschreiben wird in Entra Connect eingeschaltet (Ereignis 31004).
+diag-fix-onboarding = Nichts zu tun; 31005 folgt, sobald es bereit ist.
+diag-cause-offboarding = Das Kennwortrückschreiben wird in Entra Connect ausgeschaltet oder wurde ausgeschaltet (Ereignisse 31012, 31013).
+diag-fix-offboarding = Nichts zu tun, wenn das gewollt war; sonst wieder einschalten (writeback-wizard sync enable).
+diag-cause-reset-refused = Die Anforderung erreichte das Active Directory, aber das Setzen des Kennworts schlug fehl (Ereignisse 31003, 31008, 31011): die Kennwortregeln der Domäne, das Zurücksetzungsrecht des Connector-Kontos oder ein geschütztes Konto.
+diag-fix-reset-refused = Verwenden Sie ein Kennwort, das die Regeln der Domäne erfüllt, prüfen Sie mit Verify (Schritt 1) das Recht des Connectors auf den Benutzer und testen Sie nicht mit geschützten Konten (adminCount=1).
+diag-cause-onboarding-failed = Das Ein- oder Ausschalten des Rückschreibens schlug fehl (Ereignisse 31014, 32011, 32013): Administratorrechte, ein Verbundadministrator oder blockierter ausgehender Verkehr.
+diag-fix-onboarding-failed = Erlauben Sie ausgehend TCP 443 (und 9350–9354) zum Service Bus und führen Sie die Einrichtung erneut mit einem nicht verbundenen Administrator (nur Cloud oder mit Kennwortsynchronisierung) aus.
+diag-cause-service-stopped = Der Rückschreibdienst oder einer seiner Relay-Endpunkte läuft nicht (Ereignisse 31016, 31044, 6800): Anforderungen aus der Cloud schlagen so lange fehl.
+diag-fix-service-stopped = Starten Sie den Dienst ADSync auf dem Connect-Server neu; bleibt er aus, schalten Sie das Rückschreiben aus und wieder ein.
+diag-cause-service-error = Ein unbekannter Fehler bei einem Kennwortvorgang (Ereignis 32000); der Text des Ereignisses enthält die Ausnahme.
+diag-fix-service-error = Lesen Sie die Ausnahme im Ereignis und schalten Sie das Rückschreiben aus und wieder ein; für den Support das Ereignisprotokoll und die Tracking-ID angeben.
+diag-cause-invalid-input = Die an den Webdienst für Kennwortzurücksetzung gesendeten Eingaben waren ungültig (Ereignis 32003).
+diag-fix-invalid-input = Versuchen Sie den Vorgang erneut.
+diag-cause-reconfigure = Schlüssel oder Konfiguration des Rückschreibens auf dem Connect-Server sind beschädigt (Ereignisse 32004, 32005, 32007, 32008, 32010).
+diag-fix-reconfigure = Schalten Sie das Kennwortrückschreiben in Entra Connect aus und wieder ein (writeback-wizard sync disable, dann sync enable); dabei werden Schlüssel und Konfiguration neu geschrieben.
+diag-cause-service-bus-retries = Die Verbindung zum Service Bus brauchte Wiederholungen (Ereignis 32014); harmlos, solange es nicht ständig vorkommt.
+diag-fix-service-bus-retries = Wenn es oft vorkommt, prüfen Sie den Netzwerkweg zum Service Bus (Latenz, Bandbreite, Proxy).
+diag-cause-user-not-found = Der Benutzer wurde lokal oder in der Synchronisierungs-Engine nicht gefunden (Ereignis 33002, „Object could not be found“): lokal gelöscht, außerhalb des Synchronisierungsbereichs oder ein Synchronisierungsproblem.
+diag-fix-user-not-found = Prüfen Sie, ob der Benutzer noch im AD existiert und im Synchronisierungsbereich dieses Entra Connect liegt; sehen Sie sich die letzten Synchronisierungsläufe an.
+diag-cause-duplicate-anchor = Mehrere lokale Benutzer teilen sich einen Anker, oder der Benutzer hat aktivierte Konten in mehreren Gesamtstrukturen (Ereignis 33003, hr=80230402, „Multiple matches found“).
+diag-fix-duplicate-anchor = Lassen Sie pro Benutzer nur ein aktiviertes Konto über alle Gesamtstrukturen und verwenden Sie ein Ankerattribut, das für jeden Benutzer eindeutig ist.
+diag-cause-account-disabled = Das Konto des Benutzers ist im Active Directory deaktiviert (Ereignis 33005).
+diag-fix-account-disabled = Aktivieren Sie das Konto im Active Directory und versuchen Sie es erneut.
+diag-cause-account-locked = Das Konto des Benutzers ist im Active Directory gesperrt (Ereignis 33006).
+diag-fix-account-locked = Entsperren Sie das Konto im Active Directory und versuchen Sie es erneut.
+diag-cause-wrong-current-password = Bei einer Kennwortänderung wurde ein falsches aktuelles Kennwort angegeben (Ereignis 33007).
+diag-fix-wrong-current-password = Versuchen Sie es mit dem richtigen aktuellen Kennwort erneut.
+diag-cause-ad-configuration = Ein Problem in der Konfiguration des Active Directory verhinderte das Schreiben des Kennworts (Ereignis 33009).
+diag-fix-ad-configuration = Lesen Sie die ADSync-Ereignisse des Anwendungsprotokolls um diese Zeit für den genauen Fehler.
+diag-event-pilot-test = zu dieser Zeit lief der Pilottest von { $user }
+diag-error-from = { $path } konnte nicht als exportiertes Ereignisprotokoll gelesen werden: { $reason }
+prove-password-version = die Replikationsversion des Kennworts im AD ging von { $before } auf { $after } (Metadaten von unicodePwd: das beweist auch Wiederholungen, wenn pwdLastSet 0 bleibt)
+prove-must-change = der Benutzer muss dieses Kennwort bei der nächsten Anmeldung ändern (pwdLastSet ist 0, wie es eine Zurücksetzung durch einen Admin über Graph verlangt)
+prove-allow-privileged = Diesen privilegierten Benutzer trotzdem testen (die Gründe stehen oben; laut Microsoft wird eine solche Zurücksetzung nicht zurückgeschrieben)

@@ -792,3 +792,50 @@ cli-rollback-foreign = { $backup } is not in this machine's audit log: it was ma
 cli-confirm-rollback-foreign = Restore { $count } backups this machine did not make?
 cli-rollback-foreign-refused = a backup this machine's audit log does not know is never restored without asking: run rollback in a terminal and answer the question (--yes does not cover it)
 task-error-foreign-backup = not restored: { $backups } is not in this machine's audit log (made elsewhere, by a colleague, or by hand). Check with whoever made it; to restore it anyway, run writeback-wizard rollback --backup FILE in a terminal, which asks about it.
+
+
+## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
+tenant-error-graph = Microsoft Graph refused (HTTP { $status }): { $code }: { $message }
+prove-error-privileged = { $user } is not tested: it is privileged ({ $reasons }). Microsoft documents that such resets are not written back; pick an ordinary synced user, or allow it explicitly (--allow-privileged)
+prove-error-no-password = no password could be generated: the operating system's random source failed
+prove-warning-admin-count = adminCount=1 in Active Directory (protected by AdminSDHolder): the connector account may not change its password
+prove-warning-protected-group = member of the protected group { $group }: the connector account may not change its password
+prove-warning-bind-account = it is the account the wizard is signed in to Active Directory with
+prove-status-unknown-future = a status this version does not know (still waiting)
+diag-cause-request-received = A reset or password change arrived from the cloud (events 31001, 31006, 31009): the first step of every writeback.
+diag-fix-request-received = Nothing to do; its result follows in the next event (31002, 31007, 31010 when written).
+diag-cause-onboarding = Password writeback is being turned on in Entra Connect (event 31004).
+diag-fix-onboarding = Nothing to do; 31005 follows when it is ready.
+diag-cause-offboarding = Password writeback is being turned off, or was turned off, in Entra Connect (events 31012, 31013).
+diag-fix-offboarding = Nothing to do if that was intended; otherwise turn it on again (writeback-wizard sync enable).
+diag-cause-reset-refused = The request reached Active Directory, but setting the password failed (events 31003, 31008, 31011): the domain's password rules, the connector account's reset right, or a protected account.
+diag-fix-reset-refused = Use a password that meets the domain's rules, run Verify (step 1) for the connector's right on the user, and do not test with protected (adminCount=1) accounts.
+diag-cause-onboarding-failed = Turning writeback on or off failed (events 31014, 32011, 32013): administrator rights, a federated administrator, or blocked outbound traffic.
+diag-fix-onboarding-failed = Allow outbound TCP 443 (and 9350–9354) to Service Bus, and run the setup again with a non-federated (cloud-only or password-synced) administrator.
+diag-cause-service-stopped = The writeback service or one of its relay endpoints is not running (events 31016, 31044, 6800): requests from the cloud fail meanwhile.
+diag-fix-service-stopped = Restart the ADSync service on the Connect server; if it stays down, switch writeback off and on again.
+diag-cause-service-error = An unknown failure during a password operation (event 32000); the event's text holds the exception.
+diag-fix-service-error = Read the exception in the event, then switch writeback off and on; for support, give the event log and the tracking id.
+diag-cause-invalid-input = The input sent to the password reset web service was invalid (event 32003).
+diag-fix-invalid-input = Try the operation again.
+diag-cause-reconfigure = Writeback's keys or configuration on the Connect server are broken (events 32004, 32005, 32007, 32008, 32010).
+diag-fix-reconfigure = Switch password writeback off and on again in Entra Connect (writeback-wizard sync disable, then sync enable), which rewrites keys and configuration.
+diag-cause-service-bus-retries = Connecting to Service Bus needed retries (event 32014); harmless unless it keeps happening.
+diag-fix-service-bus-retries = If it repeats often, check the network path to Service Bus (latency, bandwidth, proxy).
+diag-cause-user-not-found = The user was not found on premises or in the sync engine (event 33002, "Object could not be found"): deleted on premises, out of sync scope, or a sync problem.
+diag-fix-user-not-found = Check that the user still exists in AD and is in this Entra Connect's sync scope; look at the recent sync runs.
+diag-cause-duplicate-anchor = Several on-premises users share one anchor, or the user has enabled accounts in several forests (event 33003, hr=80230402, "Multiple matches found").
+diag-fix-duplicate-anchor = Leave only one enabled account per user across the forests, and use an anchor attribute unique to each user.
+diag-cause-account-disabled = The user's account is disabled in Active Directory (event 33005).
+diag-fix-account-disabled = Enable the account in Active Directory, then try again.
+diag-cause-account-locked = The user's account is locked out in Active Directory (event 33006).
+diag-fix-account-locked = Unlock the account in Active Directory, then try again.
+diag-cause-wrong-current-password = A password change gave a wrong current password (event 33007).
+diag-fix-wrong-current-password = Try again with the correct current password.
+diag-cause-ad-configuration = A problem in Active Directory's configuration stopped the password from being written (event 33009).
+diag-fix-ad-configuration = Read the ADSync events of the Application log around that time for the precise error.
+diag-event-pilot-test = the pilot test of { $user } ran at that time
+diag-error-from = { $path } could not be read as an exported event log: { $reason }
+prove-password-version = the password's replication version in AD went from { $before } to { $after } (unicodePwd's metadata: this proves reruns too, when pwdLastSet stays 0)
+prove-must-change = the user must change this password at next sign-in (pwdLastSet is 0, as a Graph admin reset asks)
+prove-allow-privileged = Test this privileged user all the same (the reasons are above; Microsoft documents that such a reset is not written back)

@@ -792,3 +792,50 @@ cli-rollback-foreign = { $backup } no está en el registro de auditoría de este
 cli-confirm-rollback-foreign = ¿Restaurar { $count } copias que este equipo no hizo?
 cli-rollback-foreign-refused = una copia que el registro de auditoría de este equipo no conoce nunca se restaura sin preguntar: ejecute rollback en un terminal y responda (--yes no lo cubre)
 task-error-foreign-backup = no restaurada: { $backups } no está en el registro de auditoría de este equipo (hecha en otro lugar, por un compañero o a mano). Consulte a quien la hizo; para restaurarla de todos modos, ejecute writeback-wizard rollback --backup ARCHIVO en un terminal, que lo pregunta.
+
+
+## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
+tenant-error-graph = Microsoft Graph lo rechazó (HTTP { $status }): { $code }: { $message }
+prove-error-privileged = { $user } no se prueba: la cuenta es privilegiada ({ $reasons }). Microsoft documenta que esos restablecimientos no se escriben de vuelta; elija un usuario sincronizado normal o permítalo de forma explícita (--allow-privileged)
+prove-error-no-password = no se pudo generar ninguna contraseña: falló la fuente aleatoria del sistema operativo
+prove-warning-admin-count = adminCount=1 en Active Directory (protegida por AdminSDHolder): la cuenta del conector no puede cambiar su contraseña
+prove-warning-protected-group = miembro del grupo protegido { $group }: la cuenta del conector no puede cambiar su contraseña
+prove-warning-bind-account = es la cuenta con la que el asistente ha iniciado sesión en Active Directory
+prove-status-unknown-future = un estado que esta versión no conoce (se sigue esperando)
+diag-cause-request-received = Llegó de la nube un restablecimiento o cambio de contraseña (eventos 31001, 31006, 31009): el primer paso de toda escritura diferida.
+diag-fix-request-received = No hay nada que hacer; su resultado sigue en el próximo evento (31002, 31007, 31010 cuando se escribió).
+diag-cause-onboarding = Se está activando la escritura diferida de contraseñas en Entra Connect (evento 31004).
+diag-fix-onboarding = No hay nada que hacer; 31005 sigue cuando esté lista.
+diag-cause-offboarding = Se está desactivando, o se desactivó, la escritura diferida de contraseñas en Entra Connect (eventos 31012, 31013).
+diag-fix-offboarding = No hay nada que hacer si era lo previsto; si no, vuelva a activarla (writeback-wizard sync enable).
+diag-cause-reset-refused = La solicitud llegó a Active Directory, pero falló el establecimiento de la contraseña (eventos 31003, 31008, 31011): las reglas de contraseña del dominio, el derecho de restablecimiento de la cuenta del conector o una cuenta protegida.
+diag-fix-reset-refused = Use una contraseña que cumpla las reglas del dominio, ejecute Verify (paso 1) para el derecho del conector sobre el usuario y no pruebe con cuentas protegidas (adminCount=1).
+diag-cause-onboarding-failed = Falló la activación o desactivación de la escritura diferida (eventos 31014, 32011, 32013): derechos de administrador, un administrador federado o tráfico saliente bloqueado.
+diag-fix-onboarding-failed = Permita TCP 443 saliente (y 9350–9354) hacia Service Bus y vuelva a ejecutar la configuración con un administrador no federado (solo en la nube o con sincronización de hash).
+diag-cause-service-stopped = El servicio de escritura diferida o uno de sus puntos de retransmisión no está en ejecución (eventos 31016, 31044, 6800): mientras tanto fallan las solicitudes de la nube.
+diag-fix-service-stopped = Reinicie el servicio ADSync en el servidor de Connect; si sigue detenido, desactive y vuelva a activar la escritura diferida.
+diag-cause-service-error = Un error desconocido durante una operación de contraseña (evento 32000); el texto del evento contiene la excepción.
+diag-fix-service-error = Lea la excepción del evento y luego desactive y vuelva a activar la escritura diferida; para soporte, entregue el registro de eventos y el identificador de seguimiento.
+diag-cause-invalid-input = Los datos enviados al servicio web de restablecimiento no eran válidos (evento 32003).
+diag-fix-invalid-input = Vuelva a intentar la operación.
+diag-cause-reconfigure = Las claves o la configuración de la escritura diferida en el servidor de Connect están dañadas (eventos 32004, 32005, 32007, 32008, 32010).
+diag-fix-reconfigure = Desactive y vuelva a activar la escritura diferida de contraseñas en Entra Connect (writeback-wizard sync disable y luego sync enable), lo que reescribe claves y configuración.
+diag-cause-service-bus-retries = La conexión con Service Bus necesitó reintentos (evento 32014); no es grave salvo que se repita.
+diag-fix-service-bus-retries = Si se repite a menudo, revise la ruta de red hacia Service Bus (latencia, ancho de banda, proxy).
+diag-cause-user-not-found = No se encontró al usuario en el entorno local ni en el motor de sincronización (evento 33002, «Object could not be found»): eliminado localmente, fuera del ámbito de sincronización o un problema de sincronización.
+diag-fix-user-not-found = Compruebe que el usuario sigue existiendo en AD y está en el ámbito de sincronización de este Entra Connect; revise las últimas sincronizaciones.
+diag-cause-duplicate-anchor = Varios usuarios locales comparten un mismo delimitador, o el usuario tiene cuentas habilitadas en varios bosques (evento 33003, hr=80230402, «Multiple matches found»).
+diag-fix-duplicate-anchor = Deje una sola cuenta habilitada por usuario en todos los bosques y use un atributo delimitador único para cada usuario.
+diag-cause-account-disabled = La cuenta del usuario está deshabilitada en Active Directory (evento 33005).
+diag-fix-account-disabled = Habilite la cuenta en Active Directory y vuelva a intentarlo.
+diag-cause-account-locked = La cuenta del usuario está bloqueada en Active Directory (evento 33006).
+diag-fix-account-locked = Desbloquee la cuenta en Active Directory y vuelva a intentarlo.
+diag-cause-wrong-current-password = Un cambio de contraseña indicó una contraseña actual incorrecta (evento 33007).
+diag-fix-wrong-current-password = Vuelva a intentarlo con la contraseña actual correcta.
+diag-cause-ad-configuration = Un problema en la configuración de Active Directory impidió escribir la contraseña (evento 33009).
+diag-fix-ad-configuration = Lea los eventos ADSync del registro de aplicaciones de ese momento para ver el error exacto.
+diag-event-pilot-test = en ese momento se ejecutó la prueba piloto de { $user }
+diag-error-from = no se pudo leer { $path } como registro de eventos exportado: { $reason }
+prove-password-version = la versión de replicación de la contraseña en AD pasó de { $before } a { $after } (metadatos de unicodePwd: esto prueba también las repeticiones, cuando pwdLastSet sigue en 0)
+prove-must-change = el usuario debe cambiar esta contraseña en el próximo inicio de sesión (pwdLastSet es 0, como pide un restablecimiento de administrador mediante Graph)
+prove-allow-privileged = Probar de todos modos este usuario privilegiado (los motivos están arriba; Microsoft documenta que ese restablecimiento no se escribe de vuelta)

@@ -792,3 +792,50 @@ cli-rollback-foreign = { $backup } n'est pas dans le journal d'audit de cette ma
 cli-confirm-rollback-foreign = Restaurer { $count } sauvegardes que cette machine n'a pas faites ?
 cli-rollback-foreign-refused = une sauvegarde inconnue du journal d'audit de cette machine n'est jamais restaurée sans question : lancez rollback dans un terminal et répondez (--yes ne suffit pas)
 task-error-foreign-backup = non restaurée : { $backups } n'est pas dans le journal d'audit de cette machine (faite ailleurs, par un collègue ou à la main). Vérifiez auprès de qui l'a faite ; pour la restaurer malgré tout, lancez writeback-wizard rollback --backup FICHIER dans un terminal, qui pose la question.
+
+
+## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
+tenant-error-graph = Microsoft Graph a refusé (HTTP { $status }) : { $code } : { $message }
+prove-error-privileged = { $user } n'est pas testé : le compte est privilégié ({ $reasons }). Microsoft indique que ces réinitialisations ne sont pas réécrites ; choisissez un utilisateur synchronisé ordinaire, ou autorisez-le explicitement (--allow-privileged)
+prove-error-no-password = aucun mot de passe n'a pu être généré : la source aléatoire du système d'exploitation a échoué
+prove-warning-admin-count = adminCount=1 dans Active Directory (protégé par AdminSDHolder) : le compte du connecteur ne peut pas changer son mot de passe
+prove-warning-protected-group = membre du groupe protégé { $group } : le compte du connecteur ne peut pas changer son mot de passe
+prove-warning-bind-account = c'est le compte avec lequel l'assistant est connecté à Active Directory
+prove-status-unknown-future = un statut que cette version ne connaît pas (l'attente continue)
+diag-cause-request-received = Une réinitialisation ou un changement de mot de passe est arrivé du cloud (événements 31001, 31006, 31009) : la première étape de toute réécriture.
+diag-fix-request-received = Rien à faire ; son résultat suit dans l'événement suivant (31002, 31007, 31010 une fois écrit).
+diag-cause-onboarding = La réécriture des mots de passe est en cours d'activation dans Entra Connect (événement 31004).
+diag-fix-onboarding = Rien à faire ; 31005 suit quand elle est prête.
+diag-cause-offboarding = La réécriture des mots de passe est en cours de désactivation, ou a été désactivée, dans Entra Connect (événements 31012, 31013).
+diag-fix-offboarding = Rien à faire si c'était voulu ; sinon réactivez-la (writeback-wizard sync enable).
+diag-cause-reset-refused = La demande a atteint Active Directory, mais la définition du mot de passe a échoué (événements 31003, 31008, 31011) : les règles de mot de passe du domaine, le droit de réinitialisation du compte du connecteur, ou un compte protégé.
+diag-fix-reset-refused = Utilisez un mot de passe conforme aux règles du domaine, lancez Verify (étape 1) pour le droit du connecteur sur l'utilisateur, et ne testez pas avec des comptes protégés (adminCount=1).
+diag-cause-onboarding-failed = L'activation ou la désactivation de la réécriture a échoué (événements 31014, 32011, 32013) : droits d'administrateur, administrateur fédéré ou trafic sortant bloqué.
+diag-fix-onboarding-failed = Autorisez le TCP 443 sortant (et 9350–9354) vers Service Bus, puis relancez la configuration avec un administrateur non fédéré (cloud uniquement ou avec synchronisation du hachage).
+diag-cause-service-stopped = Le service de réécriture ou l'un de ses points de relais ne tourne pas (événements 31016, 31044, 6800) : les demandes du cloud échouent entre-temps.
+diag-fix-service-stopped = Redémarrez le service ADSync sur le serveur Connect ; s'il reste arrêté, désactivez puis réactivez la réécriture.
+diag-cause-service-error = Un échec inconnu pendant une opération de mot de passe (événement 32000) ; le texte de l'événement contient l'exception.
+diag-fix-service-error = Lisez l'exception dans l'événement, puis désactivez et réactivez la réécriture ; pour le support, fournissez le journal des événements et l'identifiant de suivi.
+diag-cause-invalid-input = Les données envoyées au service web de réinitialisation étaient invalides (événement 32003).
+diag-fix-invalid-input = Recommencez l'opération.
+diag-cause-reconfigure = Les clés ou la configuration de la réécriture sur le serveur Connect sont endommagées (événements 32004, 32005, 32007, 32008, 32010).
+diag-fix-reconfigure = Désactivez puis réactivez la réécriture des mots de passe dans Entra Connect (writeback-wizard sync disable, puis sync enable), ce qui réécrit clés et configuration.
+diag-cause-service-bus-retries = La connexion à Service Bus a nécessité des nouvelles tentatives (événement 32014) ; sans gravité tant que cela ne se répète pas.
+diag-fix-service-bus-retries = Si cela se répète souvent, vérifiez le chemin réseau vers Service Bus (latence, bande passante, proxy).
+diag-cause-user-not-found = L'utilisateur est introuvable en local ou dans le moteur de synchronisation (événement 33002, « Object could not be found ») : supprimé en local, hors du périmètre de synchronisation, ou un problème de synchronisation.
+diag-fix-user-not-found = Vérifiez que l'utilisateur existe toujours dans AD et fait partie du périmètre de ce Entra Connect ; examinez les dernières synchronisations.
+diag-cause-duplicate-anchor = Plusieurs utilisateurs locaux partagent une même ancre, ou l'utilisateur a des comptes activés dans plusieurs forêts (événement 33003, hr=80230402, « Multiple matches found »).
+diag-fix-duplicate-anchor = Ne laissez qu'un compte activé par utilisateur dans l'ensemble des forêts et utilisez un attribut d'ancre unique pour chaque utilisateur.
+diag-cause-account-disabled = Le compte de l'utilisateur est désactivé dans Active Directory (événement 33005).
+diag-fix-account-disabled = Activez le compte dans Active Directory, puis réessayez.
+diag-cause-account-locked = Le compte de l'utilisateur est verrouillé dans Active Directory (événement 33006).
+diag-fix-account-locked = Déverrouillez le compte dans Active Directory, puis réessayez.
+diag-cause-wrong-current-password = Un changement de mot de passe a fourni un mot de passe actuel erroné (événement 33007).
+diag-fix-wrong-current-password = Réessayez avec le bon mot de passe actuel.
+diag-cause-ad-configuration = Un problème de configuration d'Active Directory a empêché l'écriture du mot de passe (événement 33009).
+diag-fix-ad-configuration = Lisez les événements ADSync du journal Application à ce moment-là pour l'erreur précise.
+diag-event-pilot-test = le test pilote de { $user } s'est déroulé à ce moment-là
+diag-error-from = { $path } n'a pas pu être lu comme journal d'événements exporté : { $reason }
+prove-password-version = la version de réplication du mot de passe dans AD est passée de { $before } à { $after } (métadonnées de unicodePwd : cela prouve aussi les nouveaux essais, quand pwdLastSet reste à 0)
+prove-must-change = l'utilisateur doit changer ce mot de passe à la prochaine connexion (pwdLastSet vaut 0, comme le demande une réinitialisation par un administrateur via Graph)
+prove-allow-privileged = Tester quand même cet utilisateur privilégié (les raisons sont ci-dessus ; Microsoft indique qu'une telle réinitialisation n'est pas réécrite)

@@ -11,6 +11,8 @@ pub mod error;
 pub mod grant;
 pub mod guid;
 pub mod mask;
+pub mod password;
+pub mod replmeta;
 pub mod sd;
 pub mod sddl;
 pub mod sid;

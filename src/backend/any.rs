@@ -248,10 +248,14 @@ impl PilotTenant for AnyTenant {
         }
     }
 
-    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError> {
+    async fn reset_password(
+        &mut self,
+        user_id: &str,
+        new_password: &crate::backend::Secret,
+    ) -> Result<ResetStarted, TenantError> {
         match self {
-            AnyTenant::Demo(t) => t.reset_password(user_id).await,
-            AnyTenant::Portal(t) => t.pilot().reset_password(user_id).await,
+            AnyTenant::Demo(t) => t.reset_password(user_id, new_password).await,
+            AnyTenant::Portal(t) => t.pilot().reset_password(user_id, new_password).await,
         }
     }
 

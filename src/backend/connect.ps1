@@ -31,7 +31,13 @@ $work = {
         try {
             $start = [datetime]::Parse($since, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
             $sources = @('PasswordResetService', 'ADSync', 'Directory Synchronization')
-            $found = @(Get-WinEvent -FilterHashtable @{ LogName = 'Application'; StartTime = $start } -MaxEvents 5000 -ErrorAction SilentlyContinue | Where-Object { $sources -contains $_.ProviderName } | Select-Object -First 300)
+            # Filtered by provider in the query itself (a busy log must not
+            # hide them), one provider at a time: a provider that is not
+            # registered on this server then only empties its own part.
+            $found = @(foreach ($source in $sources) {
+                Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = $source; StartTime = $start } -MaxEvents 300 -ErrorAction SilentlyContinue
+            })
+            $found = @($found | Sort-Object -Property TimeCreated -Descending | Select-Object -First 300)
             $events = @($found | ForEach-Object {
                 $m = [string]$_.Message
                 if ($m.Length -gt 4000) { $m = $m.Substring(0, 4000) }

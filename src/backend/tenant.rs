@@ -88,6 +88,18 @@ pub enum TenantError {
     /// the service: not followed.
     #[error("refused to follow a link outside {0}")]
     ForeignLink(String),
+    /// A 4xx with Graph's own error (`error.code`, `error.message`), shown
+    /// as Graph said it (cut to 300 characters, control characters
+    /// dropped).
+    #[error("HTTP {status}: {code}: {message}")]
+    Graph {
+        /// The HTTP status.
+        status: u16,
+        /// `error.code`.
+        code: String,
+        /// `error.message`.
+        message: String,
+    },
 }
 
 impl TenantError {
@@ -101,6 +113,7 @@ impl TenantError {
                 | TenantError::Server(_)
                 | TenantError::Throttled
                 | TenantError::ReadBack
+                | TenantError::Graph { .. }
         )
     }
 }
@@ -150,9 +163,11 @@ pub struct CloudUser {
     pub on_premises_upn: Option<String>,
     /// `onPremisesDomainName`.
     pub on_premises_domain: Option<String>,
-    /// Directory roles the user holds (display names; None: they could
-    /// not be read): an administrator needs Privileged Authentication
-    /// Administrator to be reset.
+    /// Directory roles the user holds, through groups too
+    /// (`transitiveMemberOf`; display names, else template ids; None: they
+    /// could not be read): an administrator needs Privileged
+    /// Authentication Administrator to be reset, and such a reset is not
+    /// written back.
     pub admin_roles: Option<Vec<String>>,
 }
 
@@ -168,16 +183,22 @@ pub enum OperationStatus {
     Succeeded,
     /// Failed (see the status detail).
     Failed,
+    /// `unknownFutureValue`, Graph's placeholder for values added later:
+    /// not final, the operation is polled on.
+    UnknownFutureValue,
 }
 
 impl OperationStatus {
-    /// Parses Graph's value (`notStarted`, `running`, `succeeded`, `failed`).
+    /// Parses Graph's value (`notStarted`, `running`, `succeeded`,
+    /// `failed`, `unknownFutureValue`), without regard to case (older
+    /// pages spell them `NotStarted`, `Running`…).
     pub fn parse(text: &str) -> Option<OperationStatus> {
-        match text {
-            "notStarted" => Some(OperationStatus::NotStarted),
+        match text.trim().to_ascii_lowercase().as_str() {
+            "notstarted" => Some(OperationStatus::NotStarted),
             "running" => Some(OperationStatus::Running),
             "succeeded" => Some(OperationStatus::Succeeded),
             "failed" => Some(OperationStatus::Failed),
+            "unknownfuturevalue" => Some(OperationStatus::UnknownFutureValue),
             _ => None,
         }
     }
@@ -188,14 +209,13 @@ impl OperationStatus {
     }
 }
 
-/// A reset the cloud accepted (`202 Accepted`).
+/// A reset the cloud accepted (`202 Accepted`, maybe without a body).
 #[derive(Clone, Debug)]
 pub struct ResetStarted {
-    /// The operation's address (`Location`), checked to be on Graph.
-    pub location: String,
-    /// The system-generated password (`newPassword`), when the answer
-    /// carried it. Never logged, never serialized.
-    pub new_password: Option<super::Secret>,
+    /// The operation's address (`Location`) exactly as returned, query
+    /// string kept; None when the answer had none (the status is then
+    /// unknown, the password changed all the same).
+    pub location: Option<String>,
     /// How long to wait before the first poll (`Retry-After`).
     pub retry_after: Option<std::time::Duration>,
 }
@@ -240,9 +260,15 @@ pub trait PilotTenant {
     /// Looks a user up by principal name (or object id), with its
     /// on-premises attributes and directory roles.
     async fn find_user(&mut self, user: &str) -> Result<CloudUser, TenantError>;
-    /// Starts a password reset of the user (object id) with a
-    /// system-generated password: `POST …/methods/{PASSWORD_METHOD_ID}/resetPassword`.
-    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError>;
+    /// Starts a password reset of the user (object id) to `new_password`
+    /// (required for synced users): `POST
+    /// …/methods/{PASSWORD_METHOD_ID}/resetPassword`, sent once, never
+    /// retried.
+    async fn reset_password(
+        &mut self,
+        user_id: &str,
+        new_password: &super::Secret,
+    ) -> Result<ResetStarted, TenantError>;
     /// Reads the operation at `location` (from [`ResetStarted`]).
     async fn reset_status(&mut self, location: &str) -> Result<ResetPoll, TenantError>;
     /// Reads who may use self-service password reset.

@@ -1,6 +1,7 @@
 //! `diagnose`: reads the Connect server's Application log (the password
-//! reset service and synchronization) through the PowerShell runner and
-//! maps each entry to a cause and a fix.
+//! reset service and synchronization) through the PowerShell runner, or an
+//! exported log (`--from FILE`: the JSON of the one-liner in `--help`, or
+//! an `.evtx` file), and maps each entry to a kind, a cause and a fix.
 
 use std::time::SystemTime;
 
@@ -9,13 +10,24 @@ use clap::Args;
 use super::{exit, print_error};
 use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncServer;
-use crate::task::diagnose::{self, Cause};
+use crate::task::diagnose::{self, Kind};
 use crate::task::permissions::Outcome;
 use crate::{explain, fl};
 
 /// Options of `diagnose`.
 #[derive(Debug, Clone, Args)]
+#[command(after_help = concat!(
+    "To diagnose offline, export the log on the Connect server with\n\n  ",
+    "'PasswordResetService','ADSync','Directory Synchronization' | ForEach-Object { Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = $_; StartTime = (Get-Date).AddDays(-7) } -ErrorAction SilentlyContinue } | Select-Object @{ n = 'TimeCreated'; e = { $_.TimeCreated.ToUniversalTime().ToString('o') } }, Id, ProviderName, Level, Message | ConvertTo-Json | Out-File -Encoding utf8 writeback-events.json",
+    "\n\nthen run `writeback-wizard diagnose --from writeback-events.json` anywhere. ",
+    "An .evtx file (Event Viewer: Save All Events As…) reads the same way."
+))]
 pub struct DiagnoseArgs {
+    /// Read an exported log instead of the server: the JSON of the
+    /// one-liner below, or an .evtx file (--remote and --since are then
+    /// not used).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<std::path::PathBuf>,
     /// The Connect server, through PowerShell remoting (default: this machine).
     #[arg(long, value_name = "HOST")]
     pub remote: Option<String>,
@@ -33,9 +45,39 @@ pub struct DiagnoseArgs {
     pub json: bool,
 }
 
-/// Runs `diagnose`: 0 when no entry is a problem, 1 when one is (or the
-/// log could not be read), 2 on bad input.
+/// Reads an exported log into a report (host: the file's name; since: its
+/// oldest entry).
+fn from_file(path: &std::path::Path) -> Result<diagnose::Report, String> {
+    let events = crate::task::eventfile::read(path).map_err(|e| {
+        fl!(
+            "diag-error-from",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        )
+    })?;
+    Ok(diagnose::Report {
+        host: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        since: crate::task::eventfile::oldest(&events),
+        entries: diagnose::diagnose_all(events),
+    })
+}
+
+/// Runs `diagnose`: 0 when no entry is a problem (success and
+/// information only), 1 when one is (or the log could not be read), 2 on
+/// bad input.
 pub fn run(args: DiagnoseArgs) -> u8 {
+    if let Some(path) = &args.from {
+        return match from_file(path) {
+            Ok(report) => print_report(report, args.json),
+            Err(e) => {
+                print_error(&e);
+                exit::FAILED
+            }
+        };
+    }
     let Some(back) = diagnose::parse_since(&args.since) else {
         print_error(&fl!("diag-error-since", value = args.since.as_str()));
         return exit::USAGE;
@@ -63,24 +105,36 @@ pub fn run(args: DiagnoseArgs) -> u8 {
         print_error(&fl!("cli-cancelled"));
         return exit::FAILED;
     };
-    let report = match result {
-        Ok(r) => r,
+    match result {
+        Ok(r) => print_report(r, args.json),
         Err(e) => {
             print_error(&explain::sync_error(&e));
-            return exit::FAILED;
+            exit::FAILED
         }
-    };
+    }
+}
+
+/// Prints a report (pilot tests of the audit log linked) and gives the
+/// exit status.
+fn print_report(mut report: diagnose::Report, json: bool) -> u8 {
+    if let Ok(log) = crate::audit::read(&crate::audit::log_path()) {
+        diagnose::link_pilot_tests(&mut report.entries, &log.records);
+    }
     let problems = report.problems().count();
-    if args.json {
+    if json {
         let entries: Vec<serde_json::Value> = report
             .entries
             .iter()
             .map(|d| {
                 serde_json::json!({
                     "event": d.event,
+                    "kind": d.kind,
+                    "problem": d.problem,
+                    "code": d.code,
                     "cause": d.cause,
                     "hr": d.hr,
                     "dn": d.dn,
+                    "pilot_test": d.pilot_test,
                     "explanation": explain::diagnosis_cause(&d.cause),
                     "fix": explain::diagnosis_fix(&d.cause),
                 })
@@ -101,10 +155,10 @@ pub fn run(args: DiagnoseArgs) -> u8 {
             lines.push(fl!("diag-none"));
         }
         for d in &report.entries {
-            let outcome = match d.cause {
-                Cause::Healthy => Outcome::Ok,
-                Cause::Unknown => Outcome::Warning,
-                _ => Outcome::Blocking,
+            let outcome = match (d.problem, d.kind) {
+                (false, _) => Outcome::Ok,
+                (true, Kind::Error) => Outcome::Blocking,
+                (true, _) => Outcome::Warning,
             };
             let mut text = explain::diagnosis_lines(d).into_iter();
             if let Some(first) = text.next() {

@@ -25,19 +25,25 @@ use crate::{explain, fl};
 /// Options of `test-writeback`.
 #[derive(Debug, Clone, Args)]
 pub struct ProveArgs {
-    /// The pilot user (user principal name): synced from AD, not you, ideally
-    /// not an administrator. Its password is replaced (system-generated) and
-    /// must be changed at next sign-in.
+    /// The pilot user (user principal name): synced from AD, not you, not
+    /// an administrator. Its password is replaced (a random one, at least
+    /// 16 characters, shown once) and must be changed at next sign-in.
     #[arg(long, value_name = "UPN")]
     pub user: String,
+    /// Test a privileged user all the same (directory roles, adminCount=1,
+    /// a protected group, the bind account). Microsoft documents that such
+    /// resets are not written back, so the test would fail.
+    #[arg(long)]
+    pub allow_privileged: bool,
     /// The DC to read the user's pwdLastSet from, and the profile.
     #[command(flatten)]
     pub directory: DirectoryArgs,
     /// Tenant: its domain or id; default: the profile's, else any work account.
     #[arg(long)]
     pub tenant: Option<String>,
-    /// Public client id to sign in with; default: Microsoft Graph Command
-    /// Line Tools (14d82eec-…), which may ask for the reset permission.
+    /// Public client id to sign in to Graph with; default: the profile's
+    /// `[tenant] graph_client_id`, else Microsoft Graph Command Line Tools
+    /// (14d82eec-…), which may ask for the reset permission.
     #[arg(long)]
     pub client_id: Option<String>,
     /// Sign in with a code entered on any device instead of the browser.
@@ -61,6 +67,7 @@ pub fn exit_code(e: &ProveError) -> u8 {
         | ProveError::NotSynced(_)
         | ProveError::OwnAccount(_)
         | ProveError::NotInDirectory { .. } => exit::USAGE,
+        ProveError::Privileged { .. } => exit::BLOCKED,
         ProveError::RoleMissing(_) | ProveError::ConsentNeeded { .. } => exit::BLOCKED,
         ProveError::Tenant(TenantError::Config(_)) => exit::USAGE,
         ProveError::Tenant(TenantError::Forbidden) => exit::BLOCKED,
@@ -68,7 +75,10 @@ pub fn exit_code(e: &ProveError) -> u8 {
     }
 }
 
-fn config(args: &ProveArgs) -> Result<SignInConfig, String> {
+/// The sign-in configuration (Graph's client: `--client-id`, the
+/// profile's `graph_client_id`, Microsoft Graph Command Line Tools) and
+/// the account bound to AD.
+fn config(args: &ProveArgs) -> Result<(SignInConfig, Option<String>), String> {
     let profile = match &args.directory.profile {
         Some(path) => load_profile(path)?,
         None => crate::profile::Profile::default(),
@@ -77,8 +87,17 @@ fn config(args: &ProveArgs) -> Result<SignInConfig, String> {
     let client = args
         .client_id
         .clone()
+        .or(profile.tenant.graph_client_id)
         .unwrap_or_else(|| GRAPH_CLIENT_ID.into());
-    SignInConfig::new(tenant.as_deref(), Some(&client)).map_err(|e| explain::tenant_error(&e))
+    let bind = args
+        .directory
+        .bind_user
+        .clone()
+        .or(profile.directory.bind_user);
+    SignInConfig::new(tenant.as_deref(), Some(&client))
+        .and_then(|c| c.with_redirect_uri(profile.tenant.redirect_uri.as_deref()))
+        .map(|c| (c, bind))
+        .map_err(|e| explain::tenant_error(&e))
 }
 
 /// Prints the new password once, and only to a terminal (never to a file
@@ -129,7 +148,7 @@ async fn sign_in(config: &SignInConfig, device: bool) -> Result<Session, TenantE
 /// blocked (a role or consent missing).
 pub fn run(args: ProveArgs) -> u8 {
     let json = args.directory.json;
-    let config = match config(&args) {
+    let (config, bind_account) = match config(&args) {
         Ok(c) => c,
         Err(e) => {
             print_error(&e);
@@ -185,9 +204,19 @@ pub fn run(args: ProveArgs) -> u8 {
                 eprintln!("{}", explain::prove_progress(&p));
             }
         };
-        let pilot = prove::pick(&mut tenant, &mut dir, &args.user, &mut progress)
-            .await
-            .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
+        let pick_options = prove::PickOptions {
+            allow_privileged: args.allow_privileged,
+            bind_account: bind_account.clone(),
+        };
+        let pilot = prove::pick_with(
+            &mut tenant,
+            &mut dir,
+            &args.user,
+            &pick_options,
+            &mut progress,
+        )
+        .await
+        .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
         for w in &pilot.warnings {
             eprintln!(
                 "{}",

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use iced::Task;
-use iced::widget::{column, row, text, text_input};
+use iced::widget::{checkbox, column, row, text, text_input};
 
 use super::Context;
 use super::job::{Job, Slot, Update};
@@ -44,6 +44,9 @@ pub struct State {
     cancel: Option<prove::Cancel>,
     revealed: bool,
     copied: bool,
+    /// Test a privileged user all the same (a separate tick, shown with
+    /// the reasons when the check refused one).
+    allow_privileged: bool,
     diagnosis: Option<Result<diagnose::Report, SyncError>>,
     diagnosing: Slot,
 }
@@ -56,7 +59,9 @@ pub enum Message {
     /// Check the user (nothing changes yet).
     Check,
     /// The check reported.
-    Checked(Job<prove::Progress, Pilot, ProveError>),
+    Checked(Box<Job<prove::Progress, Pilot, ProveError>>),
+    /// Test a privileged user all the same (`--allow-privileged`).
+    AllowPrivileged(bool),
     /// Reset its password now.
     Confirm,
     /// Stop (before the reset: nothing changed).
@@ -99,10 +104,17 @@ impl State {
                 self.user = v;
                 self.job.cancel();
                 self.stage = Stage::Idle;
+                self.allow_privileged = false;
             }
+            Message::AllowPrivileged(on) => self.allow_privileged = on,
             Message::Check => {
                 let env = ctx.env.clone();
                 let user = self.user.trim().to_string();
+                let options = prove::PickOptions {
+                    allow_privileged: self.allow_privileged,
+                    bind_account: Some(env.settings().directory.bind_user.clone())
+                        .filter(|b| !b.trim().is_empty()),
+                };
                 self.stage = Stage::Checking;
                 self.step = None;
                 return self
@@ -112,9 +124,9 @@ impl State {
                             .tenant()
                             .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
                         let mut dir = env.directory().await?;
-                        prove::pick(&mut tenant, &mut dir, &user, &mut *report).await
+                        prove::pick_with(&mut tenant, &mut dir, &user, &options, &mut *report).await
                     })
-                    .map(Message::Checked);
+                    .map(|j| Message::Checked(Box::new(j)));
             }
             Message::Checked(job) if self.job.accept(&job) => match job.update {
                 Update::Progress(p) => self.step = Some(p),
@@ -219,10 +231,11 @@ impl State {
     /// The password box: masked, Show/Hide, Copy.
     fn password_view(&self) -> Option<Element<'_, Message>> {
         let password = self.new_password()?;
+        // The mask does not tell the length.
         let shown = if self.revealed {
             password
         } else {
-            "•".repeat(password.chars().count().max(8))
+            "•".repeat(12)
         };
         let reveal = if self.revealed {
             widget::link(fl!("prove-hide"), Some(Message::Reveal(false)))
@@ -332,6 +345,14 @@ impl State {
             }
             Stage::Failed(e) => {
                 card = card.push(widget::error(explain::prove_error(e)));
+                if matches!(e, ProveError::Privileged { .. }) {
+                    card = card.push(
+                        checkbox(self.allow_privileged)
+                            .label(fl!("prove-allow-privileged"))
+                            .text_size(size::SMALL)
+                            .on_toggle(Message::AllowPrivileged),
+                    );
+                }
                 if let Some(p) = self.password_view() {
                     card = card.push(p);
                 }
@@ -366,7 +387,7 @@ impl State {
                     count = report.entries.len()
                 )));
                 for d in report.entries.iter().take(FIRST_USERS * 2) {
-                    let outcome = if d.cause.is_problem() {
+                    let outcome = if d.problem {
                         Outcome::Warning
                     } else {
                         Outcome::Ok

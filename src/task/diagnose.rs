@@ -1,9 +1,13 @@
 //! Diagnosis from the Connect server's event log: the Application log's
 //! entries of the password reset service (source `PasswordResetService`)
 //! and the related synchronization errors (`ADSync`, `Directory
-//! Synchronization`, e.g. 6329), read through the PowerShell runner, each
-//! mapped to a cause and a fix (spec §6). Unknown events are kept as they
-//! are. The same mapping explains a failed pilot test's `statusDetail`.
+//! Synchronization`, e.g. 6329), read through the PowerShell runner or
+//! from an exported log ([`crate::task::eventfile`]), each mapped to a
+//! kind, a cause and a fix. [`CATALOG`] holds every code of Microsoft's
+//! troubleshooting page (../shared/contracts/writeback-events.tsv);
+//! success and info events are never problems. Unknown events are kept as
+//! they are. The same mapping explains a failed pilot test's
+//! `statusDetail`.
 
 use std::time::{Duration, SystemTime};
 
@@ -80,8 +84,47 @@ pub enum Cause {
     /// Writeback is switched off (in Connect or the portal): the cloud
     /// changed the password, AD was not asked.
     WritebackDisabled,
-    /// 31005 / 31015 / 31019: writeback enabled, started, a reset written.
+    /// 31002, 31005, 31007, 31010, 31015, 31017–31019: writeback enabled,
+    /// started, a password written.
     Healthy,
+    /// 31001, 31006, 31009: a reset or change arrived from the cloud.
+    RequestReceived,
+    /// 31004: writeback is being turned on (onboarding).
+    Onboarding,
+    /// 31012, 31013: writeback is being (or was) turned off in Connect.
+    Offboarding,
+    /// 31003, 31008, 31011: AD refused to set the password (its rules,
+    /// the connector's right, a protected account).
+    ResetRefused,
+    /// 31014, 32011, 32013: turning writeback on or off failed (admin
+    /// rights, a federated admin, the firewall).
+    OnboardingFailed,
+    /// 31016, 31044, 6800: the writeback service (or its endpoint) is
+    /// not running.
+    ServiceStopped,
+    /// 32000: an unknown failure; the event holds the exception.
+    ServiceError,
+    /// 32003: invalid input to the web service.
+    InvalidInput,
+    /// 32004, 32005, 32007, 32008, 32010: keys or configuration are
+    /// broken: switch writeback off and on.
+    Reconfigure,
+    /// 32014: Service Bus needed retries.
+    ServiceBusRetries,
+    /// 33002, "Object could not be found": the user is not found on
+    /// premises (or in the sync engine).
+    UserNotFound,
+    /// 33003, hr=80230402, "Multiple matches found": several users share
+    /// an anchor, or enabled accounts in several forests.
+    DuplicateAnchor,
+    /// 33005: the AD account is disabled.
+    AccountDisabled,
+    /// 33006: the AD account is locked out.
+    AccountLocked,
+    /// 33007: wrong current password (a change).
+    WrongCurrentPassword,
+    /// 33009: an AD configuration problem (see the ADSync events).
+    AdConfiguration,
     /// Not an event the wizard knows: shown as it is.
     Unknown,
 }
@@ -103,14 +146,151 @@ impl Cause {
             Cause::ConnectorPasswordTooLong => "connector-password-too-long",
             Cause::WritebackDisabled => "writeback-disabled",
             Cause::Healthy => "healthy",
+            Cause::RequestReceived => "request-received",
+            Cause::Onboarding => "onboarding",
+            Cause::Offboarding => "offboarding",
+            Cause::ResetRefused => "reset-refused",
+            Cause::OnboardingFailed => "onboarding-failed",
+            Cause::ServiceStopped => "service-stopped",
+            Cause::ServiceError => "service-error",
+            Cause::InvalidInput => "invalid-input",
+            Cause::Reconfigure => "reconfigure",
+            Cause::ServiceBusRetries => "service-bus-retries",
+            Cause::UserNotFound => "user-not-found",
+            Cause::DuplicateAnchor => "duplicate-anchor",
+            Cause::AccountDisabled => "account-disabled",
+            Cause::AccountLocked => "account-locked",
+            Cause::WrongCurrentPassword => "wrong-current-password",
+            Cause::AdConfiguration => "ad-configuration",
             Cause::Unknown => "unknown",
         }
     }
 
-    /// Whether it is a problem (not [`Cause::Healthy`]).
+    /// Whether it is a problem by itself (not a success or information).
     pub fn is_problem(&self) -> bool {
-        !matches!(self, Cause::Healthy)
+        !matches!(
+            self,
+            Cause::Healthy | Cause::RequestReceived | Cause::Onboarding | Cause::Offboarding
+        )
     }
+}
+
+/// What kind of event a code is, as Microsoft's troubleshooting page
+/// tables say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// It worked.
+    Success,
+    /// Information (a step began).
+    Info,
+    /// A warning.
+    Warning,
+    /// An error.
+    Error,
+    /// Not a documented code.
+    Unknown,
+}
+
+/// Every code of Microsoft's troubleshooting page
+/// (`troubleshoot-sspr-writeback.md`, as recorded in
+/// ../shared/contracts/writeback-events.tsv): its key there, kind and
+/// cause. Keys: `NNNNN` an event id; `6329:<marker>` event 6329 whose text
+/// holds the marker; `hr=<hex>` a text holding that HRESULT; `SSPR_0029`
+/// the code SSPR shows users; `msg:<text>` a text holding it.
+pub const CATALOG: &[(&str, Kind, Cause)] = &[
+    ("31001", Kind::Info, Cause::RequestReceived),
+    ("31002", Kind::Success, Cause::Healthy),
+    ("31003", Kind::Error, Cause::ResetRefused),
+    ("31004", Kind::Info, Cause::Onboarding),
+    ("31005", Kind::Success, Cause::Healthy),
+    ("31006", Kind::Info, Cause::RequestReceived),
+    ("31007", Kind::Success, Cause::Healthy),
+    ("31008", Kind::Error, Cause::ResetRefused),
+    ("31009", Kind::Info, Cause::RequestReceived),
+    ("31010", Kind::Success, Cause::Healthy),
+    ("31011", Kind::Error, Cause::ResetRefused),
+    ("31012", Kind::Info, Cause::Offboarding),
+    ("31013", Kind::Success, Cause::Offboarding),
+    ("31014", Kind::Error, Cause::OnboardingFailed),
+    ("31015", Kind::Success, Cause::Healthy),
+    ("31016", Kind::Warning, Cause::ServiceStopped),
+    ("31017", Kind::Success, Cause::Healthy),
+    ("31018", Kind::Success, Cause::Healthy),
+    ("31019", Kind::Success, Cause::Healthy),
+    ("31034", Kind::Error, Cause::Certificates),
+    ("31044", Kind::Error, Cause::ServiceStopped),
+    ("32000", Kind::Error, Cause::ServiceError),
+    ("32001", Kind::Error, Cause::ServiceBus),
+    ("32002", Kind::Error, Cause::ServiceBus),
+    ("32003", Kind::Error, Cause::InvalidInput),
+    ("32004", Kind::Error, Cause::Reconfigure),
+    ("32005", Kind::Error, Cause::Reconfigure),
+    ("32007", Kind::Error, Cause::Reconfigure),
+    ("32008", Kind::Error, Cause::Reconfigure),
+    ("32009", Kind::Error, Cause::WrongAdminAccount),
+    ("32010", Kind::Error, Cause::Reconfigure),
+    ("32011", Kind::Error, Cause::OnboardingFailed),
+    ("32013", Kind::Error, Cause::OnboardingFailed),
+    ("32014", Kind::Warning, Cause::ServiceBusRetries),
+    ("32015", Kind::Error, Cause::ServiceBus),
+    ("33001", Kind::Error, Cause::ReservedCharacters),
+    ("33002", Kind::Error, Cause::UserNotFound),
+    ("33003", Kind::Error, Cause::DuplicateAnchor),
+    ("33004", Kind::Error, Cause::AccessDenied),
+    ("33005", Kind::Error, Cause::AccountDisabled),
+    ("33006", Kind::Error, Cause::AccountLocked),
+    ("33007", Kind::Error, Cause::WrongCurrentPassword),
+    ("33008", Kind::Error, Cause::PasswordPolicy { rule: None }),
+    ("33009", Kind::Error, Cause::AdConfiguration),
+    (
+        "6329:0x80230619",
+        Kind::Error,
+        Cause::PasswordPolicy { rule: None },
+    ),
+    ("6329:MMS(3040)", Kind::Error, Cause::PolicyHintsUnsupported),
+    ("hr=80230402", Kind::Error, Cause::DuplicateAnchor),
+    ("6329:0x8023061f", Kind::Error, Cause::ForestAdded),
+    ("6800", Kind::Error, Cause::ServiceStopped),
+    ("hr=800700CE", Kind::Error, Cause::ConnectorPasswordTooLong),
+    ("SSPR_0029", Kind::Error, Cause::SamRestricted),
+    (
+        "msg:Object could not be found",
+        Kind::Error,
+        Cause::UserNotFound,
+    ),
+    (
+        "msg:Multiple matches found",
+        Kind::Error,
+        Cause::DuplicateAnchor,
+    ),
+];
+
+/// The catalog entry an event matches: text markers first (`6329:…`,
+/// `hr=…`, `SSPR_0029`, `msg:…`, compared without case), then the id.
+pub fn known(id: u32, text: &str) -> Option<&'static (&'static str, Kind, Cause)> {
+    let lower = text.to_ascii_lowercase();
+    let hr = hr_code(text);
+    let marked = CATALOG.iter().find(|(key, _, _)| {
+        if let Some(marker) = key.strip_prefix("6329:") {
+            let as_hr = marker
+                .strip_prefix("0x")
+                .is_some_and(|h| hr.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(h)));
+            id == 6329 && (as_hr || lower.contains(&marker.to_ascii_lowercase()))
+        } else if let Some(h) = key.strip_prefix("hr=") {
+            hr.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(h))
+        } else if let Some(m) = key.strip_prefix("msg:") {
+            lower.contains(&m.to_ascii_lowercase())
+        } else if key.starts_with("SSPR_") {
+            lower.contains(&key.to_ascii_lowercase())
+        } else {
+            false
+        }
+    });
+    marked.or_else(|| {
+        let id = id.to_string();
+        CATALOG.iter().find(|(key, _, _)| *key == id)
+    })
 }
 
 /// One event with its cause.
@@ -118,8 +298,20 @@ impl Cause {
 pub struct Diagnosis {
     /// The event.
     pub event: EventRecord,
+    /// Its kind ([`Kind::Unknown`] for a code not in [`CATALOG`]).
+    pub kind: Kind,
     /// Its cause.
     pub cause: Cause,
+    /// Whether it is a problem: a documented warning or error, or an
+    /// unknown code logged as critical, error or warning.
+    pub problem: bool,
+    /// The [`CATALOG`] key it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The pilot test run at that time (31010, 31011: an admin reset), as
+    /// the audit log records it: the user's principal name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilot_test: Option<String>,
     /// The HRESULT the text carries (`80230626`), upper case, when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hr: Option<String>,
@@ -272,14 +464,70 @@ pub fn cause_of(id: u32, text: &str) -> Cause {
     Cause::Unknown
 }
 
-/// Maps one event.
+/// Maps one event: its [`CATALOG`] entry, else the text's cause
+/// ([`cause_of`]) as [`Kind::Unknown`].
 pub fn diagnose(event: EventRecord) -> Diagnosis {
-    let cause = cause_of(event.id, &event.message);
+    let (kind, cause, code) = match known(event.id, &event.message) {
+        Some((key, kind, cause)) => {
+            // The text may name the rule that refused the password.
+            let cause = match cause {
+                Cause::PasswordPolicy { .. } => Cause::PasswordPolicy {
+                    rule: rule_in(&event.message.to_ascii_lowercase()),
+                },
+                other => other.clone(),
+            };
+            (*kind, cause, Some((*key).to_string()))
+        }
+        None => (Kind::Unknown, cause_of(event.id, &event.message), None),
+    };
+    let problem = match kind {
+        Kind::Success | Kind::Info => false,
+        Kind::Warning | Kind::Error => true,
+        Kind::Unknown => cause.is_problem() && (1..=3).contains(&event.level),
+    };
     Diagnosis {
         hr: hr_code(&event.message),
         dn: dn_in(&event.message),
+        kind,
         cause,
+        problem,
+        code,
+        pilot_test: None,
         event,
+    }
+}
+
+/// Links admin-reset events (31009–31011) to the pilot test the audit log
+/// records within ten minutes of them (by the user's principal name).
+pub fn link_pilot_tests(entries: &mut [Diagnosis], records: &[crate::audit::Record]) {
+    let tests: Vec<(SystemTime, String)> = records
+        .iter()
+        .filter(|r| r.plane == crate::audit::Plane::Pilot)
+        .filter_map(|r| {
+            let at = crate::audit::parse_time(&r.time)?;
+            let user = r.before.get("user")?.as_str()?.to_string();
+            Some((at, user))
+        })
+        .collect();
+    for d in entries
+        .iter_mut()
+        .filter(|d| matches!(d.event.id, 31009..=31011))
+    {
+        let Some(at) = crate::audit::parse_time(&d.event.time) else {
+            continue;
+        };
+        let near = |t: &SystemTime| {
+            let gap = t
+                .duration_since(at)
+                .or_else(|_| at.duration_since(*t))
+                .unwrap_or_default();
+            gap <= Duration::from_secs(600)
+        };
+        d.pilot_test = tests
+            .iter()
+            .filter(|(t, _)| near(t))
+            .map(|(_, u)| u.clone())
+            .next_back();
     }
 }
 
@@ -322,7 +570,7 @@ pub struct Report {
 impl Report {
     /// Entries that are problems.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnosis> {
-        self.entries.iter().filter(|d| d.cause.is_problem())
+        self.entries.iter().filter(|d| d.problem)
     }
 }
 
@@ -415,6 +663,15 @@ mod tests {
             (32009, "x", Cause::WrongAdminAccount),
             (33001, "x", Cause::ReservedCharacters),
             (31019, "ok", Cause::Healthy),
+            (31010, "ok", Cause::Healthy),
+            (31001, "received", Cause::RequestReceived),
+            (33002, "user not found", Cause::UserNotFound),
+            (
+                6329,
+                "MMS(3040): control missing",
+                Cause::PolicyHintsUnsupported,
+            ),
+            (6329, "failed hr=80230402 anchors", Cause::DuplicateAnchor),
             (33002, "hr=800700CE", Cause::ConnectorPasswordTooLong),
             (33002, "SSPR_0029: blocked", Cause::SamRestricted),
             (4242, "something new", Cause::Unknown),
@@ -434,6 +691,46 @@ mod tests {
                 rule: Some(PolicyRule::History)
             }
         );
+    }
+
+    #[test]
+    fn kinds_and_problems() {
+        let d = diagnose(ev(31010, "Admin reset written"));
+        assert_eq!((d.kind, d.problem), (Kind::Success, false));
+        assert_eq!(d.code.as_deref(), Some("31010"));
+        let d = diagnose(ev(31016, "stopped"));
+        assert_eq!((d.kind, d.problem), (Kind::Warning, true));
+        let mut e = ev(4242, "something new");
+        e.level = 4;
+        let d = diagnose(e.clone());
+        assert_eq!(
+            (d.kind, d.cause.clone(), d.problem),
+            (Kind::Unknown, Cause::Unknown, false)
+        );
+        e.level = 2;
+        assert!(diagnose(e).problem);
+        // Every catalog row maps to itself.
+        for (key, kind, cause) in CATALOG {
+            let (id, text) = match key.split_once(':') {
+                Some(("6329", marker)) => (6329, format!("error {marker} here")),
+                Some(("msg", m)) => (6300, m.to_string()),
+                _ if key.starts_with("hr=") => (6300, format!("failed {key}")),
+                _ if key.starts_with("SSPR") => (0, key.to_string()),
+                _ => (key.parse().unwrap(), "x".to_string()),
+            };
+            let d = diagnose(ev(id, &text));
+            assert_eq!(d.code.as_deref(), Some(*key));
+            assert_eq!(d.kind, *kind, "{key}");
+            assert_eq!(
+                std::mem::discriminant(&d.cause),
+                std::mem::discriminant(cause)
+            );
+            assert_eq!(
+                d.problem,
+                matches!(kind, Kind::Warning | Kind::Error),
+                "{key}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod diagnose;
+pub mod eventfile;
 pub mod permissions;
 pub mod portal;
 pub mod preflight;

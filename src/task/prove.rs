@@ -1,18 +1,23 @@
 //! The pilot test: proves end to end that a password reset in the cloud
 //! reaches Active Directory. Microsoft Graph resets a synced pilot user's
-//! password (`resetPassword`, a long-running operation, system-generated
-//! password); then the user's `pwdLastSet` is read over LDAP. **Proven**
-//! when the cloud says succeeded and `pwdLastSet` moved past the moment the
-//! reset started; **failed** with the cloud's `statusDetail` explained
-//! ([`crate::task::diagnose::cause_of`]); **unproven** when the cloud says
-//! succeeded but AD shows no change within the wait (replication, or look
-//! at the Connect server's log: [`crate::task::diagnose`]).
+//! password (`resetPassword`, a long-running operation) to a password made
+//! here from the operating system's CSPRNG ([`crate::ad::password`]: Graph
+//! requires `newPassword` for synced users); then the user is read over
+//! LDAP. **Proven** when the cloud says succeeded and AD shows the write:
+//! `pwdLastSet` moved (to 0, "must change at next logon", as a Graph admin
+//! reset writes it, or past the reset's start); **failed** with the
+//! cloud's `statusDetail` explained ([`crate::task::diagnose::cause_of`]);
+//! **unproven** when the cloud says succeeded but AD shows no change
+//! within the wait (replication, or look at the Connect server's log:
+//! [`crate::task::diagnose`]).
 //!
 //! Two calls: [`pick`] checks the user (synced, not the signed-in account,
-//! admin roles warned, found on premises) before anything changes, so the
-//! caller can ask for confirmation; [`run`] resets and watches. Both report
-//! progress through a callback; [`run`] stops at a [`Cancel`]. The new
-//! password is a [`Secret`]: never logged, never in the audit log.
+//! not privileged unless allowed, found on premises) before anything
+//! changes, so the caller can ask for confirmation; [`run`] resets and
+//! watches. The POST is sent once; after Graph accepted it, any error ends
+//! as [`ProveError::StatusUnknown`] with the new password (it did change).
+//! Both report progress through a callback; [`run`] stops at a [`Cancel`].
+//! The new password is a [`Secret`]: never logged, never in the audit log.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -91,19 +96,40 @@ pub enum Progress {
     },
 }
 
-/// A warning about the chosen user (shown before confirming).
+/// Why a pilot user is privileged: refused unless the admin allows it
+/// (then shown as warnings before confirming). Microsoft documents that a
+/// reset of a protected account is not written back (the connector may
+/// not change it) and that resetting an administrator needs Privileged
+/// Authentication Administrator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "warning", rename_all = "kebab-case")]
 pub enum PilotWarning {
-    /// The user holds directory roles: resetting an administrator needs
-    /// Privileged Authentication Administrator, and a pilot should be an
-    /// ordinary user.
+    /// The user holds directory roles (through groups too).
     AdminRoles {
         /// The roles' names.
         roles: Vec<String>,
     },
     /// Its roles could not be read.
     RolesUnknown,
+    /// `adminCount=1` in AD: AdminSDHolder protects it.
+    AdminCount,
+    /// It is a member of a protected group in AD.
+    ProtectedGroup {
+        /// The group (name or SID).
+        group: String,
+    },
+    /// It is the account the wizard is bound to AD with.
+    BindAccount,
+}
+
+/// How [`pick_with`] checks a user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PickOptions {
+    /// Test a privileged user all the same (`--allow-privileged`).
+    pub allow_privileged: bool,
+    /// The account bound to AD (a DN, UPN, `DOMAIN\\name` or name), to
+    /// refuse it as pilot.
+    pub bind_account: Option<String>,
 }
 
 /// A checked pilot user, ready to test.
@@ -116,8 +142,12 @@ pub struct Pilot {
     /// Its `pwdLastSet` now (FILETIME, 100 ns since 1601; 0: must change
     /// at next logon).
     pub pwd_last_set: i64,
-    /// Warnings to show before confirming.
+    /// Warnings to show before confirming (privileges allowed).
     pub warnings: Vec<PilotWarning>,
+    /// What the generated password respects (the domain's and the PSO's
+    /// minimum length, the names it must not contain).
+    #[serde(skip)]
+    pub rules: crate::ad::password::Rules,
 }
 
 /// Limits of a test.
@@ -205,9 +235,16 @@ pub struct Report {
     pub pwd_last_set_before: String,
     /// `pwdLastSet` after.
     pub pwd_last_set_after: String,
+    /// `unicodePwd`'s replication version before (None: not readable).
+    pub password_version_before: Option<u32>,
+    /// Its version after.
+    pub password_version_after: Option<u32>,
+    /// `pwdLastSet` is 0: the user must change password at next sign-in
+    /// (a Graph admin reset asks for it).
+    pub must_change_password: bool,
     /// Seconds the test took.
     pub seconds: u64,
-    /// The new password (system-generated), to show once: never logged,
+    /// The new password (generated here), to show once: never logged,
     /// never serialized, never recorded.
     #[serde(skip)]
     pub new_password: Option<Secret>,
@@ -288,6 +325,17 @@ pub enum ProveError {
     /// The audit log cannot be written (checked before the reset).
     #[error("{0}")]
     Audit(String),
+    /// The user is privileged (see the reasons) and that was not allowed.
+    #[error("user {user} is privileged: {reasons:?}")]
+    Privileged {
+        /// The user.
+        user: String,
+        /// Why.
+        reasons: Vec<PilotWarning>,
+    },
+    /// No password could be generated (the OS's random source failed).
+    #[error("no password could be generated")]
+    NoPassword,
 }
 
 impl From<DirectoryError> for ProveError {
@@ -375,7 +423,15 @@ pub fn filetime_text(ft: i64) -> String {
     }
 }
 
-const USER_ATTRS: [&str; 3] = ["pwdLastSet", "sAMAccountName", "userPrincipalName"];
+const USER_ATTRS: [&str; 7] = [
+    "pwdLastSet",
+    "sAMAccountName",
+    "userPrincipalName",
+    "adminCount",
+    "memberOf",
+    "displayName",
+    "msDS-ResultantPSO",
+];
 
 fn pwd_last_set_of(e: &crate::backend::Entry) -> i64 {
     e.text("pwdLastSet")
@@ -389,7 +445,7 @@ fn pwd_last_set_of(e: &crate::backend::Entry) -> i64 {
 async fn find_on_premises<D: Directory>(
     dir: &mut D,
     user: &CloudUser,
-) -> Result<(String, i64), ProveError> {
+) -> Result<crate::backend::Entry, ProveError> {
     let mut tried = Vec::new();
     if let Some(dn) = &user.on_premises_dn {
         tried.push(dn.clone());
@@ -398,8 +454,8 @@ async fn find_on_premises<D: Directory>(
             .await
         {
             Ok(found) => {
-                if let Some(e) = found.first() {
-                    return Ok((e.dn.clone(), pwd_last_set_of(e)));
+                if let Some(e) = found.into_iter().next() {
+                    return Ok(e);
                 }
             }
             Err(DirectoryError::NoSuchObject { .. }) => {}
@@ -438,7 +494,7 @@ async fn find_on_premises<D: Directory>(
             .search(&root, Scope::Subtree, &filter, &USER_ATTRS, false)
             .await?;
         if let [one] = found.as_slice() {
-            return Ok((one.dn.clone(), pwd_last_set_of(one)));
+            return Ok(one.clone());
         }
     }
     Err(ProveError::NotInDirectory {
@@ -447,20 +503,229 @@ async fn find_on_premises<D: Directory>(
     })
 }
 
-async fn read_pwd_last_set<D: Directory>(dir: &mut D, dn: &str) -> Result<i64, ProveError> {
-    let found = dir
-        .search(dn, Scope::Base, "(objectClass=*)", &["pwdLastSet"], false)
-        .await?;
-    Ok(found.first().map(pwd_last_set_of).unwrap_or(0))
+/// What AD shows of a user's password: `pwdLastSet` and, when it can be
+/// read, `unicodePwd`'s replication metadata (Windows'
+/// `msDS-ReplAttributeMetaData`, else the binary `replPropertyMetaData`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PwdState {
+    pwd_last_set: i64,
+    meta: Option<crate::ad::replmeta::AttrMeta>,
 }
 
-/// Checks a pilot user before anything changes: it exists, is synced from
-/// AD, is not the signed-in account, and is found in AD (its `pwdLastSet`
-/// read); its directory roles are warned about.
+async fn read_state<D: Directory>(dir: &mut D, dn: &str) -> Result<PwdState, ProveError> {
+    use crate::ad::replmeta;
+    let found = dir
+        .search(
+            dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &[
+                "pwdLastSet",
+                "msDS-ReplAttributeMetaData",
+                "replPropertyMetaData",
+            ],
+            false,
+        )
+        .await?;
+    let Some(e) = found.first() else {
+        return Ok(PwdState {
+            pwd_last_set: 0,
+            meta: None,
+        });
+    };
+    let meta = replmeta::from_constructed(&e.texts("msDS-ReplAttributeMetaData"), "unicodePwd")
+        .or_else(|| {
+            e.first("replPropertyMetaData")
+                .and_then(|b| replmeta::from_binary(b, replmeta::ATTID_UNICODE_PWD))
+        });
+    Ok(PwdState {
+        pwd_last_set: pwd_last_set_of(e),
+        meta,
+    })
+}
+
+/// Whether AD shows the reset: `unicodePwd`'s version went up (reruns
+/// too, when `pwdLastSet` stays 0), else `pwdLastSet` moved to 0 or past
+/// `floor`.
+fn written(before: &PwdState, after: &PwdState, floor: i64) -> bool {
+    if let (Some(b), Some(a)) = (&before.meta, &after.meta) {
+        if a.version > b.version {
+            return true;
+        }
+    }
+    after.pwd_last_set != before.pwd_last_set
+        && (after.pwd_last_set == 0 || after.pwd_last_set >= floor)
+}
+
+/// Protected groups by RID in the builtin domain (S-1-5-32-RID) or the
+/// user's domain: AdminSDHolder's list (Administrators, Account, Server,
+/// Print and Backup Operators, Replicator; Domain Admins, Domain
+/// Controllers, Schema Admins, Enterprise Admins, Read-only Domain
+/// Controllers, Key Admins, Enterprise Key Admins).
+const PROTECTED_BUILTIN: [u32; 6] = [544, 548, 549, 550, 551, 552];
+const PROTECTED_DOMAIN: [u32; 7] = [512, 516, 518, 519, 521, 526, 527];
+/// The same groups by their default names (for `memberOf` when
+/// `tokenGroups` cannot be read).
+const PROTECTED_NAMES: [&str; 13] = [
+    "Administrators",
+    "Account Operators",
+    "Server Operators",
+    "Print Operators",
+    "Backup Operators",
+    "Replicator",
+    "Domain Admins",
+    "Domain Controllers",
+    "Schema Admins",
+    "Enterprise Admins",
+    "Read-only Domain Controllers",
+    "Key Admins",
+    "Enterprise Key Admins",
+];
+
+/// The protected groups the user is in: through `tokenGroups` (nested
+/// membership, SIDs) when it can be read, else its direct `memberOf`.
+async fn protected_groups<D: Directory>(dir: &mut D, entry: &crate::backend::Entry) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Ok(e) = dir
+        .search(
+            &entry.dn,
+            Scope::Base,
+            "(objectClass=*)",
+            &["tokenGroups"],
+            false,
+        )
+        .await
+    {
+        for raw in e
+            .first()
+            .and_then(|e| e.attrs.get("tokengroups"))
+            .into_iter()
+            .flatten()
+        {
+            let Ok(sid) = crate::ad::Sid::from_bytes(raw) else {
+                continue;
+            };
+            let builtin = sid.authority() == 5 && sid.sub_authorities().first() == Some(&32);
+            let hit = match sid.rid() {
+                Some(rid) if builtin => PROTECTED_BUILTIN.contains(&rid),
+                Some(rid) => {
+                    sid.sub_authorities().first() == Some(&21) && PROTECTED_DOMAIN.contains(&rid)
+                }
+                None => false,
+            };
+            if hit {
+                found.push(sid.to_string());
+            }
+        }
+    }
+    for group in entry.texts("memberOf") {
+        let cn = group
+            .split(',')
+            .next()
+            .and_then(|rdn| rdn.split_once('='))
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default();
+        if PROTECTED_NAMES.iter().any(|n| n.eq_ignore_ascii_case(&cn)) {
+            found.push(cn);
+        }
+    }
+    found
+}
+
+/// Whether `entry` is the account named `bind` (a DN, a UPN, a
+/// `DOMAIN\\name` or a bare account name).
+fn is_bind_account(entry: &crate::backend::Entry, bind: &str) -> bool {
+    let bind = bind.trim();
+    if bind.is_empty() {
+        return false;
+    }
+    let name = bind.rsplit('\\').next().unwrap_or(bind);
+    entry.dn.eq_ignore_ascii_case(bind)
+        || entry
+            .text("userPrincipalName")
+            .is_some_and(|u| u.eq_ignore_ascii_case(bind))
+        || entry
+            .text("sAMAccountName")
+            .is_some_and(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// The minimum password lengths that apply to `entry`: the domain's
+/// `minPwdLength` and its resultant PSO's `msDS-MinimumPasswordLength`
+/// (each only when it can be read).
+async fn minimum_lengths<D: Directory>(dir: &mut D, entry: &crate::backend::Entry) -> Vec<u32> {
+    let mut lengths = Vec::new();
+    let root = dir
+        .search(
+            "",
+            Scope::Base,
+            "(objectClass=*)",
+            &["defaultNamingContext"],
+            false,
+        )
+        .await
+        .ok()
+        .and_then(|e| e.first().and_then(|e| e.text("defaultNamingContext")));
+    if let Some(root) = root {
+        if let Ok(found) = dir
+            .search(
+                &root,
+                Scope::Base,
+                "(objectClass=*)",
+                &["minPwdLength"],
+                false,
+            )
+            .await
+        {
+            lengths.extend(
+                found
+                    .first()
+                    .and_then(|e| e.text("minPwdLength"))
+                    .and_then(|t| t.trim().parse::<u32>().ok()),
+            );
+        }
+    }
+    if let Some(pso) = entry.text("msDS-ResultantPSO") {
+        if let Ok(found) = dir
+            .search(
+                &pso,
+                Scope::Base,
+                "(objectClass=*)",
+                &["msDS-MinimumPasswordLength"],
+                false,
+            )
+            .await
+        {
+            lengths.extend(
+                found
+                    .first()
+                    .and_then(|e| e.text("msDS-MinimumPasswordLength"))
+                    .and_then(|t| t.trim().parse::<u32>().ok()),
+            );
+        }
+    }
+    lengths
+}
+
+/// [`pick_with`] with the defaults: privileged users refused.
 pub async fn pick<T: PilotTenant, D: Directory>(
     tenant: &mut T,
     dir: &mut D,
     user: &str,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Pilot, ProveError> {
+    pick_with(tenant, dir, user, &PickOptions::default(), progress).await
+}
+
+/// Checks a pilot user before anything changes: it exists, is synced from
+/// AD, is not the signed-in account, and is found in AD (its `pwdLastSet`
+/// read). A privileged user (directory roles, roles that cannot be read,
+/// `adminCount=1`, a protected group, the bind account) is refused unless
+/// `options.allow_privileged`; then the reasons are warnings.
+pub async fn pick_with<T: PilotTenant, D: Directory>(
+    tenant: &mut T,
+    dir: &mut D,
+    user: &str,
+    options: &PickOptions,
     progress: &mut (dyn FnMut(Progress) + Send),
 ) -> Result<Pilot, ProveError> {
     let user = user.trim();
@@ -477,7 +742,7 @@ pub async fn pick<T: PilotTenant, D: Directory>(
     if !cloud.synced {
         return Err(ProveError::NotSynced(cloud.user_principal_name.clone()));
     }
-    let warnings = match &cloud.admin_roles {
+    let mut warnings = match &cloud.admin_roles {
         Some(roles) if roles.is_empty() => Vec::new(),
         Some(roles) => vec![PilotWarning::AdminRoles {
             roles: roles.clone(),
@@ -485,13 +750,53 @@ pub async fn pick<T: PilotTenant, D: Directory>(
         None => vec![PilotWarning::RolesUnknown],
     };
     progress(Progress::ReadingDirectory);
-    let (dn, pwd_last_set) = find_on_premises(dir, &cloud).await?;
+    let entry = find_on_premises(dir, &cloud).await?;
+    if entry.text("adminCount").is_some_and(|t| t.trim() == "1") {
+        warnings.push(PilotWarning::AdminCount);
+    }
+    for group in protected_groups(dir, &entry).await {
+        let w = PilotWarning::ProtectedGroup { group };
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    if options
+        .bind_account
+        .as_deref()
+        .is_some_and(|b| is_bind_account(&entry, b))
+    {
+        warnings.push(PilotWarning::BindAccount);
+    }
+    if !warnings.is_empty() && !options.allow_privileged {
+        return Err(ProveError::Privileged {
+            user: cloud.user_principal_name.clone(),
+            reasons: warnings,
+        });
+    }
+    let minimums = minimum_lengths(dir, &entry).await;
+    let display = entry.text("displayName").or(cloud.display_name.clone());
+    let rules = crate::ad::password::Rules::for_user(
+        &minimums,
+        entry
+            .text("sAMAccountName")
+            .or(cloud.on_premises_sam.clone())
+            .as_deref(),
+        display.as_deref(),
+    );
     Ok(Pilot {
+        pwd_last_set: pwd_last_set_of(&entry),
+        dn: entry.dn,
         user: cloud,
-        dn,
-        pwd_last_set,
         warnings,
+        rules,
     })
+}
+
+/// A password for the pilot from the operating system's CSPRNG.
+fn new_password(rules: &crate::ad::password::Rules) -> Result<Secret, ProveError> {
+    crate::ad::password::generate(rules, &mut |buf: &mut [u8]| getrandom::fill(buf).is_ok())
+        .map(Secret::new)
+        .ok_or(ProveError::NoPassword)
 }
 
 /// What the cloud did.
@@ -501,9 +806,9 @@ enum Cloud {
     StillRunning,
 }
 
-/// Resets the pilot's password in the cloud (system-generated), follows
-/// the operation, then watches its `pwdLastSet`; records the test (user,
-/// result; never the password) in `trail`.
+/// Resets the pilot's password in the cloud to one generated here, follows
+/// the operation, then watches its `pwdLastSet`; records the intent before
+/// the POST and the test (user, result; never the password) in `trail`.
 pub async fn run<T: PilotTenant, D: Directory>(
     tenant: &mut T,
     dir: &mut D,
@@ -526,7 +831,8 @@ pub async fn run<T: PilotTenant, D: Directory>(
         });
     }
     progress(Progress::ReadingDirectory);
-    let before = read_pwd_last_set(dir, &pilot.dn).await?;
+    let state_before = read_state(dir, &pilot.dn).await?;
+    let before = state_before.pwd_last_set;
     let started = trail.now();
     let server = dir.server();
     let tenant_id = tenant.tenant_id();
@@ -572,16 +878,57 @@ pub async fn run<T: PilotTenant, D: Directory>(
             backup: None,
         });
     };
+    let password = new_password(&pilot.rules)?;
+    trail
+        .intend(Change {
+            plane: Plane::Pilot,
+            action: Action::Test,
+            account: account.clone(),
+            target: audit::Target {
+                server: Some(server.clone()),
+                dn: Some(pilot.dn.clone()),
+                tenant: Some(tenant_id.clone()),
+            },
+            before: json!({"user": upn, "pwd_last_set": filetime_text(before)}),
+            after: json!({"user": upn, "result": "resetting"}),
+            added: Vec::new(),
+            removed: Vec::new(),
+            result: audit::Outcome::Pending,
+            backup: None,
+        })
+        .map_err(|e| ProveError::Audit(e.to_string()))?;
     progress(Progress::Resetting);
-    let reset = match tenant.reset_password(&pilot.user.id).await {
+    let new_password = Some(password.clone());
+    let unknown = |error: TenantError| {
+        // Graph accepted the reset (or may have): the password changed
+        // while the status is unknown.
+        tracing::warn!(error = %error, "the reset's status could not be read");
+        ProveError::StatusUnknown {
+            error,
+            new_password: Some(password.clone()),
+        }
+    };
+    let reset = match tenant.reset_password(&pilot.user.id, &password).await {
         Ok(r) => r,
+        Err(TenantError::Timeout) => {
+            // No answer: the POST may have been carried out. Never resent.
+            let e = unknown(TenantError::Timeout);
+            record(&Err(e.to_string()));
+            return Err(e);
+        }
         Err(e) => {
             let e = tenant_error(e, &upn, admin);
             record(&Err(e.to_string()));
             return Err(e);
         }
     };
-    let new_password = reset.new_password.clone();
+    let Some(location) = reset.location.clone() else {
+        let e = unknown(TenantError::ApiChanged(
+            "resetPassword accepted without Location".into(),
+        ));
+        record(&Err(e.to_string()));
+        return Err(e);
+    };
     let cancelled = |new_password: &Option<Secret>| ProveError::Cancelled {
         reset_sent: true,
         new_password: new_password.clone(),
@@ -603,16 +950,10 @@ pub async fn run<T: PilotTenant, D: Directory>(
             record(&Err("cancelled after the reset was sent".into()));
             return Err(cancelled(&new_password));
         }
-        let poll = match tenant.reset_status(&reset.location).await {
+        let poll = match tenant.reset_status(&location).await {
             Ok(p) => p,
             Err(e) => {
-                // The reset was sent: the password may have changed
-                // while its status is unknown.
-                tracing::warn!(error = %e, "the reset's status could not be read");
-                let e = ProveError::StatusUnknown {
-                    error: e,
-                    new_password: new_password.clone(),
-                };
+                let e = unknown(e);
                 record(&Err(e.to_string()));
                 return Err(e);
             }
@@ -631,6 +972,7 @@ pub async fn run<T: PilotTenant, D: Directory>(
         }
     };
     let mut after = before;
+    let mut state_after = state_before.clone();
     let outcome = match cloud {
         Cloud::Failed(detail) => {
             let cause = cause_of(0, detail.as_deref().unwrap_or(""));
@@ -645,10 +987,9 @@ pub async fn run<T: PilotTenant, D: Directory>(
             let waited = Instant::now();
             let limit = options.directory_wait.as_secs();
             loop {
-                after = read_pwd_last_set(dir, &pilot.dn).await?;
-                // A change to a time after the start, or to 0 ("must change
-                // at next logon", which a reset may write back) counts.
-                if after != before && (after == 0 || after >= floor) {
+                state_after = read_state(dir, &pilot.dn).await?;
+                after = state_after.pwd_last_set;
+                if written(&state_before, &state_after, floor) {
                     break Outcome::Proven;
                 }
                 progress(Progress::WaitingForDirectory {
@@ -684,6 +1025,9 @@ pub async fn run<T: PilotTenant, D: Directory>(
         cloud: status,
         pwd_last_set_before: filetime_text(before),
         pwd_last_set_after: filetime_text(after),
+        password_version_before: state_before.meta.as_ref().map(|m| m.version),
+        password_version_after: state_after.meta.as_ref().map(|m| m.version),
+        must_change_password: after == 0,
         seconds: began.elapsed().as_secs(),
         new_password,
     })
@@ -702,6 +1046,37 @@ mod tests {
         assert_eq!(filetime_text(0), "0");
         assert_eq!(filetime_text(-1), "never");
         assert_eq!(filetime_text(i64::MAX), "never");
+    }
+
+    #[test]
+    fn a_rerun_is_proven_by_the_password_version() {
+        use crate::ad::replmeta::AttrMeta;
+        let meta = |version| {
+            Some(AttrMeta {
+                version,
+                changed: UNIX_EPOCH,
+            })
+        };
+        let zero = |v| PwdState {
+            pwd_last_set: 0,
+            meta: meta(v),
+        };
+        assert!(
+            written(&zero(3), &zero(4), 100),
+            "0 stays 0, the version moves"
+        );
+        assert!(!written(&zero(4), &zero(4), 100));
+        let set = |t, v| PwdState {
+            pwd_last_set: t,
+            meta: v,
+        };
+        assert!(written(&set(50, None), &set(0, None), 100), "to 0");
+        assert!(written(&set(50, None), &set(150, None), 100));
+        assert!(
+            !written(&set(50, None), &set(60, None), 100),
+            "before the start"
+        );
+        assert!(!written(&set(0, None), &set(0, None), 100));
     }
 
     #[tokio::test]

@@ -61,6 +61,7 @@ that is not the documented JSON) exits 64 with a message on stderr.
 import base64
 import binascii
 import json
+import re
 import os
 import subprocess
 import sys
@@ -290,8 +291,20 @@ def cloud_sync(mode, req):
     }
 
 
-def events(req):
-    """Get-WinEvent as the script runs it, over captured records."""
+PROVIDER_QUERY = re.compile(
+    r"Get-WinEvent\s+-FilterHashtable\s+@\{[^}]*\bLogName\s*=\s*'Application'[^}]*"
+    r"\bProviderName\s*=\s*\$source\b[^}]*\}"
+)
+
+
+def events(req, script):
+    """Get-WinEvent as the script runs it, over captured records. The
+    script must filter by provider in its -FilterHashtable (a busy
+    Application log would otherwise hide the writeback entries behind
+    other providers' newest ones); records of other providers are never
+    returned."""
+    if not PROVIDER_QUERY.search(script):
+        usage("Get-WinEvent is not filtered by ProviderName in its -FilterHashtable")
     path = os.environ.get("FAKE_PWSH_EVENTS")
     records = EVENTS
     if path:
@@ -299,15 +312,16 @@ def events(req):
             records = json.load(f)
     since = req["since"].replace("Z", "")[:19]
     kept = [dict(r, message=r["message"][:4000]) for r in records
-            if r["time"].replace("Z", "")[:19] >= since]
+            if r["time"].replace("Z", "")[:19] >= since
+            and r.get("source") in ("PasswordResetService", "ADSync", "Directory Synchronization")]
     kept.sort(key=lambda r: r["time"], reverse=True)
     return {"module": True, "connectors": [], "endpoints": [], "events": kept[:300]}
 
 
-def answer(mode, req):
+def answer(mode, req, script):
     """What connect.ps1 prints for this request."""
     if req["op"] == "events":
-        return events(req)
+        return events(req, script)
     if mode == "remote-fail" and req["remote"]:
         raise CmdletError(
             "remote",
@@ -383,7 +397,7 @@ def hang():
 
 def main():
     argv = sys.argv[1:]
-    check_argv(argv)
+    script = check_argv(argv)
     mode = os.environ.get("FAKE_PWSH_MODE", "ok")
     if mode not in MODES:
         usage("unknown FAKE_PWSH_MODE %r" % mode)
@@ -398,7 +412,7 @@ def main():
     if mode == "hang" or (mode == "hang-on-set" and req["op"] in ("set", "cloudsync-set")):
         hang()
     try:
-        result = {"ok": True, "state": answer(mode, req)}
+        result = {"ok": True, "state": answer(mode, req, script)}
     except CmdletError as e:
         result = {"ok": False, "error": {"kind": e.kind, "message": e.message}}
     # PowerShell's ConvertTo-Json -Compress, then a newline.

@@ -17,15 +17,29 @@
 //!   `/me/transitiveMemberOf/microsoft.graph.directoryRole`, with a Graph
 //!   token only.
 //!
-//! - Graph `/v1.0/users/{id}` (with the on-premises attributes),
-//!   `/v1.0/users/{id}/memberOf/microsoft.graph.directoryRole` (paged with
-//!   `@odata.nextLink`), `POST …/authentication/methods/28c10230-…/resetPassword`
-//!   (`202 Accepted`, `Location`, a generated `newPassword`; 403 without
-//!   the Authentication Administrator role, 404 for an unknown user) and
-//!   the operation at `Location` (notStarted → running → succeeded, or
-//!   failed with a statusDetail), as Graph v1.0 documents them; when a
-//!   reset is accepted, a hook can write the password back where the
-//!   Connect server would (the Samba DC);
+//! - Graph `/v1.0/users/{id}` (with the on-premises attributes) and the
+//!   user's roles only through
+//!   `/v1.0/users/{id}/transitiveMemberOf/microsoft.graph.directoryRole`
+//!   (roles held through a role-assignable group included; an OData cast,
+//!   so without `ConsistencyLevel: eventual` and `$count=true` it answers
+//!   400; one role per page, `@odata.nextLink` carrying `$skiptoken`);
+//!   there is no `memberOf` route;
+//! - `POST …/authentication/methods/28c10230-…/resetPassword` as
+//!   ../shared/contracts/graph-pilot-contract.md (a) records from Graph's
+//!   page (sources G1, G2 there): `newPassword` is required for a synced
+//!   user (400 without it; Graph's error code for that is NOT CONFIRMED, so
+//!   the code here, `invalidRequest`, is ours) and generated only for a
+//!   cloud-only one (then in the body); `202 Accepted` with NO body when
+//!   the caller chose the password; `Location` with the version segment
+//!   and extra query parameters (`?aadgdc=…&aadgsu=…`, as the page's
+//!   example); 403 without the Authentication Administrator role, 404 for
+//!   an unknown user. Switches: no `Location`, a Graph error instead;
+//! - the operation at `Location` (source G5, G6): only with its query
+//!   string as returned, notStarted → running → succeeded (or failed with
+//!   a statusDetail, or a plan the test gives). When a reset is accepted,
+//!   a hook gets the password sent and writes it back where the Connect
+//!   server would (the Samba DC), with `pwdLastSet` 0: a Graph admin
+//!   reset makes the user change password at next sign-in (G1);
 //! - the portal's SSPR policy `/api/PasswordReset/PasswordResetPolicies`.
 //!
 //! Access tokens are JWT-shaped (unsigned) and carry the tenant id `tid`.
@@ -76,8 +90,11 @@ pub struct FakeUser {
     pub dn: Option<String>,
     /// onPremisesSamAccountName.
     pub sam: Option<String>,
-    /// Directory roles (display names).
+    /// Directory roles held directly (display names).
     pub roles: Vec<String>,
+    /// Directory roles held through a role-assignable group (only
+    /// `transitiveMemberOf` shows them).
+    pub group_roles: Vec<String>,
 }
 
 impl FakeUser {
@@ -90,6 +107,7 @@ impl FakeUser {
             dn: Some(dn.into()),
             sam: Some(sam.into()),
             roles: Vec::new(),
+            group_roles: Vec::new(),
         }
     }
 
@@ -102,6 +120,7 @@ impl FakeUser {
             dn: None,
             sam: None,
             roles: Vec::new(),
+            group_roles: Vec::new(),
         }
     }
 }
@@ -167,6 +186,8 @@ pub struct Fake {
     pub puts: Vec<Value>,
     /// Grant types seen at the token endpoint.
     pub grants: Vec<String>,
+    /// Redirect URIs received: ("authorize" | "token", URI).
+    pub redirects: Vec<(&'static str, String)>,
     /// Client request ids seen on API calls.
     pub request_ids: Vec<String>,
     /// Every secret handed out or received (codes, verifiers, tokens,
@@ -187,8 +208,21 @@ pub struct Fake {
     pub on_reset: Option<ResetHook>,
     /// Reset operations by id.
     pub operations: HashMap<String, Operation>,
-    /// memberOf pages point their nextLink at another host.
+    /// Role pages point their nextLink at another host.
     pub foreign_next_link: bool,
+    /// The user's roles cannot be read (403 on transitiveMemberOf).
+    pub roles_forbidden: bool,
+    /// The reset's 202 carries no `Location`.
+    pub no_location: bool,
+    /// The reset answers this Graph error (status, code, message)
+    /// instead of 202.
+    pub reset_error: Option<(u16, String, String)>,
+    /// The operation's statuses as the test gives them (overrides
+    /// `reset_failure`).
+    pub reset_plan: Option<Vec<(&'static str, Option<String>)>>,
+    /// Every resetPassword body received (the passwords are in `secrets`
+    /// too).
+    pub reset_bodies: Vec<Value>,
     /// `enablementType` of the SSPR policy (0 nobody, 1 group, 2 all).
     pub sspr: u8,
     /// The `tid` of the tokens it issues.
@@ -219,6 +253,7 @@ impl Default for Fake {
             hits: Vec::new(),
             puts: Vec::new(),
             grants: Vec::new(),
+            redirects: Vec::new(),
             request_ids: Vec::new(),
             secrets: Vec::new(),
             users: vec![FakeUser::cloud(ME)],
@@ -228,6 +263,11 @@ impl Default for Fake {
             on_reset: None,
             operations: HashMap::new(),
             foreign_next_link: false,
+            roles_forbidden: false,
+            no_location: false,
+            reset_error: None,
+            reset_plan: None,
+            reset_bodies: Vec::new(),
             sspr: 1,
             tid: TENANT_ID.into(),
             codes: HashMap::new(),
@@ -352,6 +392,7 @@ impl Server {
             tenant: TENANT.into(),
             client_id: CLIENT_ID.into(),
             endpoints: self.endpoints(),
+            redirect_uri: None,
         }
     }
 
@@ -386,7 +427,7 @@ fn router(state: Shared) -> Router {
         )
         .route("/v1.0/users/{id}", get(graph_user))
         .route(
-            "/v1.0/users/{id}/memberOf/microsoft.graph.directoryRole",
+            "/v1.0/users/{id}/transitiveMemberOf/microsoft.graph.directoryRole",
             get(graph_user_roles),
         )
         .route(
@@ -425,8 +466,21 @@ async fn authorize(
     let mut fake = state.lock().unwrap();
     fake.hits.push(("authorize", Instant::now()));
     let redirect = q.get("redirect_uri").cloned().unwrap_or_default();
-    let ok_redirect =
-        redirect.starts_with("http://127.0.0.1:") || redirect.starts_with("http://localhost:");
+    fake.redirects.push(("authorize", redirect.clone()));
+    // The first-party clients get `http://localhost:PORT` exactly, as
+    // Microsoft's own tools (MSAL) send it (contract (e): C1-C5); a
+    // tenant's own app may register another loopback URI.
+    let first_party = matches!(
+        q.get("client_id").map(String::as_str),
+        Some(CLIENT_ID | GRAPH_CLIENT_ID)
+    );
+    let ok_redirect = if first_party {
+        redirect
+            .strip_prefix("http://localhost:")
+            .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    } else {
+        redirect.starts_with("http://127.0.0.1:") || redirect.starts_with("http://localhost:")
+    };
     if !known_tenant(&tenant)
         || !known_client(q.get("client_id"))
         || q.get("response_type").map(String::as_str) != Some("code")
@@ -547,6 +601,8 @@ async fn token(
                     "AADSTS501481: The Code_Verifier does not match the code_challenge",
                 );
             }
+            fake.redirects
+                .push(("token", f.get("redirect_uri").cloned().unwrap_or_default()));
             if f.get("redirect_uri") != Some(&redirect) {
                 return oauth_error("invalid_grant", "AADSTS50011: redirect URI mismatch");
             }
@@ -847,7 +903,30 @@ async fn graph_user(
     .into_response()
 }
 
-/// One role per page, each page linking to the next (`?page=N`).
+/// Graph's error body.
+fn graph_error(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        axum::Json(json!({"error": {"code": code, "message": message,
+            "innerError": {"date": "2026-12-02T03:00:00", "request-id": "00000000-0000-0000-0000-000000000000"}}})),
+    )
+        .into_response()
+}
+
+/// A role's template id (contract (d), source E2), by display name.
+fn template_id(name: &str) -> &'static str {
+    match name {
+        "Global Administrator" => "62e90394-69f5-4237-9190-012177145e10",
+        "Helpdesk Administrator" => "729827e3-9c14-49f7-bb1b-9608f156bbb8",
+        "User Administrator" => "fe930be7-5e62-47db-91af-98c3a49a38b1",
+        "Password Administrator" => "966707d0-3269-4727-9be2-8c3a10f19b9d",
+        "Privileged Role Administrator" => "e8611ab8-c189-46e8-94e1-60213ab1f814",
+        _ => "88d8e3e3-8f55-4a1e-953a-9b9898b8876b",
+    }
+}
+
+/// The roles through groups too, one per page; the cast needs
+/// `ConsistencyLevel: eventual` and `$count=true` (contract (d), G8).
 async fn graph_user_roles(
     State(state): State<Shared>,
     Path(id): Path<String>,
@@ -858,21 +937,46 @@ async fn graph_user_roles(
     if let Err(r) = authorize_call(&mut fake, "graph-user-roles", &headers, GRAPH_AUDIENCE) {
         return *r;
     }
+    let eventual = headers
+        .get("ConsistencyLevel")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("eventual"));
+    if !eventual || q.get("$count").map(String::as_str) != Some("true") {
+        return graph_error(
+            StatusCode::BAD_REQUEST,
+            "Request_UnsupportedQuery",
+            "The specified filter to the reference property query is currently not supported.",
+        );
+    }
+    if fake.roles_forbidden {
+        return graph_error(
+            StatusCode::FORBIDDEN,
+            "Authorization_RequestDenied",
+            "Insufficient privileges to complete the operation.",
+        );
+    }
     let Some(u) = find_user(&fake, &id) else {
         return not_found();
     };
-    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(0);
-    let value: Vec<Value> = u
-        .roles
+    let all: Vec<String> = u.roles.iter().chain(&u.group_roles).cloned().collect();
+    let page: usize = q
+        .get("$skiptoken")
+        .and_then(|p| p.strip_prefix("page"))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    let value: Vec<Value> = all
         .get(page)
         .map(|r| {
-            vec![
-                json!({"displayName": r, "roleTemplateId": "00000000-0000-0000-0000-000000000000"}),
-            ]
+            vec![json!({
+                "@odata.type": "#microsoft.graph.directoryRole",
+                "id": format!("role-object-{page}"),
+                "displayName": r,
+                "roleTemplateId": template_id(r),
+            })]
         })
         .unwrap_or_default();
-    let mut body = json!({ "value": value });
-    if page + 1 < u.roles.len() {
+    let mut body = json!({ "@odata.count": all.len(), "value": value });
+    if page + 1 < all.len() {
         let host = if fake.foreign_next_link {
             "http://127.0.0.2:9".to_string()
         } else {
@@ -884,7 +988,7 @@ async fn graph_user_roles(
                 .unwrap_or_default()
         };
         body["@odata.nextLink"] = json!(format!(
-            "{host}/v1.0/users/{}/memberOf/microsoft.graph.directoryRole?page={}",
+            "{host}/v1.0/users/{}/transitiveMemberOf/microsoft.graph.directoryRole?$count=true&$skiptoken=page{}",
             u.id,
             page + 1
         ));
@@ -892,7 +996,7 @@ async fn graph_user_roles(
     axum::Json(body).into_response()
 }
 
-/// A password Entra ID could have generated (meets AD complexity).
+/// A password Entra ID could have generated for a cloud-only user.
 fn generated_password(fake: &mut Fake) -> String {
     let n = fake.counter + 1;
     let tail = fake.secret("pw");
@@ -907,8 +1011,9 @@ async fn graph_reset(
     State(state): State<Shared>,
     Path((id, method)): Path<(String, String)>,
     headers: HeaderMap,
+    body: bytes::Bytes,
 ) -> Response {
-    let (hook, user, password, location) = {
+    let (hook, user, password, location, generated) = {
         let mut fake = state.lock().unwrap();
         if let Err(r) = authorize_call(&mut fake, "graph-reset", &headers, GRAPH_AUDIENCE) {
             return *r;
@@ -920,23 +1025,60 @@ async fn graph_reset(
             return not_found();
         };
         if !fake.reset_role || user.upn.eq_ignore_ascii_case(ME) {
-            return (
+            return graph_error(
                 StatusCode::FORBIDDEN,
-                axum::Json(json!({"error": {"code": "accessDenied",
-                    "message": "Request Authorization failed"}})),
-            )
-                .into_response();
+                "accessDenied",
+                "Request Authorization failed",
+            );
         }
-        let password = generated_password(&mut fake);
+        let json: Value = if body.iter().all(u8::is_ascii_whitespace) {
+            json!({})
+        } else {
+            match serde_json::from_slice(&body) {
+                Ok(v) => v,
+                Err(_) => {
+                    return graph_error(StatusCode::BAD_REQUEST, "BadRequest", "Invalid JSON");
+                }
+            }
+        };
+        fake.reset_bodies.push(json.clone());
+        if let Some((status, code, message)) = fake.reset_error.clone() {
+            return graph_error(StatusCode::from_u16(status).unwrap(), &code, &message);
+        }
+        let given = json
+            .get("newPassword")
+            .and_then(Value::as_str)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string);
+        let (password, generated) = match given {
+            Some(p) => {
+                fake.secrets.push(p.clone());
+                (p, false)
+            }
+            // Only a cloud-only password may be generated by the service.
+            None if !user.synced => (generated_password(&mut fake), true),
+            None => {
+                return graph_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalidRequest",
+                    "newPassword is required for a user whose password is managed on-premises.",
+                );
+            }
+        };
         let op = format!("op-{}", fake.counter);
-        let plan = match &fake.reset_failure {
-            None => vec![("notStarted", None), ("running", None), ("succeeded", None)],
-            Some(d) => vec![
+        fake.counter += 1;
+        let plan = match (&fake.reset_plan, &fake.reset_failure) {
+            (Some(plan), _) => plan.clone(),
+            (None, None) => vec![("notStarted", None), ("running", None), ("succeeded", None)],
+            (None, Some(d)) => vec![
                 ("notStarted", None),
                 ("running", None),
                 ("failed", Some(d.clone())),
             ],
         };
+        let succeeds = plan
+            .last()
+            .is_some_and(|(s, _)| s.eq_ignore_ascii_case("succeeded"));
         fake.operations.insert(
             op.clone(),
             Operation {
@@ -950,39 +1092,55 @@ async fn graph_reset(
             .and_then(|h| h.to_str().ok())
             .unwrap_or("127.0.0.1")
             .to_string();
-        let location = format!(
-            "http://{host}/v1.0/users/{}/authentication/operations/{op}",
-            user.id
-        );
-        let hook = match fake.reset_failure {
-            None => fake.on_reset.clone(),
-            Some(_) => None,
+        let location = (!fake.no_location).then(|| {
+            format!(
+                "http://{host}/v1.0/users/{}/authentication/operations/{op}?aadgdc=DUB02P&aadgsu=ssprprod-a",
+                user.id
+            )
+        });
+        let hook = if succeeds {
+            fake.on_reset.clone()
+        } else {
+            None
         };
-        (hook, user, password, location)
+        (hook, user, password, location, generated)
     };
     // The Connect server's part, outside the lock: write the password back.
     if let Some(hook) = hook {
         let pw = password.clone();
         let _ = tokio::task::spawn_blocking(move || hook(&user, &pw)).await;
     }
-    let mut r = (
-        StatusCode::ACCEPTED,
-        axum::Json(json!({"newPassword": password})),
-    )
-        .into_response();
-    r.headers_mut()
-        .insert(header::LOCATION, location.parse().unwrap());
+    let mut r = if generated {
+        (
+            StatusCode::ACCEPTED,
+            axum::Json(json!({"@odata.type": "#microsoft.graph.passwordResetResponse", "newPassword": password})),
+        )
+            .into_response()
+    } else {
+        StatusCode::ACCEPTED.into_response()
+    };
+    if let Some(location) = location {
+        r.headers_mut()
+            .insert(header::LOCATION, location.parse().unwrap());
+    }
     r
 }
 
 async fn graph_operation(
     State(state): State<Shared>,
     Path((_id, op)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let mut fake = state.lock().unwrap();
     if let Err(r) = authorize_call(&mut fake, "graph-operation", &headers, GRAPH_AUDIENCE) {
         return *r;
+    }
+    // Called exactly as returned: the Location's query string is kept.
+    if q.get("aadgdc").map(String::as_str) != Some("DUB02P")
+        || q.get("aadgsu").map(String::as_str) != Some("ssprprod-a")
+    {
+        return not_found();
     }
     let Some(o) = fake.operations.get_mut(&op) else {
         return not_found();
@@ -994,6 +1152,7 @@ async fn graph_operation(
         "id": op,
         "createdDateTime": "2026-12-02T03:00:00Z",
         "lastActionDateTime": "2026-12-02T03:00:01Z",
+        "resourceLocation": null,
         "status": status,
         "statusDetail": detail,
     }))

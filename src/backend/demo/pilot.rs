@@ -242,8 +242,20 @@ impl PilotTenant for DemoTenant {
         })
     }
 
-    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError> {
+    async fn reset_password(
+        &mut self,
+        user_id: &str,
+        new_password: &crate::backend::Secret,
+    ) -> Result<ResetStarted, TenantError> {
         self.org.pause(3).await;
+        if new_password.expose().chars().count() < crate::ad::password::MIN_LENGTH {
+            // As Graph: a synced user's reset needs a newPassword.
+            return Err(TenantError::Graph {
+                status: 400,
+                code: "invalidRequest".into(),
+                message: "demo: newPassword is required for a synced user".into(),
+            });
+        }
         let Some(upn) = user_id.strip_prefix("synced-") else {
             // Cloud-only users: a reset in the cloud alone, no writeback;
             // the pilot test never gets here (pick refuses them).
@@ -281,13 +293,9 @@ impl PilotTenant for DemoTenant {
                 written: false,
             });
             Ok(ResetStarted {
-                location: format!(
+                location: Some(format!(
                     "demo://graph/v1.0/users/{user_id}/authentication/operations/{n}"
-                ),
-                new_password: Some(crate::backend::Secret::new(format!(
-                    "Tivo{:04}-Kame!",
-                    4817 + n * 7
-                ))),
+                )),
                 retry_after: None,
             })
         })

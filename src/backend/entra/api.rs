@@ -1,7 +1,9 @@
 //! One call to the portal API or Graph: the bearer token of the right
 //! audience, a client request id, a timeout, retries with backoff on
 //! 429/503 (honouring Retry-After), one token renewal on 401, and typed
-//! errors. Neither tokens nor bodies are logged.
+//! errors. A POST is sent once and never retried (a resetPassword must not
+//! run twice). Graph's own error (`error.code`, `error.message`) is kept
+//! on a 4xx. Neither tokens nor bodies are logged.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -99,7 +101,21 @@ impl Api {
         scope: &str,
         body: Option<&Value>,
     ) -> Result<Reply, TenantError> {
-        let mut renewed = false;
+        self.send_with(method, url, scope, body, &[]).await
+    }
+
+    /// [`Api::send`] with extra request headers (`ConsistencyLevel`).
+    pub async fn send_with(
+        &self,
+        method: Method,
+        url: &str,
+        scope: &str,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Result<Reply, TenantError> {
+        // A POST is never sent twice: not after a 401, not after a 429/503.
+        let once = method == Method::POST;
+        let mut renewed = once;
         let mut attempt = 0;
         loop {
             let token = self.session.token(scope).await?;
@@ -114,6 +130,9 @@ impl Api {
                 .header("x-ms-client-request-id", &request_id)
                 .header("return-client-request-id", "true")
                 .header("X-Requested-With", "XMLHttpRequest");
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
             if let Some(body) = body {
                 request = request.json(body);
             }
@@ -181,9 +200,11 @@ impl Api {
                 403 => return Err(TenantError::Forbidden),
                 404 => return Err(TenantError::NotFound(shown)),
                 400 | 405 | 409 | 415 | 422 => {
-                    return Err(TenantError::ApiChanged(format!("HTTP {status}")));
+                    let bytes = read_bounded(response, 64 * 1024).await.unwrap_or_default();
+                    return Err(graph_error(status, &bytes)
+                        .unwrap_or_else(|| TenantError::ApiChanged(format!("HTTP {status}"))));
                 }
-                429 | 503 if attempt < RETRIES => {
+                429 | 503 if attempt < RETRIES && !once => {
                     let wait = retry_after(response.headers()).unwrap_or(backoff(attempt));
                     tracing::debug!(
                         status,
@@ -198,6 +219,31 @@ impl Api {
             }
         }
     }
+}
+
+/// Graph's error answer (`{"error": {"code", "message"}}`) as
+/// [`TenantError::Graph`]; None when the body is not one. The texts are
+/// cut to 300 characters and stripped of control characters.
+pub fn graph_error(status: u16, body: &[u8]) -> Option<TenantError> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    let error = value.get("error")?;
+    let clean = |k: &str| -> Option<String> {
+        let text = error.get(k)?.as_str()?;
+        Some(
+            text.chars()
+                .filter(|c| !c.is_control())
+                .take(300)
+                .collect::<String>()
+                .trim()
+                .to_string(),
+        )
+    };
+    let code = clean("code").filter(|c| !c.is_empty())?;
+    Some(TenantError::Graph {
+        status,
+        code,
+        message: clean("message").unwrap_or_default(),
+    })
 }
 
 /// Reads a body of at most `limit` bytes: a larger `Content-Length` is
@@ -294,6 +340,33 @@ mod tests {
             "http://127.0.0.1:4000",
             "http://127.0.0.1:4001/v1.0/x"
         ));
+    }
+
+    #[test]
+    fn graph_errors_keep_code_and_message() {
+        let e = graph_error(
+            400,
+            br#"{"error":{"code":"invalidRequest","message":"newPassword\nis required"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            e,
+            TenantError::Graph {
+                status: 400,
+                code: "invalidRequest".into(),
+                message: "newPasswordis required".into()
+            }
+        );
+        assert_eq!(graph_error(400, b"not json"), None);
+        assert_eq!(graph_error(400, br#"{"error":"x"}"#), None);
+        let long = format!(
+            r#"{{"error":{{"code":"c","message":"{}"}}}}"#,
+            "m".repeat(999)
+        );
+        match graph_error(409, long.as_bytes()).unwrap() {
+            TenantError::Graph { message, .. } => assert_eq!(message.len(), 300),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -95,6 +95,11 @@ pub struct SignInConfig {
     pub client_id: String,
     /// The services.
     pub endpoints: Endpoints,
+    /// The browser sign-in's redirect URI without its port (a tenant's own
+    /// app, e.g. `http://127.0.0.1` or `http://localhost/callback`); None:
+    /// `http://localhost:PORT` exactly as Microsoft's own tools (MSAL)
+    /// send it for the first-party clients.
+    pub redirect_uri: Option<String>,
 }
 
 impl SignInConfig {
@@ -125,7 +130,54 @@ impl SignInConfig {
             tenant: tenant.to_string(),
             client_id: client_id.to_string(),
             endpoints: Endpoints::from_env()?,
+            redirect_uri: None,
         })
+    }
+
+    /// Sets the redirect URI (blank: the default). It must be `http` on
+    /// `localhost` or a loopback address, without a port, query or
+    /// fragment: the port is the listener's.
+    pub fn with_redirect_uri(mut self, uri: Option<&str>) -> Result<SignInConfig, TenantError> {
+        let Some(uri) = uri.map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(self);
+        };
+        let bad = || {
+            TenantError::Config(format!(
+                "redirect_uri {uri:?}: use http://localhost or http://127.0.0.1, with an optional path"
+            ))
+        };
+        let url = Url::parse(uri).map_err(|_| bad())?;
+        if url.scheme() != "http"
+            || !is_loopback(&url)
+            || url.port().is_some()
+            || url.query().is_some()
+            || url.fragment().is_some()
+        {
+            return Err(bad());
+        }
+        self.redirect_uri = Some(uri.trim_end_matches('/').to_string());
+        Ok(self)
+    }
+
+    /// The redirect URI for a listener on `port`: `http://localhost:PORT`
+    /// (no path, as MSAL sends it), or the configured one with the port
+    /// put in after the host.
+    pub fn redirect_for(&self, port: u16) -> String {
+        match &self.redirect_uri {
+            None => format!("http://localhost:{port}"),
+            Some(base) => match Url::parse(base) {
+                Ok(mut url) => {
+                    let _ = url.set_port(Some(port));
+                    let text = url.to_string();
+                    if url.path() == "/" && !base.ends_with('/') {
+                        text.trim_end_matches('/').to_string()
+                    } else {
+                        text
+                    }
+                }
+                Err(_) => format!("http://localhost:{port}"),
+            },
+        }
     }
 
     /// `{login}/{tenant}/oauth2/v2.0/{what}`.
@@ -155,6 +207,35 @@ mod tests {
         assert_eq!(
             checked_base("https://main.iam.ad.ext.azure.com/api").unwrap(),
             "https://main.iam.ad.ext.azure.com/api"
+        );
+    }
+
+    #[test]
+    fn redirect_uris() {
+        let c = SignInConfig::new(None, None).unwrap();
+        assert_eq!(c.redirect_for(53100), "http://localhost:53100");
+        let own = c
+            .clone()
+            .with_redirect_uri(Some("http://127.0.0.1/callback"))
+            .unwrap();
+        assert_eq!(own.redirect_for(53100), "http://127.0.0.1:53100/callback");
+        let plain = c
+            .clone()
+            .with_redirect_uri(Some("http://127.0.0.1"))
+            .unwrap();
+        assert_eq!(plain.redirect_for(8), "http://127.0.0.1:8");
+        for bad in [
+            "https://localhost",
+            "http://example.com",
+            "http://localhost:8080",
+            "http://localhost/?x=1",
+            "nonsense",
+        ] {
+            assert!(c.clone().with_redirect_uri(Some(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(
+            c.clone().with_redirect_uri(Some(" ")).unwrap().redirect_uri,
+            None
         );
     }
 

@@ -2,12 +2,16 @@
 //! portal's SSPR policy (undocumented, read only):
 //!
 //! - `GET /v1.0/users/{upn}` with the on-premises attributes, and the
-//!   user's directory roles (`memberOf/microsoft.graph.directoryRole`);
+//!   user's directory roles, through groups too
+//!   (`transitiveMemberOf/microsoft.graph.directoryRole`: an OData cast,
+//!   so `ConsistencyLevel: eventual` and `$count=true`; paged);
 //! - `POST /v1.0/users/{id}/authentication/methods/28c10230-…/resetPassword`
-//!   with an empty body (the service generates the password): `202
-//!   Accepted`, `Location` to poll, `newPassword` in the body;
-//! - `GET {Location}`: `status` (notStarted, running, succeeded, failed)
-//!   and `statusDetail`;
+//!   with `{"newPassword": …}` (required for synced users: the service
+//!   generates one only for cloud-only users): `202 Accepted`, maybe
+//!   without a body, `Location` to poll (maybe absent); sent once;
+//! - `GET {Location}` exactly as returned (its query string kept):
+//!   `status` (notStarted, running, succeeded, failed, unknownFutureValue;
+//!   any case) and `statusDetail`;
 //! - `GET {PORTAL}/PasswordReset/PasswordResetPolicies?getPasswordResetEnabledGroup=true`:
 //!   `enablementType` 0 nobody, 1 a group, 2 everyone (spec §7).
 //!
@@ -68,31 +72,67 @@ impl GraphPilot {
         Ok(url)
     }
 
+    /// The user's directory roles, held directly or through a group.
+    /// A role object Graph returns "limited" (no name, no template id)
+    /// still counts, as its object id. More than 20 pages is an error (the
+    /// list would be incomplete).
     async fn roles(&self, id: &str) -> Result<Vec<String>, TenantError> {
-        let mut url = self.url(&["users", id, "memberOf", "microsoft.graph.directoryRole"])?;
-        url.set_query(Some("$select=displayName,roleTemplateId"));
-        let mut next = url.to_string();
+        let mut url = self.url(&[
+            "users",
+            id,
+            "transitiveMemberOf",
+            "microsoft.graph.directoryRole",
+        ])?;
+        url.set_query(Some("$count=true&$select=id,displayName,roleTemplateId"));
+        let mut next = Some(url.to_string());
         let mut names = Vec::new();
         for _ in 0..20 {
-            let page = self.api.get(&next, GRAPH_SCOPE).await?;
+            let Some(link) = next.take() else {
+                return Ok(names);
+            };
+            let page = self
+                .api
+                .send_with(
+                    Method::GET,
+                    &link,
+                    GRAPH_SCOPE,
+                    None,
+                    &[("ConsistencyLevel", "eventual")],
+                )
+                .await?
+                .body;
             let values = page
                 .get("value")
                 .and_then(Value::as_array)
-                .ok_or_else(|| TenantError::ApiChanged("Graph memberOf".into()))?;
-            names.extend(values.iter().filter_map(|r| {
-                r.get("displayName")
-                    .or_else(|| r.get("roleTemplateId"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-            }));
+                .ok_or_else(|| TenantError::ApiChanged("Graph transitiveMemberOf".into()))?;
+            names.extend(values.iter().filter_map(role_name));
             match page.get("@odata.nextLink").and_then(Value::as_str) {
-                Some(link) if same_origin(self.graph(), link) => next = link.to_string(),
+                Some(link) if same_origin(self.graph(), link) => next = Some(link.to_string()),
                 Some(_) => return Err(TenantError::ForeignLink(self.graph().to_string())),
-                None => break,
+                None => {}
             }
         }
-        Ok(names)
+        match next {
+            None => Ok(names),
+            Some(_) => Err(TenantError::ApiChanged(
+                "Graph transitiveMemberOf: too many pages".into(),
+            )),
+        }
     }
+}
+
+/// A directory role's name: `displayName`, else `roleTemplateId`, else
+/// its object `id` (a "limited" object); None for an empty object.
+pub fn role_name(role: &Value) -> Option<String> {
+    ["displayName", "roleTemplateId", "id"]
+        .iter()
+        .find_map(|k| {
+            role.get(*k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
 }
 
 /// Reads a user from Graph's answer.
@@ -203,7 +243,11 @@ impl PilotTenant for GraphPilot {
         Ok(found)
     }
 
-    async fn reset_password(&mut self, user_id: &str) -> Result<ResetStarted, TenantError> {
+    async fn reset_password(
+        &mut self,
+        user_id: &str,
+        new_password: &Secret,
+    ) -> Result<ResetStarted, TenantError> {
         let url = self.url(&[
             "users",
             user_id,
@@ -212,9 +256,10 @@ impl PilotTenant for GraphPilot {
             PASSWORD_METHOD_ID,
             "resetPassword",
         ])?;
+        let body = json!({ "newPassword": new_password.expose() });
         let reply = match self
             .api
-            .send(Method::POST, url.as_str(), RESET_SCOPE, Some(&json!({})))
+            .send(Method::POST, url.as_str(), RESET_SCOPE, Some(&body))
             .await
         {
             Ok(r) => r,
@@ -223,21 +268,10 @@ impl PilotTenant for GraphPilot {
             }
             Err(e) => return Err(e),
         };
-        let location = reply
-            .location
-            .ok_or_else(|| TenantError::ApiChanged("resetPassword without Location".into()))?;
-        if !same_origin(self.graph(), &location) {
-            return Err(TenantError::ForeignLink(self.graph().to_string()));
-        }
-        let new_password = reply
-            .body
-            .get("newPassword")
-            .and_then(Value::as_str)
-            .filter(|p| !p.is_empty())
-            .map(Secret::new);
+        // The body may be empty: nothing in it is needed. A Location on
+        // another origin is kept and refused when polled (status unknown).
         Ok(ResetStarted {
-            location,
-            new_password,
+            location: reply.location.filter(|l| !l.trim().is_empty()),
             retry_after: reply.retry_after,
         })
     }
@@ -296,6 +330,30 @@ mod tests {
             OperationStatus::Running
         );
         assert!(parse_poll(&json!({"status": "done"})).is_err());
+        assert_eq!(
+            parse_poll(&json!({"status": "Succeeded"})).unwrap().status,
+            OperationStatus::Succeeded
+        );
+        let future = parse_poll(&json!({"status": "unknownFutureValue"})).unwrap();
+        assert_eq!(future.status, OperationStatus::UnknownFutureValue);
+        assert!(!future.status.is_final());
+    }
+
+    #[test]
+    fn role_names_fall_back_to_ids() {
+        assert_eq!(
+            role_name(&json!({"displayName": "Helpdesk Administrator", "id": "r1"})).as_deref(),
+            Some("Helpdesk Administrator")
+        );
+        assert_eq!(
+            role_name(
+                &json!({"@odata.type": "#microsoft.graph.directoryRole", "id": "r2",
+                "displayName": null, "roleTemplateId": null})
+            )
+            .as_deref(),
+            Some("r2")
+        );
+        assert_eq!(role_name(&json!({})), None);
     }
 
     #[test]

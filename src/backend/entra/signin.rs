@@ -351,7 +351,8 @@ impl Session {
 }
 
 /// Signs in in the system browser: PKCE, a one-shot loopback listener on
-/// 127.0.0.1 (random port) for the redirect, the state checked. `open`
+/// 127.0.0.1 (random port) for the redirect `http://localhost:PORT`
+/// (accepting `/`), the state checked. `open`
 /// opens the URL and says whether it could (the system browser, see
 /// [`system_browser`]; tests follow the URL themselves); when it cannot,
 /// this ends with [`TenantError::NoBrowser`].
@@ -380,8 +381,16 @@ pub async fn browser_for(
         .local_addr()
         .map_err(|e| TenantError::Network(e.to_string()))?
         .port();
-    let redirect = RedirectUrl::new(format!("http://127.0.0.1:{port}/"))
-        .map_err(|e| TenantError::Config(e.to_string()))?;
+    // The listener stays on 127.0.0.1; the URI sent is
+    // `http://localhost:PORT` as MSAL sends it for these clients (or the
+    // tenant's own), repeated as is in the token request.
+    let redirect_text = config.redirect_for(port);
+    let path = oauth2::url::Url::parse(&redirect_text)
+        .map_err(|e| TenantError::Config(e.to_string()))?
+        .path()
+        .to_string();
+    let redirect =
+        RedirectUrl::new(redirect_text).map_err(|e| TenantError::Config(e.to_string()))?;
     let client = oauth_client(config)?.set_redirect_uri(redirect);
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let (url, state) = client
@@ -398,7 +407,7 @@ pub async fn browser_for(
     }
     let code = tokio::time::timeout(
         BROWSER_TIMEOUT,
-        wait_for_redirect(&listener, &state, &config.tenant),
+        wait_for_redirect(&listener, &path, &state, &config.tenant),
     )
     .await
     .map_err(|_| TenantError::Timeout)??;
@@ -497,6 +506,7 @@ pub async fn device_code_for(
 /// the authorization code; answers the browser with a short page.
 async fn wait_for_redirect(
     listener: &TcpListener,
+    path: &str,
     state: &CsrfToken,
     tenant: &str,
 ) -> Result<AuthorizationCode, TenantError> {
@@ -517,7 +527,7 @@ async fn wait_for_redirect(
             .await;
             continue;
         };
-        if url.path() != "/" {
+        if url.path() != path {
             respond(&mut stream, "404 Not Found", "").await;
             continue;
         }
