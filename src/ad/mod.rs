@@ -10,6 +10,7 @@ pub mod error;
 pub mod grant;
 pub mod guid;
 pub mod mask;
+pub mod replmeta;
 pub mod sd;
 pub mod sddl;
 pub mod sid;

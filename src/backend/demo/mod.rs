@@ -57,6 +57,8 @@ pub struct DemoState {
     pub portal_unlock: bool,
     /// The pilot test's and the diagnosis's state (issue 15, below).
     pub pilot: PilotState,
+    /// The domain controllers' replication (issue 25).
+    dcs: dcs::Replication,
 }
 
 /// A handle on the demo organization; clones share it.
@@ -200,6 +202,7 @@ impl DemoOrg {
             org: self.clone(),
             forest: Vec::new(),
             given: Vec::new(),
+            at: None,
         }
     }
 
@@ -225,12 +228,14 @@ impl DemoOrg {
     }
 }
 
+mod dcs;
 mod directory;
 mod forest;
 mod pilot;
 mod planes;
 mod seed;
 
+pub use dcs::{DEMO_DCS, DemoDc};
 pub use directory::DemoDirectory;
 pub use pilot::*;
 pub use planes::*;

@@ -12,6 +12,7 @@ impl DemoOrg {
             portal_writeback: false,
             portal_unlock: false,
             pilot: PilotState::default(),
+            dcs: Default::default(),
         };
         let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
         let root_sd = decode(ROOT_SD);
@@ -233,6 +234,7 @@ impl DemoOrg {
             }
         }
         s.seed_pilot();
+        s.add_dcs(&config);
         forest::add_child_domain(&mut s, &root_sd, &user_template, &config);
         s.propagate();
         DemoOrg {
