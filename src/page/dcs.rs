@@ -236,11 +236,7 @@ impl State {
 
     /// The card.
     pub fn view(&self) -> Element<'_, Message> {
-        let mut card = column![
-            widget::heading(fl!("dcs-title")),
-            widget::small(fl!("dcs-explain")),
-        ]
-        .spacing(8);
+        let mut card = column![widget::heading(fl!("dcs-title"))].spacing(6);
         match &self.phase {
             Phase::Idle => {
                 card = card.push(widget::secondary(fl!("dcs-check"), Some(Message::Check)));
@@ -266,12 +262,12 @@ impl State {
             return widget::card(card);
         };
         card = card.push(table_view(t));
-        card = card.push(widget::small(words::connect(&t.connect)));
         let (outcome, line) = match &self.phase {
             Phase::Waited(end) => words::wait_end(end),
             _ => words::summary(t),
         };
         card = card.push(widget::badge_line(widget::outcome(outcome), line));
+        card = card.push(widget::small(words::connect(&t.connect)));
         if let Some(result) = &self.pulled {
             card = card.push(pull_view(result));
         }
@@ -322,7 +318,7 @@ impl State {
                 Some(Message::AskPull(behind.dc.host.clone())),
             ));
         }
-        widget::card(card.push(actions))
+        widget::card(card.push(actions).push(widget::small(fl!("dcs-explain"))))
     }
 }
 
@@ -334,31 +330,28 @@ fn cell<'a>(label: String, width: Length) -> Element<'a, Message> {
 /// name.
 fn table_view(t: &DcTable) -> Element<'_, Message> {
     let header = row![
-        cell(fl!("dcs-column-dc"), Length::FillPortion(4)),
+        cell(fl!("dcs-column-dc"), Length::FillPortion(5)),
         cell(fl!("dcs-column-site"), Length::FillPortion(2)),
         cell(fl!("dcs-column-replicated"), Length::FillPortion(2)),
         cell(fl!("dcs-column-propagated"), Length::FillPortion(2)),
         cell(fl!("dcs-column-reachable"), Length::FillPortion(2)),
     ]
     .spacing(8);
-    let mut rows = column![header].spacing(6);
+    let mut rows = column![header].spacing(4);
     for f in &t.dcs {
-        let mut name = column![
-            row![
-                widget::outcome(words::outcome(f)),
-                text(f.dc.host.clone()).size(size::BODY)
-            ]
-            .spacing(6)
-            .align_y(iced::Alignment::Center)
+        let mut name = row![
+            widget::outcome(words::outcome(f)),
+            text(f.dc.host.clone()).size(size::BODY)
         ]
-        .spacing(2);
+        .spacing(6)
+        .align_y(iced::Alignment::Center);
         let marks = words::marks(f);
         if !marks.is_empty() {
             name = name.push(widget::small(marks.join(" · ")));
         }
         rows = rows.push(
             row![
-                column![name].width(Length::FillPortion(4)),
+                name.width(Length::FillPortion(5)),
                 cell(f.dc.site.clone(), Length::FillPortion(2)),
                 cell(words::held(f.replicated), Length::FillPortion(2)),
                 cell(words::held(f.propagated), Length::FillPortion(2)),

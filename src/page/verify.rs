@@ -237,10 +237,10 @@ impl Page for State {
                 users = users.push(widget::small(fl!("verify-why")));
                 column![
                     widget::card(planes),
-                    self.dcs.view().map(|m| Message::Dcs(Box::new(m))),
                     self.pilot
                         .view(Some(a))
                         .map(|m| Message::Pilot(Box::new(m))),
+                    self.dcs.view().map(|m| Message::Dcs(Box::new(m))),
                     widget::card(users),
                 ]
                 .spacing(10)
