@@ -46,6 +46,8 @@ pub enum Action {
     Disable,
     /// A test (the pilot user's password reset in the cloud).
     Test,
+    /// A DC asked to pull an object now (replicateSingleObject).
+    Replicate,
 }
 
 /// Where the change was made (the fields that apply to its plane).

@@ -1,6 +1,8 @@
 //! Translated, plain-language text for security-descriptor data and errors:
 //! "Reset password — on descendant user objects — CORP\svc-aadc".
 
+pub mod dcs;
+
 use crate::ad::describe::{Description, Effect, Name, Right, Scope, describe};
 use crate::ad::error::DecodeErrorKind;
 use crate::ad::sddl::{FormatError, ParseError, ParseErrorKind};

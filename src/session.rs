@@ -163,6 +163,22 @@ impl Env {
         Ok(dir)
     }
 
+    /// Opens a connection to one particular DC (`host`, its dNSHostName),
+    /// the same way and as the same account as [`Env::directory`]: the
+    /// scheme and port of the configured server are kept (issue 25).
+    pub async fn directory_at(&self, host: &str) -> Result<AnyDirectory, DirectoryError> {
+        match &self.planes {
+            Planes::Demo(org) => Ok(AnyDirectory::Demo(org.directory_at(host)?)),
+            Planes::Real(c) => {
+                let mut options = self.settings.directory.connect_options(c.password.clone());
+                options.url = crate::task::dcs::url_with_host(&options.url, host);
+                Ok(AnyDirectory::Ldap(Box::new(
+                    LdapDirectory::connect(&options).await?,
+                )))
+            }
+        }
+    }
+
     /// The Entra Connect server.
     pub fn sync_server(&self) -> AnySync {
         match &self.planes {

@@ -122,6 +122,17 @@ impl Directory for AnyDirectory {
             AnyDirectory::Ldap(d) => d.search_global_catalog(filter, attrs).await,
         }
     }
+
+    async fn replicate_single_object(
+        &mut self,
+        source_dsa: &str,
+        dn: &str,
+    ) -> Result<(), DirectoryError> {
+        match self {
+            AnyDirectory::Demo(d) => d.replicate_single_object(source_dsa, dn).await,
+            AnyDirectory::Ldap(d) => d.replicate_single_object(source_dsa, dn).await,
+        }
+    }
 }
 
 /// Either Connect server, so that tasks see one concrete type.
@@ -151,6 +162,13 @@ impl SyncServer for AnySync {
         match self {
             AnySync::Demo(s) => s.set_writeback(on).await,
             AnySync::PowerShell(s) => s.set_writeback(on).await,
+        }
+    }
+
+    async fn preferred_dcs(&mut self) -> Result<Vec<String>, SyncError> {
+        match self {
+            AnySync::Demo(s) => s.preferred_dcs().await,
+            AnySync::PowerShell(s) => s.preferred_dcs().await,
         }
     }
 }

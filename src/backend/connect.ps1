@@ -1,7 +1,7 @@
 # writeback-wizard: the Entra Connect plane. This text is fixed in the binary;
 # every user value arrives as JSON on standard input, never in the script.
 #
-# Request:  {"op": "inventory" | "state" | "set" | "cloudsync-status" | "cloudsync-set" | "events",
+# Request:  {"op": "inventory" | "state" | "set" | "dcs" | "cloudsync-status" | "cloudsync-set" | "events",
 #            "connector": name or null, "enable": bool, "remote": host or null,
 #            "tenant_user": UPN or null, "tenant_password": text or null,
 #            "since": RFC 3339 time or null (events)}
@@ -111,6 +111,23 @@ $work = {
         }
         $account = $null
         $ad = $all | Where-Object { $_.ConnectorTypeName -eq 'AD' } | Select-Object -First 1
+        if ($op -eq 'dcs') {
+            # The AD connector's preferred DCs ("Only use preferred domain
+            # controllers" of its directory partitions): the partition
+            # parameters whose name starts with 'preferred-dc' (the name in
+            # the connector's exported configuration is preferred-dcs/
+            # preferred-dc; the PowerShell parameter name is NOT CONFIRMED).
+            # None: the DC locator chooses.
+            $preferred = @()
+            if ($ad) {
+                foreach ($partition in @($ad.Partitions)) {
+                    foreach ($parameter in @($partition.Parameters | Where-Object { $_.Name -like 'preferred-dc*' })) {
+                        $preferred += @(([string]$parameter.Value) -split '[;,\s]+' | Where-Object { $_ })
+                    }
+                }
+            }
+            return @{ ok = $true; state = @{ module = $true; connectors = @(); endpoints = @(); preferred_dcs = @($preferred | Select-Object -Unique) } }
+        }
         if ($ad) {
             $user = ($ad.ConnectivityParameters | Where-Object { $_.Name -eq 'forest-login-user' }).Value
             $domain = ($ad.ConnectivityParameters | Where-Object { $_.Name -eq 'forest-login-domain' }).Value

@@ -1081,6 +1081,47 @@ impl Directory for LdapDirectory {
         Ok(())
     }
 
+    async fn replicate_single_object(
+        &mut self,
+        source_dsa: &str,
+        dn: &str,
+    ) -> Result<(), DirectoryError> {
+        // Issue 25: a modify of the rootDSE, on this connection's DC.
+        let (url, timeout, started) = (self.url.clone(), self.timeout, Instant::now());
+        let value = format!("{source_dsa}:{dn}").into_bytes();
+        let result = self
+            .ldap
+            .with_timeout(timeout)
+            .modify(
+                "",
+                vec![Mod::Replace(
+                    b"replicateSingleObject".to_vec(),
+                    HashSet::from([value]),
+                )],
+            )
+            .await
+            .map_err(|e| map_error(&url, dn, timeout, e));
+        let logged = match &result {
+            Ok(r) => Ok(usize::from(r.rc == 0)),
+            Err(e) => Err(e.clone()),
+        };
+        log_op(
+            &url,
+            "modify(replicateSingleObject)",
+            dn,
+            "base",
+            "",
+            false,
+            started,
+            &logged,
+        );
+        let result = result?;
+        if result.rc != 0 {
+            return Err(result_error(dn, result.rc, &result.text));
+        }
+        Ok(())
+    }
+
     async fn swap_dacl(
         &mut self,
         dn: &str,

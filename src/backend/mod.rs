@@ -449,6 +449,22 @@ pub trait Directory {
         Ok(None)
     }
 
+    /// Asks this DC to pull `dn` now from the DC whose nTDSDSA object is
+    /// `source_dsa` (the rootDSE operation `replicateSingleObject`, MS-ADTS
+    /// 3.1.1.3.3.18). Refused (unwillingToPerform) by default.
+    async fn replicate_single_object(
+        &mut self,
+        source_dsa: &str,
+        dn: &str,
+    ) -> Result<(), DirectoryError> {
+        let _ = source_dsa;
+        Err(DirectoryError::Ldap {
+            code: 53,
+            dn: dn.to_string(),
+            text: "replicateSingleObject is not supported here".into(),
+        })
+    }
+
     /// Replaces the DACL of `dn` (SD-flags control: DACL only).
     async fn write_dacl(&mut self, dn: &str, sd: &[u8]) -> Result<(), DirectoryError>;
 

@@ -85,6 +85,8 @@ struct RawState {
     endpoints: Vec<Endpoint>,
     #[serde(default)]
     events: Vec<crate::task::diagnose::EventRecord>,
+    #[serde(default)]
+    preferred_dcs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -431,6 +433,10 @@ impl SyncServer for PowerShell {
             service_running: inventory.service_running,
             endpoints: inventory.endpoints,
         })
+    }
+
+    async fn preferred_dcs(&mut self) -> Result<Vec<String>, SyncError> {
+        Ok(self.call("dcs", None, false).await?.preferred_dcs)
     }
 
     async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError> {

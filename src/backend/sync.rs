@@ -138,6 +138,11 @@ pub trait SyncServer {
     async fn state(&mut self) -> Result<SyncState, SyncError>;
     /// Switches password writeback on or off.
     async fn set_writeback(&mut self, on: bool) -> Result<(), SyncError>;
+    /// The AD connector's preferred domain controllers (empty: none, the
+    /// DC locator chooses). Issue 25.
+    async fn preferred_dcs(&mut self) -> Result<Vec<String>, SyncError> {
+        Ok(Vec::new())
+    }
 }
 
 #[cfg(test)]

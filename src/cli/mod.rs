@@ -2,6 +2,7 @@
 //! each step), sharing the task code with the GUI.
 
 pub mod cloudsync;
+pub mod dcs;
 pub mod diagnose;
 pub mod diagnostics;
 pub mod directory;

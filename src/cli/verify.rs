@@ -34,6 +34,9 @@ pub struct VerifyArgs {
     /// Sign in with a code entered on any device instead of the browser.
     #[arg(long)]
     pub device_code: bool,
+    /// Every domain controller (issue 25).
+    #[command(flatten)]
+    pub dcs: super::dcs::DcsArgs,
 }
 
 /// Each plane as a line (text output).
@@ -139,6 +142,12 @@ pub fn run(args: VerifyArgs) -> u8 {
             connect,
             tenant: settings.tenant.id.is_some(),
         };
+        if args.dcs.wanted() && !planes.directory {
+            return Err(Failure::usage(fl!(
+                "cli-error-missing",
+                option = "--server"
+            )));
+        }
         if !(planes.directory || planes.connect || planes.tenant) {
             return Err(Failure::usage(fl!(
                 "cli-error-missing",
@@ -171,9 +180,20 @@ pub fn run(args: VerifyArgs) -> u8 {
                 )?);
             }
             let env = Env::real(settings.clone(), credentials.clone());
-            verify::run(&env, planes, &mut progress_printer(json_out))
+            let report = verify::run(&env, planes, &mut progress_printer(json_out))
                 .await
-                .map_err(Failure::from)
+                .map_err(Failure::from)?;
+            let dcs = match (args.dcs.wanted(), report.audit()) {
+                (true, Some(a)) => {
+                    let audit_ok = a.ungranted.is_empty() && (a.carrying > 0 || a.scanned == 0);
+                    Some(
+                        super::dcs::run(&env, &args.dcs, planes.connect, audit_ok, json_out)
+                            .await?,
+                    )
+                }
+                _ => None,
+            };
+            Ok::<_, Failure>((report, dcs))
         };
         let Some(report) = super::run_cancellable(work) else {
             return Err(Failure {
@@ -181,15 +201,24 @@ pub fn run(args: VerifyArgs) -> u8 {
                 message: fl!("cli-cancelled"),
             });
         };
-        let report = report?;
+        let (report, dcs) = report?;
         if json_out {
-            println!("{}", json(&report));
+            let mut value = json(&report);
+            if let (Some(d), Some(map)) = (&dcs, value.as_object_mut()) {
+                map.insert("dcs".into(), d.json.clone());
+            }
+            println!("{value}");
         } else {
-            println!("{}", lines(&report).join("\n"));
+            let mut text = lines(&report);
+            text.extend(dcs.iter().flat_map(|d| d.lines.clone()));
+            println!("{}", text.join("\n"));
         }
         let failed = matches!(report.directory, Read::Failed(_))
             || matches!(report.sync, Read::Failed(_))
-            || matches!(report.portal, Read::Failed(_));
+            || matches!(report.portal, Read::Failed(_))
+            || dcs
+                .as_ref()
+                .is_some_and(|d| super::dcs::exit_code(d) != exit::OK);
         Ok(if failed { exit::FAILED } else { exit::OK })
     })();
     match result {

@@ -4,6 +4,7 @@
 //! the shell never reads a page's fields.
 
 pub mod connect;
+pub mod dcs;
 pub mod job;
 pub mod permissions;
 pub mod pilot;

@@ -19,6 +19,8 @@ use crate::{explain, fl};
 pub struct State {
     scanner: Scanner<Report, TaskError>,
     pilot: super::pilot::State,
+    /// Every domain controller (issue 25).
+    dcs: super::dcs::State,
 }
 
 /// Messages of the page.
@@ -32,6 +34,8 @@ pub enum Message {
     Job(Box<Job<Progress, Report, TaskError>>),
     /// The pilot test and the diagnosis.
     Pilot(Box<super::pilot::Message>),
+    /// The DC table.
+    Dcs(Box<super::dcs::Message>),
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
@@ -114,15 +118,28 @@ impl Page for State {
                     .update(*m, ctx)
                     .map(|m| Message::Pilot(Box::new(m))),
             ),
+            Message::Dcs(m) => {
+                super::just(self.dcs.update(*m, ctx).map(|m| Message::Dcs(Box::new(m))))
+            }
             Message::Job(job) => {
                 let unreached = match &job.update {
                     Update::Finished(Ok(r)) => r.audit().map(|a| a.blocked_count()),
                     _ => None,
                 };
+                let audit_ok = match &job.update {
+                    Update::Finished(Ok(r)) => r
+                        .audit()
+                        .map(|a| a.ungranted.is_empty() && (a.carrying > 0 || a.scanned == 0)),
+                    _ => None,
+                };
                 self.scanner.on_job(*job);
                 let done = matches!(self.scanner.scan, Scan::Done(_));
+                let table = match audit_ok.filter(|_| done) {
+                    Some(ok) => self.dcs.start(ctx, ok).map(|m| Message::Dcs(Box::new(m))),
+                    None => Task::none(),
+                };
                 (
-                    Task::none(),
+                    table,
                     unreached
                         .filter(|_| done)
                         .map(|unreached| Event::Verified { unreached }),
@@ -231,6 +248,7 @@ impl Page for State {
                     self.pilot
                         .view(Some(a))
                         .map(|m| Message::Pilot(Box::new(m))),
+                    self.dcs.view().map(|m| Message::Dcs(Box::new(m))),
                     widget::card(users),
                 ]
                 .spacing(10)

@@ -21,6 +21,7 @@ pub fn action(a: Action) -> String {
         Action::Enable => fl!("runbook-action-enable"),
         Action::Disable => fl!("runbook-action-disable"),
         Action::Test => fl!("runbook-action-test"),
+        Action::Replicate => fl!("dcs-action-replicate"),
     }
 }
 

@@ -2,6 +2,7 @@
 //! report progress through a callback and return typed results and errors.
 
 pub mod access;
+pub mod dcs;
 pub mod diagnose;
 pub mod eventfile;
 pub mod permissions;

@@ -509,7 +509,7 @@ async fn find_on_premises<D: Directory>(
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PwdState {
     pwd_last_set: i64,
-    meta: Option<crate::ad::replmeta::AttrMeta>,
+    meta: Option<crate::ad::replmeta::Stamp>,
 }
 
 async fn read_state<D: Directory>(dir: &mut D, dn: &str) -> Result<PwdState, ProveError> {
@@ -1050,9 +1050,9 @@ mod tests {
 
     #[test]
     fn a_rerun_is_proven_by_the_password_version() {
-        use crate::ad::replmeta::AttrMeta;
+        use crate::ad::replmeta::Stamp;
         let meta = |version| {
-            Some(AttrMeta {
+            Some(Stamp {
                 version,
                 changed: UNIX_EPOCH,
             })

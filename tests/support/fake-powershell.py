@@ -38,6 +38,13 @@ Environment:
                    agent-missing | agent-old | hang-on-set | flood
                    (flood: prints 6 MiB before its answer)
   FAKE_PWSH_EVENTS JSON file of event records for op "events"
+  FAKE_PWSH_PREFERRED_DCS  op "dcs" (issue 25): the AD connector's preferred
+                   DCs, comma-separated (default: none, the DC locator
+                   chooses). Microsoft documents the setting ("Only use
+                   preferred domain controllers" on the AD connector's
+                   directory partitions; exported as preferred-dcs/preferred-dc)
+                   but not its PowerShell parameter name: NOT CONFIRMED, so
+                   both answers (a list, none) are tested.
   FAKE_PWSH_TENANT_USER, FAKE_PWSH_TENANT_PASSWORD
                    the tenant administrator the fake tenant accepts
                    (default admin@contoso.onmicrosoft.com / Corr3ct-H0rse)
@@ -91,7 +98,7 @@ MODES = (
     "hang-on-set",
     "flood",
 )
-OPS = ("inventory", "state", "set", "cloudsync-status", "cloudsync-set", "events")
+OPS = ("inventory", "state", "set", "dcs", "cloudsync-status", "cloudsync-set", "events")
 SECRET_ENV = ("WRITEBACK_WIZARD_BIND_PASSWORD", "WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD")
 # Captured Application log entries (messages as reported on Connect servers).
 EVENTS = [
@@ -338,6 +345,11 @@ def answer(mode, req, script):
     if mode in ("module-missing", "agent-missing"):
         raise CmdletError("module-missing", "the ADSync module is not installed here")
     all_connectors = connectors(mode)
+    if req["op"] == "dcs":
+        listed = os.environ.get("FAKE_PWSH_PREFERRED_DCS", "")
+        return {"module": True, "connectors": [], "endpoints": [],
+                # split as the script does: on ';', ',' and white space
+                "preferred_dcs": [d for d in re.split(r"[;,\s]+", listed) if d]}
     state = load_state()
     if req["op"] == "set":
         # Set-ADSyncAADPasswordResetConfiguration needs an elevated session.

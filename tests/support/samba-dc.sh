@@ -14,6 +14,10 @@
 #   samba-dc.sh snapshot [FILE]  stop, save the current DC state as the snapshot `reset` restores
 #                                     (default $SDC_DIR/pristine.tar; e.g. after `populate`), start again
 #   samba-dc.sh populate N [OU]  bulk-create N users <ou>00000.. under OU=<OU> (default Bulk: bulk00000..) via LDAPS
+#   samba-dc.sh join SRC_DIR     make this SDC_DIR a second DC of the domain whose first DC lives in SRC_DIR
+#                                     (`samba-tool domain join REALM DC`; its certificate is signed by the first
+#                                     DC's CA), then start it. The first DC needs SDC_SERVICES with cldap, drepl
+#                                     and rpc; both names must resolve (/etc/hosts). Snapshot/reset work as usual.
 #   samba-dc.sh selftest         bind over verified LDAPS and read the domain root DACL (SD flags ctrl)
 #   samba-dc.sh destroy          stop and delete $SDC_DIR
 #   samba-dc.sh install          only install the Debian packages
@@ -138,9 +142,10 @@ _sdc_gen_tls() {
     (
         cd "$d" &&
         umask 077 &&
+        { [ -f ca.key ] && [ -f ca.pem ] ||
         openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days 3650 \
             -keyout ca.key -out ca.pem -subj "/O=Samba test DC/CN=Samba test DC CA $SDC_FQDN" \
-            -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null &&
+            -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null; } &&
         openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 \
             -keyout key.pem -out server.csr -subj "/O=Samba test DC/CN=$SDC_FQDN" 2>/dev/null &&
         printf '%s\n' "subjectAltName=$san" "basicConstraints=critical,CA:FALSE" \
@@ -213,6 +218,48 @@ _sdc_provision() {
     # Pristine snapshot for `reset` (and for copying to other machines/dirs: paths are rewritten).
     tar -C "$SDC_DIR" --warning=no-file-ignored -cf "$SDC_PRISTINE" dc
     _sdc_log "provisioned in $(_sdc_since "$t0")"
+}
+
+_sdc_join() {
+    # A second DC of an existing domain (SRC_DIR = the first DC's SDC_DIR, which must be running).
+    local src=${1:?usage: join SRC_DIR}
+    _sdc_root || return 1; _sdc_check_ip || return 1
+    if [ -f "$SDC_DC_DIR/private/sam.ldb" ] && [ -f "$SDC_CONF" ]; then _sdc_start; return; fi
+    if [ -f "$SDC_PRISTINE" ]; then _sdc_restore_pristine && _sdc_start; return; fi
+    # shellcheck disable=SC1091
+    local src_env="$src/connection.env" server
+    [ -f "$src_env" ] || { _sdc_log "no $src_env: start the first DC first"; return 1; }
+    server=$(sed -n 's/^SAMBA_DC_FQDN=//p' "$src_env")
+    local t0; t0=$(_sdc_now)
+    rm -rf "$SDC_DC_DIR"
+    mkdir -p "$SDC_DC_DIR"/{etc,run,log,tls} || return 1
+    cp "$src/dc/tls/ca.pem" "$src/dc/tls/ca.key" "$SDC_TLS_DIR/" || return 1
+    _sdc_gen_tls || return 1
+    _sdc_log "joining $SDC_FQDN to $SDC_REALM through $server"
+    # NTLM (no Kerberos: no DNS to find the KDC) with the domain named, or the DC answers 0x51f.
+    TDB_NO_FSYNC=1 samba-tool domain join "$SDC_REALM" DC -U "$SDC_DOMAIN\\Administrator" \
+        --password="$SDC_ADMIN_PASSWORD" --use-kerberos=off --server="$server" --dns-backend=NONE \
+        --targetdir="$SDC_DC_DIR" \
+        --option="netbios name=${SDC_HOST^^}" \
+        --option="interfaces=$(_sdc_ifaces)" \
+        --option="bind interfaces only=yes" \
+        --option="server services=$SDC_SERVICES" \
+        --option="pid directory=$SDC_DC_DIR/run" \
+        --option="ncalrpc dir=$SDC_DC_DIR/run/ncalrpc" \
+        --option="winbindd socket directory=$SDC_DC_DIR/run/winbindd" \
+        --option="ntp signd socket directory=$SDC_DC_DIR/run/ntp_signd" \
+        --option="log file=$SDC_DC_DIR/log/log.%m" \
+        --option="tls enabled=yes" \
+        --option="tls keyfile=$SDC_TLS_DIR/key.pem" \
+        --option="tls certfile=$SDC_TLS_DIR/cert.pem" \
+        --option="tls cafile=$SDC_TLS_DIR/ca.pem" \
+        > "$SDC_DIR/join.log" 2>&1 || {
+            _sdc_log "join failed, see $SDC_DIR/join.log"; grep -v '^  ' "$SDC_DIR/join.log" | tail -8 >&2; return 1; }
+    grep -q "tls keyfile = $SDC_TLS_DIR/key.pem" "$SDC_CONF" || { _sdc_log "join dropped the TLS options"; return 1; }
+    printf 'dir=%s\nip=%s\n' "$SDC_DC_DIR" "$SDC_IP" > "$SDC_DC_DIR/.provisioned"
+    tar -C "$SDC_DIR" --warning=no-file-ignored -cf "$SDC_PRISTINE" dc
+    _sdc_log "joined in $(_sdc_since "$t0")"
+    _sdc_start
 }
 
 _sdc_restore_pristine() {
@@ -459,7 +506,7 @@ _sdc_populate() {
 # Public API: sdc_<cmd> runs _sdc_<cmd> in a subshell with strict error handling, so the functions
 # are safe to call from a sourced (interactive or CI) shell; settings are re-read on each call, so
 # `SDC_IP=127.0.0.2 SDC_DIR=/tmp/dc2 sdc_start` works.
-for _sdc_f in install provision status start stop reset snapshot destroy env info selftest populate; do
+for _sdc_f in install provision join status start stop reset snapshot destroy env info selftest populate; do
     eval "sdc_$_sdc_f() ( set -euo pipefail; _sdc_derive; _sdc_$_sdc_f \"\$@\" )"
 done
 unset _sdc_f
@@ -480,6 +527,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
         install) _sdc_install ;;
         provision) _sdc_provision ;;
         populate) _sdc_populate "$@" ;;
+        join) _sdc_join "$@" ;;
         selftest) _sdc_selftest ;;
         *) sed -n '2,/^$/p' "$SDC_SCRIPT" >&2; exit 2 ;;
     esac

@@ -14,6 +14,8 @@ pub struct DemoDirectory {
     pub(super) forest: Vec<crate::backend::ForestDomain>,
     /// DCs given per domain.
     pub(super) given: Vec<crate::backend::DomainServer>,
+    /// The DC of contoso.com this connection is to, when not DC01.
+    pub(super) at: Option<String>,
 }
 
 fn entry_of(dn: &str, o: &Object, attrs: &[&str], dacl_only: bool) -> Entry {
@@ -91,13 +93,14 @@ impl DemoDirectory {
             text: "filter error".into(),
         })?;
         self.org.with(|s| {
-            if !s.objects.contains_key(base) {
+            let objects = s.view(self.at.as_deref())?;
+            if !objects.contains_key(base) {
                 return Err(DirectoryError::NoSuchObject {
                     dn: base.to_string(),
                 });
             }
             let suffix = format!(",{}", base.to_ascii_lowercase());
-            Ok(s.objects
+            Ok(objects
                 .iter()
                 .filter(|(dn, _)| {
                     let lower = dn.to_ascii_lowercase();
@@ -123,7 +126,22 @@ impl DemoDirectory {
 
 impl Directory for DemoDirectory {
     fn server(&self) -> String {
-        forest::HOME_DC.into()
+        match &self.at {
+            Some(host) => format!("demo://{host}"),
+            None => forest::HOME_DC.into(),
+        }
+    }
+
+    async fn replicate_single_object(
+        &mut self,
+        source_dsa: &str,
+        dn: &str,
+    ) -> Result<(), DirectoryError> {
+        self.org.pause(2).await;
+        match &self.at {
+            Some(host) => self.org.pull(host, source_dsa, dn),
+            None => Ok(()),
+        }
     }
 
     fn server_for(&self, dn: &str) -> String {
@@ -206,12 +224,23 @@ impl Directory for DemoDirectory {
         if forest::refers(dc, dn).is_some() {
             return Err(self.refused(&forest::referral_url(dn), dn));
         }
+        if self.at.is_some() {
+            return Err(DirectoryError::Ldap {
+                code: 53,
+                dn: dn.to_string(),
+                text: "the demo writes through DC01 only".into(),
+            });
+        }
         let new = SecurityDescriptor::from_bytes(sd).map_err(|e| DirectoryError::Ldap {
             code: 19,
             dn: dn.to_string(),
             text: e.to_string(),
         })?;
         self.org.with(|s| {
+            if !s.objects.contains_key(dn) {
+                return Err(DirectoryError::NoSuchObject { dn: dn.to_string() });
+            }
+            s.before_write();
             let obj = s
                 .objects
                 .get_mut(dn)
@@ -220,6 +249,7 @@ impl Directory for DemoDirectory {
             obj.sd.control.0 = (obj.sd.control.0 & keep)
                 | (new.control.0 & (Control::DACL_PROTECTED | Control::DACL_AUTO_INHERITED));
             obj.sd.dacl = new.dacl;
+            s.after_write(dn);
             s.propagate();
             Ok(())
         })

@@ -60,6 +60,9 @@ pub struct DemoState {
     /// Attributes (lower case) the operator may not read: left out of
     /// every answer, as a DC leaves out what the reader may not see.
     hidden: Vec<String>,
+
+    /// The domain controllers' replication (issue 25).
+    dcs: dcs::Replication,
 }
 
 /// A handle on the demo organization; clones share it.
@@ -209,6 +212,7 @@ impl DemoOrg {
             org: self.clone(),
             forest: Vec::new(),
             given: Vec::new(),
+            at: None,
         }
     }
 
@@ -234,12 +238,14 @@ impl DemoOrg {
     }
 }
 
+mod dcs;
 mod directory;
 mod forest;
 mod pilot;
 mod planes;
 mod seed;
 
+pub use dcs::{DEMO_DCS, DemoDc};
 pub use directory::DemoDirectory;
 pub use pilot::*;
 pub use planes::*;

@@ -40,6 +40,13 @@ impl SyncServer for DemoSync {
         self.org.with(|s| s.sync_writeback = on);
         Ok(())
     }
+
+    /// The demo's AD connector prefers DC02, the branch DC that lags
+    /// (issue 25).
+    async fn preferred_dcs(&mut self) -> Result<Vec<String>, SyncError> {
+        self.org.pause(2).await;
+        Ok(vec![super::DEMO_DCS[1].host.to_string()])
+    }
 }
 
 /// The demo's Connect server also carries a Cloud Sync provisioning agent,

@@ -13,6 +13,8 @@ impl DemoOrg {
             portal_unlock: false,
             pilot: PilotState::default(),
             hidden: Vec::new(),
+
+            dcs: Default::default(),
         };
         let domain: Sid = DEMO_DOMAIN_SID.parse().expect("constant SID");
         let root_sd = decode(ROOT_SD);
@@ -234,6 +236,7 @@ impl DemoOrg {
             }
         }
         s.seed_pilot();
+        s.add_dcs(&config);
         forest::add_child_domain(&mut s, &root_sd, &user_template, &config);
         s.propagate();
         DemoOrg {
