@@ -37,7 +37,7 @@ pub struct DiagnoseArgs {
 /// log could not be read), 2 on bad input.
 pub fn run(args: DiagnoseArgs) -> u8 {
     let Some(back) = diagnose::parse_since(&args.since) else {
-        print_error(&fl!("diag-error-since", value = args.since.as_str()));
+        print_error(&fl!("cli-diag-error-since", value = args.since.as_str()));
         return exit::USAGE;
     };
     let remote = match &args.profile {
@@ -98,7 +98,7 @@ pub fn run(args: DiagnoseArgs) -> u8 {
             count = report.entries.len()
         )];
         if report.entries.is_empty() {
-            lines.push(fl!("diag-none"));
+            lines.push(crate::localize::with_option(fl!("diag-none"), "--since"));
         }
         for d in &report.entries {
             let outcome = match d.cause {
