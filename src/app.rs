@@ -285,17 +285,11 @@ impl App {
         }
     }
 
-    /// Keyboard: Tab/Shift-Tab move focus, Enter goes on, Esc goes back.
+    /// The system's light/dark mode. (The keys are the window's own:
+    /// [`crate::focus::keys`] in [`App::view`], so that headless runs
+    /// answer them as the window does.)
     pub fn subscription(&self) -> Subscription<Message> {
-        Subscription::batch([
-            keyboard::listen().filter_map(|event| match event {
-                keyboard::Event::KeyPressed { key, modifiers, .. } => {
-                    Some(Message::Key(key, modifiers))
-                }
-                _ => None,
-            }),
-            iced::system::theme_changes().map(Message::SystemTheme),
-        ])
+        iced::system::theme_changes().map(Message::SystemTheme)
     }
 
     /// The status of a step for the sidebar: the page's, and Done for a
@@ -546,16 +540,12 @@ impl App {
         } else {
             fl!("button-next")
         };
+        let back = self.step.previous().map(|_| Message::Back);
+        let next = (self.step != Step::Summary && self.can_continue()).then_some(Message::Next);
         let footer = row![
-            widget::secondary(
-                fl!("button-back"),
-                self.step.previous().map(|_| Message::Back)
-            ),
+            widget::secondary(fl!("button-back"), back.clone()),
             Space::new().width(Length::Fill),
-            widget::primary(
-                next_label,
-                (self.step != Step::Summary && self.can_continue()).then_some(Message::Next),
-            ),
+            widget::primary(next_label, next.clone()),
         ];
         let main = column![
             scrollable(container(page).padding([24, 28]).max_width(900)).height(Length::Fill),
@@ -564,7 +554,9 @@ impl App {
                 .width(Length::Fill)
                 .style(widget::footer),
         ];
-        row![self.sidebar(), main].into()
+        // Tab moves through every control in reading order (sidebar,
+        // page, footer); Enter that no control took presses Next, Esc Back.
+        crate::focus::keys(row![self.sidebar(), main], next, back)
     }
 }
 
@@ -594,15 +586,61 @@ pub fn icon() -> Option<iced::window::Icon> {
     iced::window::icon::from_rgba(rgba, info.width, info.height).ok()
 }
 
+/// The window's size when the screen has room: the pages' width and
+/// height as designed (and as the screenshots show them).
+pub const SIZE: iced::Size = iced::Size::new(1120.0, 780.0);
+
+/// The smallest window the pages are laid out for: the sidebar's step list
+/// whole, no page cut sideways (1280×800 at 125% scaling leaves 1024×640
+/// logical pixels, less the taskbar).
+pub const MIN_SIZE: iced::Size = iced::Size::new(960.0, 560.0);
+
+/// Room the system keeps around a window on the monitor (title bar,
+/// taskbar), in logical pixels.
+const SCREEN_MARGIN: iced::Size = iced::Size::new(32.0, 80.0);
+
+/// The first size on a monitor of `monitor` logical pixels: [`SIZE`],
+/// shrunk to what the monitor leaves free, never below [`MIN_SIZE`].
+pub fn first_size(monitor: iced::Size) -> iced::Size {
+    let free = iced::Size::new(
+        monitor.width - SCREEN_MARGIN.width,
+        monitor.height - SCREEN_MARGIN.height,
+    );
+    iced::Size::new(
+        SIZE.width.min(free.width).max(MIN_SIZE.width),
+        SIZE.height.min(free.height).max(MIN_SIZE.height),
+    )
+}
+
+/// Fits the window to its monitor once it is open (the monitor is known
+/// only then).
+fn fit_window() -> Task<Message> {
+    iced::window::oldest().and_then(|id| {
+        iced::window::monitor_size(id).and_then(move |monitor| {
+            let size = first_size(monitor);
+            if size == SIZE {
+                Task::none()
+            } else {
+                iced::window::resize(id, size)
+            }
+        })
+    })
+}
+
 /// Opens the wizard window.
 pub fn run(options: Options) -> iced::Result {
-    iced::application(move || App::new(options.clone()), App::update, App::view)
+    let boot = move || {
+        let (app, task) = App::new(options.clone());
+        (app, Task::batch([task, fit_window()]))
+    };
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
         .default_font(FONT)
         .window(iced::window::Settings {
-            size: iced::Size::new(1120.0, 780.0),
+            size: SIZE,
+            min_size: Some(MIN_SIZE),
             icon: icon(),
             ..iced::window::Settings::default()
         })

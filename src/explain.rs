@@ -10,6 +10,7 @@ use crate::ad::{Ace, DecodeError, Sid};
 use crate::backend::DirectoryError;
 use crate::backend::sync::SyncError;
 use crate::fl;
+use crate::localize::with_option;
 use crate::task::access::{Audit, BlockedUser, FIRST_USERS, Group, Reason};
 use crate::task::permissions::{AccountKind, BackupProblem, ConnectorProblem, Finding, TaskError};
 
@@ -166,7 +167,10 @@ pub fn sddl_error(e: &ParseError) -> String {
             fl!("sddl-error-duplicate-section", section = c.to_string())
         }
         ParseErrorKind::Sid(t) => fl!("sddl-error-sid", token = t.as_str()),
-        ParseErrorKind::NeedsDomain(t) => fl!("sddl-error-needs-domain", alias = t.as_str()),
+        ParseErrorKind::NeedsDomain(t) => with_option(
+            fl!("sddl-error-needs-domain", alias = t.as_str()),
+            "--domain-sid",
+        ),
         ParseErrorKind::AceType(t) => fl!("sddl-error-ace-type", token = t.as_str()),
         ParseErrorKind::AceFlag(t) => fl!("sddl-error-ace-flag", token = t.as_str()),
         ParseErrorKind::Rights(t) => fl!("sddl-error-rights", token = t.as_str()),
@@ -218,13 +222,14 @@ pub fn directory_error(e: &DirectoryError) -> String {
                 reason = reason.as_str()
             )
         }
-        DirectoryError::UntrustedCertificate { url, reason } => {
+        DirectoryError::UntrustedCertificate { url, reason } => with_option(
             fl!(
                 "dir-error-untrusted",
                 url = url.as_str(),
                 reason = reason.as_str()
-            )
-        }
+            ),
+            "--ca-file",
+        ),
         DirectoryError::HostnameMismatch { url, reason } => {
             fl!(
                 "dir-error-hostname",
@@ -245,7 +250,8 @@ pub fn directory_error(e: &DirectoryError) -> String {
         }
         DirectoryError::NoSuchObject { dn } => fl!("dir-error-no-such-object", dn = dn.as_str()),
         DirectoryError::Timeout { seconds } => {
-            fl!("dir-error-timeout", seconds = seconds.to_string())
+            let seconds = *seconds;
+            with_option(fl!("dir-error-timeout", seconds = seconds), "--timeout")
         }
         DirectoryError::ConnectionLost { reason } => {
             fl!("dir-error-connection-lost", reason = reason.as_str())
@@ -256,17 +262,23 @@ pub fn directory_error(e: &DirectoryError) -> String {
             dn = dn.as_str(),
             text = text.as_str()
         ),
-        DirectoryError::Plaintext => fl!("dir-error-plaintext"),
+        DirectoryError::Plaintext => with_option(
+            fl!("dir-error-plaintext"),
+            "--starttls, --insecure-plaintext",
+        ),
         DirectoryError::Config(text) => fl!("dir-error-config", text = text.as_str()),
         DirectoryError::Domain {
             domain,
             server,
             reason,
-        } => fl!(
-            "forest-error-domain",
-            domain = domain.as_str(),
-            server = server.as_str(),
-            reason = directory_error(reason)
+        } => with_option(
+            fl!(
+                "forest-error-domain",
+                domain = domain.as_str(),
+                server = server.as_str(),
+                reason = directory_error(reason)
+            ),
+            &format!("--domain-server {domain}=ldaps://HOST"),
         ),
         DirectoryError::SrvRefused { domain, host } => fl!(
             "srv-refused",
@@ -310,7 +322,10 @@ pub fn task_error(e: &TaskError) -> String {
             )
         }
         TaskError::NoBackup(dir) => fl!("task-error-no-backup", dir = dir.as_str()),
-        TaskError::NeverApplied(path) => fl!("task-error-never-applied", path = path.as_str()),
+        TaskError::NeverApplied(path) => with_option(
+            fl!("task-error-never-applied", path = path.as_str()),
+            "--backup FILE",
+        ),
         TaskError::Audit { path, reason } => {
             fl!("audit-error", reason = format!("{path}: {reason}"))
         }
@@ -350,10 +365,13 @@ pub fn task_error(e: &TaskError) -> String {
 /// Why a backup was refused, translated.
 pub fn backup_problem(p: &BackupProblem) -> String {
     match p {
-        BackupProblem::OtherServer { backup, connected } => fl!(
-            "backup-other-server",
-            backup = backup.as_str(),
-            connected = connected.as_str()
+        BackupProblem::OtherServer { backup, connected } => with_option(
+            fl!(
+                "backup-other-server",
+                backup = backup.as_str(),
+                connected = connected.as_str()
+            ),
+            "--backup",
         ),
         BackupProblem::OtherDomain { backup, connected } => fl!(
             "backup-other-domain",
@@ -396,7 +414,10 @@ pub fn finding(f: &Finding) -> String {
             if *days == 0 {
                 fl!("check-min-pwd-age-ok")
             } else {
-                fl!("check-min-pwd-age", days = days.to_string())
+                {
+                    let days = *days;
+                    fl!("check-min-pwd-age", days = days)
+                }
             },
             domain,
         ),
@@ -409,7 +430,7 @@ pub fn finding(f: &Finding) -> String {
             domain,
         ),
         Finding::UsersOutOfReach { scanned, users } if users.is_empty() => {
-            fl!("check-reach-all", scanned = scanned.to_string())
+            fl!("check-reach-all", scanned = (*scanned))
         }
         Finding::UsersOutOfReach { scanned, users } => {
             let audit = Audit {
@@ -420,7 +441,7 @@ pub fn finding(f: &Finding) -> String {
             let mut text = fl!(
                 "check-reach-some",
                 count = users.len(),
-                scanned = scanned.to_string()
+                scanned = (*scanned)
             );
             for line in groups_text(&audit.groups(FIRST_USERS)) {
                 text.push_str("\n    ");
@@ -442,16 +463,16 @@ pub fn finding(f: &Finding) -> String {
             for ou in ous {
                 text.push_str("\n    ");
                 text.push_str(SUB);
-                text.push_str(&fl!(
-                    "check-blocked-ou",
-                    dn = ou.dn.as_str(),
-                    users = ou.users.to_string()
-                ));
+                text.push_str(&if crate::localize::command_line() {
+                    fl!("cli-blocked-ou", dn = ou.dn.as_str(), users = ou.users)
+                } else {
+                    fl!("check-blocked-ou", dn = ou.dn.as_str(), users = ou.users)
+                });
             }
             text
         }
         Finding::PsoMinPwdAge { users } => {
-            fl!("check-pso-min-age", count = users.to_string())
+            fl!("check-pso-min-age", count = (*users))
         }
         Finding::UnexpirePassword { dn, allowed: true } => {
             fl!("check-unexpire-ok", dn = dn.as_str())
@@ -464,14 +485,15 @@ pub fn finding(f: &Finding) -> String {
             count,
             covered: true,
         } => {
-            fl!("check-inetorgperson-covered", count = count.to_string())
+            fl!("check-inetorgperson-covered", count = (*count))
         }
         Finding::InetOrgPerson {
             count,
             covered: false,
-        } => {
-            fl!("check-inetorgperson-uncovered", count = count.to_string())
-        }
+        } => with_option(
+            fl!("check-inetorgperson-uncovered", count = (*count)),
+            "--inetorgperson",
+        ),
         Finding::GrantState { dn, state } => match state.as_str() {
             "granted" => fl!("check-grant-complete", dn = dn.as_str()),
             "partly" => fl!("check-grant-partial", dn = dn.as_str()),
@@ -599,7 +621,7 @@ pub fn groups_text(groups: &[Group]) -> Vec<String> {
         if more > 0 {
             lines.push(format!(
                 "{SUB}{}",
-                fl!("reach-more", count = more.to_string())
+                with_option(fl!("reach-more", count = more), "--json")
             ));
         }
     }
@@ -618,7 +640,7 @@ pub fn audit_text(a: &Audit) -> Vec<String> {
         lines.push(fl!(
             "verify-target-ungranted",
             target = t.target.as_str(),
-            count = t.users.to_string()
+            count = t.users
         ));
     }
     for d in &a.domains {
@@ -626,8 +648,8 @@ pub fn audit_text(a: &Audit) -> Vec<String> {
             "forest-verify-domain",
             domain = d.domain.as_str(),
             server = d.server.as_str(),
-            carrying = d.carrying.to_string(),
-            total = d.scanned.to_string(),
+            carrying = d.carrying,
+            total = d.scanned,
             blocked = d.blocked.to_string()
         ));
     }
@@ -655,7 +677,9 @@ pub fn sync_error(e: &SyncError) -> String {
                 reason = reason.as_str()
             )
         }
-        SyncError::ModuleMissing(m) => fl!("sync-error-module", detail = m.as_str()),
+        SyncError::ModuleMissing(m) => {
+            with_option(fl!("sync-error-module", detail = m.as_str()), "--remote")
+        }
         SyncError::AccessDenied(m) => fl!("sync-error-access", detail = m.as_str()),
         SyncError::NoConnector => fl!("sync-error-no-connector"),
         SyncError::SeveralConnectors(names) => {
@@ -663,11 +687,17 @@ pub fn sync_error(e: &SyncError) -> String {
         }
         SyncError::Remote(m) => fl!("sync-error-remote", detail = m.as_str()),
         SyncError::Garbage(m) => fl!("sync-error-garbage", detail = m.as_str()),
-        SyncError::Timeout(s) => fl!("sync-error-timeout", seconds = s.to_string()),
+        SyncError::Timeout(s) => {
+            let seconds = *s;
+            fl!("sync-error-timeout", seconds = seconds)
+        }
         SyncError::Failed(m) => fl!("sync-error", reason = m.as_str()),
         SyncError::ReadBack => fl!("sync-error-read-back"),
         SyncError::Audit(m) => fl!("audit-error", reason = m.as_str()),
-        SyncError::AgentMissing(m) => fl!("cloudsync-error-agent", detail = m.as_str()),
+        SyncError::AgentMissing(m) => with_option(
+            fl!("cloudsync-error-agent", detail = m.as_str()),
+            "--remote",
+        ),
         SyncError::SignInRefused(m) => fl!("cloudsync-error-sign-in", detail = m.as_str()),
         SyncError::TooLarge(limit) => fl!(
             "sync-error-too-large",
@@ -735,7 +765,10 @@ pub fn sync_finding(f: &crate::task::sync::Finding) -> String {
 pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
     use crate::backend::tenant::TenantError as E;
     match e {
-        E::Config(m) => fl!("tenant-error-config", detail = m.as_str()),
+        E::Config(m) => with_option(
+            fl!("tenant-error-config", detail = m.as_str()),
+            "--tenant, --client-id",
+        ),
         E::Network(m) => fl!("tenant-error-network", detail = m.as_str()),
         E::Timeout => fl!("tenant-error-timeout"),
         E::NotSignedIn => fl!("tenant-error-not-signed-in"),
@@ -744,9 +777,9 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
             code = code.as_str(),
             detail = description.as_str()
         ),
-        E::ConsentNeeded => fl!("tenant-error-consent"),
+        E::ConsentNeeded => with_option(fl!("tenant-error-consent"), "--client-id"),
         E::TenantNotFound(t) => fl!("tenant-error-tenant", tenant = t.as_str()),
-        E::NoBrowser => fl!("tenant-error-no-browser"),
+        E::NoBrowser => with_option(fl!("tenant-error-no-browser"), "--device-code"),
         E::Declined => fl!("tenant-error-declined"),
         E::Expired => fl!("tenant-error-expired"),
         E::StateMismatch => fl!("tenant-error-state"),
@@ -761,10 +794,13 @@ pub fn tenant_error(e: &crate::backend::tenant::TenantError) -> String {
             "tenant-error-too-large",
             mib = (limit / (1024 * 1024)).to_string()
         ),
-        E::TenantMismatch { expected, got } => fl!(
-            "tenant-error-tenant-mismatch",
-            expected = expected.as_str(),
-            got = got.as_str()
+        E::TenantMismatch { expected, got } => with_option(
+            fl!(
+                "tenant-error-tenant-mismatch",
+                expected = expected.as_str(),
+                got = got.as_str()
+            ),
+            "--tenant",
         ),
         E::ForeignLink(base) => fl!("tenant-error-foreign-link", base = base.as_str()),
         E::Graph {

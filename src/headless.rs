@@ -12,7 +12,7 @@ use iced_test::Simulator;
 use crate::app::{App, Message, Options};
 
 /// The logical size of the window being simulated.
-pub const SIZE: Size = Size::new(1120.0, 780.0);
+pub const SIZE: Size = crate::app::SIZE;
 
 /// A wizard run without a window.
 pub struct Driver {

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod cli;
 pub mod diagnostics;
 pub mod explain;
+pub mod focus;
 pub mod fsperm;
 pub mod headless;
 pub mod localize;

@@ -56,3 +56,27 @@ pub fn init(lang: Option<&str>) -> String {
     LOADER.set_use_isolating(false);
     LOADER.current_language().language.to_string()
 }
+
+static COMMAND_LINE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks this process as the command line (or not): only there do
+/// messages name the option that acts on them. The window names the
+/// action instead (issue 26: command-line syntax stays out of it).
+pub fn set_command_line(on: bool) {
+    COMMAND_LINE.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether this process speaks as the command line.
+pub fn command_line() -> bool {
+    COMMAND_LINE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `text`, followed on the command line by the option(s) that act on it
+/// (`--ca-file`); in the window, `text` alone.
+pub fn with_option(text: String, options: &str) -> String {
+    if command_line() {
+        crate::fl!("cli-with-option", text = text, options = options)
+    } else {
+        text
+    }
+}

@@ -85,6 +85,21 @@ impl Env {
         }
     }
 
+    /// How the pilot test paces its polls: as the task's defaults, but
+    /// without waits on an unpaced demo (tests and screenshots), whose
+    /// operation advances per poll rather than with time: the pages look
+    /// the same, only sooner.
+    pub fn prove_options(&self) -> crate::task::prove::Options {
+        let defaults = crate::task::prove::Options::default();
+        match &self.planes {
+            Planes::Demo(org) if org.unpaced() => crate::task::prove::Options {
+                poll: Duration::ZERO,
+                ..defaults
+            },
+            _ => defaults,
+        }
+    }
+
     /// True for the demo organization.
     pub fn is_demo(&self) -> bool {
         matches!(self.planes, Planes::Demo(_))

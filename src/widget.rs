@@ -57,6 +57,38 @@ pub fn small<'a, M: 'a>(label: String) -> Element<'a, M> {
         .into()
 }
 
+/// Small text that wraps only after `sep` (`;` between the fields of an
+/// SDDL entry, `,` between the parts of a DN): never inside a GUID or SID.
+/// Each part is laid out whole, the parts flow onto as many lines as the
+/// width needs.
+pub fn breakable<'a, M: 'a>(value: &str, sep: char) -> Element<'a, M> {
+    let mut parts = row![];
+    for part in value.split_inclusive(sep) {
+        parts = parts.push(
+            text(part.to_string())
+                .size(size::SMALL)
+                .wrapping(text::Wrapping::None)
+                .style(|theme: &Theme| text::Style {
+                    color: Some(crate::theme::quiet(theme)),
+                }),
+        );
+    }
+    parts.wrap().vertical_spacing(2).into()
+}
+
+/// A DN as a heading that wraps between its parts (after each comma).
+pub fn dn_heading<'a, M: 'a>(dn: &str) -> Element<'a, M> {
+    let mut parts = row![];
+    for part in dn.split_inclusive(',') {
+        parts = parts.push(
+            text(part.to_string())
+                .size(size::HEADING)
+                .wrapping(text::Wrapping::None),
+        );
+    }
+    parts.wrap().into()
+}
+
 /// A card around content: the surface colour with a hairline, as the
 /// groups of Windows 11 Settings.
 pub fn card<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> Element<'a, M> {
@@ -143,6 +175,21 @@ fn pill<'a, M: 'a>(label: String, kind: Kind) -> Element<'a, M> {
         .into()
 }
 
+/// A badge's text and background colours for an outcome (the contrast
+/// test reads them too).
+pub fn outcome_colors(theme: &Theme, o: Outcome) -> (Color, Color) {
+    let c = pair(theme, outcome_kind(o));
+    (c.text, c.color)
+}
+
+fn outcome_kind(o: Outcome) -> Kind {
+    match o {
+        Outcome::Ok => Kind::Good,
+        Outcome::Warning => Kind::Warn,
+        Outcome::Blocking => Kind::Bad,
+    }
+}
+
 /// A badge for a pre-flight outcome.
 pub fn outcome<'a, M: 'a>(o: Outcome) -> Element<'a, M> {
     match o {
@@ -186,29 +233,32 @@ pub fn error<'a, M: 'a>(message: String) -> Element<'a, M> {
     container(text(message).size(size::BODY))
         .padding(12)
         .width(Length::Fill)
-        .style(|theme: &Theme| {
-            let p = theme.extended_palette();
-            let tint = if crate::theme::is_dark(theme) {
-                0.16
-            } else {
-                0.08
-            };
-            let background = Color {
-                a: tint,
-                ..p.danger.base.color
-            };
-            container::Style {
-                text_color: Some(p.background.base.text),
-                background: Some(Background::Color(background)),
-                border: Border {
-                    color: p.danger.base.color,
-                    width: 1.0,
-                    radius: 6.0.into(),
-                },
-                ..container::Style::default()
-            }
-        })
+        .style(error_style)
         .into()
+}
+
+/// The error box's look: a faint red tint with a red edge.
+pub fn error_style(theme: &Theme) -> container::Style {
+    let p = theme.extended_palette();
+    let tint = if crate::theme::is_dark(theme) {
+        0.16
+    } else {
+        0.08
+    };
+    let background = Color {
+        a: tint,
+        ..p.danger.base.color
+    };
+    container::Style {
+        text_color: Some(p.background.base.text),
+        background: Some(Background::Color(background)),
+        border: Border {
+            color: p.danger.base.color,
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..container::Style::default()
+    }
 }
 
 /// A card for running work: what is happening, how far (when known), and
@@ -234,36 +284,37 @@ fn labelled<'a, M: Clone + 'a>(
     label: String,
     on_press: Option<M>,
     style: fn(&Theme, iced::widget::button::Status) -> iced::widget::button::Style,
-) -> iced::widget::Button<'a, M> {
-    iced::widget::button(text(label).size(size::BODY))
-        .on_press_maybe(on_press)
+) -> Element<'a, M> {
+    let button = iced::widget::button(text(label).size(size::BODY))
+        .on_press_maybe(on_press.clone())
         .style(style)
-        .padding([8, 18])
+        .padding([8, 18]);
+    crate::focus::focus(button, on_press)
 }
 
 /// The page's main action (one per page at most): filled with the accent
 /// colour. Disabled without a message.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    labelled(label, on_press, iced::widget::button::primary).into()
+    labelled(label, on_press, crate::theme::primary_button)
 }
 
 /// Any other action: outlined, quiet.
 pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    labelled(label, on_press, crate::theme::secondary_button).into()
+    labelled(label, on_press, crate::theme::secondary_button)
 }
 
 /// An action that undoes or removes: red only where it matters.
 pub fn destructive<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    labelled(label, on_press, iced::widget::button::danger).into()
+    labelled(label, on_press, crate::theme::danger_button)
 }
 
 /// A link-like action inside text (sign out, open a page).
 pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    iced::widget::button(text(label).size(size::SMALL))
-        .on_press_maybe(on_press)
+    let button = iced::widget::button(text(label).size(size::SMALL))
+        .on_press_maybe(on_press.clone())
         .style(iced::widget::button::text)
-        .padding([2, 4])
-        .into()
+        .padding([2, 4]);
+    crate::focus::focus(button, on_press)
 }
 
 /// How far a user scan has come, for a bar without a known total: it moves

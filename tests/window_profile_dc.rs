@@ -99,7 +99,7 @@ fn a_profile_keeps_its_targets_inetorgperson_and_starttls_in_the_window() {
         "pre-flight did not reach the DC over StartTLS"
     );
     assert!(
-        !d.shows("add --inetorgperson"),
+        !d.shows("include inetOrgPerson objects in the grant"),
         "the inetOrgPerson option was dropped"
     );
     // Pre-flight on a fresh Samba domain may warn (minimum password age)

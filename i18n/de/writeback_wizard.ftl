@@ -91,7 +91,7 @@ sddl-error-at-char = { $what } (bei Zeichen { $position })
 sddl-error-section = Abschnitt „O:“, „G:“, „D:“ oder „S:“ erwartet, aber „{ $found }“ gefunden
 sddl-error-duplicate-section = Der Abschnitt „{ $section }:“ kommt zweimal vor
 sddl-error-sid = „{ $token }“ ist weder eine SID (S-1-…) noch ein bekanntes Kürzel aus zwei Buchstaben
-sddl-error-needs-domain = Das Kürzel „{ $alias }“ steht für eine Domänengruppe; geben Sie die Domänen-SID mit --domain-sid an oder schreiben Sie die vollständige SID
+sddl-error-needs-domain = Das Kürzel „{ $alias }“ steht für eine Domänengruppe; geben Sie die Domänen-SID an oder schreiben Sie die vollständige SID
 sddl-error-ace-type = Unbekannter ACE-Typ „{ $token }“ (verwenden Sie A, D, OA, OD, AU, OU, AL oder OL)
 sddl-error-ace-flag = Unbekanntes ACE-Flag „{ $token }“ (verwenden Sie OI, CI, NP, IO, ID, SA oder FA)
 sddl-error-rights = Unbekanntes Recht „{ $token }“ (verwenden Sie Rechte aus zwei Buchstaben wie CR, WP, RP oder eine Hex-Maske wie 0x100)
@@ -112,21 +112,33 @@ cli-error-encode-too-large = Die Sicherheitsbeschreibung ist für ihre Binärfor
 gui-error = Das Assistentenfenster konnte nicht geöffnet werden: { $reason }
 explain-owner = Besitzer: { $trustee }
 explain-group = Gruppe: { $trustee }
-explain-dacl = Berechtigungen ({ $count } Einträge):
-explain-dacl-protected = Berechtigungen ({ $count } Einträge, nicht vom übergeordneten Objekt geerbt):
+explain-dacl = Berechtigungen ({ $count ->
+        [one] { $count } Eintrag
+       *[other] { $count } Einträge
+    }):
+explain-dacl-protected = Berechtigungen ({ $count ->
+        [one] { $count } Eintrag
+       *[other] { $count } Einträge
+    }, nicht vom übergeordneten Objekt geerbt):
 explain-null-dacl = Berechtigungen: keine festgelegt (eine NULL-DACL gewährt allen Vollzugriff)
-explain-sacl = Überwachung ({ $count } Einträge):
+explain-sacl = Überwachung ({ $count ->
+        [one] { $count } Eintrag
+       *[other] { $count } Einträge
+    }):
 
 ## Schritt 1: Verzeichnisfehler
 
 dir-error-unreachable = { $url } ist nicht erreichbar ({ $reason }); überprüfen Sie Adresse und Port und ob der Domänencontroller läuft und nicht von einer Firewall blockiert wird
-dir-error-untrusted = Das Zertifikat von { $url } ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert ({ $reason }); geben Sie das Zertifikat der Zertifizierungsstelle mit --ca-file an
+dir-error-untrusted = Das Zertifikat von { $url } ist nicht von einer vertrauenswürdigen Zertifizierungsstelle signiert ({ $reason }); geben Sie die Datei mit dem Zertifikat der ausstellenden Zertifizierungsstelle an
 dir-error-hostname = Das Zertifikat von { $url } ist nicht für diesen Namen ausgestellt ({ $reason }); verbinden Sie sich über den Namen, der im Zertifikat steht (meist der DNS-Name des Domänencontrollers)
 dir-error-tls = Die TLS-Verbindung zu { $url } ist fehlgeschlagen ({ $reason })
 dir-error-credentials = Der Domänencontroller hat die Anmeldung abgelehnt: Überprüfen Sie den Kontonamen (UPN, DN oder DOMAIN\user) und das Kennwort
 dir-error-rights = Das angemeldete Konto darf diesen Vorgang für { $dn } nicht ausführen; melden Sie sich als Domänen-Admin an oder mit einem Konto, das die Berechtigungen dieses Objekts ändern darf
 dir-error-no-such-object = { $dn } existiert nicht; überprüfen Sie den DN
-dir-error-timeout = Der Domänencontroller hat nicht innerhalb von { $seconds } Sekunden geantwortet; überprüfen Sie das Netzwerk oder erhöhen Sie --timeout
+dir-error-timeout = Der Domänencontroller hat nicht innerhalb { $seconds ->
+        [one] einer Sekunde
+       *[other] von { $seconds } Sekunden
+    } geantwortet; überprüfen Sie das Netzwerk oder erhöhen Sie die Zeitüberschreitung
 dir-error-connection-lost = Die Verbindung zum Domänencontroller wurde unterbrochen ({ $reason }); es wurde nichts weiter geändert, führen Sie den Befehl erneut aus
 dir-error-ldap = Der Domänencontroller hat für { $dn } mit dem LDAP-Fehler { $code } geantwortet: { $text }
 dir-error-config = Ungültige Verbindungseinstellung: { $text }
@@ -135,7 +147,7 @@ task-error-account-ambiguous = „{ $name }“ passt auf mehrere Konten ({ $cand
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: Die nach dem Schreiben zurückgelesenen Berechtigungen stimmen nicht mit den geschriebenen überein; führen Sie die Befehle check und verify aus und machen Sie die Änderung bei Bedarf mit rollback rückgängig
 task-error-backup = Die Sicherung { $path } kann nicht verwendet werden ({ $reason })
-task-error-never-applied = Die in { $path } gespeicherte Berechtigungsvergabe ist nie im Verzeichnis angekommen (ihr Schreibvorgang ist fehlgeschlagen), daher gibt es nichts rückgängig zu machen; wählen Sie mit --backup FILE eine frühere Berechtigungsvergabe aus
+task-error-never-applied = Die in { $path } gespeicherte Berechtigungsvergabe ist nie im Verzeichnis angekommen (ihr Schreibvorgang ist fehlgeschlagen), daher gibt es nichts rückgängig zu machen; wählen Sie eine frühere Berechtigungsvergabe aus
 task-error-no-backup = In { $dir } wurde keine Sicherung einer Berechtigungsvergabe gefunden; es gibt nichts rückgängig zu machen
 
 ## Schritt 1: Ergebnisse der Vorabprüfung
@@ -150,11 +162,20 @@ check-dacl-not-writable = Das angemeldete Konto darf die Berechtigungen von { $d
 check-connector-found = Connectorkonto { $dn } gefunden und aktiviert
 check-connector-disabled = Das Connectorkonto { $dn } ist deaktiviert; aktivieren Sie es (Entra Connect kann damit sonst keine Kennwörter zurückschreiben)
 check-min-pwd-age-ok = Das minimale Kennwortalter ist 0, wie für das Kennwortrückschreiben erforderlich
-check-min-pwd-age = Das minimale Kennwortalter beträgt { $days } Tag(e); das Rückschreiben eines gerade zurückgesetzten Kennworts wird abgelehnt, bis diese Zeit verstrichen ist (setzen Sie es in der Default Domain Policy auf 0)
+check-min-pwd-age = Das minimale Kennwortalter beträgt { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    }; das Rückschreiben eines gerade zurückgesetzten Kennworts wird abgelehnt, bis diese Zeit verstrichen ist (setzen Sie es in der Default Domain Policy auf 0)
 check-policy-hints-ok = Der Domänencontroller unterstützt das Steuerelement für Kennwortrichtlinienhinweise
 check-policy-hints-missing = Der Domänencontroller meldet das Steuerelement für Kennwortrichtlinienhinweise nicht als unterstützt (Windows Server 2016 oder höher erforderlich); das Kennwortrückschreiben kann mit Ereignis 6329 fehlschlagen
-check-inetorgperson-covered = { $count } inetOrgPerson-Objekte im Bereich, abgedeckt durch die inetOrgPerson-Varianten
-check-inetorgperson-uncovered = { $count } inetOrgPerson-Objekte im Bereich erhalten die Berechtigung nicht; fügen Sie --inetorgperson hinzu
+check-inetorgperson-covered = { $count ->
+        [one] { $count } inetOrgPerson-Objekt
+       *[other] { $count } inetOrgPerson-Objekte
+    } im Bereich, abgedeckt durch die inetOrgPerson-Varianten
+check-inetorgperson-uncovered = { $count ->
+        [one] { $count } inetOrgPerson-Objekt im Bereich erhält
+       *[other] { $count } inetOrgPerson-Objekte im Bereich erhalten
+    } die Berechtigung nicht; beziehen Sie inetOrgPerson-Objekte in die Berechtigungsvergabe ein
 check-grant-complete = Für { $dn } sind bereits alle Berechtigungen für das Kennwortrückschreiben gesetzt
 check-grant-partial = Für { $dn } ist erst ein Teil der Berechtigungen für das Kennwortrückschreiben gesetzt; der Befehl grant ergänzt die fehlenden
 check-grant-none = Für { $dn } sind die Berechtigungen für das Kennwortrückschreiben noch nicht gesetzt
@@ -171,18 +192,45 @@ cli-password-prompt = Kennwort des Anmeldekontos:
 cli-error-confirm-needs-yes = Kein Terminal verfügbar: Fügen Sie --yes hinzu, um die Änderung zu bestätigen
 cli-cancelled = Abgebrochen; es wurde nichts geändert
 cli-blocked = Durch Ergebnisse der Vorabprüfung blockiert; beheben Sie sie und führen Sie den Befehl erneut aus:
-cli-confirm-grant = Die neuen Berechtigungen für { $count } Objekt(e) schreiben?
-cli-confirm-rollback = Die Berechtigungsvergabe für { $count } Objekt(e) rückgängig machen?
+cli-confirm-grant = Die neuen Berechtigungen für { $count ->
+        [one] 1 Objekt
+       *[other] { $count } Objekte
+    } schreiben?
+cli-confirm-rollback = Die Berechtigungsvergabe für { $count ->
+        [one] 1 Objekt
+       *[other] { $count } Objekte
+    } rückgängig machen?
 cli-confirm-hint = [j/N]
-cli-granted = { $dn }: { $count } Berechtigungseinträge hinzugefügt; Sicherung gespeichert unter { $backup }
+cli-granted = { $dn }: { $count ->
+        [one] 1 Berechtigungseintrag
+       *[other] { $count } Berechtigungseinträge
+    } hinzugefügt; Sicherung gespeichert unter { $backup }
 cli-already-granted = { $dn }: Berechtigungen bereits vergeben, nichts zu tun
-cli-plan-target = { $dn }: { $count } hinzuzufügende Berechtigungseinträge:
+cli-plan-target = { $dn }: { $count ->
+        [one] 1 hinzuzufügender Berechtigungseintrag
+       *[other] { $count } hinzuzufügende Berechtigungseinträge
+    }:
 cli-plan-before = Vorher:  { $sddl }
 cli-plan-after = Nachher: { $sddl }
 cli-dry-run = Probelauf: Es wurde nichts geschrieben
-cli-verify-summary = { $carrying } von { $total } Benutzern haben die Berechtigung
-cli-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count } Einträge entfernt)
-progress-users = { $carrying } von { $done } bisher geprüften Benutzern haben die Berechtigung
+cli-verify-summary = { $carrying } von { $total ->
+        [one] { $total } Benutzer
+       *[other] { $total } Benutzern
+    } { $carrying ->
+        [one] hat
+       *[other] haben
+    } die Berechtigung
+cli-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count ->
+        [one] 1 Eintrag entfernt
+       *[other] { $count } Einträge entfernt
+    })
+progress-users = { $carrying } von { $done ->
+        [one] { $done } bisher geprüften Benutzer
+       *[other] { $done } bisher geprüften Benutzern
+    } { $carrying ->
+        [one] hat
+       *[other] haben
+    } die Berechtigung
 
 ## Assistent: Rahmen
 
@@ -260,9 +308,15 @@ permissions-subtitle = Das Connectorkonto erhält die für das Kennwortrückschr
 permissions-planning = Aktuelle Berechtigungen werden gelesen…
 permissions-applying = Sicherung wird angelegt, geschrieben, zurückgelesen…
 permissions-undoing = Die von diesem Assistenten hinzugefügten Einträge werden entfernt…
-permissions-will-add = { $count } Einträge werden hinzugefügt:
+permissions-will-add = { $count ->
+        [one] 1 Eintrag wird hinzugefügt:
+       *[other] { $count } Einträge werden hinzugefügt:
+    }
 permissions-sddl-added = Dieselben Einträge in SDDL:
-permissions-applied-line = { $count } Einträge hinzugefügt und zurückgelesen
+permissions-applied-line = { $count ->
+        [one] 1 Eintrag hinzugefügt und zurückgelesen
+       *[other] { $count } Einträge hinzugefügt und zurückgelesen
+    }
 permissions-result = Ergebnis
 permissions-read-back = { $dn }: geschrieben und zurückgelesen
 permissions-backup = Sicherung: { $path }
@@ -326,7 +380,10 @@ summary-title = Zusammenfassung
 summary-subtitle = Was dieser Durchlauf geändert hat und wie Sie es rückgängig machen.
 summary-changed = Geändert
 summary-no-permissions = Es wurden keine Berechtigungen geschrieben.
-summary-permissions = { $dn }: { $count } Berechtigungseinträge hinzugefügt
+summary-permissions = { $dn }: { $count ->
+        [one] 1 Berechtigungseintrag
+       *[other] { $count } Berechtigungseinträge
+    } hinzugefügt
 summary-connect-on = Entra Connect: Kennwortrückschreiben aktiviert
 summary-connect-unchanged = Entra Connect: in diesem Durchlauf nicht geändert
 summary-portal-on = Portal: Rückschreiben und Entsperren aktiviert
@@ -341,13 +398,16 @@ summary-undo-all = Alles rückgängig machen
 ## Schritt 2: Entra Connect
 
 sync-error-no-powershell = PowerShell kann nicht gestartet werden ({ $exe }: { $reason }); führen Sie den Assistenten auf dem Connect-Server aus, installieren Sie PowerShell oder geben Sie den Pfad mit WRITEBACK_WIZARD_POWERSHELL an
-sync-error-module = Das ADSync-Modul ist nicht installiert ({ $detail }); führen Sie das Programm auf dem Entra Connect-Server aus oder geben Sie dessen Namen mit --remote an
-sync-error-access = Zugriff verweigert ({ $detail }); führen Sie das Programm als Administrator des Connect-Servers (mit erhöhten Rechten) aus, bei --remote als Mitglied seiner lokalen Gruppe „Administratoren“
+sync-error-module = Das ADSync-Modul ist nicht installiert ({ $detail }); führen Sie das Programm auf dem Entra Connect-Server aus oder geben Sie dessen Namen an, um ihn aus der Ferne zu erreichen
+sync-error-access = Zugriff verweigert ({ $detail }); führen Sie das Programm als Administrator des Connect-Servers (mit erhöhten Rechten) aus, bei einem entfernten Server als Mitglied seiner lokalen Gruppe „Administratoren“
 sync-error-no-connector = Auf dem Connect-Server wurde kein Entra ID-Connector gefunden; schließen Sie zuerst die Einrichtung von Entra Connect ab
 sync-error-several = Es wurden mehrere Entra ID-Connectors gefunden ({ $names }); aktivieren Sie das Kennwortrückschreiben stattdessen im Entra Connect-Assistenten
 sync-error-remote = Die PowerShell-Remotesitzung ist fehlgeschlagen ({ $detail }); überprüfen Sie den Hostnamen, ob WinRM dort aktiviert ist und welche Rechte Sie dort haben
 sync-error-garbage = PowerShell hat eine unerwartete Antwort geliefert ({ $detail }); führen Sie den Befehl erneut aus und überprüfen Sie die PowerShell auf dem Connect-Server
-sync-error-timeout = PowerShell hat nicht innerhalb von { $seconds } Sekunden geantwortet und wurde beendet (der Assistent hat sonst nichts geändert)
+sync-error-timeout = PowerShell hat nicht innerhalb { $seconds ->
+        [one] einer Sekunde
+       *[other] von { $seconds } Sekunden
+    } geantwortet und wurde beendet (der Assistent hat sonst nichts geändert)
 sync-error-read-back = Der zurückgelesene Status des Kennwortrückschreibens entspricht nicht dem festgelegten; sehen Sie im Entra Connect-Assistenten unter „Optionale Features“ nach
 sync-check-version = Entra Connect { $version } (2.x oder höher)
 sync-check-version-old = Entra Connect { $version } wird nicht mehr unterstützt; aktualisieren Sie zuerst auf 2.x oder höher
@@ -358,14 +418,14 @@ sync-check-endpoint-blocked = { $host } antwortet vom Connect-Server aus nicht a
 cli-sync-state = { $host }: Connector „{ $connector }“, Kennwortrückschreiben { $state }
 
 ## Sign-in and the portal API (step 3)
-tenant-error-config = { $detail }; korrigieren Sie die Einstellung (Profil, --tenant, --client-id oder die Variablen WRITEBACK_WIZARD_*_URL)
+tenant-error-config = { $detail }; korrigieren Sie die Einstellung (den Mandanten oder die Client-ID im Profil oder die Variablen WRITEBACK_WIZARD_*_URL)
 tenant-error-network = Entra ID ist nicht erreichbar ({ $detail }); prüfen Sie Netzwerk, Proxy und Firewall dieses Rechners
 tenant-error-timeout = Entra ID hat nicht rechtzeitig geantwortet; versuchen Sie es erneut und prüfen Sie das Netzwerk dieses Rechners
 tenant-error-not-signed-in = nicht beim Mandanten angemeldet; melden Sie sich zuerst auf der Seite „Ziele & Anmeldung“ an
 tenant-error-sign-in = die Anmeldung ist fehlgeschlagen ({ $code }: { $detail }); prüfen Sie Mandantennamen und Konto und melden Sie sich erneut an
-tenant-error-consent = die Client-Anwendung braucht in diesem Mandanten eine Einwilligung; bitten Sie einen globalen Administrator darum, oder verwenden Sie eine andere Client-ID (client_id im Profil, --client-id)
+tenant-error-consent = die Client-Anwendung braucht in diesem Mandanten eine Einwilligung; bitten Sie einen globalen Administrator darum, oder verwenden Sie eine andere Client-ID (client_id im Profil)
 tenant-error-tenant = der Mandant { $tenant } wurde nicht gefunden; verwenden Sie seine primäre Domäne (contoso.onmicrosoft.com) oder seine Mandanten-ID
-tenant-error-no-browser = für die Anmeldung ließ sich kein Browser öffnen; verwenden Sie „Mit einem Code anmelden“ (--device-code)
+tenant-error-no-browser = für die Anmeldung ließ sich kein Browser öffnen; verwenden Sie „Mit einem Code anmelden“
 tenant-error-declined = die Anmeldung wurde im Browser abgelehnt; melden Sie sich erneut an und stimmen Sie zu
 tenant-error-expired = die Anmeldung ist abgelaufen; melden Sie sich erneut an
 tenant-error-state = die Antwort gehörte nicht zu dieser Anmeldung (state stimmt nicht überein) und wurde abgewiesen; melden Sie sich erneut an
@@ -410,7 +470,7 @@ verify-portal-unread = Portal: nicht angemeldet, daher wurden die Einstellungen 
 
 ## Cloud Sync
 
-cloudsync-error-agent = das PowerShell-Modul des Cloud-Sync-Bereitstellungs-Agents ist nicht installiert ({ $detail }); führen Sie dies auf dem Server mit dem Bereitstellungs-Agent aus (1.1.977.0 oder neuer) oder verwenden Sie --remote mit dessen Namen
+cloudsync-error-agent = das PowerShell-Modul des Cloud-Sync-Bereitstellungs-Agents ist nicht installiert ({ $detail }); führen Sie dies auf dem Server mit dem Bereitstellungs-Agent aus (1.1.977.0 oder neuer) oder geben Sie dessen Namen an, um ihn aus der Ferne zu erreichen
 cloudsync-error-sign-in = der Mandant hat die Anmeldung abgelehnt ({ $detail }); prüfen Sie Benutzername und Kennwort des Mandanten-Administrators: er muss Administrator für hybride Identität oder globaler Administrator des Mandanten sein
 cloudsync-check-version = Bereitstellungs-Agent { $version } (1.1.977.0 oder neuer)
 cloudsync-check-version-old = Bereitstellungs-Agent { $version } ist zu alt für das Kennwortrückschreiben; aktualisieren Sie ihn zuerst auf 1.1.977.0 oder neuer
@@ -470,8 +530,14 @@ runbook-result-ok = erledigt und zurückgelesen
 runbook-result-failed = fehlgeschlagen: { $reason }
 runbook-setting-password-writeback = Kennwortrückschreiben
 runbook-value-unknown = unbekannt
-runbook-aces-added = { $count } Einträge hinzugefügt
-runbook-aces-removed = { $count } Einträge entfernt
+runbook-aces-added = { $count ->
+        [one] 1 Eintrag hinzugefügt
+       *[other] { $count } Einträge hinzugefügt
+    }
+runbook-aces-removed = { $count ->
+        [one] 1 Eintrag entfernt
+       *[other] { $count } Einträge entfernt
+    }
 runbook-target-dc = Domänencontroller: { $server }
 runbook-target-connector = AD DS-Connectorkonto: { $account }
 runbook-target-sync = Entra Connect-Server: { $host }
@@ -494,12 +560,42 @@ runbook-setting-read-back = Zurückgelesen
 
 ## Effektiver Zugriff (Issue 13): was der Connector bei jedem Benutzer tatsächlich darf
 verify-why = Damit das Kennwortrückschreiben für einen Benutzer funktioniert, braucht das Connectorkonto alle vier Rechte für diesen Benutzer. Jede Gruppe nennt, warum sie fehlen, und wie Sie das beheben.
-summary-unreached = { $count } Benutzer liegen außerhalb der Reichweite des Connectors (eine Verweigerung, deaktivierte Vererbung, ein geschütztes Konto …): Das Kennwortrückschreiben schlägt für sie fehl. Der Schritt „Überprüfen“ listet sie mit der jeweiligen Lösung auf.
-check-reach-all = Der Connector wird für alle { $scanned } Benutzer im Bereich sämtliche Rechte für das Kennwortrückschreiben besitzen
-check-reach-some = { $count } von { $scanned } Benutzern werden außerhalb der Reichweite des Connectors liegen; das Kennwortrückschreiben schlägt für sie fehl
-check-blocked-ous = Bei { $count } Organisationseinheit(en) oder Container(n) im Bereich ist die Vererbung deaktiviert: Die Berechtigungsvergabe erreicht die Benutzer darunter nicht. Fügen Sie jedes dieser Objekte als Ziel hinzu:
-check-blocked-ou = --target "{ $dn }"  ({ $users } Benutzer)
-check-pso-min-age = Für { $count } Benutzer gilt eine differenzierte Kennwortrichtlinie mit einem minimalen Kennwortalter über 0: Eine Kennwortzurücksetzung aus der Cloud kurz nach einer Änderung wird abgelehnt. Setzen Sie das minimale Kennwortalter dieser Richtlinie auf 0.
+summary-unreached = { $count ->
+        [one] 1 Benutzer liegt
+       *[other] { $count } Benutzer liegen
+    } außerhalb der Reichweite des Connectors (eine Verweigerung, deaktivierte Vererbung, ein geschütztes Konto …): Das Kennwortrückschreiben schlägt für { $count ->
+        [one] ihn
+       *[other] sie
+    } fehl. Der Schritt „Überprüfen“ listet { $count ->
+        [one] ihn
+       *[other] sie
+    } mit der jeweiligen Lösung auf.
+check-reach-all = Der Connector wird für { $scanned ->
+        [one] den 1 Benutzer
+       *[other] alle { $scanned } Benutzer
+    } im Bereich sämtliche Rechte für das Kennwortrückschreiben besitzen
+check-reach-some = { $count } von { $scanned ->
+        [one] { $scanned } Benutzer
+       *[other] { $scanned } Benutzern
+    } { $count ->
+        [one] wird
+       *[other] werden
+    } außerhalb der Reichweite des Connectors liegen; das Kennwortrückschreiben schlägt für sie fehl
+check-blocked-ous = Bei { $count ->
+        [one] einer Organisationseinheit oder einem Container
+       *[other] { $count } Organisationseinheiten oder Containern
+    } im Bereich ist die Vererbung deaktiviert: Die Berechtigungsvergabe erreicht die Benutzer darunter nicht. { $count ->
+        [one] Fügen Sie dieses Objekt als Ziel hinzu:
+       *[other] Fügen Sie jedes dieser Objekte als Ziel hinzu:
+    }
+check-blocked-ou = { $dn } ({ $users ->
+        [one] { $users } Benutzer
+       *[other] { $users } Benutzer
+    })
+check-pso-min-age = Für { $count ->
+        [one] 1 Benutzer
+       *[other] { $count } Benutzer
+    } gilt eine differenzierte Kennwortrichtlinie mit einem minimalen Kennwortalter über 0: Eine Kennwortzurücksetzung aus der Cloud kurz nach einer Änderung wird abgelehnt. Setzen Sie das minimale Kennwortalter dieser Richtlinie auf 0.
 check-unexpire-ok = Der Connector besitzt das Recht „Abgelaufenes Kennwort wiederherstellen“ für { $dn } (oder erhält es)
 check-unexpire-missing = Dem Connector fehlt das Recht „Abgelaufenes Kennwort wiederherstellen“ für { $dn }: Nach einer Zurücksetzung bleibt „Benutzer muss Kennwort bei der nächsten Anmeldung ändern“ möglicherweise gesetzt. Erteilen Sie es auf dem Domänenstamm.
 connector-not-a-user = Das Connectorkonto ist kein Benutzerkonto (sAMAccountType 805306368), sondern { $kind }: Geben Sie das AD DS-Connectorkonto an, das Entra Connect verwendet
@@ -536,15 +632,21 @@ right-write-lockout-time = lockoutTime schreiben
 right-write-pwd-last-set = pwdLastSet schreiben
 blocked-user = { $name } ({ $dn }) – fehlende Rechte: { $rights }
 reach-group = { $count } × { $reason }. { $fix }
-reach-more = … und { $count } weitere (--json listet alle auf)
-verify-target-ungranted = Für { $target } ist die Berechtigungsvergabe nicht gesetzt: Die { $count } Benutzer darunter erhalten die Berechtigungen, sobald sie gesetzt ist (erteilen Sie zuerst die Berechtigungen)
+reach-more = … und { $count } { $count ->
+        [one] weiterer
+       *[other] weitere
+    }
+verify-target-ungranted = Für { $target } ist die Berechtigungsvergabe nicht gesetzt: { $count ->
+        [one] Der 1 Benutzer darunter erhält
+       *[other] Die { $count } Benutzer darunter erhalten
+    } die Berechtigungen, sobald sie gesetzt ist (erteilen Sie zuerst die Berechtigungen)
 task-error-null-dacl = { $dn } hat überhaupt keine DACL (eine NULL DACL gewährt allen Vollzugriff). Es wurde nichts geändert. Geben Sie dem Objekt zuerst eine ordnungsgemäße DACL (Sicherheit > Erweitert), und erteilen Sie die Berechtigungen dann erneut.
 task-error-acl-too-large = { $dn }: Mit der Berechtigungsvergabe wäre die DACL des Objekts { $bytes } Bytes groß, mehr als eine ACL fassen kann (65.535). Es wurde nichts geändert. Entfernen Sie zuerst nicht benötigte Einträge daraus.
 task-error-kept-changing = { $dn }: Die Berechtigungen haben sich während des Schreibens der Berechtigungsvergabe ständig geändert, daher wurde nichts überschrieben. Versuchen Sie es erneut, wenn niemand sonst sie bearbeitet.
 task-error-backup-refused = Die Sicherung { $path } wurde abgelehnt: { $why }. Es wurde nichts geändert.
 task-error-partial-rollback = Das Rückgängigmachen wurde bei { $failed } abgebrochen: { $reason }. Bereits rückgängig gemacht: { $undone }.
 task-error-partial-none = nichts
-backup-other-server = sie wurde auf { $backup } erstellt, nicht auf { $connected } (verbinden Sie sich mit diesem Server, oder wählen Sie mit --backup die richtige Sicherung)
+backup-other-server = sie wurde auf { $backup } erstellt, nicht auf { $connected } (verbinden Sie sich mit diesem Server, oder wählen Sie die richtige Sicherung)
 backup-other-domain = sie gehört zu { $backup }, nicht zu { $connected }
 backup-inconsistent = ihre Sicherheitsbeschreibung vor der Berechtigungsvergabe entspricht nicht der geschriebenen abzüglich der hinzugefügten Einträge (die Datei wurde bearbeitet oder ist beschädigt)
 backup-outside-domain = sie nennt { $dn }, das außerhalb der verbundenen Domäne liegt
@@ -579,7 +681,7 @@ targets-adminsdholder = Auch AdminSDHolder (geschützte Konten)
 targets-adminsdholder-warning = Kennwörter von Administratoren werden aus der Cloud zurücksetzbar. Microsoft rät davon ab.
 verify-connect-skipped = Der Connect-Server wurde nicht gelesen.
 busy-writing = Die Änderung ist gesendet und lässt sich nicht mehr zurückrufen; das Zurücklesen folgt.
-dir-error-plaintext = ldap:// ohne TLS würde das Kennwort im Klartext senden; verwenden Sie ldaps:// oder StartTLS (--starttls), oder erlauben Sie es ausdrücklich (--insecure-plaintext)
+dir-error-plaintext = ldap:// ohne TLS würde das Kennwort im Klartext senden; verwenden Sie ldaps:// oder StartTLS, oder erlauben Sie es ausdrücklich
 cli-verify-skipped = { $plane }: nicht gelesen (mit { $option })
 
 ## issue 16: the command line's help
@@ -652,7 +754,7 @@ help-arg-backup = Eine von grant geschriebene Sicherungsdatei
 ## issue 15: pilot test and diagnosis
 tenant-error-not-found = { $what } wurde im Mandanten nicht gefunden; prüfen Sie den Namen (den Benutzerprinzipalnamen) und versuchen Sie es erneut
 tenant-error-too-large = die Antwort war größer als { $mib } MiB und wurde ungelesen abgelehnt; der Endpunkt verhält sich nicht wie Entra ID (prüfen Sie WRITEBACK_WIZARD_*_URL und einen Proxy)
-tenant-error-tenant-mismatch = die Anmeldung landete im Mandanten { $got }, nicht im konfigurierten { $expected }; melden Sie sich mit einem Konto des konfigurierten Mandanten an (oder korrigieren Sie --tenant / das Profil)
+tenant-error-tenant-mismatch = die Anmeldung landete im Mandanten { $got }, nicht im konfigurierten { $expected }; melden Sie sich mit einem Konto des konfigurierten Mandanten an (oder korrigieren Sie den Mandanten in den Einstellungen)
 tenant-error-foreign-link = der Dienst antwortete mit einem Link außerhalb von { $base }; ihm wurde nicht gefolgt (prüfen Sie WRITEBACK_WIZARD_*_URL und einen Proxy)
 runbook-plane-pilot = Pilottest (Zurücksetzen in der Cloud → Active Directory)
 runbook-action-test = Test
@@ -734,9 +836,12 @@ sspr-check-group = Die Self-Service-Kennwortzurücksetzung ist für die Gruppe {
 sspr-check-everyone = Die Self-Service-Kennwortzurücksetzung ist für alle Benutzer aktiviert
 sspr-check-unreadable = wer die Self-Service-Kennwortzurücksetzung nutzen darf, konnte nicht gelesen werden ({ $reason }); prüfen Sie Kennwortzurücksetzung > Eigenschaften im Admin Center
 prove-new-password-not-terminal = Das neue Kennwort von { $user } wird nur auf einem Terminal angezeigt (nicht in eine Datei oder Pipe geschrieben); führen Sie den Befehl in einem Terminal aus oder legen Sie im Admin Center ein Kennwort für den Benutzer fest.
-diag-error-since = --since { $value }: geben Sie eine Dauer wie 30m, 2h oder 1d an
-diag-header = Ereignisprotokoll von { $host } seit { $since }: { $count } Einträge des Kennwortzurücksetzungsdienstes und der Synchronisierung
-diag-none = Keine Einträge: in dieser Zeit hat weder der Kennwortzurücksetzungsdienst noch die Synchronisierung etwas protokolliert (erweitern Sie --since, oder prüfen Sie, ob das Rückschreiben auf diesem Server aktiviert ist).
+cli-diag-error-since = --since { $value }: geben Sie eine Dauer wie 30m, 2h oder 1d an
+diag-header = Ereignisprotokoll von { $host } seit { $since }: { $count ->
+        [one] 1 Eintrag
+       *[other] { $count } Einträge
+    } des Kennwortzurücksetzungsdienstes und der Synchronisierung
+diag-none = Keine Einträge: in dieser Zeit hat weder der Kennwortzurücksetzungsdienst noch die Synchronisierung etwas protokolliert (sehen Sie weiter zurück, oder prüfen Sie, ob das Rückschreiben auf diesem Server aktiviert ist).
 prove-title = Rückschreiben mit einem Pilotbenutzer testen
 prove-intro = Setzt das Kennwort eines synchronisierten Benutzers in der Cloud zurück (Microsoft Graph) und liest dann sein pwdLastSet in Active Directory: der Beweis, dass ein Zurücksetzen in der Cloud AD erreicht.
 prove-user-label = Pilotbenutzer (Benutzerprinzipalname)
@@ -759,15 +864,30 @@ prove-reset-now = Kennwort jetzt zurücksetzen
 diag-intro = Liest das Anwendungsprotokoll des Connect-Servers (Kennwortzurücksetzungsdienst, Synchronisierung) der letzten 24 Stunden und erklärt jeden Eintrag mit seiner Behebung.
 connect-cloudsync-set = { $host }: Cloud-Sync-Kennwortrückschreiben gesetzt: { $state } (vom Agent angenommen; es lässt sich nicht zurücklesen, prüfen Sie es auf der Portalseite „Lokale Integration“)
 connect-cloudsync-state = { $host }: Cloud-Sync-Bereitstellungs-Agent { $version }, Kennwortrückschreiben { $state }
-verify-summary = { $carrying } von { $total } Benutzern haben die Berechtigung
+verify-summary = { $carrying } von { $total ->
+        [one] { $total } Benutzer
+       *[other] { $total } Benutzern
+    } { $carrying ->
+        [one] hat
+       *[other] haben
+    } die Berechtigung
 permissions-already-granted = { $dn }: Berechtigungen bereits vergeben, nichts zu tun
-permissions-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count } Einträge entfernt)
+permissions-rolled-back = { $dn }: Berechtigungsvergabe rückgängig gemacht ({ $count ->
+        [one] 1 Eintrag entfernt
+       *[other] { $count } Einträge entfernt
+    })
 ## issue 14: forests
-forest-error-domain = Domäne { $domain } über den Domänencontroller { $server }: { $reason } (einen anderen DC dieser Domäne mit --domain-server { $domain }=ldaps://HOST angeben)
+forest-error-domain = Domäne { $domain } über den Domänencontroller { $server }: { $reason } (geben Sie einen anderen Domänencontroller dieser Domäne an)
 forest-error-referral-refused = das Verzeichnis verwies { $dn } an { $url }, das kein Domänencontroller der Domänen dieser Gesamtstruktur ist: nicht gefolgt, dort nichts geändert
 forest-in-domain = { $text } (Domäne { $domain })
-forest-error-domain-server = --domain-server { $value }: den DNS-Namen der Domäne, ein Gleichheitszeichen und ihren DC angeben, z. B. --domain-server east.corp.example=ldaps://dc1.east.corp.example
-forest-verify-domain = Domäne { $domain } (über { $server }): { $carrying } von { $total } Benutzern haben die Berechtigung, { $blocked } nicht erreichbar
+cli-forest-error-domain-server = --domain-server { $value }: den DNS-Namen der Domäne, ein Gleichheitszeichen und ihren DC angeben, z. B. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = Domäne { $domain } (über { $server }): { $carrying } von { $total ->
+        [one] { $total } Benutzer
+       *[other] { $total } Benutzern
+    } { $carrying ->
+        [one] hat
+       *[other] haben
+    } die Berechtigung, { $blocked } nicht erreichbar
 help-arg-domain-servers = Der DC einer Domäne der Gesamtstruktur, DNS=ldaps://HOST[:PORT] (wiederholbar); für andere Domänen der DC, den DNS nennt, sonst der Domänenname
 targets-domains = Domänen der Gesamtstruktur
 targets-domains-listing = Die Domänen der Gesamtstruktur werden gelesen…
@@ -885,3 +1005,15 @@ dcs-pull-no = Nicht jetzt
 help-arg-verify-all-dcs = Auch jeden Domänencontroller der betroffenen Domänen lesen: welche die Änderung schon haben (repliziert, weitergegeben) und über welchen der Connect-Server schreibt
 help-arg-verify-wait = Warten, bis jeder Domänencontroller die Änderung hat, alle 5 s neu lesen, höchstens MINUTES Minuten (Standard 60); schließt --all-dcs ein
 help-arg-verify-pull = Diesen Domänencontroller (DNS-Name) bitten, die Änderung jetzt von dem zu replizieren, auf den der Assistent geschrieben hat; fragt vorher, im Prüfprotokoll vermerkt; schließt --all-dcs ein
+
+
+## Issue 26: the window reads well (plurals, command-line hints, SDDL, keyboard)
+# Appended to a message by the command line only: the option that does it.
+cli-with-option = { $text } (Option { $options })
+cli-blocked-ou = --target "{ $dn }"  ({ $users } Benutzer)
+permissions-subtitle-targets = Das Connector-Konto erhält die Rechte, die das Kennwortrückschreiben braucht, auf untergeordneten Benutzerobjekten { $count ->
+        [one] von { $targets }
+       *[other] dieser Objekte: { $targets }
+    }.
+button-copy-sddl = SDDL kopieren
+copied-sddl = SDDL kopiert

@@ -91,7 +91,7 @@ sddl-error-at-char = { $what } (at character { $position })
 sddl-error-section = expected a section "O:", "G:", "D:" or "S:" but found "{ $found }"
 sddl-error-duplicate-section = the section "{ $section }:" appears twice
 sddl-error-sid = "{ $token }" is neither a SID (S-1-…) nor a known two-letter alias
-sddl-error-needs-domain = the alias "{ $alias }" stands for a domain group; give the domain SID with --domain-sid or write the full SID
+sddl-error-needs-domain = the alias "{ $alias }" stands for a domain group; give the domain SID or write the full SID
 sddl-error-ace-type = unknown ACE type "{ $token }" (use A, D, OA, OD, AU, OU, AL or OL)
 sddl-error-ace-flag = unknown ACE flag "{ $token }" (use OI, CI, NP, IO, ID, SA or FA)
 sddl-error-rights = unknown right "{ $token }" (use two-letter rights such as CR, WP, RP or a hex mask such as 0x100)
@@ -112,21 +112,33 @@ cli-error-encode-too-large = the security descriptor is too large for its binary
 gui-error = the wizard window could not open: { $reason }
 explain-owner = Owner: { $trustee }
 explain-group = Group: { $trustee }
-explain-dacl = Permissions ({ $count } entries):
-explain-dacl-protected = Permissions ({ $count } entries, not inherited from the parent):
+explain-dacl = Permissions ({ $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }):
+explain-dacl-protected = Permissions ({ $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }, not inherited from the parent):
 explain-null-dacl = Permissions: none set (a NULL DACL gives everyone full control)
-explain-sacl = Auditing ({ $count } entries):
+explain-sacl = Auditing ({ $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }):
 
 ## Step 1: directory errors
 
 dir-error-unreachable = cannot reach { $url } ({ $reason }); check the address and port, and that the domain controller is running and not blocked by a firewall
-dir-error-untrusted = the certificate of { $url } is not signed by a trusted authority ({ $reason }); give the CA certificate with --ca-file
+dir-error-untrusted = the certificate of { $url } is not signed by a trusted authority ({ $reason }); give the file of the CA certificate that issued it
 dir-error-hostname = the certificate of { $url } is not issued for that name ({ $reason }); connect with the name the certificate carries (usually the DC's DNS name)
 dir-error-tls = the TLS connection to { $url } failed ({ $reason })
 dir-error-credentials = the domain controller refused the sign-in: check the account name (UPN, DN or DOMAIN\user) and the password
 dir-error-rights = the signed-in account may not do this on { $dn }; sign in as a Domain Admin or an account allowed to change its permissions
 dir-error-no-such-object = { $dn } does not exist; check the DN
-dir-error-timeout = the domain controller did not answer within { $seconds } seconds; check the network, or raise --timeout
+dir-error-timeout = the domain controller did not answer within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }; check the network, or raise the timeout
 dir-error-connection-lost = the connection to the domain controller was lost ({ $reason }); nothing more was changed, run the command again
 dir-error-ldap = the domain controller answered with LDAP error { $code } on { $dn }: { $text }
 dir-error-config = invalid connection setting: { $text }
@@ -135,7 +147,7 @@ task-error-account-ambiguous = "{ $name }" matches several accounts ({ $candidat
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: the permissions read back after writing are not the ones written; run check and verify, and undo with rollback if needed
 task-error-backup = cannot use the backup { $path } ({ $reason })
-task-error-never-applied = the grant saved in { $path } never reached the directory (its write failed), so there is nothing to undo; choose an earlier grant with --backup FILE
+task-error-never-applied = the grant saved in { $path } never reached the directory (its write failed), so there is nothing to undo; choose an earlier grant
 task-error-no-backup = no backup of a grant was found in { $dir }; there is nothing to undo
 
 ## Step 1: pre-flight findings
@@ -150,11 +162,20 @@ check-dacl-not-writable = the signed-in account may NOT change the permissions o
 check-connector-found = connector account { $dn } found and enabled
 check-connector-disabled = connector account { $dn } is disabled; enable it (Entra Connect cannot write back with it)
 check-min-pwd-age-ok = minimum password age is 0, as writeback needs
-check-min-pwd-age = minimum password age is { $days } days; writeback of a fresh reset is refused until it passes (set it to 0 in the Default Domain Policy)
+check-min-pwd-age = minimum password age is { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }; writeback of a fresh reset is refused until it passes (set it to 0 in the Default Domain Policy)
 check-policy-hints-ok = the domain controller supports the password-policy hints control
 check-policy-hints-missing = the domain controller does not advertise the password-policy hints control (Windows Server 2016 or later needed); writeback may fail with event 6329
-check-inetorgperson-covered = { $count } inetOrgPerson objects in scope, covered by the inetOrgPerson variants
-check-inetorgperson-uncovered = { $count } inetOrgPerson objects in scope will not receive the permission; add --inetorgperson
+check-inetorgperson-covered = { $count ->
+        [one] { $count } inetOrgPerson object
+       *[other] { $count } inetOrgPerson objects
+    } in scope, covered by the inetOrgPerson variants
+check-inetorgperson-uncovered = { $count ->
+        [one] { $count } inetOrgPerson object in scope will
+       *[other] { $count } inetOrgPerson objects in scope will
+    } not receive the permission; include inetOrgPerson objects in the grant
 check-grant-complete = { $dn } already carries every writeback permission
 check-grant-partial = { $dn } carries part of the writeback permissions; grant completes them
 check-grant-none = { $dn } does not carry the writeback permissions yet
@@ -171,18 +192,45 @@ cli-password-prompt = Password of the bind account:
 cli-error-confirm-needs-yes = not on a terminal: add --yes to confirm the change
 cli-cancelled = cancelled; nothing was changed
 cli-blocked = blocked by pre-flight findings; fix them and run again:
-cli-confirm-grant = Write the new permissions to { $count } object(s)?
-cli-confirm-rollback = Undo the grant on { $count } object(s)?
+cli-confirm-grant = Write the new permissions to { $count ->
+        [one] 1 object
+       *[other] { $count } objects
+    }?
+cli-confirm-rollback = Undo the grant on { $count ->
+        [one] 1 object
+       *[other] { $count } objects
+    }?
 cli-confirm-hint = [y/N]
-cli-granted = { $dn }: { $count } permission entries added; backup saved to { $backup }
+cli-granted = { $dn }: { $count ->
+        [one] 1 permission entry
+       *[other] { $count } permission entries
+    } added; backup saved to { $backup }
 cli-already-granted = { $dn }: already granted, nothing to do
-cli-plan-target = { $dn }: { $count } permission entries to add:
+cli-plan-target = { $dn }: { $count ->
+        [one] 1 permission entry
+       *[other] { $count } permission entries
+    } to add:
 cli-plan-before = before: { $sddl }
 cli-plan-after = after:  { $sddl }
 cli-dry-run = dry run: nothing was written
-cli-verify-summary = { $carrying } of { $total } users carry the permission
-cli-rolled-back = { $dn }: grant undone ({ $count } entries removed)
-progress-users = { $carrying } of { $done } users scanned so far carry the permission
+cli-verify-summary = { $carrying } of { $total ->
+        [one] { $total } user
+       *[other] { $total } users
+    } { $carrying ->
+        [one] carries
+       *[other] carry
+    } the permission
+cli-rolled-back = { $dn }: grant undone ({ $count ->
+        [one] 1 entry removed
+       *[other] { $count } entries removed
+    })
+progress-users = { $carrying } of { $done ->
+        [one] { $done } user
+       *[other] { $done } users
+    } scanned so far { $carrying ->
+        [one] carries
+       *[other] carry
+    } the permission
 
 ## Wizard: shell
 
@@ -260,9 +308,15 @@ permissions-subtitle = The connector account gets the rights writeback needs, on
 permissions-planning = Reading the current permissions…
 permissions-applying = Saving a backup, writing, reading back…
 permissions-undoing = Removing the entries this wizard added…
-permissions-will-add = { $count } entries will be added:
+permissions-will-add = { $count ->
+        [one] 1 entry will be added:
+       *[other] { $count } entries will be added:
+    }
 permissions-sddl-added = The same entries in SDDL:
-permissions-applied-line = { $count } entries added and read back
+permissions-applied-line = { $count ->
+        [one] 1 entry added and read back
+       *[other] { $count } entries added and read back
+    }
 permissions-result = Result
 permissions-read-back = { $dn }: written and read back
 permissions-backup = Backup: { $path }
@@ -326,7 +380,10 @@ summary-title = Summary
 summary-subtitle = What this run changed, and how to undo it.
 summary-changed = Changed
 summary-no-permissions = No permissions were written.
-summary-permissions = { $dn }: { $count } permission entries added
+summary-permissions = { $dn }: { $count ->
+        [one] 1 permission entry
+       *[other] { $count } permission entries
+    } added
 summary-connect-on = Entra Connect: password writeback switched on
 summary-connect-unchanged = Entra Connect: not changed by this run
 summary-portal-on = Portal: write back and unlock switched on
@@ -341,13 +398,16 @@ summary-undo-all = Undo everything
 ## Step 2: Entra Connect
 
 sync-error-no-powershell = cannot start PowerShell ({ $exe }: { $reason }); run the wizard on the Connect server, install PowerShell, or name it with WRITEBACK_WIZARD_POWERSHELL
-sync-error-module = the ADSync module is not installed ({ $detail }); run this on the Entra Connect server, or use --remote with its name
-sync-error-access = access denied ({ $detail }); run as an administrator of the Connect server (elevated), and for --remote as a member of its local Administrators
+sync-error-module = the ADSync module is not installed ({ $detail }); run this on the Entra Connect server, or name that server to reach it remotely
+sync-error-access = access denied ({ $detail }); run as an administrator of the Connect server (elevated), and for a remote server as a member of its local Administrators
 sync-error-no-connector = no Entra ID connector was found on the Connect server; finish the Entra Connect setup first
 sync-error-several = several Entra ID connectors were found ({ $names }); switch writeback on in the Connect wizard instead
 sync-error-remote = the remote PowerShell session failed ({ $detail }); check the host name, that WinRM is enabled on it, and your rights there
 sync-error-garbage = PowerShell answered something unexpected ({ $detail }); run the command again, and check the Connect server's PowerShell
-sync-error-timeout = PowerShell did not answer within { $seconds } seconds; it was stopped (nothing else was changed by the wizard)
+sync-error-timeout = PowerShell did not answer within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }; it was stopped (nothing else was changed by the wizard)
 sync-error-read-back = the writeback state read back is not the one set; look at the Connect wizard's optional features
 sync-check-version = Entra Connect { $version } (2.x or later)
 sync-check-version-old = Entra Connect { $version } is retired; upgrade to 2.x or later first
@@ -358,14 +418,14 @@ sync-check-endpoint-blocked = { $host } does not answer on port 443 from the Con
 cli-sync-state = { $host }: connector "{ $connector }", password writeback { $state }
 
 ## Sign-in and the portal API (step 3)
-tenant-error-config = { $detail }; fix the setting (profile, --tenant, --client-id or the WRITEBACK_WIZARD_*_URL variables)
+tenant-error-config = { $detail }; fix the setting (the tenant or the client id in the profile, or the WRITEBACK_WIZARD_*_URL variables)
 tenant-error-network = cannot reach Entra ID ({ $detail }); check the network, proxy and firewall of this machine
 tenant-error-timeout = Entra ID did not answer in time; try again, and check the network of this machine
 tenant-error-not-signed-in = not signed in to the tenant; sign in on the "Targets & sign-in" page first
 tenant-error-sign-in = the sign-in failed ({ $code }: { $detail }); check the tenant name and the account, then sign in again
-tenant-error-consent = the client application needs consent in this tenant; ask a Global Administrator to consent, or set another client id (client_id in the profile, --client-id)
+tenant-error-consent = the client application needs consent in this tenant; ask a Global Administrator to consent, or set another client id (client_id in the profile)
 tenant-error-tenant = the tenant { $tenant } was not found; use its primary domain (contoso.onmicrosoft.com) or its tenant id
-tenant-error-no-browser = no browser could be opened for the sign-in; use "Sign in with a code" (--device-code)
+tenant-error-no-browser = no browser could be opened for the sign-in; use "Sign in with a code"
 tenant-error-declined = the sign-in was declined in the browser; sign in again and accept
 tenant-error-expired = the sign-in has expired; sign in again
 tenant-error-state = the sign-in answer did not belong to this sign-in (state mismatch) and was refused; sign in again
@@ -410,7 +470,7 @@ verify-portal-unread = Portal: not signed in, so the settings were not read; che
 
 ## Cloud Sync
 
-cloudsync-error-agent = the Cloud Sync provisioning agent's PowerShell module is not installed ({ $detail }); run this on the server with the provisioning agent (1.1.977.0 or later), or use --remote with its name
+cloudsync-error-agent = the Cloud Sync provisioning agent's PowerShell module is not installed ({ $detail }); run this on the server with the provisioning agent (1.1.977.0 or later), or name that server to reach it remotely
 cloudsync-error-sign-in = the tenant refused the sign-in ({ $detail }); check the tenant administrator's user name and password: it must be a Hybrid Identity Administrator or Global Administrator of the tenant
 cloudsync-check-version = provisioning agent { $version } (1.1.977.0 or later)
 cloudsync-check-version-old = provisioning agent { $version } is too old for password writeback; upgrade it to 1.1.977.0 or later first
@@ -470,8 +530,14 @@ runbook-result-ok = done and read back
 runbook-result-failed = failed: { $reason }
 runbook-setting-password-writeback = Password writeback
 runbook-value-unknown = unknown
-runbook-aces-added = { $count } entries added
-runbook-aces-removed = { $count } entries removed
+runbook-aces-added = { $count ->
+        [one] 1 entry added
+       *[other] { $count } entries added
+    }
+runbook-aces-removed = { $count ->
+        [one] 1 entry removed
+       *[other] { $count } entries removed
+    }
 runbook-target-dc = Domain controller: { $server }
 runbook-target-connector = AD DS connector account: { $account }
 runbook-target-sync = Entra Connect server: { $host }
@@ -494,12 +560,39 @@ runbook-setting-read-back = Read back
 
 ## Effective access (issue 13): what the connector can really do on each user
 verify-why = The connector account needs all four rights on a user for writeback to work for that user. Each group names why it lacks them and the fix.
-summary-unreached = { $count } users are out of the connector's reach (a deny, inheritance disabled, a protected account…): writeback fails for them. Verify lists them with the fix.
-check-reach-all = The connector will hold every writeback right on all { $scanned } users in scope
-check-reach-some = { $count } of { $scanned } users will be out of the connector's reach; writeback fails for them
-check-blocked-ous = { $count } OU(s) or container(s) in scope have inheritance disabled: the grant does not reach the users below them. Add each as a target:
-check-blocked-ou = --target "{ $dn }"  ({ $users } users)
-check-pso-min-age = { $count } users have a fine-grained password policy with a minimum password age above 0: a password reset from the cloud right after a change is refused. Set the policy's minimum age to 0.
+summary-unreached = { $count ->
+        [one] 1 user is
+       *[other] { $count } users are
+    } out of the connector's reach (a deny, inheritance disabled, a protected account…): writeback fails for { $count ->
+        [one] them
+       *[other] them
+    }. Verify lists them with the fix.
+check-reach-all = The connector will hold every writeback right on { $scanned ->
+        [one] the 1 user
+       *[other] all { $scanned } users
+    } in scope
+check-reach-some = { $count } of { $scanned ->
+        [one] { $scanned } user
+       *[other] { $scanned } users
+    } will be out of the connector's reach; writeback fails for them
+check-blocked-ous = { $count ->
+        [one] 1 OU or container in scope has
+       *[other] { $count } OUs or containers in scope have
+    } inheritance disabled: the grant does not reach the users below { $count ->
+        [one] it
+       *[other] them
+    }. { $count ->
+        [one] Add it as a target:
+       *[other] Add each as a target:
+    }
+check-blocked-ou = { $dn } ({ $users ->
+        [one] { $users } user
+       *[other] { $users } users
+    })
+check-pso-min-age = { $count ->
+        [one] 1 user has
+       *[other] { $count } users have
+    } a fine-grained password policy with a minimum password age above 0: a password reset from the cloud right after a change is refused. Set the policy's minimum age to 0.
 check-unexpire-ok = The connector holds (or will be granted) Unexpire password on { $dn }
 check-unexpire-missing = The connector lacks Unexpire password on { $dn }: resets may leave "must change password at next logon" set. Grant on the domain root.
 connector-not-a-user = The connector account is a { $kind }, not a user account (sAMAccountType 805306368): enter the AD DS connector account Entra Connect uses
@@ -536,15 +629,18 @@ right-write-lockout-time = Write lockoutTime
 right-write-pwd-last-set = Write pwdLastSet
 blocked-user = { $name } ({ $dn }) lacks { $rights }
 reach-group = { $count } × { $reason }. { $fix }
-reach-more = … and { $count } more (all are listed with --json)
-verify-target-ungranted = { $target } does not carry the grant: its { $count } users will receive it once it does (grant first)
+reach-more = … and { $count } more
+verify-target-ungranted = { $target } does not carry the grant: { $count ->
+        [one] its 1 user
+       *[other] its { $count } users
+    } will receive it once it does (grant first)
 task-error-null-dacl = { $dn } has no DACL at all (a NULL DACL gives everyone full control). Nothing was changed. Give it a proper DACL first (Security > Advanced), then grant again.
 task-error-acl-too-large = { $dn }: its DACL with the grant would be { $bytes } bytes, more than an ACL can hold (65,535). Nothing was changed. Remove unused entries from it first.
 task-error-kept-changing = { $dn }: its permissions kept changing while the grant was written, so nothing was overwritten. Try again when nobody else is editing them.
 task-error-backup-refused = The backup { $path } was refused: { $why }. Nothing was changed.
 task-error-partial-rollback = Rollback stopped at { $failed }: { $reason }. Already undone: { $undone }.
 task-error-partial-none = none
-backup-other-server = it was made on { $backup }, not on { $connected } (connect to that server, or pick the right backup with --backup)
+backup-other-server = it was made on { $backup }, not on { $connected } (connect to that server, or pick the right backup)
 backup-other-domain = it belongs to { $backup }, not to { $connected }
 backup-inconsistent = its descriptor before the grant is not the written one minus the added entries (the file was edited or is damaged)
 backup-outside-domain = it names { $dn }, which lies outside the connected domain
@@ -579,7 +675,7 @@ targets-adminsdholder = Also AdminSDHolder (protected accounts)
 targets-adminsdholder-warning = Administrators' passwords become resettable from the cloud. Microsoft advises against it.
 verify-connect-skipped = The Connect server was not read.
 busy-writing = The change has been sent and can no longer be called back; its read-back follows.
-dir-error-plaintext = ldap:// without TLS would send the password in clear; use ldaps://, or StartTLS (--starttls), or allow it explicitly (--insecure-plaintext)
+dir-error-plaintext = ldap:// without TLS would send the password in clear; use ldaps://, or StartTLS, or allow it explicitly
 cli-verify-skipped = { $plane }: not read (give { $option })
 
 ## issue 16: the command line's help
@@ -652,7 +748,7 @@ help-arg-backup = A backup file written by grant
 ## issue 15: pilot test and diagnosis
 tenant-error-not-found = { $what } was not found in the tenant; check the name (its user principal name) and try again
 tenant-error-too-large = the answer was larger than { $mib } MiB and was refused unread; the endpoint is not behaving as Entra ID does (check WRITEBACK_WIZARD_*_URL and any proxy)
-tenant-error-tenant-mismatch = the sign-in landed in tenant { $got }, not in the configured { $expected }; sign in with an account of the configured tenant (or fix --tenant / the profile)
+tenant-error-tenant-mismatch = the sign-in landed in tenant { $got }, not in the configured { $expected }; sign in with an account of the configured tenant (or fix the tenant in the settings)
 tenant-error-foreign-link = the service answered with a link outside { $base }; it was not followed (check WRITEBACK_WIZARD_*_URL and any proxy)
 runbook-plane-pilot = Pilot test (cloud reset → Active Directory)
 runbook-action-test = test
@@ -734,9 +830,12 @@ sspr-check-group = Self-service password reset is enabled for the group { $group
 sspr-check-everyone = Self-service password reset is enabled for all users
 sspr-check-unreadable = who may use self-service password reset could not be read ({ $reason }); check Password reset > Properties in the admin center
 prove-new-password-not-terminal = The new password of { $user } is shown only on a terminal (not written to a file or a pipe); run the command on a terminal, or set a password for the user in the admin center.
-diag-error-since = --since { $value }: give a duration such as 30m, 2h or 1d
-diag-header = Event log of { $host } since { $since }: { $count } entries of the password reset service and synchronization
-diag-none = No entries: nothing was logged by the password reset service or synchronization in that time (widen --since, or check that writeback is enabled on this server).
+cli-diag-error-since = --since { $value }: give a duration such as 30m, 2h or 1d
+diag-header = Event log of { $host } since { $since }: { $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    } of the password reset service and synchronization
+diag-none = No entries: nothing was logged by the password reset service or synchronization in that time (look further back, or check that writeback is enabled on this server).
 prove-title = Test writeback with a pilot user
 prove-intro = Resets one synced user's password in the cloud (Microsoft Graph), then reads its pwdLastSet in Active Directory: proof that a reset in the cloud reaches AD.
 prove-user-label = Pilot user (user principal name)
@@ -759,15 +858,30 @@ prove-reset-now = Reset the password now
 diag-intro = Reads the Application log of the Connect server (password reset service, synchronization) of the last 24 hours and explains each entry with its fix.
 connect-cloudsync-set = { $host }: Cloud Sync password writeback set to { $state } (accepted by the agent; it cannot be read back, confirm on the portal's On-premises integration page)
 connect-cloudsync-state = { $host }: Cloud Sync provisioning agent { $version }, password writeback { $state }
-verify-summary = { $carrying } of { $total } users carry the permission
+verify-summary = { $carrying } of { $total ->
+        [one] { $total } user
+       *[other] { $total } users
+    } { $carrying ->
+        [one] carries
+       *[other] carry
+    } the permission
 permissions-already-granted = { $dn }: already granted, nothing to do
-permissions-rolled-back = { $dn }: grant undone ({ $count } entries removed)
+permissions-rolled-back = { $dn }: grant undone ({ $count ->
+        [one] 1 entry removed
+       *[other] { $count } entries removed
+    })
 ## issue 14: forests
-forest-error-domain = domain { $domain } through the domain controller { $server }: { $reason } (give another DC of that domain with --domain-server { $domain }=ldaps://HOST)
+forest-error-domain = domain { $domain } through the domain controller { $server }: { $reason } (give another domain controller of that domain)
 forest-error-referral-refused = the directory referred { $dn } to { $url }, which is not a domain controller of this forest's domains: not followed, nothing changed there
 forest-in-domain = { $text } (domain { $domain })
-forest-error-domain-server = --domain-server { $value }: write the domain's DNS name, an equals sign and its DC, e.g. --domain-server east.corp.example=ldaps://dc1.east.corp.example
-forest-verify-domain = domain { $domain } (through { $server }): { $carrying } of { $total } users carry the permission, { $blocked } out of reach
+cli-forest-error-domain-server = --domain-server { $value }: write the domain's DNS name, an equals sign and its DC, e.g. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domain { $domain } (through { $server }): { $carrying } of { $total ->
+        [one] { $total } user
+       *[other] { $total } users
+    } { $carrying ->
+        [one] carries
+       *[other] carry
+    } the permission, { $blocked } out of reach
 help-arg-domain-servers = The DC of one domain of the forest, DNS=ldaps://HOST[:PORT] (repeatable); other domains: the DC that DNS names, else the domain's name
 targets-domains = Domains of the forest
 targets-domains-listing = Reading the forest's domains…
@@ -885,3 +999,18 @@ dcs-pull-no = Not now
 help-arg-verify-all-dcs = Also read every domain controller of the domains in scope: which already have the change (replicated, propagated) and which one the Connect server writes through
 help-arg-verify-wait = Wait until every domain controller has the change, re-reading every 5 s, for at most MINUTES (default 60); implies --all-dcs
 help-arg-verify-pull = Ask this domain controller (its DNS name) to replicate the change now from the one the wizard wrote to; asks first, recorded in the audit log; implies --all-dcs
+
+
+## Issue 26: the window reads well (plurals, command-line hints, SDDL, keyboard)
+# Appended to a message by the command line only: the option that does it.
+cli-with-option = { $text } (option { $options })
+cli-blocked-ou = --target "{ $dn }"  ({ $users ->
+        [one] { $users } user
+       *[other] { $users } users
+    })
+permissions-subtitle-targets = The connector account gets the rights writeback needs, on descendant user objects of { $count ->
+        [one] { $targets }
+       *[other] these objects: { $targets }
+    }.
+button-copy-sddl = Copy SDDL
+copied-sddl = SDDL copied

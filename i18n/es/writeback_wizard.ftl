@@ -91,7 +91,7 @@ sddl-error-at-char = { $what } (en el carácter { $position })
 sddl-error-section = se esperaba una sección "O:", "G:", "D:" o "S:", pero se encontró "{ $found }"
 sddl-error-duplicate-section = la sección "{ $section }:" aparece dos veces
 sddl-error-sid = "{ $token }" no es un SID (S-1-…) ni un alias conocido de dos letras
-sddl-error-needs-domain = el alias "{ $alias }" representa un grupo de dominio; indique el SID del dominio con --domain-sid o escriba el SID completo
+sddl-error-needs-domain = el alias "{ $alias }" representa un grupo de dominio; indique el SID del dominio o escriba el SID completo
 sddl-error-ace-type = tipo de ACE desconocido "{ $token }" (use A, D, OA, OD, AU, OU, AL u OL)
 sddl-error-ace-flag = marca de ACE desconocida "{ $token }" (use OI, CI, NP, IO, ID, SA o FA)
 sddl-error-rights = derecho desconocido "{ $token }" (use derechos de dos letras como CR, WP, RP o una máscara hexadecimal como 0x100)
@@ -112,21 +112,33 @@ cli-error-encode-too-large = el descriptor de seguridad es demasiado grande para
 gui-error = no se pudo abrir la ventana del asistente: { $reason }
 explain-owner = Propietario: { $trustee }
 explain-group = Grupo: { $trustee }
-explain-dacl = Permisos ({ $count } entradas):
-explain-dacl-protected = Permisos ({ $count } entradas, no heredadas del objeto primario):
+explain-dacl = Permisos ({ $count ->
+        [one] { $count } entrada
+       *[other] { $count } entradas
+    }):
+explain-dacl-protected = Permisos ({ $count ->
+        [one] { $count } entrada
+       *[other] { $count } entradas
+    }, no heredadas del objeto primario):
 explain-null-dacl = Permisos: ninguno establecido (una DACL NULL concede control total a todos)
-explain-sacl = Auditoría ({ $count } entradas):
+explain-sacl = Auditoría ({ $count ->
+        [one] { $count } entrada
+       *[other] { $count } entradas
+    }):
 
 ## Paso 1: errores del directorio
 
 dir-error-unreachable = no se puede conectar con { $url } ({ $reason }); compruebe la dirección y el puerto, y que el controlador de dominio esté en ejecución y no lo bloquee un firewall
-dir-error-untrusted = el certificado de { $url } no está firmado por una entidad de certificación de confianza ({ $reason }); indique el certificado de la entidad de certificación con --ca-file
+dir-error-untrusted = el certificado de { $url } no está firmado por una entidad de certificación de confianza ({ $reason }); indique el archivo del certificado de la entidad que lo emitió
 dir-error-hostname = el certificado de { $url } no se emitió para ese nombre ({ $reason }); conéctese con el nombre que figura en el certificado (normalmente el nombre DNS del controlador de dominio)
 dir-error-tls = la conexión TLS con { $url } falló ({ $reason })
 dir-error-credentials = el controlador de dominio rechazó el inicio de sesión: compruebe el nombre de la cuenta (UPN, DN o DOMAIN\user) y la contraseña
 dir-error-rights = la cuenta conectada no puede realizar esta operación en { $dn }; inicie sesión como miembro de Admins. del dominio o con una cuenta que pueda cambiar los permisos de ese objeto
 dir-error-no-such-object = { $dn } no existe; compruebe el DN
-dir-error-timeout = el controlador de dominio no respondió en { $seconds } segundos; compruebe la red o aumente --timeout
+dir-error-timeout = el controlador de dominio no respondió en { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }; compruebe la red o aumente el tiempo de espera
 dir-error-connection-lost = se perdió la conexión con el controlador de dominio ({ $reason }); no se cambió nada más, vuelva a ejecutar el comando
 dir-error-ldap = el controlador de dominio respondió con el error LDAP { $code } en { $dn }: { $text }
 dir-error-config = configuración de conexión no válida: { $text }
@@ -135,7 +147,7 @@ task-error-account-ambiguous = "{ $name }" coincide con varias cuentas ({ $candi
 task-error-bad-data = { $dn }: { $what }
 task-error-read-back = { $dn }: los permisos leídos después de la escritura no son los que se escribieron; ejecute los comandos check y verify y, si es necesario, deshaga el cambio con rollback
 task-error-backup = no se puede usar la copia de seguridad { $path } ({ $reason })
-task-error-never-applied = la concesión de permisos guardada en { $path } nunca llegó al directorio (su escritura falló), así que no hay nada que deshacer; elija una concesión anterior con --backup FILE
+task-error-never-applied = la concesión de permisos guardada en { $path } nunca llegó al directorio (su escritura falló), así que no hay nada que deshacer; elija una concesión anterior
 task-error-no-backup = no se encontró ninguna copia de seguridad de una concesión de permisos en { $dir }; no hay nada que deshacer
 
 ## Paso 1: resultados de la comprobación previa
@@ -150,11 +162,20 @@ check-dacl-not-writable = la cuenta conectada NO puede cambiar los permisos de {
 check-connector-found = cuenta del conector { $dn } encontrada y habilitada
 check-connector-disabled = la cuenta del conector { $dn } está deshabilitada; habilítela (de lo contrario, Entra Connect no puede realizar la escritura diferida de contraseñas con ella)
 check-min-pwd-age-ok = la vigencia mínima de la contraseña es 0, como requiere la escritura diferida de contraseñas
-check-min-pwd-age = la vigencia mínima de la contraseña es de { $days } día(s); la escritura diferida de una contraseña recién restablecida se rechaza hasta que transcurra ese plazo (establézcala en 0 en la Default Domain Policy)
+check-min-pwd-age = la vigencia mínima de la contraseña es de { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }; la escritura diferida de una contraseña recién restablecida se rechaza hasta que transcurra ese plazo (establézcala en 0 en la Default Domain Policy)
 check-policy-hints-ok = el controlador de dominio admite el control de sugerencias de directiva de contraseñas
 check-policy-hints-missing = el controlador de dominio no anuncia el control de sugerencias de directiva de contraseñas (se necesita Windows Server 2016 o posterior); la escritura diferida de contraseñas puede fallar con el evento 6329
-check-inetorgperson-covered = { $count } objetos inetOrgPerson en el ámbito, cubiertos por las variantes de inetOrgPerson
-check-inetorgperson-uncovered = { $count } objetos inetOrgPerson en el ámbito no recibirán el permiso; agregue --inetorgperson
+check-inetorgperson-covered = { $count ->
+        [one] { $count } objeto inetOrgPerson en el ámbito, cubierto
+       *[other] { $count } objetos inetOrgPerson en el ámbito, cubiertos
+    } por las variantes de inetOrgPerson
+check-inetorgperson-uncovered = { $count ->
+        [one] { $count } objeto inetOrgPerson en el ámbito no recibirá
+       *[other] { $count } objetos inetOrgPerson en el ámbito no recibirán
+    } el permiso; incluya los objetos inetOrgPerson en la concesión
 check-grant-complete = { $dn } ya tiene todos los permisos de escritura diferida de contraseñas
 check-grant-partial = { $dn } solo tiene una parte de los permisos de escritura diferida de contraseñas; el comando grant los completa
 check-grant-none = { $dn } aún no tiene los permisos de escritura diferida de contraseñas
@@ -171,18 +192,45 @@ cli-password-prompt = Contraseña de la cuenta de conexión:
 cli-error-confirm-needs-yes = no se está ejecutando en un terminal: agregue --yes para confirmar el cambio
 cli-cancelled = cancelado; no se cambió nada
 cli-blocked = bloqueado por los resultados de la comprobación previa; corríjalos y vuelva a ejecutar el comando:
-cli-confirm-grant = ¿Escribir los nuevos permisos en { $count } objeto(s)?
-cli-confirm-rollback = ¿Deshacer la concesión de permisos en { $count } objeto(s)?
+cli-confirm-grant = ¿Escribir los nuevos permisos en { $count ->
+        [one] 1 objeto
+       *[other] { $count } objetos
+    }?
+cli-confirm-rollback = ¿Deshacer la concesión de permisos en { $count ->
+        [one] 1 objeto
+       *[other] { $count } objetos
+    }?
 cli-confirm-hint = [s/N]
-cli-granted = { $dn }: se agregaron { $count } entradas de permiso; copia de seguridad guardada en { $backup }
+cli-granted = { $dn }: { $count ->
+        [one] se agregó 1 entrada de permiso
+       *[other] se agregaron { $count } entradas de permiso
+    }; copia de seguridad guardada en { $backup }
 cli-already-granted = { $dn }: los permisos ya están concedidos, no hay nada que hacer
-cli-plan-target = { $dn }: { $count } entradas de permiso que se agregarán:
+cli-plan-target = { $dn }: { $count ->
+        [one] 1 entrada de permiso que se agregará
+       *[other] { $count } entradas de permiso que se agregarán
+    }:
 cli-plan-before = antes:   { $sddl }
 cli-plan-after = después: { $sddl }
 cli-dry-run = simulación: no se escribió nada
-cli-verify-summary = { $carrying } de { $total } usuarios tienen el permiso
-cli-rolled-back = { $dn }: concesión deshecha (se quitaron { $count } entradas)
-progress-users = { $carrying } de { $done } usuarios examinados hasta ahora tienen el permiso
+cli-verify-summary = { $carrying } de { $total ->
+        [one] { $total } usuario
+       *[other] { $total } usuarios
+    } { $carrying ->
+        [one] tiene
+       *[other] tienen
+    } el permiso
+cli-rolled-back = { $dn }: concesión deshecha ({ $count ->
+        [one] se quitó 1 entrada
+       *[other] se quitaron { $count } entradas
+    })
+progress-users = { $carrying } de { $done ->
+        [one] { $done } usuario examinado
+       *[other] { $done } usuarios examinados
+    } hasta ahora { $carrying ->
+        [one] tiene
+       *[other] tienen
+    } el permiso
 
 ## Asistente: ventana principal
 
@@ -260,9 +308,15 @@ permissions-subtitle = La cuenta del conector recibe los derechos que necesita l
 permissions-planning = Leyendo los permisos actuales…
 permissions-applying = Guardando una copia de seguridad, escribiendo y volviendo a leer…
 permissions-undoing = Quitando las entradas que agregó este asistente…
-permissions-will-add = Se agregarán { $count } entradas:
+permissions-will-add = { $count ->
+        [one] Se agregará 1 entrada:
+       *[other] Se agregarán { $count } entradas:
+    }
 permissions-sddl-added = Las mismas entradas en SDDL:
-permissions-applied-line = Se agregaron { $count } entradas y se volvieron a leer
+permissions-applied-line = { $count ->
+        [one] Se agregó 1 entrada y se volvió a leer
+       *[other] Se agregaron { $count } entradas y se volvieron a leer
+    }
 permissions-result = Resultado
 permissions-read-back = { $dn }: escrito y vuelto a leer
 permissions-backup = Copia de seguridad: { $path }
@@ -326,7 +380,10 @@ summary-title = Resumen
 summary-subtitle = Qué cambió esta ejecución y cómo deshacerlo.
 summary-changed = Cambios
 summary-no-permissions = No se escribió ningún permiso.
-summary-permissions = { $dn }: se agregaron { $count } entradas de permiso
+summary-permissions = { $dn }: { $count ->
+        [one] se agregó 1 entrada de permiso
+       *[other] se agregaron { $count } entradas de permiso
+    }
 summary-connect-on = Entra Connect: escritura diferida de contraseñas habilitada
 summary-connect-unchanged = Entra Connect: esta ejecución no lo cambió
 summary-portal-on = Portal: escritura diferida y desbloqueo habilitados
@@ -341,13 +398,16 @@ summary-undo-all = Deshacer todo
 ## Paso 2: Entra Connect
 
 sync-error-no-powershell = no se puede iniciar PowerShell ({ $exe }: { $reason }); ejecute el asistente en el servidor de Connect, instale PowerShell o indique su ruta con WRITEBACK_WIZARD_POWERSHELL
-sync-error-module = el módulo ADSync no está instalado ({ $detail }); ejecute la herramienta en el servidor de Entra Connect o indique el nombre de ese servidor con --remote
-sync-error-access = acceso denegado ({ $detail }); ejecute la herramienta como administrador del servidor de Connect (con privilegios elevados) y, con --remote, como miembro de su grupo local Administradores
+sync-error-module = el módulo ADSync no está instalado ({ $detail }); ejecute la herramienta en el servidor de Entra Connect o indique el nombre de ese servidor para llegar a él de forma remota
+sync-error-access = acceso denegado ({ $detail }); ejecute la herramienta como administrador del servidor de Connect (con privilegios elevados) y, para un servidor remoto, como miembro de su grupo local Administradores
 sync-error-no-connector = no se encontró ningún conector de Entra ID en el servidor de Connect; termine primero la configuración de Entra Connect
 sync-error-several = se encontraron varios conectores de Entra ID ({ $names }); en su lugar, habilite la escritura diferida de contraseñas en el asistente de Entra Connect
 sync-error-remote = la sesión remota de PowerShell falló ({ $detail }); compruebe el nombre del host, que WinRM esté habilitado en él y sus permisos en ese host
 sync-error-garbage = PowerShell devolvió una respuesta inesperada ({ $detail }); vuelva a ejecutar el comando y compruebe PowerShell en el servidor de Connect
-sync-error-timeout = PowerShell no respondió en { $seconds } segundos y se detuvo (el asistente no cambió nada más)
+sync-error-timeout = PowerShell no respondió en { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    } y se detuvo (el asistente no cambió nada más)
 sync-error-read-back = el estado de la escritura diferida que se volvió a leer no es el que se estableció; revise las características opcionales en el asistente de Entra Connect
 sync-check-version = Entra Connect { $version } (2.x o posterior)
 sync-check-version-old = Entra Connect { $version } está retirado; actualice primero a 2.x o posterior
@@ -358,14 +418,14 @@ sync-check-endpoint-blocked = { $host } no responde en el puerto 443 desde el se
 cli-sync-state = { $host }: conector "{ $connector }", escritura diferida de contraseñas: { $state }
 
 ## Sign-in and the portal API (step 3)
-tenant-error-config = { $detail }; corrija la configuración (perfil, --tenant, --client-id o las variables WRITEBACK_WIZARD_*_URL)
+tenant-error-config = { $detail }; corrija la configuración (el inquilino o el id. de cliente en el perfil, o las variables WRITEBACK_WIZARD_*_URL)
 tenant-error-network = no se puede contactar con Entra ID ({ $detail }); compruebe la red, el proxy y el firewall de este equipo
 tenant-error-timeout = Entra ID no respondió a tiempo; vuelva a intentarlo y compruebe la red de este equipo
 tenant-error-not-signed-in = no ha iniciado sesión en el inquilino; inicie sesión primero en la página «Destinos e inicio de sesión»
 tenant-error-sign-in = el inicio de sesión falló ({ $code }: { $detail }); compruebe el nombre del inquilino y la cuenta, y vuelva a iniciar sesión
-tenant-error-consent = la aplicación cliente necesita consentimiento en este inquilino; pídaselo a un administrador global o use otro id. de cliente (client_id en el perfil, --client-id)
+tenant-error-consent = la aplicación cliente necesita consentimiento en este inquilino; pídaselo a un administrador global o use otro id. de cliente (client_id en el perfil)
 tenant-error-tenant = no se encontró el inquilino { $tenant }; use su dominio principal (contoso.onmicrosoft.com) o su id. de inquilino
-tenant-error-no-browser = no se pudo abrir ningún navegador para iniciar sesión; use «Iniciar sesión con un código» (--device-code)
+tenant-error-no-browser = no se pudo abrir ningún navegador para iniciar sesión; use «Iniciar sesión con un código»
 tenant-error-declined = el inicio de sesión se rechazó en el navegador; vuelva a iniciar sesión y acepte
 tenant-error-expired = el inicio de sesión ha caducado; vuelva a iniciar sesión
 tenant-error-state = la respuesta no pertenecía a este inicio de sesión (state distinto) y se rechazó; vuelva a iniciar sesión
@@ -410,7 +470,7 @@ verify-portal-unread = Portal: sin sesión iniciada, así que no se leyó la con
 
 ## Cloud Sync
 
-cloudsync-error-agent = el módulo de PowerShell del agente de aprovisionamiento de Cloud Sync no está instalado ({ $detail }); ejecute esto en el servidor del agente de aprovisionamiento (1.1.977.0 o posterior), o use --remote con su nombre
+cloudsync-error-agent = el módulo de PowerShell del agente de aprovisionamiento de Cloud Sync no está instalado ({ $detail }); ejecute esto en el servidor del agente de aprovisionamiento (1.1.977.0 o posterior), o indique el nombre de ese servidor para llegar a él de forma remota
 cloudsync-error-sign-in = el inquilino rechazó el inicio de sesión ({ $detail }); compruebe el nombre de usuario y la contraseña del administrador del inquilino: debe ser administrador de identidades híbridas o administrador global del inquilino
 cloudsync-check-version = agente de aprovisionamiento { $version } (1.1.977.0 o posterior)
 cloudsync-check-version-old = el agente de aprovisionamiento { $version } es demasiado antiguo para la escritura diferida de contraseñas; actualícelo primero a 1.1.977.0 o posterior
@@ -470,8 +530,14 @@ runbook-result-ok = hecho y releído
 runbook-result-failed = error: { $reason }
 runbook-setting-password-writeback = Escritura diferida de contraseñas
 runbook-value-unknown = desconocido
-runbook-aces-added = { $count } entradas añadidas
-runbook-aces-removed = { $count } entradas quitadas
+runbook-aces-added = { $count ->
+        [one] 1 entrada añadida
+       *[other] { $count } entradas añadidas
+    }
+runbook-aces-removed = { $count ->
+        [one] 1 entrada quitada
+       *[other] { $count } entradas quitadas
+    }
 runbook-target-dc = Controlador de dominio: { $server }
 runbook-target-connector = Cuenta del conector de AD DS: { $account }
 runbook-target-sync = Servidor de Entra Connect: { $host }
@@ -494,12 +560,42 @@ runbook-setting-read-back = Leído de nuevo
 
 ## Acceso efectivo (issue 13): lo que el conector puede hacer realmente en cada usuario
 verify-why = La cuenta del conector necesita los cuatro derechos sobre un usuario para que la escritura diferida de contraseñas funcione con ese usuario. Cada grupo indica por qué le faltan y cómo corregirlo.
-summary-unreached = { $count } usuarios están fuera del alcance del conector (una denegación, la herencia deshabilitada, una cuenta protegida…): la escritura diferida de contraseñas falla para ellos. El paso Verificación los enumera con la corrección.
-check-reach-all = El conector tendrá todos los derechos de escritura diferida sobre los { $scanned } usuarios del ámbito
-check-reach-some = { $count } de { $scanned } usuarios quedarán fuera del alcance del conector; la escritura diferida de contraseñas falla para ellos
-check-blocked-ous = { $count } unidad(es) organizativa(s) o contenedor(es) del ámbito tienen la herencia deshabilitada: la concesión no llega a los usuarios que hay debajo. Agregue cada uno como destino:
-check-blocked-ou = --target "{ $dn }"  ({ $users } usuarios)
-check-pso-min-age = { $count } usuarios tienen una directiva de contraseñas específica con una vigencia mínima de la contraseña superior a 0: se rechaza un restablecimiento desde la nube justo después de un cambio. Establezca en 0 la vigencia mínima de esa directiva.
+summary-unreached = { $count ->
+        [one] 1 usuario está
+       *[other] { $count } usuarios están
+    } fuera del alcance del conector (una denegación, la herencia deshabilitada, una cuenta protegida…): la escritura diferida de contraseñas falla para { $count ->
+        [one] él
+       *[other] ellos
+    }. El paso Verificación { $count ->
+        [one] lo muestra
+       *[other] los enumera
+    } con la corrección.
+check-reach-all = El conector tendrá todos los derechos de escritura diferida sobre { $scanned ->
+        [one] el único usuario
+       *[other] los { $scanned } usuarios
+    } del ámbito
+check-reach-some = { $count } de { $scanned ->
+        [one] { $scanned } usuario
+       *[other] { $scanned } usuarios
+    } { $count ->
+        [one] quedará
+       *[other] quedarán
+    } fuera del alcance del conector; la escritura diferida de contraseñas falla para ellos
+check-blocked-ous = { $count ->
+        [one] 1 unidad organizativa o contenedor del ámbito tiene
+       *[other] { $count } unidades organizativas o contenedores del ámbito tienen
+    } la herencia deshabilitada: la concesión no llega a los usuarios que hay debajo. { $count ->
+        [one] Agréguelo como destino:
+       *[other] Agregue cada uno como destino:
+    }
+check-blocked-ou = { $dn } ({ $users ->
+        [one] { $users } usuario
+       *[other] { $users } usuarios
+    })
+check-pso-min-age = { $count ->
+        [one] 1 usuario tiene
+       *[other] { $count } usuarios tienen
+    } una directiva de contraseñas específica con una vigencia mínima de la contraseña superior a 0: se rechaza un restablecimiento desde la nube justo después de un cambio. Establezca en 0 la vigencia mínima de esa directiva.
 check-unexpire-ok = El conector tiene (o recibirá al conceder) "Contraseña sin expiración" en { $dn }
 check-unexpire-missing = Al conector le falta "Contraseña sin expiración" en { $dn }: tras un restablecimiento puede quedar activado "El usuario debe cambiar la contraseña en el siguiente inicio de sesión". Concédalo en la raíz del dominio.
 connector-not-a-user = La cuenta del conector no es una cuenta de usuario (sAMAccountType 805306368), sino { $kind }: indique la cuenta del conector de AD DS que usa Entra Connect
@@ -536,15 +632,18 @@ right-write-lockout-time = Escribir lockoutTime
 right-write-pwd-last-set = Escribir pwdLastSet
 blocked-user = { $name } ({ $dn }) — derechos que faltan: { $rights }
 reach-group = { $count } × { $reason }. { $fix }
-reach-more = … y { $count } más (--json los enumera todos)
-verify-target-ungranted = { $target } no tiene la concesión: sus { $count } usuarios recibirán los permisos en cuanto la tenga (conceda primero)
+reach-more = … y { $count } más
+verify-target-ungranted = { $target } no tiene la concesión: { $count ->
+        [one] su único usuario recibirá
+       *[other] sus { $count } usuarios recibirán
+    } los permisos en cuanto la tenga (conceda primero)
 task-error-null-dacl = { $dn } no tiene ninguna DACL (una NULL DACL concede control total a todos). No se cambió nada. Asígnele primero una DACL adecuada (Seguridad > Opciones avanzadas) y vuelva a conceder los permisos.
 task-error-acl-too-large = { $dn }: con la concesión, su DACL ocuparía { $bytes } bytes, más de lo que cabe en una ACL (65.535). No se cambió nada. Quite primero las entradas que no se usen.
 task-error-kept-changing = { $dn }: sus permisos siguieron cambiando mientras se escribía la concesión, así que no se sobrescribió nada. Vuelva a intentarlo cuando nadie más los esté editando.
 task-error-backup-refused = Se rechazó la copia de seguridad { $path }: { $why }. No se cambió nada.
 task-error-partial-rollback = La reversión se detuvo en { $failed }: { $reason }. Ya deshecho: { $undone }.
 task-error-partial-none = nada
-backup-other-server = se hizo en { $backup }, no en { $connected } (conéctese a ese servidor o elija la copia de seguridad correcta con --backup)
+backup-other-server = se hizo en { $backup }, no en { $connected } (conéctese a ese servidor o elija la copia de seguridad correcta)
 backup-other-domain = pertenece a { $backup }, no a { $connected }
 backup-inconsistent = su descriptor anterior a la concesión no es el escrito menos las entradas añadidas (el archivo se editó o está dañado)
 backup-outside-domain = menciona { $dn }, que está fuera del dominio conectado
@@ -579,7 +678,7 @@ targets-adminsdholder = También AdminSDHolder (cuentas protegidas)
 targets-adminsdholder-warning = Las contraseñas de los administradores pasan a poder restablecerse desde la nube. Microsoft lo desaconseja.
 verify-connect-skipped = No se leyó el servidor de Connect.
 busy-writing = El cambio se ha enviado y ya no se puede cancelar; sigue la relectura.
-dir-error-plaintext = ldap:// sin TLS enviaría la contraseña en claro; use ldaps:// o StartTLS (--starttls), o permítalo explícitamente (--insecure-plaintext)
+dir-error-plaintext = ldap:// sin TLS enviaría la contraseña en claro; use ldaps:// o StartTLS, o permítalo explícitamente
 cli-verify-skipped = { $plane }: no leído (indique { $option })
 
 ## issue 16: the command line's help
@@ -652,7 +751,7 @@ help-arg-backup = Un archivo de copia escrito por grant
 ## issue 15: pilot test and diagnosis
 tenant-error-not-found = { $what } no se encontró en el inquilino; compruebe el nombre (su nombre principal de usuario) y vuelva a intentarlo
 tenant-error-too-large = la respuesta superaba { $mib } MiB y se rechazó sin leerla; el punto de conexión no se comporta como Entra ID (compruebe WRITEBACK_WIZARD_*_URL y el proxy)
-tenant-error-tenant-mismatch = el inicio de sesión terminó en el inquilino { $got }, no en el configurado { $expected }; inicie sesión con una cuenta del inquilino configurado (o corrija --tenant / el perfil)
+tenant-error-tenant-mismatch = el inicio de sesión terminó en el inquilino { $got }, no en el configurado { $expected }; inicie sesión con una cuenta del inquilino configurado (o corrija el inquilino en la configuración)
 tenant-error-foreign-link = el servicio respondió con un enlace fuera de { $base }; no se siguió (compruebe WRITEBACK_WIZARD_*_URL y el proxy)
 runbook-plane-pilot = Prueba piloto (restablecimiento en la nube → Active Directory)
 runbook-action-test = prueba
@@ -734,9 +833,12 @@ sspr-check-group = El autoservicio de restablecimiento de contraseña está habi
 sspr-check-everyone = El autoservicio de restablecimiento de contraseña está habilitado para todos los usuarios
 sspr-check-unreadable = no se pudo leer quién puede usar el autoservicio de restablecimiento ({ $reason }); revise Restablecimiento de contraseña > Propiedades en el centro de administración
 prove-new-password-not-terminal = La nueva contraseña de { $user } solo se muestra en un terminal (nunca se escribe en un archivo ni en una tubería); ejecute el comando en un terminal o establezca una contraseña para el usuario en el centro de administración.
-diag-error-since = --since { $value }: indique una duración como 30m, 2h o 1d
-diag-header = Registro de eventos de { $host } desde { $since }: { $count } entradas del servicio de restablecimiento y de la sincronización
-diag-none = Sin entradas: ni el servicio de restablecimiento ni la sincronización registraron nada en ese tiempo (amplíe --since o compruebe que la escritura diferida está habilitada en este servidor).
+cli-diag-error-since = --since { $value }: indique una duración como 30m, 2h o 1d
+diag-header = Registro de eventos de { $host } desde { $since }: { $count ->
+        [one] 1 entrada
+       *[other] { $count } entradas
+    } del servicio de restablecimiento y de la sincronización
+diag-none = Sin entradas: ni el servicio de restablecimiento ni la sincronización registraron nada en ese tiempo (mire más atrás o compruebe que la escritura diferida está habilitada en este servidor).
 prove-title = Probar la escritura diferida con un usuario piloto
 prove-intro = Restablece en la nube la contraseña de un usuario sincronizado (Microsoft Graph) y luego lee su pwdLastSet en Active Directory: la prueba de que un restablecimiento en la nube llega a AD.
 prove-user-label = Usuario piloto (nombre principal de usuario)
@@ -759,15 +861,30 @@ prove-reset-now = Restablecer la contraseña ahora
 diag-intro = Lee el registro de aplicación del servidor de Connect (servicio de restablecimiento, sincronización) de las últimas 24 horas y explica cada entrada con su solución.
 connect-cloudsync-set = { $host }: escritura diferida de contraseñas de Cloud Sync establecida: { $state } (valor aceptado por el agente; no se puede volver a leer, compruébela en la página «Integración local» del portal)
 connect-cloudsync-state = { $host }: agente de aprovisionamiento de Cloud Sync { $version }, escritura diferida de contraseñas { $state }
-verify-summary = { $carrying } de { $total } usuarios tienen el permiso
+verify-summary = { $carrying } de { $total ->
+        [one] { $total } usuario
+       *[other] { $total } usuarios
+    } { $carrying ->
+        [one] tiene
+       *[other] tienen
+    } el permiso
 permissions-already-granted = { $dn }: los permisos ya están concedidos, no hay nada que hacer
-permissions-rolled-back = { $dn }: concesión deshecha (se quitaron { $count } entradas)
+permissions-rolled-back = { $dn }: concesión deshecha ({ $count ->
+        [one] se quitó 1 entrada
+       *[other] se quitaron { $count } entradas
+    })
 ## issue 14: forests
-forest-error-domain = dominio { $domain } a través del controlador de dominio { $server }: { $reason } (indique otro DC de ese dominio con --domain-server { $domain }=ldaps://HOST)
+forest-error-domain = dominio { $domain } a través del controlador de dominio { $server }: { $reason } (indique otro controlador de ese dominio)
 forest-error-referral-refused = el directorio remitió { $dn } a { $url }, que no es un controlador de dominio de los dominios de este bosque: no se siguió, no se cambió nada allí
 forest-in-domain = { $text } (dominio { $domain })
-forest-error-domain-server = --domain-server { $value }: escriba el nombre DNS del dominio, un signo igual y su DC, p. ej. --domain-server east.corp.example=ldaps://dc1.east.corp.example
-forest-verify-domain = dominio { $domain } (a través de { $server }): { $carrying } de { $total } usuarios tienen el permiso, { $blocked } fuera de alcance
+cli-forest-error-domain-server = --domain-server { $value }: escriba el nombre DNS del dominio, un signo igual y su DC, p. ej. --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = dominio { $domain } (a través de { $server }): { $carrying } de { $total ->
+        [one] { $total } usuario
+       *[other] { $total } usuarios
+    } { $carrying ->
+        [one] tiene
+       *[other] tienen
+    } el permiso, { $blocked } fuera de alcance
 help-arg-domain-servers = El DC de un dominio del bosque, DNS=ldaps://HOST[:PUERTO] (repetible); para los demás dominios, el DC que indica el DNS, si no el nombre del dominio
 targets-domains = Dominios del bosque
 targets-domains-listing = Leyendo los dominios del bosque…
@@ -885,3 +1002,18 @@ dcs-pull-no = Ahora no
 help-arg-verify-all-dcs = Leer también cada controlador de dominio de los dominios afectados: cuáles ya tienen el cambio (replicado, propagado) y a través de cuál escribe el servidor Connect
 help-arg-verify-wait = Esperar hasta que cada controlador de dominio tenga el cambio, releyendo cada 5 s, como máximo MINUTES minutos (60 por defecto); implica --all-dcs
 help-arg-verify-pull = Pedir a este controlador de dominio (su nombre DNS) que replique el cambio ahora desde aquel en que escribió el asistente; pregunta antes, queda en el registro de auditoría; implica --all-dcs
+
+
+## Issue 26: the window reads well (plurals, command-line hints, SDDL, keyboard)
+# Appended to a message by the command line only: the option that does it.
+cli-with-option = { $text } (opción { $options })
+cli-blocked-ou = --target "{ $dn }"  ({ $users ->
+        [one] { $users } usuario
+       *[other] { $users } usuarios
+    })
+permissions-subtitle-targets = La cuenta del conector recibe los derechos que necesita la escritura diferida, en los objetos de usuario descendientes { $count ->
+        [one] de { $targets }
+       *[other] de estos objetos: { $targets }
+    }.
+button-copy-sddl = Copiar SDDL
+copied-sddl = SDDL copiado

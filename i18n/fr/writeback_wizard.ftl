@@ -91,7 +91,7 @@ sddl-error-at-char = { $what } (au caractère { $position })
 sddl-error-section = une section « O: », « G: », « D: » ou « S: » était attendue, mais « { $found } » a été trouvé
 sddl-error-duplicate-section = la section « { $section }: » apparaît deux fois
 sddl-error-sid = « { $token } » n'est ni un SID (S-1-…) ni un alias connu de deux lettres
-sddl-error-needs-domain = l'alias « { $alias } » désigne un groupe du domaine ; indiquez le SID du domaine avec --domain-sid ou écrivez le SID complet
+sddl-error-needs-domain = l'alias « { $alias } » désigne un groupe du domaine ; indiquez le SID du domaine ou écrivez le SID complet
 sddl-error-ace-type = type d'ACE inconnu « { $token } » (utilisez A, D, OA, OD, AU, OU, AL ou OL)
 sddl-error-ace-flag = indicateur d'ACE inconnu « { $token } » (utilisez OI, CI, NP, IO, ID, SA ou FA)
 sddl-error-rights = droit inconnu « { $token } » (utilisez des droits de deux lettres comme CR, WP, RP ou un masque hexadécimal comme 0x100)
@@ -112,21 +112,33 @@ cli-error-encode-too-large = le descripteur de sécurité est trop volumineux po
 gui-error = impossible d'ouvrir la fenêtre de l'assistant : { $reason }
 explain-owner = Propriétaire : { $trustee }
 explain-group = Groupe : { $trustee }
-explain-dacl = Autorisations ({ $count } entrées) :
-explain-dacl-protected = Autorisations ({ $count } entrées, non héritées du parent) :
+explain-dacl = Autorisations ({ $count ->
+        [one] { $count } entrée
+       *[other] { $count } entrées
+    }) :
+explain-dacl-protected = Autorisations ({ $count ->
+        [one] { $count } entrée
+       *[other] { $count } entrées
+    }, non héritées du parent) :
 explain-null-dacl = Autorisations : aucune définie (une DACL NULL donne le contrôle total à tout le monde)
-explain-sacl = Audit ({ $count } entrées) :
+explain-sacl = Audit ({ $count ->
+        [one] { $count } entrée
+       *[other] { $count } entrées
+    }) :
 
 ## Étape 1 : erreurs d'annuaire
 
 dir-error-unreachable = impossible de joindre { $url } ({ $reason }) ; vérifiez l'adresse et le port, et assurez-vous que le contrôleur de domaine est en service et n'est pas bloqué par un pare-feu
-dir-error-untrusted = le certificat de { $url } n'est pas signé par une autorité de certification approuvée ({ $reason }) ; indiquez le certificat de l'autorité de certification avec --ca-file
+dir-error-untrusted = le certificat de { $url } n'est pas signé par une autorité de certification approuvée ({ $reason }) ; indiquez le fichier du certificat de l'autorité qui l'a émis
 dir-error-hostname = le certificat de { $url } n'a pas été délivré pour ce nom ({ $reason }) ; connectez-vous avec le nom figurant dans le certificat (généralement le nom DNS du contrôleur de domaine)
 dir-error-tls = la connexion TLS à { $url } a échoué ({ $reason })
 dir-error-credentials = le contrôleur de domaine a refusé l'ouverture de session : vérifiez le nom du compte (UPN, DN ou DOMAIN\user) et le mot de passe
 dir-error-rights = le compte connecté n'est pas autorisé à effectuer cette opération sur { $dn } ; connectez-vous en tant que membre des Admins du domaine ou avec un compte autorisé à modifier les autorisations de cet objet
 dir-error-no-such-object = { $dn } n'existe pas ; vérifiez le DN
-dir-error-timeout = le contrôleur de domaine n'a pas répondu dans un délai de { $seconds } secondes ; vérifiez le réseau ou augmentez --timeout
+dir-error-timeout = le contrôleur de domaine n'a pas répondu dans un délai de { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    } ; vérifiez le réseau ou augmentez le délai d'attente
 dir-error-connection-lost = la connexion au contrôleur de domaine a été perdue ({ $reason }) ; rien d'autre n'a été modifié, relancez la commande
 dir-error-ldap = le contrôleur de domaine a répondu par l'erreur LDAP { $code } sur { $dn } : { $text }
 dir-error-config = paramètre de connexion non valide : { $text }
@@ -135,7 +147,7 @@ task-error-account-ambiguous = « { $name } » correspond à plusieurs comptes (
 task-error-bad-data = { $dn } : { $what }
 task-error-read-back = { $dn } : les autorisations relues après l'écriture ne sont pas celles qui ont été écrites ; exécutez les commandes check et verify, puis annulez avec rollback si nécessaire
 task-error-backup = impossible d'utiliser la sauvegarde { $path } ({ $reason })
-task-error-never-applied = l'attribution d'autorisations enregistrée dans { $path } n'a jamais atteint l'annuaire (son écriture a échoué), il n'y a donc rien à annuler ; choisissez une attribution antérieure avec --backup FILE
+task-error-never-applied = l'attribution d'autorisations enregistrée dans { $path } n'a jamais atteint l'annuaire (son écriture a échoué), il n'y a donc rien à annuler ; choisissez une attribution antérieure
 task-error-no-backup = aucune sauvegarde d'attribution d'autorisations n'a été trouvée dans { $dir } ; il n'y a rien à annuler
 
 ## Étape 1 : résultats des vérifications préalables
@@ -150,11 +162,20 @@ check-dacl-not-writable = le compte connecté ne peut PAS modifier les autorisat
 check-connector-found = compte de connecteur { $dn } trouvé et activé
 check-connector-disabled = le compte de connecteur { $dn } est désactivé ; activez-le (sinon Entra Connect ne peut pas réécrire les mots de passe avec ce compte)
 check-min-pwd-age-ok = la durée de vie minimale du mot de passe est de 0, comme l'exige la réécriture des mots de passe
-check-min-pwd-age = la durée de vie minimale du mot de passe est de { $days } jour(s) ; la réécriture d'un mot de passe tout juste réinitialisé est refusée tant que ce délai n'est pas écoulé (définissez-la sur 0 dans la Default Domain Policy)
+check-min-pwd-age = la durée de vie minimale du mot de passe est de { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } ; la réécriture d'un mot de passe tout juste réinitialisé est refusée tant que ce délai n'est pas écoulé (définissez-la sur 0 dans la Default Domain Policy)
 check-policy-hints-ok = le contrôleur de domaine prend en charge le contrôle des indications de stratégie de mot de passe
 check-policy-hints-missing = le contrôleur de domaine n'annonce pas le contrôle des indications de stratégie de mot de passe (Windows Server 2016 ou version ultérieure requis) ; la réécriture des mots de passe peut échouer avec l'événement 6329
-check-inetorgperson-covered = { $count } objets inetOrgPerson dans l'étendue, couverts par les variantes inetOrgPerson
-check-inetorgperson-uncovered = { $count } objets inetOrgPerson dans l'étendue ne recevront pas l'autorisation ; ajoutez --inetorgperson
+check-inetorgperson-covered = { $count ->
+        [one] { $count } objet inetOrgPerson dans l'étendue, couvert
+       *[other] { $count } objets inetOrgPerson dans l'étendue, couverts
+    } par les variantes inetOrgPerson
+check-inetorgperson-uncovered = { $count ->
+        [one] { $count } objet inetOrgPerson dans l'étendue ne recevra
+       *[other] { $count } objets inetOrgPerson dans l'étendue ne recevront
+    } pas l'autorisation ; incluez les objets inetOrgPerson dans l'attribution
 check-grant-complete = { $dn } dispose déjà de toutes les autorisations de réécriture des mots de passe
 check-grant-partial = { $dn } ne dispose que d'une partie des autorisations de réécriture des mots de passe ; la commande grant les complète
 check-grant-none = { $dn } ne dispose pas encore des autorisations de réécriture des mots de passe
@@ -171,18 +192,48 @@ cli-password-prompt = Mot de passe du compte de connexion :
 cli-error-confirm-needs-yes = exécution hors d'un terminal : ajoutez --yes pour confirmer la modification
 cli-cancelled = annulé ; rien n'a été modifié
 cli-blocked = bloqué par les résultats des vérifications préalables ; corrigez-les puis relancez la commande :
-cli-confirm-grant = Écrire les nouvelles autorisations sur { $count } objet(s) ?
-cli-confirm-rollback = Annuler l'attribution des autorisations sur { $count } objet(s) ?
+cli-confirm-grant = Écrire les nouvelles autorisations sur { $count ->
+        [one] { $count } objet
+       *[other] { $count } objets
+    } ?
+cli-confirm-rollback = Annuler l'attribution des autorisations sur { $count ->
+        [one] { $count } objet
+       *[other] { $count } objets
+    } ?
 cli-confirm-hint = [o/N]
-cli-granted = { $dn } : { $count } entrées d'autorisation ajoutées ; sauvegarde enregistrée dans { $backup }
+cli-granted = { $dn } : { $count ->
+        [one] { $count } entrée d'autorisation ajoutée
+       *[other] { $count } entrées d'autorisation ajoutées
+    } ; sauvegarde enregistrée dans { $backup }
 cli-already-granted = { $dn } : autorisations déjà attribuées, rien à faire
-cli-plan-target = { $dn } : { $count } entrées d'autorisation à ajouter :
+cli-plan-target = { $dn } : { $count ->
+        [one] { $count } entrée d'autorisation
+       *[other] { $count } entrées d'autorisation
+    } à ajouter :
 cli-plan-before = avant : { $sddl }
 cli-plan-after = après : { $sddl }
 cli-dry-run = simulation : rien n'a été écrit
-cli-verify-summary = { $carrying } utilisateurs sur { $total } disposent de l'autorisation
-cli-rolled-back = { $dn } : attribution annulée ({ $count } entrées supprimées)
-progress-users = { $carrying } utilisateurs sur { $done } analysés jusqu'ici disposent de l'autorisation
+cli-verify-summary = { $carrying ->
+        [one] { $carrying } utilisateur
+       *[other] { $carrying } utilisateurs
+    } sur { $total } { $carrying ->
+        [one] dispose
+       *[other] disposent
+    } de l'autorisation
+cli-rolled-back = { $dn } : attribution annulée ({ $count ->
+        [one] { $count } entrée supprimée
+       *[other] { $count } entrées supprimées
+    })
+progress-users = { $carrying ->
+        [one] { $carrying } utilisateur
+       *[other] { $carrying } utilisateurs
+    } sur { $done } { $done ->
+        [one] analysé
+       *[other] analysés
+    } jusqu'ici { $carrying ->
+        [one] dispose
+       *[other] disposent
+    } de l'autorisation
 
 ## Assistant : fenêtre principale
 
@@ -260,9 +311,15 @@ permissions-subtitle = Le compte de connecteur reçoit les droits nécessaires �
 permissions-planning = Lecture des autorisations actuelles…
 permissions-applying = Sauvegarde, écriture, relecture…
 permissions-undoing = Suppression des entrées ajoutées par cet assistant…
-permissions-will-add = { $count } entrées seront ajoutées :
+permissions-will-add = { $count ->
+        [one] { $count } entrée sera ajoutée :
+       *[other] { $count } entrées seront ajoutées :
+    }
 permissions-sddl-added = Les mêmes entrées en SDDL :
-permissions-applied-line = { $count } entrées ajoutées et relues
+permissions-applied-line = { $count ->
+        [one] { $count } entrée ajoutée et relue
+       *[other] { $count } entrées ajoutées et relues
+    }
 permissions-result = Résultat
 permissions-read-back = { $dn } : écrit et relu
 permissions-backup = Sauvegarde : { $path }
@@ -326,7 +383,10 @@ summary-title = Résumé
 summary-subtitle = Ce que cette exécution a modifié, et comment l'annuler.
 summary-changed = Modifications
 summary-no-permissions = Aucune autorisation n'a été écrite.
-summary-permissions = { $dn } : { $count } entrées d'autorisation ajoutées
+summary-permissions = { $dn } : { $count ->
+        [one] { $count } entrée d'autorisation ajoutée
+       *[other] { $count } entrées d'autorisation ajoutées
+    }
 summary-connect-on = Entra Connect : réécriture des mots de passe activée
 summary-connect-unchanged = Entra Connect : non modifié par cette exécution
 summary-portal-on = Portail : réécriture et déverrouillage activés
@@ -341,13 +401,16 @@ summary-undo-all = Tout annuler
 ## Étape 2 : Entra Connect
 
 sync-error-no-powershell = impossible de démarrer PowerShell ({ $exe } : { $reason }) ; exécutez l'assistant sur le serveur Connect, installez PowerShell ou indiquez son chemin avec WRITEBACK_WIZARD_POWERSHELL
-sync-error-module = le module ADSync n'est pas installé ({ $detail }) ; exécutez l'outil sur le serveur Entra Connect ou indiquez le nom de ce serveur avec --remote
-sync-error-access = accès refusé ({ $detail }) ; exécutez l'outil en tant qu'administrateur du serveur Connect (avec élévation de privilèges) et, avec --remote, en tant que membre de son groupe local Administrateurs
+sync-error-module = le module ADSync n'est pas installé ({ $detail }) ; exécutez l'outil sur le serveur Entra Connect ou indiquez le nom de ce serveur pour l'atteindre à distance
+sync-error-access = accès refusé ({ $detail }) ; exécutez l'outil en tant qu'administrateur du serveur Connect (avec élévation de privilèges) et, pour un serveur distant, en tant que membre de son groupe local Administrateurs
 sync-error-no-connector = aucun connecteur Entra ID n'a été trouvé sur le serveur Connect ; terminez d'abord la configuration d'Entra Connect
 sync-error-several = plusieurs connecteurs Entra ID ont été trouvés ({ $names }) ; activez plutôt la réécriture des mots de passe dans l'assistant Entra Connect
 sync-error-remote = la session PowerShell à distance a échoué ({ $detail }) ; vérifiez le nom d'hôte, que WinRM y est activé et vos droits sur cet hôte
 sync-error-garbage = PowerShell a renvoyé une réponse inattendue ({ $detail }) ; relancez la commande et vérifiez PowerShell sur le serveur Connect
-sync-error-timeout = PowerShell n'a pas répondu dans un délai de { $seconds } secondes et a été arrêté (l'assistant n'a rien modifié d'autre)
+sync-error-timeout = PowerShell n'a pas répondu dans un délai de { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    } et a été arrêté (l'assistant n'a rien modifié d'autre)
 sync-error-read-back = l'état de la réécriture relu ne correspond pas à celui qui a été défini ; consultez les fonctionnalités facultatives dans l'assistant Entra Connect
 sync-check-version = Entra Connect { $version } (2.x ou version ultérieure)
 sync-check-version-old = Entra Connect { $version } n'est plus pris en charge ; effectuez d'abord la mise à niveau vers la version 2.x ou ultérieure
@@ -358,14 +421,14 @@ sync-check-endpoint-blocked = { $host } ne répond pas sur le port 443 depuis le
 cli-sync-state = { $host } : connecteur « { $connector } », réécriture des mots de passe : { $state }
 
 ## Sign-in and the portal API (step 3)
-tenant-error-config = { $detail } ; corrigez le réglage (profil, --tenant, --client-id ou les variables WRITEBACK_WIZARD_*_URL)
+tenant-error-config = { $detail } ; corrigez le réglage (le locataire ou l'identifiant client dans le profil, ou les variables WRITEBACK_WIZARD_*_URL)
 tenant-error-network = impossible de joindre Entra ID ({ $detail }) ; vérifiez le réseau, le proxy et le pare-feu de cette machine
 tenant-error-timeout = Entra ID n'a pas répondu à temps ; réessayez et vérifiez le réseau de cette machine
 tenant-error-not-signed-in = vous n'êtes pas connecté au locataire ; connectez-vous d'abord sur la page « Cibles et connexion »
 tenant-error-sign-in = la connexion a échoué ({ $code } : { $detail }) ; vérifiez le nom du locataire et le compte, puis reconnectez-vous
-tenant-error-consent = l'application cliente doit recevoir un consentement dans ce locataire ; demandez-le à un administrateur général, ou choisissez un autre identifiant client (client_id dans le profil, --client-id)
+tenant-error-consent = l'application cliente doit recevoir un consentement dans ce locataire ; demandez-le à un administrateur général, ou choisissez un autre identifiant client (client_id dans le profil)
 tenant-error-tenant = le locataire { $tenant } est introuvable ; utilisez son domaine principal (contoso.onmicrosoft.com) ou son identifiant de locataire
-tenant-error-no-browser = aucun navigateur n'a pu être ouvert pour la connexion ; utilisez « Se connecter avec un code » (--device-code)
+tenant-error-no-browser = aucun navigateur n'a pu être ouvert pour la connexion ; utilisez « Se connecter avec un code »
 tenant-error-declined = la connexion a été refusée dans le navigateur ; reconnectez-vous et acceptez
 tenant-error-expired = la connexion a expiré ; reconnectez-vous
 tenant-error-state = la réponse ne correspondait pas à cette connexion (state différent) et a été rejetée ; reconnectez-vous
@@ -410,7 +473,7 @@ verify-portal-unread = Portail : non connecté, les paramètres n'ont donc pas �
 
 ## Cloud Sync
 
-cloudsync-error-agent = le module PowerShell de l'agent d'approvisionnement Cloud Sync n'est pas installé ({ $detail }) ; lancez ceci sur le serveur de l'agent d'approvisionnement (1.1.977.0 ou ultérieur), ou utilisez --remote avec son nom
+cloudsync-error-agent = le module PowerShell de l'agent d'approvisionnement Cloud Sync n'est pas installé ({ $detail }) ; lancez ceci sur le serveur de l'agent d'approvisionnement (1.1.977.0 ou ultérieur), ou indiquez le nom de ce serveur pour l'atteindre à distance
 cloudsync-error-sign-in = le locataire a refusé la connexion ({ $detail }) ; vérifiez le nom d'utilisateur et le mot de passe de l'administrateur du locataire : il doit être administrateur d'identité hybride ou administrateur général du locataire
 cloudsync-check-version = agent d'approvisionnement { $version } (1.1.977.0 ou ultérieur)
 cloudsync-check-version-old = l'agent d'approvisionnement { $version } est trop ancien pour la réécriture des mots de passe ; mettez-le d'abord à jour vers 1.1.977.0 ou ultérieur
@@ -470,8 +533,14 @@ runbook-result-ok = fait et relu
 runbook-result-failed = échec : { $reason }
 runbook-setting-password-writeback = Réécriture des mots de passe
 runbook-value-unknown = inconnu
-runbook-aces-added = { $count } entrées ajoutées
-runbook-aces-removed = { $count } entrées retirées
+runbook-aces-added = { $count ->
+        [one] { $count } entrée ajoutée
+       *[other] { $count } entrées ajoutées
+    }
+runbook-aces-removed = { $count ->
+        [one] { $count } entrée retirée
+       *[other] { $count } entrées retirées
+    }
 runbook-target-dc = Contrôleur de domaine : { $server }
 runbook-target-connector = Compte de connecteur AD DS : { $account }
 runbook-target-sync = Serveur Entra Connect : { $host }
@@ -494,12 +563,42 @@ runbook-setting-read-back = Relu
 
 ## Accès effectif (issue 13) : ce que le connecteur peut réellement faire sur chaque utilisateur
 verify-why = Pour que la réécriture des mots de passe fonctionne pour un utilisateur, le compte de connecteur doit disposer des quatre droits sur cet utilisateur. Chaque groupe indique pourquoi ils lui manquent et comment y remédier.
-summary-unreached = { $count } utilisateurs sont hors de portée du connecteur (un refus, l'héritage désactivé, un compte protégé…) : la réécriture des mots de passe échoue pour eux. L'étape Vérification les liste avec la correction à apporter.
-check-reach-all = Le connecteur disposera de tous les droits de réécriture sur les { $scanned } utilisateurs de l'étendue
-check-reach-some = { $count } utilisateurs sur { $scanned } seront hors de portée du connecteur ; la réécriture des mots de passe échoue pour eux
-check-blocked-ous = { $count } unité(s) d'organisation ou conteneur(s) de l'étendue ont l'héritage désactivé : l'attribution n'atteint pas les utilisateurs situés en dessous. Ajoutez chacun d'eux comme cible :
-check-blocked-ou = --target "{ $dn }"  ({ $users } utilisateurs)
-check-pso-min-age = { $count } utilisateurs relèvent d'une stratégie de mot de passe affinée dont la durée de vie minimale du mot de passe est supérieure à 0 : une réinitialisation depuis le cloud juste après un changement est refusée. Définissez la durée de vie minimale de cette stratégie sur 0.
+summary-unreached = { $count ->
+        [one] { $count } utilisateur est
+       *[other] { $count } utilisateurs sont
+    } hors de portée du connecteur (un refus, l'héritage désactivé, un compte protégé…) : la réécriture des mots de passe échoue pour { $count ->
+        [one] lui
+       *[other] eux
+    }. L'étape Vérification { $count ->
+        [one] l'indique
+       *[other] les liste
+    } avec la correction à apporter.
+check-reach-all = Le connecteur disposera de tous les droits de réécriture sur { $scanned ->
+        [one] l'utilisateur
+       *[other] les { $scanned } utilisateurs
+    } de l'étendue
+check-reach-some = { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    } sur { $scanned } { $count ->
+        [one] sera
+       *[other] seront
+    } hors de portée du connecteur ; la réécriture des mots de passe échoue pour eux
+check-blocked-ous = { $count ->
+        [one] { $count } unité d'organisation ou conteneur de l'étendue a
+       *[other] { $count } unités d'organisation ou conteneurs de l'étendue ont
+    } l'héritage désactivé : l'attribution n'atteint pas les utilisateurs situés en dessous. { $count ->
+        [one] Ajoutez-le comme cible :
+       *[other] Ajoutez chacun d'eux comme cible :
+    }
+check-blocked-ou = { $dn } ({ $users ->
+        [one] { $users } utilisateur
+       *[other] { $users } utilisateurs
+    })
+check-pso-min-age = { $count ->
+        [one] { $count } utilisateur relève
+       *[other] { $count } utilisateurs relèvent
+    } d'une stratégie de mot de passe affinée dont la durée de vie minimale du mot de passe est supérieure à 0 : une réinitialisation depuis le cloud juste après un changement est refusée. Définissez la durée de vie minimale de cette stratégie sur 0.
 check-unexpire-ok = Le connecteur dispose (ou disposera après l'attribution) de « Ne pas faire expirer le mot de passe » sur { $dn }
 check-unexpire-missing = Il manque au connecteur « Ne pas faire expirer le mot de passe » sur { $dn } : après une réinitialisation, « L'utilisateur doit changer le mot de passe à la prochaine ouverture de session » peut rester coché. Accordez-le sur la racine du domaine.
 connector-not-a-user = Le compte de connecteur n'est pas un compte d'utilisateur (sAMAccountType 805306368), mais { $kind } : indiquez le compte de connecteur AD DS qu'utilise Entra Connect
@@ -536,15 +635,18 @@ right-write-lockout-time = Écrire lockoutTime
 right-write-pwd-last-set = Écrire pwdLastSet
 blocked-user = { $name } ({ $dn }) — droits manquants : { $rights }
 reach-group = { $count } × { $reason }. { $fix }
-reach-more = … et { $count } de plus (tous sont listés avec --json)
-verify-target-ungranted = { $target } n'a pas reçu l'attribution : ses { $count } utilisateurs recevront les autorisations une fois celle-ci faite (accordez d'abord les autorisations)
+reach-more = … et { $count } de plus
+verify-target-ungranted = { $target } n'a pas reçu l'attribution : { $count ->
+        [one] son utilisateur recevra
+       *[other] ses { $count } utilisateurs recevront
+    } les autorisations une fois celle-ci faite (accordez d'abord les autorisations)
 task-error-null-dacl = { $dn } n'a aucune DACL (une NULL DACL donne le contrôle total à tout le monde). Rien n'a été modifié. Donnez-lui d'abord une DACL correcte (Sécurité > Avancé), puis relancez l'attribution.
 task-error-acl-too-large = { $dn } : avec l'attribution, sa DACL ferait { $bytes } octets, plus qu'une ACL ne peut en contenir (65 535). Rien n'a été modifié. Supprimez-en d'abord les entrées inutilisées.
 task-error-kept-changing = { $dn } : ses autorisations n'ont cessé de changer pendant l'écriture de l'attribution, rien n'a donc été écrasé. Réessayez quand personne d'autre ne les modifie.
 task-error-backup-refused = La sauvegarde { $path } a été refusée : { $why }. Rien n'a été modifié.
 task-error-partial-rollback = L'annulation s'est arrêtée sur { $failed } : { $reason }. Déjà annulé : { $undone }.
 task-error-partial-none = rien
-backup-other-server = elle a été faite sur { $backup }, et non sur { $connected } (connectez-vous à ce serveur, ou choisissez la bonne sauvegarde avec --backup)
+backup-other-server = elle a été faite sur { $backup }, et non sur { $connected } (connectez-vous à ce serveur, ou choisissez la bonne sauvegarde)
 backup-other-domain = elle appartient à { $backup }, et non à { $connected }
 backup-inconsistent = son descripteur d'avant l'attribution ne correspond pas au descripteur écrit moins les entrées ajoutées (le fichier a été modifié ou est endommagé)
 backup-outside-domain = elle désigne { $dn }, qui se trouve hors du domaine connecté
@@ -579,7 +681,7 @@ targets-adminsdholder = Aussi AdminSDHolder (comptes protégés)
 targets-adminsdholder-warning = Les mots de passe des administrateurs deviennent réinitialisables depuis le cloud. Microsoft le déconseille.
 verify-connect-skipped = Le serveur Connect n’a pas été lu.
 busy-writing = La modification est envoyée et ne peut plus être rappelée ; la relecture suit.
-dir-error-plaintext = ldap:// sans TLS enverrait le mot de passe en clair ; utilisez ldaps:// ou StartTLS (--starttls), ou autorisez-le explicitement (--insecure-plaintext)
+dir-error-plaintext = ldap:// sans TLS enverrait le mot de passe en clair ; utilisez ldaps:// ou StartTLS, ou autorisez-le explicitement
 cli-verify-skipped = { $plane } : non lu (indiquez { $option })
 
 ## issue 16: the command line's help
@@ -652,7 +754,7 @@ help-arg-backup = Un fichier de sauvegarde écrit par grant
 ## issue 15: pilot test and diagnosis
 tenant-error-not-found = { $what } est introuvable dans le locataire ; vérifiez le nom (son nom d'utilisateur principal) et réessayez
 tenant-error-too-large = la réponse dépassait { $mib } Mio et a été refusée sans être lue ; le point de terminaison ne se comporte pas comme Entra ID (vérifiez WRITEBACK_WIZARD_*_URL et un éventuel proxy)
-tenant-error-tenant-mismatch = la connexion a abouti dans le locataire { $got }, et non dans { $expected } configuré ; connectez-vous avec un compte du locataire configuré (ou corrigez --tenant / le profil)
+tenant-error-tenant-mismatch = la connexion a abouti dans le locataire { $got }, et non dans { $expected } configuré ; connectez-vous avec un compte du locataire configuré (ou corrigez le locataire dans les réglages)
 tenant-error-foreign-link = le service a répondu avec un lien hors de { $base } ; il n'a pas été suivi (vérifiez WRITEBACK_WIZARD_*_URL et un éventuel proxy)
 runbook-plane-pilot = Test pilote (réinitialisation dans le cloud → Active Directory)
 runbook-action-test = test
@@ -734,9 +836,12 @@ sspr-check-group = La réinitialisation de mot de passe en libre-service est act
 sspr-check-everyone = La réinitialisation de mot de passe en libre-service est activée pour tous les utilisateurs
 sspr-check-unreadable = impossible de lire qui peut utiliser la réinitialisation en libre-service ({ $reason }) ; vérifiez Réinitialisation du mot de passe > Propriétés dans le centre d'administration
 prove-new-password-not-terminal = Le nouveau mot de passe de { $user } n'est affiché que sur un terminal (jamais écrit dans un fichier ou un tube) ; lancez la commande dans un terminal, ou définissez un mot de passe pour l'utilisateur dans le centre d'administration.
-diag-error-since = --since { $value } : indiquez une durée comme 30m, 2h ou 1d
-diag-header = Journal d'événements de { $host } depuis { $since } : { $count } entrées du service de réinitialisation et de la synchronisation
-diag-none = Aucune entrée : ni le service de réinitialisation ni la synchronisation n'ont rien journalisé pendant cette période (élargissez --since, ou vérifiez que la réécriture est activée sur ce serveur).
+cli-diag-error-since = --since { $value } : indiquez une durée comme 30m, 2h ou 1d
+diag-header = Journal d'événements de { $host } depuis { $since } : { $count ->
+        [one] { $count } entrée
+       *[other] { $count } entrées
+    } du service de réinitialisation et de la synchronisation
+diag-none = Aucune entrée : ni le service de réinitialisation ni la synchronisation n'ont rien journalisé pendant cette période (remontez plus loin, ou vérifiez que la réécriture est activée sur ce serveur).
 prove-title = Tester la réécriture avec un utilisateur pilote
 prove-intro = Réinitialise dans le cloud le mot de passe d'un utilisateur synchronisé (Microsoft Graph), puis lit son pwdLastSet dans Active Directory : la preuve qu'une réinitialisation dans le cloud atteint AD.
 prove-user-label = Utilisateur pilote (nom d'utilisateur principal)
@@ -759,15 +864,30 @@ prove-reset-now = Réinitialiser le mot de passe maintenant
 diag-intro = Lit le journal Application du serveur Connect (service de réinitialisation, synchronisation) des dernières 24 heures et explique chaque entrée avec sa correction.
 connect-cloudsync-set = { $host } : réécriture des mots de passe Cloud Sync réglée : { $state } (réglage accepté par l'agent ; elle ne peut pas être relue, vérifiez-la sur la page « Intégration locale » du portail)
 connect-cloudsync-state = { $host } : agent d'approvisionnement Cloud Sync { $version }, réécriture des mots de passe { $state }
-verify-summary = { $carrying } utilisateurs sur { $total } disposent de l'autorisation
+verify-summary = { $carrying ->
+        [one] { $carrying } utilisateur
+       *[other] { $carrying } utilisateurs
+    } sur { $total } { $carrying ->
+        [one] dispose
+       *[other] disposent
+    } de l'autorisation
 permissions-already-granted = { $dn } : autorisations déjà attribuées, rien à faire
-permissions-rolled-back = { $dn } : attribution annulée ({ $count } entrées supprimées)
+permissions-rolled-back = { $dn } : attribution annulée ({ $count ->
+        [one] { $count } entrée supprimée
+       *[other] { $count } entrées supprimées
+    })
 ## issue 14: forests
-forest-error-domain = domaine { $domain } via le contrôleur de domaine { $server } : { $reason } (indiquez un autre DC de ce domaine avec --domain-server { $domain }=ldaps://HÔTE)
+forest-error-domain = domaine { $domain } via le contrôleur de domaine { $server } : { $reason } (indiquez un autre contrôleur de ce domaine)
 forest-error-referral-refused = l'annuaire a renvoyé { $dn } vers { $url }, qui n'est pas un contrôleur de domaine des domaines de cette forêt : renvoi non suivi, rien n'y a été modifié
 forest-in-domain = { $text } (domaine { $domain })
-forest-error-domain-server = --domain-server { $value } : indiquez le nom DNS du domaine, un signe égal et son DC, par exemple --domain-server east.corp.example=ldaps://dc1.east.corp.example
-forest-verify-domain = domaine { $domain } (via { $server }) : { $carrying } utilisateurs sur { $total } portent l'autorisation, { $blocked } hors de portée
+cli-forest-error-domain-server = --domain-server { $value } : indiquez le nom DNS du domaine, un signe égal et son DC, par exemple --domain-server east.corp.example=ldaps://dc1.east.corp.example
+forest-verify-domain = domaine { $domain } (via { $server }) : { $carrying ->
+        [one] { $carrying } utilisateur
+       *[other] { $carrying } utilisateurs
+    } sur { $total } { $carrying ->
+        [one] porte
+       *[other] portent
+    } l'autorisation, { $blocked } hors de portée
 help-arg-domain-servers = Le DC d’un domaine de la forêt, DNS=ldaps://HÔTE[:PORT] (répétable) ; pour les autres domaines, le DC que nomme le DNS, sinon le nom du domaine
 targets-domains = Domaines de la forêt
 targets-domains-listing = Lecture des domaines de la forêt…
@@ -885,3 +1005,18 @@ dcs-pull-no = Pas maintenant
 help-arg-verify-all-dcs = Lire aussi chaque contrôleur de domaine des domaines concernés : lesquels ont déjà la modification (répliquée, propagée) et par lequel écrit le serveur Connect
 help-arg-verify-wait = Attendre que chaque contrôleur de domaine ait la modification, en relisant toutes les 5 s, au plus MINUTES minutes (60 par défaut) ; implique --all-dcs
 help-arg-verify-pull = Demander à ce contrôleur de domaine (son nom DNS) de répliquer maintenant la modification depuis celui où l'assistant a écrit ; demande d'abord, consigné dans le journal d'audit ; implique --all-dcs
+
+
+## Issue 26: the window reads well (plurals, command-line hints, SDDL, keyboard)
+# Appended to a message by the command line only: the option that does it.
+cli-with-option = { $text } (option { $options })
+cli-blocked-ou = --target "{ $dn }"  ({ $users ->
+        [one] { $users } utilisateur
+       *[other] { $users } utilisateurs
+    })
+permissions-subtitle-targets = Le compte du connecteur reçoit les droits nécessaires à la réécriture, sur les objets utilisateur descendants { $count ->
+        [one] de { $targets }
+       *[other] de ces objets : { $targets }
+    }.
+button-copy-sddl = Copier le SDDL
+copied-sddl = SDDL copié

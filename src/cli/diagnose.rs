@@ -79,7 +79,7 @@ pub fn run(args: DiagnoseArgs) -> u8 {
         };
     }
     let Some(back) = diagnose::parse_since(&args.since) else {
-        print_error(&fl!("diag-error-since", value = args.since.as_str()));
+        print_error(&fl!("cli-diag-error-since", value = args.since.as_str()));
         return exit::USAGE;
     };
     let remote = match &args.profile {
@@ -152,7 +152,7 @@ fn print_report(mut report: diagnose::Report, json: bool) -> u8 {
             count = report.entries.len()
         )];
         if report.entries.is_empty() {
-            lines.push(fl!("diag-none"));
+            lines.push(crate::localize::with_option(fl!("diag-none"), "--since"));
         }
         for d in &report.entries {
             let outcome = match (d.problem, d.kind) {

@@ -187,14 +187,17 @@ fn domain_servers(
     });
     for entry in given.chain(profile.into_iter().map(Ok)) {
         let entry = entry.map_err(|value| {
-            Failure::usage(fl!("forest-error-domain-server", value = value.as_str()))
+            Failure::usage(fl!(
+                "cli-forest-error-domain-server",
+                value = value.as_str()
+            ))
         })?;
         let lower = entry.server.to_ascii_lowercase();
         if entry.dns.is_empty() || !(lower.starts_with("ldaps://") || lower.starts_with("ldap://"))
         {
             let value = format!("{}={}", entry.dns, entry.server);
             return Err(Failure::usage(fl!(
-                "forest-error-domain-server",
+                "cli-forest-error-domain-server",
                 value = value.as_str()
             )));
         }

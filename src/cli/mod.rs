@@ -166,6 +166,12 @@ pub fn run(cli: Cli) -> ExitCode {
         tracing::info!(lang, profile = ?cli.profile, "window");
         return gui::open(cli.profile.as_deref(), lang, cli.theme.into());
     };
+    // Only the commands speak as the command line (option hints); the
+    // screenshots and runbooks show the window's words.
+    crate::localize::set_command_line(!matches!(
+        command,
+        Command::Screenshots { .. } | Command::Runbook { .. } | Command::Diagnostics { .. }
+    ));
     let span = tracing::info_span!("command", name = command.name());
     let _entered = span.enter();
     let code = match command {

@@ -37,6 +37,8 @@ pub struct State {
     interrupted: bool,
     /// The settings the plan was made with.
     planned_with: Option<crate::profile::Settings>,
+    /// "Copy SDDL" was pressed for the current plan.
+    copied: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,11 +65,14 @@ pub enum Message {
     Applied(Job<Progress, Vec<TargetResult>, TaskError>),
     /// Undo reported.
     Undone(Job<Progress, Vec<RollbackResult>, TaskError>),
+    /// Put the planned entries' SDDL on the clipboard.
+    CopySddl,
 }
 
 impl State {
     fn plan(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.planned_with = Some(ctx.env.settings().clone());
+        self.copied = false;
         let env = ctx.env.clone();
         self.busy = Some(Busy::Planning);
         self.error = None;
@@ -161,6 +166,40 @@ impl State {
     }
 
     /// Nothing left to write: applied now, or already granted.
+    /// The planned entries in SDDL, one per line, each once (the
+    /// clipboard's text).
+    fn sddl(&self) -> String {
+        let mut lines = Vec::new();
+        for t in self.plan.iter().flat_map(|p| &p.targets) {
+            for ace in &t.added {
+                if let Some(s) = crate::ad::sddl::format_ace(ace, None)
+                    && !lines.contains(&s)
+                {
+                    lines.push(s);
+                }
+            }
+        }
+        lines.join("\n")
+    }
+
+    /// What the subtitle names: the objects the plan grants on (the
+    /// domain roots, or the targets chosen), else the settings' targets.
+    fn subtitle(&self, ctx: &Context<'_>) -> String {
+        let targets: Vec<String> = match &self.plan {
+            Some(plan) => plan.targets.iter().map(|t| t.dn.clone()).collect(),
+            None => ctx.env.settings().directory.grant.targets.clone(),
+        };
+        if targets.is_empty() {
+            fl!("permissions-subtitle")
+        } else {
+            fl!(
+                "permissions-subtitle-targets",
+                count = targets.len(),
+                targets = targets.join("; ")
+            )
+        }
+    }
+
     fn complete(&self) -> bool {
         self.applied.is_some() || self.plan.as_ref().is_some_and(|p| p.is_noop())
     }
@@ -191,6 +230,10 @@ impl Page for State {
             Message::Plan => return super::just(self.plan(ctx)),
             Message::Apply => return super::just(self.apply(ctx)),
             Message::Undo => return super::just(self.undo(ctx)),
+            Message::CopySddl => {
+                self.copied = true;
+                return super::just(iced::clipboard::write(self.sddl()));
+            }
             Message::Cancel => {
                 if !self.can_cancel() {
                     return super::nothing();
@@ -306,11 +349,8 @@ impl Page for State {
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
-        let mut page = column![widget::title(
-            fl!("permissions-title"),
-            fl!("permissions-subtitle")
-        )]
-        .spacing(size::GAP);
+        let mut page =
+            column![widget::title(fl!("permissions-title"), self.subtitle(ctx))].spacing(size::GAP);
         if let Some(e) = &self.error {
             page = page.push(widget::error(explain::task_error(e)));
         }
@@ -339,7 +379,7 @@ impl Page for State {
                 }
             };
             for t in &plan.targets {
-                let mut card = column![widget::heading(t.dn.clone())].spacing(8);
+                let mut card = column![widget::dn_heading(&t.dn)].spacing(8);
                 if self.applied.is_some() {
                     card = card.push(widget::badge_line(
                         widget::outcome(perm::Outcome::Ok),
@@ -364,9 +404,11 @@ impl Page for State {
                         )));
                     }
                     card = card.push(widget::small(fl!("permissions-sddl-added")));
+                    // One entry per line; a long one wraps between its
+                    // fields, never inside a GUID or SID.
                     for ace in &t.added {
                         if let Some(s) = crate::ad::sddl::format_ace(ace, None) {
-                            card = card.push(widget::small(format!("+ {s}")));
+                            card = card.push(widget::breakable(&format!("+ {s}"), ';'));
                         }
                     }
                 }
@@ -407,6 +449,12 @@ impl Page for State {
         let idle = self.busy.is_none();
         let can_apply =
             idle && self.plan.as_ref().is_some_and(|p| !p.is_noop()) && self.applied.is_none();
+        let has_sddl = self.plan.as_ref().is_some_and(|p| !p.is_noop());
+        let copy = if self.copied {
+            fl!("copied-sddl")
+        } else {
+            fl!("button-copy-sddl")
+        };
         page = page.push(
             row![
                 widget::primary(
@@ -417,6 +465,7 @@ impl Page for State {
                     fl!("permissions-undo"),
                     (idle && (self.applied.is_some() || self.interrupted)).then_some(Message::Undo),
                 ),
+                widget::secondary(copy, has_sddl.then_some(Message::CopySddl)),
             ]
             .spacing(10),
         );

@@ -138,6 +138,7 @@ impl State {
                     return Task::none();
                 };
                 let env = ctx.env.clone();
+                let options = env.prove_options();
                 let trail = ctx.backups.trail.clone();
                 let cancel = prove::Cancel::new();
                 self.cancel = Some(cancel.clone());
@@ -156,7 +157,7 @@ impl State {
                             &mut tenant,
                             &mut dir,
                             &pilot,
-                            &prove::Options::default(),
+                            &options,
                             &trail,
                             &cancel,
                             &mut *report,

@@ -170,11 +170,14 @@ impl Page for State {
                         for ou in ous {
                             item = item.push(row![
                                 text("").width(70),
-                                checkbox(false)
-                                    .label(fl!("preflight-add-target", dn = ou.dn.as_str()))
-                                    .on_toggle(|_| Message::AddTarget(ou.dn.clone()))
-                                    .size(16)
-                                    .text_size(size::SMALL),
+                                crate::focus::focus(
+                                    checkbox(false)
+                                        .label(fl!("preflight-add-target", dn = ou.dn.as_str()))
+                                        .on_toggle(|_| Message::AddTarget(ou.dn.clone()))
+                                        .size(16)
+                                        .text_size(size::SMALL),
+                                    Some(Message::AddTarget(ou.dn.clone())),
+                                ),
                             ]);
                         }
                     }

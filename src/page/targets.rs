@@ -448,6 +448,8 @@ impl Page for State {
         } else {
             starttls
         };
+        let starttls =
+            crate::focus::focus(starttls, editable.then_some(Message::StartTls(!d.starttls)));
         let mut directory = column![
             widget::heading(fl!("targets-directory")),
             field(
@@ -595,10 +597,16 @@ impl State {
                     };
                     col = col.push(
                         column![
-                            checkbox(domain_checked(g, d))
-                                .label(format!("{} ({})", d.dns, d.netbios))
-                                .text_size(size::BODY)
-                                .on_toggle(move |on| Message::Domain(nc.clone(), on)),
+                            crate::focus::focus(
+                                checkbox(domain_checked(g, d))
+                                    .label(format!("{} ({})", d.dns, d.netbios))
+                                    .text_size(size::BODY)
+                                    .on_toggle({
+                                        let nc = nc.clone();
+                                        move |on| Message::Domain(nc.clone(), on)
+                                    }),
+                                Some(Message::Domain(nc.clone(), !domain_checked(g, d))),
+                            ),
                             row![
                                 text("").width(26),
                                 widget::small(fl!(
@@ -658,10 +666,13 @@ impl State {
         );
         list = list.push(self.domains_view());
         let option = |on: bool, label: String, message: fn(bool) -> Message| {
-            checkbox(on)
-                .label(label)
-                .text_size(size::BODY)
-                .on_toggle(message)
+            crate::focus::focus(
+                checkbox(on)
+                    .label(label)
+                    .text_size(size::BODY)
+                    .on_toggle(message),
+                Some(message(!on)),
+            )
         };
         list = list
             .push(option(g.forest, fl!("targets-forest"), Message::Forest))
@@ -771,12 +782,15 @@ impl State {
     /// the demo: its Connect server is Entra Connect.
     fn cloud_sync_view(&self) -> Element<'_, Message> {
         let c = &self.settings.connect;
-        let choice = checkbox(c.cloud_sync)
-            .label(fl!("targets-cloud-sync"))
-            .text_size(size::BODY)
-            .on_toggle(Message::CloudSync);
+        let choice = crate::focus::focus(
+            checkbox(c.cloud_sync)
+                .label(fl!("targets-cloud-sync"))
+                .text_size(size::BODY)
+                .on_toggle(Message::CloudSync),
+            Some(Message::CloudSync(!c.cloud_sync)),
+        );
         if !c.cloud_sync {
-            return choice.into();
+            return choice;
         }
         let user = text_input(
             "admin@contoso.onmicrosoft.com",

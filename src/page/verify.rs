@@ -80,7 +80,7 @@ fn user_lines(a: &Audit) -> Vec<Line> {
                 fl!(
                     "verify-target-ungranted",
                     target = t.target.as_str(),
-                    count = t.users.to_string()
+                    count = t.users
                 ),
             )
         })
@@ -208,7 +208,7 @@ impl Page for State {
                         fl!(
                             "verify-target-ungranted",
                             target = t.target.as_str(),
-                            count = t.users.to_string()
+                            count = t.users
                         ),
                     ));
                 }
@@ -234,7 +234,7 @@ impl Page for State {
                     if more > 0 {
                         item = item.push(row![
                             text("").width(96),
-                            widget::small(fl!("reach-more", count = more.to_string()))
+                            widget::small(fl!("reach-more", count = more))
                         ]);
                     }
                     users = users.push(item);

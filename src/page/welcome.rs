@@ -136,10 +136,13 @@ fn view<'a>(lang: &str, demo: bool, source: String, capture: bool) -> Element<'a
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center),
-        checkbox(capture)
-            .label(fl!("runbook-capture"))
-            .on_toggle(Message::CaptureScreenshots)
-            .text_size(size::BODY),
+        crate::focus::focus(
+            checkbox(capture)
+                .label(fl!("runbook-capture"))
+                .on_toggle(Message::CaptureScreenshots)
+                .text_size(size::BODY),
+            Some(Message::CaptureScreenshots(!capture)),
+        ),
     ]
     .spacing(10);
     column![

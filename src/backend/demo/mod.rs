@@ -226,6 +226,11 @@ impl DemoOrg {
         DemoTenant { org: self.clone() }
     }
 
+    /// True without the delays paced for people (tests, screenshots).
+    pub fn unpaced(&self) -> bool {
+        self.delay.is_zero()
+    }
+
     async fn pause(&self, factor: u32) {
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay * factor).await;
