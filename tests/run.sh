@@ -57,16 +57,16 @@ export WRITEBACK_TEST_FOREST_A_ENV="${forest_a[0]#SDC_DIR=}/connection.env"
 export WRITEBACK_TEST_FOREST_B_ENV="${forest_b[0]#SDC_DIR=}/connection.env"
 
 step "two domain controllers of one domain (tests/dcs_dc.rs)"
-# REPL.TEST: repl1 on 127.0.0.6 and repl2 on 127.0.0.7, the second joined to
+# REPL.TEST: repl1 on 127.0.0.11 and repl2 on 127.0.0.12, the second joined to
 # the first (samba-tool domain join ... DC; needs cldap, drepl and rpc on the
 # first, and both names resolvable). Joined once, then both reset to the
 # joined snapshot (each `snapshot` after the join): ~2 s per run.
 repl_services=ldap,cldap,drepl,rpc,kdc
-repl_a=(SDC_DIR="${WRITEBACK_REPL_A_DIR:-/tmp/writeback-wizard-repl-a}" SDC_IP=127.0.0.6 SDC_HOST=repl1
+repl_a=(SDC_DIR="${WRITEBACK_REPL_A_DIR:-/tmp/writeback-wizard-repl-a}" SDC_IP=127.0.0.11 SDC_HOST=repl1
         SDC_REALM=REPL.TEST SDC_DOMAIN=REPL SDC_SERVICES=$repl_services)
-repl_b=(SDC_DIR="${WRITEBACK_REPL_B_DIR:-/tmp/writeback-wizard-repl-b}" SDC_IP=127.0.0.7 SDC_HOST=repl2
+repl_b=(SDC_DIR="${WRITEBACK_REPL_B_DIR:-/tmp/writeback-wizard-repl-b}" SDC_IP=127.0.0.12 SDC_HOST=repl2
         SDC_REALM=REPL.TEST SDC_DOMAIN=REPL SDC_SERVICES=$repl_services)
-for line in "127.0.0.6 repl1.repl.test repl1" "127.0.0.7 repl2.repl.test repl2"; do
+for line in "127.0.0.11 repl1.repl.test repl1" "127.0.0.12 repl2.repl.test repl2"; do
     grep -qF "$line" /etc/hosts || echo "$line" >> /etc/hosts
 done
 if [ -f "${repl_b[0]#SDC_DIR=}/pristine.tar" ]; then
