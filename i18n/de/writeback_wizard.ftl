@@ -823,3 +823,4 @@ diag-error-from = { $path } konnte nicht als exportiertes Ereignisprotokoll gele
 prove-password-version = die Replikationsversion des Kennworts im AD ging von { $before } auf { $after } (Metadaten von unicodePwd: das beweist auch Wiederholungen, wenn pwdLastSet 0 bleibt)
 prove-must-change = der Benutzer muss dieses Kennwort bei der nächsten Anmeldung ändern (pwdLastSet ist 0, wie es eine Zurücksetzung durch einen Admin über Graph verlangt)
 prove-allow-privileged = Diesen privilegierten Benutzer trotzdem testen (die Gründe stehen oben; laut Microsoft wird eine solche Zurücksetzung nicht zurückgeschrieben)
+diag-open-exported = Exportiertes Protokoll öffnen…

@@ -823,3 +823,4 @@ diag-error-from = { $path } could not be read as an exported event log: { $reaso
 prove-password-version = the password's replication version in AD went from { $before } to { $after } (unicodePwd's metadata: this proves reruns too, when pwdLastSet stays 0)
 prove-must-change = the user must change this password at next sign-in (pwdLastSet is 0, as a Graph admin reset asks)
 prove-allow-privileged = Test this privileged user all the same (the reasons are above; Microsoft documents that such a reset is not written back)
+diag-open-exported = Open an exported log…

@@ -823,3 +823,4 @@ diag-error-from = no se pudo leer { $path } como registro de eventos exportado: 
 prove-password-version = la versión de replicación de la contraseña en AD pasó de { $before } a { $after } (metadatos de unicodePwd: esto prueba también las repeticiones, cuando pwdLastSet sigue en 0)
 prove-must-change = el usuario debe cambiar esta contraseña en el próximo inicio de sesión (pwdLastSet es 0, como pide un restablecimiento de administrador mediante Graph)
 prove-allow-privileged = Probar de todos modos este usuario privilegiado (los motivos están arriba; Microsoft documenta que ese restablecimiento no se escribe de vuelta)
+diag-open-exported = Abrir un registro exportado…

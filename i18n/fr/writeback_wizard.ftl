@@ -823,3 +823,4 @@ diag-error-from = { $path } n'a pas pu être lu comme journal d'événements exp
 prove-password-version = la version de réplication du mot de passe dans AD est passée de { $before } à { $after } (métadonnées de unicodePwd : cela prouve aussi les nouveaux essais, quand pwdLastSet reste à 0)
 prove-must-change = l'utilisateur doit changer ce mot de passe à la prochaine connexion (pwdLastSet vaut 0, comme le demande une réinitialisation par un administrateur via Graph)
 prove-allow-privileged = Tester quand même cet utilisateur privilégié (les raisons sont ci-dessus ; Microsoft indique qu'une telle réinitialisation n'est pas réécrite)
+diag-open-exported = Ouvrir un journal exporté…

@@ -48,20 +48,12 @@ pub struct DiagnoseArgs {
 /// Reads an exported log into a report (host: the file's name; since: its
 /// oldest entry).
 fn from_file(path: &std::path::Path) -> Result<diagnose::Report, String> {
-    let events = crate::task::eventfile::read(path).map_err(|e| {
+    crate::task::eventfile::report(path).map_err(|e| {
         fl!(
             "diag-error-from",
             path = path.display().to_string(),
             reason = e.to_string()
         )
-    })?;
-    Ok(diagnose::Report {
-        host: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        since: crate::task::eventfile::oldest(&events),
-        entries: diagnose::diagnose_all(events),
     })
 }
 

@@ -60,6 +60,8 @@ pub struct State {
     /// CLI's client cannot get the reset permission), kept for the run.
     graph: Option<GraphPilot>,
     diagnosis: Option<Result<diagnose::Report, SyncError>>,
+    /// Why an exported log could not be read.
+    exported_error: Option<String>,
     diagnosing: Slot,
 }
 
@@ -92,6 +94,12 @@ pub enum Message {
     Diagnose,
     /// The diagnosis reported.
     Diagnosed(Job<diagnose::Progress, diagnose::Report, SyncError>),
+    /// Open an exported log (JSON of Get-WinEvent, or .evtx).
+    OpenExported,
+    /// The file picked (None: the dialog was closed).
+    ExportedPicked(Option<std::path::PathBuf>),
+    /// The exported log, diagnosed (or why not).
+    ExportedRead(Result<diagnose::Report, String>),
 }
 
 /// Signs in to Graph for the pilot test with Graph's client (the
@@ -310,6 +318,45 @@ impl State {
                     })
                     .map(Message::Diagnosed);
             }
+            Message::OpenExported => {
+                let title = fl!("diag-open-exported");
+                return Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(title)
+                            .add_filter("JSON, EVTX", &["json", "evtx"])
+                            .pick_file()
+                            .await
+                            .map(|f| f.path().to_path_buf())
+                    },
+                    Message::ExportedPicked,
+                );
+            }
+            Message::ExportedPicked(Some(path)) => {
+                return Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || {
+                            crate::task::eventfile::report(&path).map_err(|e| {
+                                fl!(
+                                    "diag-error-from",
+                                    path = path.display().to_string(),
+                                    reason = e.to_string()
+                                )
+                            })
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                    },
+                    Message::ExportedRead,
+                );
+            }
+            Message::ExportedRead(result) => match result {
+                Ok(report) => {
+                    self.exported_error = None;
+                    self.diagnosis = Some(Ok(report));
+                }
+                Err(e) => self.exported_error = Some(e),
+            },
             Message::Diagnosed(job) if self.diagnosing.accept(&job) => {
                 if let Update::Finished(r) = job.update {
                     self.diagnosis = Some(r);
@@ -524,10 +571,22 @@ impl State {
                 }
             }
         }
-        card = card.push(widget::secondary(
-            fl!("diag-start"),
-            (!self.diagnosing.busy()).then_some(Message::Diagnose),
-        ));
+        if let Some(e) = &self.exported_error {
+            card = card.push(widget::error(e.clone()));
+        }
+        card = card.push(
+            row![
+                widget::secondary(
+                    fl!("diag-start"),
+                    (!self.diagnosing.busy()).then_some(Message::Diagnose),
+                ),
+                widget::secondary(
+                    fl!("diag-open-exported"),
+                    (!self.diagnosing.busy()).then_some(Message::OpenExported),
+                ),
+            ]
+            .spacing(10),
+        );
         widget::card(card)
     }
 }
