@@ -747,7 +747,7 @@ mod tests {
             record("2026-12-02T01:00:00Z", "early@contoso.com"),
             record("2026-12-02T02:58:00Z", "bob@contoso.com"),
         ];
-        let mut at = |id, time: &str| {
+        let at = |id, time: &str| {
             let mut e = ev(id, "x");
             e.time = time.into();
             diagnose(e)
