@@ -313,8 +313,18 @@ impl App {
         on_page!(self, step, |page, ctx| page.runbook(&ctx))
     }
 
+    /// Hides and drops the pilot test's new password (before a
+    /// screenshot).
+    pub fn forget_password(&mut self) {
+        self.verify.forget_password();
+    }
+
     /// Enters `step` and starts what its page does on arrival.
     fn enter(&mut self, step: Step) -> Task<Message> {
+        if self.step == Step::Verify && step != Step::Verify {
+            // The pilot test's password is shown once: gone when leaving.
+            self.verify.forget_password();
+        }
         self.step = step;
         let ctx = Context {
             env: &self.env,

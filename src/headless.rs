@@ -92,6 +92,8 @@ impl Driver {
         let err = |e: &dyn std::fmt::Display| {
             DriveError::Snapshot(path.display().to_string(), e.to_string())
         };
+        // Never a password in a screenshot.
+        self.app.forget_password();
         let theme = self.app.theme();
         let mut ui = Simulator::with_size(iced::Settings::default(), SIZE, self.app.view());
         let snapshot = ui.snapshot(&theme).map_err(|e| err(&e))?;

@@ -202,6 +202,12 @@ pub struct TenantSettings {
     pub id: Option<String>,
     /// Public client id ("" or None: the default).
     pub client_id: Option<String>,
+    /// Graph's public client id for the pilot test (None: Microsoft Graph
+    /// Command Line Tools).
+    pub graph_client_id: Option<String>,
+    /// The browser sign-in's redirect URI without port (None:
+    /// `http://localhost:PORT`).
+    pub redirect_uri: Option<String>,
 }
 
 /// Everything a run needs to know, except secrets.
@@ -251,6 +257,8 @@ impl Settings {
             tenant: TenantSettings {
                 id: p.tenant.id.as_deref().and_then(given),
                 client_id: p.tenant.client_id.as_deref().and_then(given),
+                graph_client_id: p.tenant.graph_client_id.as_deref().and_then(given),
+                redirect_uri: p.tenant.redirect_uri.as_deref().and_then(given),
             },
         }
     }
@@ -278,7 +286,7 @@ impl Settings {
             },
             tenant: TenantSettings {
                 id: Some("contoso.onmicrosoft.com".into()),
-                client_id: None,
+                ..TenantSettings::default()
             },
         }
     }

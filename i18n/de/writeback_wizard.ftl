@@ -857,7 +857,7 @@ help-cmd-test-writeback = Die Rückschreibung durchgängig nachweisen: das Kennw
 help-cmd-diagnose = Das Ereignisprotokoll des Connect-Servers lesen (Kennwortzurücksetzungsdienst, Synchronisierungsfehler) und jeden Eintrag mit seiner Behebung erklären
 help-arg-cloud-timeout = Sekunden, die das Zurücksetzen in der Cloud dauern darf
 help-arg-since = Wie weit zurück gelesen wird: 30m, 2h, 1d… (Standard 24h)
-help-arg-user = Der Pilotbenutzer (Benutzerprinzipalname): aus dem AD synchronisiert, nicht Sie selbst, möglichst kein Administrator. Sein Kennwort wird ersetzt (vom System erzeugt) und muss bei der nächsten Anmeldung geändert werden
+help-arg-user = Der Pilotbenutzer (Benutzerprinzipalname): aus dem AD synchronisiert, nicht Sie selbst, kein Administrator. Sein Kennwort wird ersetzt (ein zufälliges mit mindestens 16 Zeichen, einmal angezeigt) und muss bei der nächsten Anmeldung geändert werden
 help-arg-wait = Sekunden, die auf eine Änderung von pwdLastSet gewartet wird, nachdem die Cloud Erfolg meldet
 help-arg-test-writeback-client-id = Öffentliche Client-ID (Anwendungs-ID) für die Anmeldung; Standard: Microsoft Graph Command Line Tools
 prove-reset-now = Kennwort jetzt zurücksetzen
@@ -959,6 +959,14 @@ diag-error-from = { $path } konnte nicht als exportiertes Ereignisprotokoll gele
 prove-password-version = die Replikationsversion des Kennworts im AD ging von { $before } auf { $after } (Metadaten von unicodePwd: das beweist auch Wiederholungen, wenn pwdLastSet 0 bleibt)
 prove-must-change = der Benutzer muss dieses Kennwort bei der nächsten Anmeldung ändern (pwdLastSet ist 0, wie es eine Zurücksetzung durch einen Admin über Graph verlangt)
 prove-allow-privileged = Diesen privilegierten Benutzer trotzdem testen (die Gründe stehen oben; laut Microsoft wird eine solche Zurücksetzung nicht zurückgeschrieben)
+diag-open-exported = Exportiertes Protokoll öffnen…
+help-arg-allow-privileged = Einen privilegierten Benutzer trotzdem testen (Verzeichnisrollen, adminCount=1, eine geschützte Gruppe, das Bind-Konto): laut Microsoft werden solche Zurücksetzungen nicht zurückgeschrieben
+help-arg-from = Ein exportiertes Protokoll statt des Servers lesen: das JSON des Einzeilers unten oder eine .evtx-Datei (--remote und --since gelten dann nicht)
+help-after-diagnose = Um ohne Verbindung zu diagnostizieren, exportieren Sie das Protokoll auf dem Connect-Server mit
+
+  { $command }
+
+und führen Sie dann überall `writeback-wizard diagnose --from writeback-events.json` aus. Eine .evtx-Datei (Ereignisanzeige: Alle Ereignisse speichern unter…) wird genauso gelesen.
 
 
 ## Issue 25: every domain controller

@@ -851,7 +851,7 @@ help-cmd-test-writeback = Prove writeback end to end: reset a synced pilot user'
 help-cmd-diagnose = Read the Connect server's event log (password reset service, sync errors) and explain each entry with its fix
 help-arg-cloud-timeout = Seconds the cloud's reset may take
 help-arg-since = How far back to read: 30m, 2h, 1d… (default 24h)
-help-arg-user = The pilot user (user principal name): synced from AD, not you, ideally not an administrator. Its password is replaced (system-generated) and must be changed at next sign-in
+help-arg-user = The pilot user (user principal name): synced from AD, not you, not an administrator. Its password is replaced (a random one of at least 16 characters, shown once) and must be changed at next sign-in
 help-arg-wait = Seconds to wait for pwdLastSet to change once the cloud succeeded
 help-arg-test-writeback-client-id = Public client (application) id to sign in with; default: Microsoft Graph Command Line Tools
 prove-reset-now = Reset the password now
@@ -953,6 +953,14 @@ diag-error-from = { $path } could not be read as an exported event log: { $reaso
 prove-password-version = the password's replication version in AD went from { $before } to { $after } (unicodePwd's metadata: this proves reruns too, when pwdLastSet stays 0)
 prove-must-change = the user must change this password at next sign-in (pwdLastSet is 0, as a Graph admin reset asks)
 prove-allow-privileged = Test this privileged user all the same (the reasons are above; Microsoft documents that such a reset is not written back)
+diag-open-exported = Open an exported log…
+help-arg-allow-privileged = Test a privileged user all the same (directory roles, adminCount=1, a protected group, the bind account): Microsoft documents that such resets are not written back
+help-arg-from = Read an exported log instead of the server: the JSON of the one-liner below, or an .evtx file (--remote and --since are then not used)
+help-after-diagnose = To diagnose offline, export the log on the Connect server with
+
+  { $command }
+
+then run `writeback-wizard diagnose --from writeback-events.json` anywhere. An .evtx file (Event Viewer: Save All Events As…) reads the same way.
 
 
 ## Issue 25: every domain controller

@@ -854,7 +854,7 @@ help-cmd-test-writeback = Demostrar la escritura diferida de extremo a extremo: 
 help-cmd-diagnose = Leer el registro de eventos del servidor de Connect (servicio de restablecimiento, errores de sincronización) y explicar cada entrada con su solución
 help-arg-cloud-timeout = Segundos que puede tardar el restablecimiento en la nube
 help-arg-since = Hasta cuándo leer hacia atrás: 30m, 2h, 1d… (por defecto 24h)
-help-arg-user = El usuario piloto (nombre principal de usuario): sincronizado desde AD, no usted, mejor no un administrador. Su contraseña se reemplaza (generada por el sistema) y debe cambiarse en el siguiente inicio de sesión
+help-arg-user = El usuario piloto (nombre principal de usuario): sincronizado desde AD, no usted, no un administrador. Su contraseña se reemplaza (una aleatoria de al menos 16 caracteres, mostrada una vez) y debe cambiarse en el siguiente inicio de sesión
 help-arg-wait = Segundos de espera a que cambie pwdLastSet una vez que la nube ha tenido éxito
 help-arg-test-writeback-client-id = Id. de cliente público (aplicación) para iniciar sesión; por defecto: Microsoft Graph Command Line Tools
 prove-reset-now = Restablecer la contraseña ahora
@@ -956,6 +956,14 @@ diag-error-from = no se pudo leer { $path } como registro de eventos exportado: 
 prove-password-version = la versión de replicación de la contraseña en AD pasó de { $before } a { $after } (metadatos de unicodePwd: esto prueba también las repeticiones, cuando pwdLastSet sigue en 0)
 prove-must-change = el usuario debe cambiar esta contraseña en el próximo inicio de sesión (pwdLastSet es 0, como pide un restablecimiento de administrador mediante Graph)
 prove-allow-privileged = Probar de todos modos este usuario privilegiado (los motivos están arriba; Microsoft documenta que ese restablecimiento no se escribe de vuelta)
+diag-open-exported = Abrir un registro exportado…
+help-arg-allow-privileged = Probar de todos modos un usuario privilegiado (roles de directorio, adminCount=1, un grupo protegido, la cuenta de enlace): Microsoft documenta que esos restablecimientos no se escriben de vuelta
+help-arg-from = Leer un registro exportado en lugar del servidor: el JSON de la línea de abajo o un archivo .evtx (--remote y --since no se usan entonces)
+help-after-diagnose = Para diagnosticar sin conexión, exporte el registro en el servidor de Connect con
+
+  { $command }
+
+y luego ejecute `writeback-wizard diagnose --from writeback-events.json` en cualquier sitio. Un archivo .evtx (Visor de eventos: Guardar todos los eventos como…) se lee igual.
 
 
 ## Issue 25: every domain controller

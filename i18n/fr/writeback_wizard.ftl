@@ -857,7 +857,7 @@ help-cmd-test-writeback = Prouver la réécriture de bout en bout : réinitialis
 help-cmd-diagnose = Lire le journal d’événements du serveur Connect (service de réinitialisation, erreurs de synchronisation) et expliquer chaque entrée avec sa correction
 help-arg-cloud-timeout = Secondes que peut prendre la réinitialisation dans le cloud
 help-arg-since = Jusqu’où remonter : 30m, 2h, 1d… (par défaut 24h)
-help-arg-user = L’utilisateur pilote (nom d’utilisateur principal) : synchronisé depuis AD, pas vous, si possible pas un administrateur. Son mot de passe est remplacé (généré par le système) et doit être changé à la prochaine connexion
+help-arg-user = L’utilisateur pilote (nom d’utilisateur principal) : synchronisé depuis AD, pas vous, pas un administrateur. Son mot de passe est remplacé (un mot de passe aléatoire d’au moins 16 caractères, affiché une fois) et doit être changé à la prochaine connexion
 help-arg-wait = Secondes d’attente d’un changement de pwdLastSet une fois que le cloud a réussi
 help-arg-test-writeback-client-id = ID client public (application) pour la connexion ; par défaut : Microsoft Graph Command Line Tools
 prove-reset-now = Réinitialiser le mot de passe maintenant
@@ -959,6 +959,14 @@ diag-error-from = { $path } n'a pas pu être lu comme journal d'événements exp
 prove-password-version = la version de réplication du mot de passe dans AD est passée de { $before } à { $after } (métadonnées de unicodePwd : cela prouve aussi les nouveaux essais, quand pwdLastSet reste à 0)
 prove-must-change = l'utilisateur doit changer ce mot de passe à la prochaine connexion (pwdLastSet vaut 0, comme le demande une réinitialisation par un administrateur via Graph)
 prove-allow-privileged = Tester quand même cet utilisateur privilégié (les raisons sont ci-dessus ; Microsoft indique qu'une telle réinitialisation n'est pas réécrite)
+diag-open-exported = Ouvrir un journal exporté…
+help-arg-allow-privileged = Tester quand même un utilisateur privilégié (rôles d'annuaire, adminCount=1, un groupe protégé, le compte de liaison) : Microsoft indique que ces réinitialisations ne sont pas réécrites
+help-arg-from = Lire un journal exporté au lieu du serveur : le JSON de la commande ci-dessous, ou un fichier .evtx (--remote et --since ne servent alors pas)
+help-after-diagnose = Pour diagnostiquer hors ligne, exportez le journal sur le serveur Connect avec
+
+  { $command }
+
+puis lancez `writeback-wizard diagnose --from writeback-events.json` n'importe où. Un fichier .evtx (Observateur d'événements : Enregistrer tous les événements sous…) se lit de la même façon.
 
 
 ## Issue 25: every domain controller

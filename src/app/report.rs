@@ -81,6 +81,8 @@ impl App {
             return Task::none();
         }
         self.shots.pending = true;
+        // Never a password in a screenshot.
+        self.verify.forget_password();
         capture(self.step, Then::Next)
     }
 
@@ -89,6 +91,7 @@ impl App {
     pub(super) fn export(&mut self) -> Task<super::Message> {
         if self.shots.capture && !self.shots.pending {
             self.shots.pending = true;
+            self.verify.forget_password();
             capture(self.step, Then::Export)
         } else {
             save_dialog()

@@ -16,12 +16,6 @@ use crate::{explain, fl};
 
 /// Options of `diagnose`.
 #[derive(Debug, Clone, Args)]
-#[command(after_help = concat!(
-    "To diagnose offline, export the log on the Connect server with\n\n  ",
-    "'PasswordResetService','ADSync','Directory Synchronization' | ForEach-Object { Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = $_; StartTime = (Get-Date).AddDays(-7) } -ErrorAction SilentlyContinue } | Select-Object @{ n = 'TimeCreated'; e = { $_.TimeCreated.ToUniversalTime().ToString('o') } }, Id, ProviderName, Level, Message | ConvertTo-Json | Out-File -Encoding utf8 writeback-events.json",
-    "\n\nthen run `writeback-wizard diagnose --from writeback-events.json` anywhere. ",
-    "An .evtx file (Event Viewer: Save All Events As…) reads the same way."
-))]
 pub struct DiagnoseArgs {
     /// Read an exported log instead of the server: the JSON of the
     /// one-liner below, or an .evtx file (--remote and --since are then
@@ -48,20 +42,12 @@ pub struct DiagnoseArgs {
 /// Reads an exported log into a report (host: the file's name; since: its
 /// oldest entry).
 fn from_file(path: &std::path::Path) -> Result<diagnose::Report, String> {
-    let events = crate::task::eventfile::read(path).map_err(|e| {
+    crate::task::eventfile::report(path).map_err(|e| {
         fl!(
             "diag-error-from",
             path = path.display().to_string(),
             reason = e.to_string()
         )
-    })?;
-    Ok(diagnose::Report {
-        host: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        since: crate::task::eventfile::oldest(&events),
-        entries: diagnose::diagnose_all(events),
     })
 }
 

@@ -91,6 +91,12 @@ pub fn translate(mut cmd: Command) -> Command {
             let text = localize::text(&k);
             cmd = cmd.about(text.clone()).long_about(text);
         }
+        if path == "diagnose" {
+            cmd = cmd.after_help(fl!(
+                "help-after-diagnose",
+                command = crate::task::eventfile::EXPORT_COMMAND
+            ));
+        }
         cmd = cmd
             .help_template(format!(
                 "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",

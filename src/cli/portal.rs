@@ -75,6 +75,7 @@ fn config(args: &PortalArgs) -> Result<SignInConfig, String> {
     let tenant = args.tenant.clone().or(profile.tenant.id);
     let client_id = args.client_id.clone().or(profile.tenant.client_id);
     SignInConfig::new(tenant.as_deref(), client_id.as_deref())
+        .and_then(|c| c.with_redirect_uri(profile.tenant.redirect_uri.as_deref()))
         .map_err(|e| explain::tenant_error(&e))
 }
 

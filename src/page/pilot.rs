@@ -11,7 +11,10 @@ use iced::widget::{checkbox, column, row, text, text_input};
 
 use super::Context;
 use super::job::{Job, Slot, Update};
+use crate::backend::any::AnyTenant;
+use crate::backend::entra::pilot::{GRAPH_CLIENT_ID, GraphPilot};
 use crate::backend::sync::{SyncError, SyncServer};
+use crate::backend::tenant::PilotTenant;
 use crate::backend::tenant::TenantError;
 use crate::task::access::FIRST_USERS;
 use crate::task::diagnose;
@@ -19,6 +22,9 @@ use crate::task::permissions::{Audit, Outcome};
 use crate::task::prove::{self, Pilot, ProveError, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
+
+/// How long a copied password stays on the clipboard.
+const CLIPBOARD_KEPT: Duration = Duration::from_secs(30);
 
 /// How far back Diagnose reads.
 const SINCE: Duration = Duration::from_secs(24 * 3600);
@@ -44,10 +50,18 @@ pub struct State {
     cancel: Option<prove::Cancel>,
     revealed: bool,
     copied: bool,
+    /// What Copy put on the clipboard, until it is cleared (30 s later,
+    /// when the clipboard still holds it).
+    on_clipboard: Option<crate::backend::Secret>,
     /// Test a privileged user all the same (a separate tick, shown with
     /// the reasons when the check refused one).
     allow_privileged: bool,
+    /// Graph signed in with Graph's own client (not the portal's: Azure
+    /// CLI's client cannot get the reset permission), kept for the run.
+    graph: Option<GraphPilot>,
     diagnosis: Option<Result<diagnose::Report, SyncError>>,
+    /// Why an exported log could not be read.
+    exported_error: Option<String>,
     diagnosing: Slot,
 }
 
@@ -59,7 +73,7 @@ pub enum Message {
     /// Check the user (nothing changes yet).
     Check,
     /// The check reported.
-    Checked(Box<Job<prove::Progress, Pilot, ProveError>>),
+    Checked(Box<Job<prove::Progress, (Pilot, Option<GraphPilot>), ProveError>>),
     /// Test a privileged user all the same (`--allow-privileged`).
     AllowPrivileged(bool),
     /// Reset its password now.
@@ -72,10 +86,47 @@ pub enum Message {
     Reveal(bool),
     /// Copy the new password to the clipboard.
     Copy,
+    /// 30 s after Copy: read the clipboard.
+    ClipboardCheck,
+    /// What the clipboard holds then.
+    ClipboardHeld(Option<crate::backend::Secret>),
     /// Read and explain the Connect server's event log.
     Diagnose,
     /// The diagnosis reported.
     Diagnosed(Job<diagnose::Progress, diagnose::Report, SyncError>),
+    /// Open an exported log (JSON of Get-WinEvent, or .evtx).
+    OpenExported,
+    /// The file picked (None: the dialog was closed).
+    ExportedPicked(Option<std::path::PathBuf>),
+    /// The exported log, diagnosed (or why not).
+    ExportedRead(Result<diagnose::Report, String>),
+}
+
+/// Signs in to Graph for the pilot test with Graph's client (the
+/// settings' `graph_client_id`, else Microsoft Graph Command Line Tools)
+/// in the browser, asking for the reset permission (incremental consent),
+/// on the tenant the portal session signed in to.
+async fn graph_sign_in(
+    settings: &crate::profile::TenantSettings,
+    tenant: &str,
+) -> Result<GraphPilot, ProveError> {
+    let client = settings
+        .graph_client_id
+        .as_deref()
+        .unwrap_or(GRAPH_CLIENT_ID);
+    let config = crate::backend::entra::SignInConfig::new(Some(tenant), Some(client))
+        .and_then(|c| c.with_redirect_uri(settings.redirect_uri.as_deref()))
+        .map_err(ProveError::Tenant)?;
+    let mut open = crate::backend::entra::signin::system_browser;
+    let signed = prove::consent(
+        &config,
+        crate::task::portal::Method::Browser,
+        &mut open,
+        &mut |_| {},
+    )
+    .await
+    .map_err(ProveError::Tenant)?;
+    Ok(signed.tenant().pilot())
 }
 
 impl State {
@@ -110,6 +161,7 @@ impl State {
             Message::Check => {
                 let env = ctx.env.clone();
                 let user = self.user.trim().to_string();
+                let graph = self.graph.clone();
                 let options = prove::PickOptions {
                     allow_privileged: self.allow_privileged,
                     bind_account: Some(env.settings().directory.bind_user.clone())
@@ -120,17 +172,46 @@ impl State {
                 return self
                     .job
                     .spawn(move |mut report| async move {
-                        let mut tenant = env
+                        let tenant = env
                             .tenant()
                             .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
                         let mut dir = env.directory().await?;
-                        prove::pick_with(&mut tenant, &mut dir, &user, &options, &mut *report).await
+                        match tenant {
+                            AnyTenant::Portal(portal) => {
+                                let mut graph = match graph {
+                                    Some(g) => g,
+                                    None => {
+                                        let id = AnyTenant::Portal(portal).tenant_id();
+                                        graph_sign_in(&env.settings().tenant, &id).await?
+                                    }
+                                };
+                                let pilot = prove::pick_with(
+                                    &mut graph,
+                                    &mut dir,
+                                    &user,
+                                    &options,
+                                    &mut *report,
+                                )
+                                .await?;
+                                Ok((pilot, Some(graph)))
+                            }
+                            mut demo => {
+                                prove::pick_with(&mut demo, &mut dir, &user, &options, &mut *report)
+                                    .await
+                                    .map(|p| (p, None))
+                            }
+                        }
                     })
                     .map(|j| Message::Checked(Box::new(j)));
             }
             Message::Checked(job) if self.job.accept(&job) => match job.update {
                 Update::Progress(p) => self.step = Some(p),
-                Update::Finished(Ok(pilot)) => self.stage = Stage::Confirm(Box::new(pilot)),
+                Update::Finished(Ok((pilot, graph))) => {
+                    if graph.is_some() {
+                        self.graph = graph;
+                    }
+                    self.stage = Stage::Confirm(Box::new(pilot));
+                }
                 Update::Finished(Err(e)) => self.stage = Stage::Failed(e),
             },
             Message::Confirm => {
@@ -139,6 +220,7 @@ impl State {
                 };
                 let env = ctx.env.clone();
                 let options = env.prove_options();
+                let graph = self.graph.clone();
                 let trail = ctx.backups.trail.clone();
                 let cancel = prove::Cancel::new();
                 self.cancel = Some(cancel.clone());
@@ -149,10 +231,22 @@ impl State {
                 return self
                     .job
                     .spawn(move |mut report| async move {
+                        let mut dir = env.directory().await?;
+                        if let Some(mut graph) = graph {
+                            return prove::run(
+                                &mut graph,
+                                &mut dir,
+                                &pilot,
+                                &options,
+                                &trail,
+                                &cancel,
+                                &mut *report,
+                            )
+                            .await;
+                        }
                         let mut tenant = env
                             .tenant()
                             .ok_or(ProveError::Tenant(TenantError::NotSignedIn))?;
-                        let mut dir = env.directory().await?;
                         prove::run(
                             &mut tenant,
                             &mut dir,
@@ -187,7 +281,26 @@ impl State {
             Message::Copy => {
                 if let Some(password) = self.new_password() {
                     self.copied = true;
-                    return iced::clipboard::write(password);
+                    self.on_clipboard = Some(crate::backend::Secret::new(password.clone()));
+                    return Task::batch([
+                        iced::clipboard::write(password),
+                        Task::perform(tokio::time::sleep(CLIPBOARD_KEPT), |_| {
+                            Message::ClipboardCheck
+                        }),
+                    ]);
+                }
+            }
+            Message::ClipboardCheck => {
+                return iced::clipboard::read()
+                    .map(|held| Message::ClipboardHeld(held.map(crate::backend::Secret::new)));
+            }
+            Message::ClipboardHeld(held) => {
+                // Cleared only when it still holds the password (the user
+                // may have copied something else since).
+                if let Some(copied) = self.on_clipboard.take() {
+                    if held.is_some_and(|h| h == copied) {
+                        return iced::clipboard::write(String::new());
+                    }
                 }
             }
             Message::Diagnose => {
@@ -205,6 +318,45 @@ impl State {
                     })
                     .map(Message::Diagnosed);
             }
+            Message::OpenExported => {
+                let title = fl!("diag-open-exported");
+                return Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(title)
+                            .add_filter("JSON, EVTX", &["json", "evtx"])
+                            .pick_file()
+                            .await
+                            .map(|f| f.path().to_path_buf())
+                    },
+                    Message::ExportedPicked,
+                );
+            }
+            Message::ExportedPicked(Some(path)) => {
+                return Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || {
+                            crate::task::eventfile::report(&path).map_err(|e| {
+                                fl!(
+                                    "diag-error-from",
+                                    path = path.display().to_string(),
+                                    reason = e.to_string()
+                                )
+                            })
+                        })
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()))
+                    },
+                    Message::ExportedRead,
+                );
+            }
+            Message::ExportedRead(result) => match result {
+                Ok(report) => {
+                    self.exported_error = None;
+                    self.diagnosis = Some(Ok(report));
+                }
+                Err(e) => self.exported_error = Some(e),
+            },
             Message::Diagnosed(job) if self.diagnosing.accept(&job) => {
                 if let Update::Finished(r) = job.update {
                     self.diagnosis = Some(r);
@@ -213,6 +365,18 @@ impl State {
             _ => {}
         }
         Task::none()
+    }
+
+    /// Hides and drops the new password (the page is left, or a
+    /// screenshot is about to be taken): it is shown once, then gone.
+    pub fn forget_password(&mut self) {
+        self.revealed = false;
+        match &mut self.stage {
+            Stage::Done(r) => r.new_password = None,
+            Stage::Failed(ProveError::Cancelled { new_password, .. })
+            | Stage::Failed(ProveError::StatusUnknown { new_password, .. }) => *new_password = None,
+            _ => {}
+        }
     }
 
     /// The new password, when the cloud returned one (a test done, or one
@@ -407,10 +571,22 @@ impl State {
                 }
             }
         }
-        card = card.push(widget::secondary(
-            fl!("diag-start"),
-            (!self.diagnosing.busy()).then_some(Message::Diagnose),
-        ));
+        if let Some(e) = &self.exported_error {
+            card = card.push(widget::error(e.clone()));
+        }
+        card = card.push(
+            row![
+                widget::secondary(
+                    fl!("diag-start"),
+                    (!self.diagnosing.busy()).then_some(Message::Diagnose),
+                ),
+                widget::secondary(
+                    fl!("diag-open-exported"),
+                    (!self.diagnosing.busy()).then_some(Message::OpenExported),
+                ),
+            ]
+            .spacing(10),
+        );
         widget::card(card)
     }
 }

@@ -146,7 +146,9 @@ impl State {
         let config = match SignInConfig::new(
             self.settings.tenant.id.as_deref(),
             self.settings.tenant.client_id.as_deref(),
-        ) {
+        )
+        .and_then(|c| c.with_redirect_uri(self.settings.tenant.redirect_uri.as_deref()))
+        {
             Ok(c) => c,
             Err(e) => {
                 self.sign_in_error = Some(e);

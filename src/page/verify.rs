@@ -96,6 +96,14 @@ fn user_lines(a: &Audit) -> Vec<Line> {
     lines
 }
 
+impl State {
+    /// Hides and drops the pilot test's new password (the page is left,
+    /// or a screenshot is about to be taken).
+    pub fn forget_password(&mut self) {
+        self.pilot.forget_password();
+    }
+}
+
 impl Page for State {
     type Message = Message;
 

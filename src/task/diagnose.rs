@@ -734,6 +734,36 @@ mod tests {
     }
 
     #[test]
+    fn an_admin_reset_is_linked_to_the_pilot_test_run_then() {
+        let record = |time: &str, user: &str| -> crate::audit::Record {
+            serde_json::from_value(serde_json::json!({
+                "time": time, "operator": "op", "plane": "pilot", "action": "test",
+                "target": {}, "before": {"user": user}, "after": {},
+                "result": {"status": "ok"}
+            }))
+            .unwrap()
+        };
+        let records = vec![
+            record("2026-12-02T01:00:00Z", "early@contoso.com"),
+            record("2026-12-02T02:58:00Z", "bob@contoso.com"),
+        ];
+        let at = |id, time: &str| {
+            let mut e = ev(id, "x");
+            e.time = time.into();
+            diagnose(e)
+        };
+        let mut entries = vec![
+            at(31010, "2026-12-02T03:00:00Z"),
+            at(31002, "2026-12-02T03:00:00Z"),
+            at(31010, "2026-12-02T05:00:00Z"),
+        ];
+        link_pilot_tests(&mut entries, &records);
+        assert_eq!(entries[0].pilot_test.as_deref(), Some("bob@contoso.com"));
+        assert_eq!(entries[1].pilot_test, None, "not an admin reset");
+        assert_eq!(entries[2].pilot_test, None, "no test near it");
+    }
+
+    #[test]
     fn since_parses() {
         assert_eq!(parse_since("2h"), Some(Duration::from_secs(7200)));
         assert_eq!(parse_since("30m"), Some(Duration::from_secs(1800)));

@@ -258,6 +258,20 @@ pub fn from_evtx(bytes: Vec<u8>) -> Result<Vec<EventRecord>, EventFileError> {
     Ok(events)
 }
 
+/// Reads an exported log and diagnoses it: the report's host is the
+/// file's name, its `since` the oldest entry's time.
+pub fn report(path: &Path) -> Result<crate::task::diagnose::Report, EventFileError> {
+    let events = read(path)?;
+    Ok(crate::task::diagnose::Report {
+        host: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        since: oldest(&events),
+        entries: crate::task::diagnose::diagnose_all(events),
+    })
+}
+
 /// The oldest time among `events` (RFC 3339), or the epoch's.
 pub fn oldest(events: &[EventRecord]) -> String {
     events
