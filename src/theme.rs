@@ -273,7 +273,8 @@ mod tests {
                 large: false,
             },
         ];
-        let buttons: [(&str, fn(&Theme, button::Status) -> button::Style, Color); 4] = [
+        type Style = fn(&Theme, button::Status) -> button::Style;
+        let buttons: [(&str, Style, Color); 4] = [
             ("primary button", primary_button, card),
             ("secondary button", secondary_button, card),
             ("destructive button", danger_button, window),
