@@ -280,10 +280,13 @@ pub fn directory_error(e: &DirectoryError) -> String {
             ),
             &format!("--domain-server {domain}=ldaps://HOST"),
         ),
-        DirectoryError::SrvRefused { domain, host } => fl!(
-            "srv-refused",
-            domain = domain.as_str(),
-            host = host.as_str()
+        DirectoryError::SrvRefused { domain, host } => with_option(
+            fl!(
+                "srv-refused",
+                domain = domain.as_str(),
+                host = host.as_str()
+            ),
+            &format!("--domain-server {domain}=ldaps://HOST --ca-file"),
         ),
         DirectoryError::ReferralRefused { url, dn } => fl!(
             "forest-error-referral-refused",
@@ -331,9 +334,10 @@ pub fn task_error(e: &TaskError) -> String {
         }
         TaskError::NullDacl { dn } => fl!("task-error-null-dacl", dn = dn.as_str()),
         TaskError::TokenUnreadable { dn } => fl!("task-error-token-unreadable", dn = dn.as_str()),
-        TaskError::ForeignBackup(paths) => {
-            fl!("task-error-foreign-backup", backups = paths.join("; "))
-        }
+        TaskError::ForeignBackup(paths) => with_option(
+            fl!("task-error-foreign-backup", backups = paths.join("; ")),
+            "--backup FILE",
+        ),
         TaskError::AclTooLarge { dn, bytes } => fl!(
             "task-error-acl-too-large",
             dn = dn.as_str(),
@@ -889,14 +893,17 @@ pub fn prove_error(e: &crate::task::prove::ProveError) -> String {
             fl!("prove-error-status-unknown", reason = tenant_error(error))
         }
         E::Audit(m) => fl!("audit-error", reason = m.as_str()),
-        E::Privileged { user, reasons } => fl!(
-            "prove-error-privileged",
-            user = user.as_str(),
-            reasons = reasons
-                .iter()
-                .map(pilot_warning)
-                .collect::<Vec<_>>()
-                .join("; ")
+        E::Privileged { user, reasons } => with_option(
+            fl!(
+                "prove-error-privileged",
+                user = user.as_str(),
+                reasons = reasons
+                    .iter()
+                    .map(pilot_warning)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            "--allow-privileged",
         ),
         E::NoPassword => fl!("prove-error-no-password"),
     }

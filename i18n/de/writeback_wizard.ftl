@@ -900,7 +900,7 @@ targets-dc-dns-root = der Domänenname; kein DC bekannt
 ## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
 token-without-gc = die Gruppen des Connector-Kontos (tokenGroups) waren nicht lesbar; sie stammen aus tokenGroupsNoGCAcceptable, dem universelle Gruppen anderer Domänen fehlen können: eine Verweigerung für eine davon bliebe unbemerkt (melden Sie sich mit einem Konto an, das tokenGroups lesen darf)
 task-error-token-unreadable = die Gruppen von { $dn } (tokenGroups) sind nicht lesbar, eine Verweigerung für eine seiner Gruppen bliebe also unbemerkt: nichts wurde beurteilt. Melden Sie sich mit einem Konto an, das tokenGroups des Connector-Kontos lesen darf (Domänen-Admins oder delegiertes „tokenGroups lesen“)
-srv-refused = DNS nennt { $host } als Domänencontroller von { $domain } (Eintrag _ldap._tcp.dc._msdcs.{ $domain }), einen Host außerhalb der DNS-Namen dieser Gesamtstruktur: abgelehnt, das Kennwort wurde nicht dorthin gesendet. Geben Sie den DC der Domäne mit --domain-server { $domain }=ldaps://HOST an (und --ca-file)
+srv-refused = DNS nennt { $host } als Domänencontroller von { $domain } (Eintrag _ldap._tcp.dc._msdcs.{ $domain }), einen Host außerhalb der DNS-Namen dieser Gesamtstruktur: abgelehnt, das Kennwort wurde nicht dorthin gesendet. Geben Sie den DC der Domäne an (und die Datei der Zertifizierungsstelle, die sein Zertifikat signiert hat)
 targets-dc-srv-refused = DNS nannte einen Host außerhalb der Gesamtstruktur: abgelehnt; geben Sie den DC dieser Domäne an
 backup-not-the-grant = sie würde { $entry } entfernen, keinen der Einträge, die die Writeback-Berechtigung schreibt (A1–A5 für ein Connector-Konto); eine Sicherung dieses Assistenten tut das nie, sie stammt also nicht von ihm oder wurde bearbeitet
 reason-subclass-not-covered = seine Klasse ist { $class }, eine Unterklasse von user, die die Berechtigung nicht nennt: für user-Objekte vererbte Einträge erreichen es nicht
@@ -911,12 +911,12 @@ check-cannot-change = { $count } Benutzer haben „Benutzer kann Kennwort nicht 
 cli-rollback-foreign = { $backup } steht nicht im Überwachungsprotokoll dieses Rechners: sie wurde anderswo (Datei eines Kollegen) oder von Hand erstellt. Klären Sie es mit der Person, die sie erstellt hat, bevor Sie sie wiederherstellen.
 cli-confirm-rollback-foreign = { $count } Sicherungen wiederherstellen, die nicht auf diesem Rechner erstellt wurden?
 cli-rollback-foreign-refused = eine Sicherung, die das Überwachungsprotokoll dieses Rechners nicht kennt, wird nie ohne Rückfrage wiederhergestellt: führen Sie rollback in einem Terminal aus und beantworten Sie die Frage (--yes deckt das nicht ab)
-task-error-foreign-backup = nicht wiederhergestellt: { $backups } steht nicht im Überwachungsprotokoll dieses Rechners (anderswo, von einem Kollegen oder von Hand erstellt). Klären Sie es mit der Person, die sie erstellt hat; um sie trotzdem wiederherzustellen, führen Sie writeback-wizard rollback --backup DATEI in einem Terminal aus, das danach fragt.
+task-error-foreign-backup = nicht wiederhergestellt: { $backups } steht nicht im Überwachungsprotokoll dieses Rechners (anderswo, von einem Kollegen oder von Hand erstellt). Klären Sie es mit der Person, die sie erstellt hat; um sie trotzdem wiederherzustellen, führen Sie rollback der Befehlszeile mit dieser Sicherung in einem Terminal aus, das danach fragt.
 
 
 ## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
 tenant-error-graph = Microsoft Graph hat abgelehnt (HTTP { $status }): { $code }: { $message }
-prove-error-privileged = { $user } wird nicht getestet: das Konto ist privilegiert ({ $reasons }). Laut Microsoft werden solche Zurücksetzungen nicht zurückgeschrieben; wählen Sie einen gewöhnlichen synchronisierten Benutzer oder erlauben Sie es ausdrücklich (--allow-privileged)
+prove-error-privileged = { $user } wird nicht getestet: das Konto ist privilegiert ({ $reasons }). Laut Microsoft werden solche Zurücksetzungen nicht zurückgeschrieben; wählen Sie einen gewöhnlichen synchronisierten Benutzer oder erlauben Sie es ausdrücklich („Diesen privilegierten Benutzer trotzdem testen“)
 prove-error-no-password = es konnte kein Kennwort erzeugt werden: die Zufallsquelle des Betriebssystems hat versagt
 prove-warning-admin-count = adminCount=1 im Active Directory (durch AdminSDHolder geschützt): das Connector-Konto darf sein Kennwort nicht ändern
 prove-warning-protected-group = Mitglied der geschützten Gruppe { $group }: das Connector-Konto darf sein Kennwort nicht ändern
@@ -994,7 +994,10 @@ dcs-wait-timed-out = Die Wartezeit ist um; noch zurück: { $dcs }
 dcs-wait-cancelled = Warten beendet; noch zurück: { $dcs }
 dcs-reading = Lese { $host } ({ $index } von { $total })…
 dcs-wait-progress = { $current } von { $total } Domänencontrollern haben die Änderung — { $waited } von { $limit } gewartet
-dcs-pull-confirm = { $dc } jetzt bitten, { $count } Objekt(e) von { $source } zu replizieren?
+dcs-pull-confirm = { $dc } jetzt bitten, { $count ->
+        [one] { $count } Objekt
+       *[other] { $count } Objekte
+    } von { $source } zu replizieren?
 dcs-pull-done = { $dc } wurde gebeten, die Änderung jetzt von { $source } zu replizieren.
 dcs-pull-refused = { $dc } lehnt die Replikation auf Anfrage ab ({ $reason }). Führen Sie stattdessen auf einem Domänencontroller aus:
 dcs-action-replicate = jetzt replizieren

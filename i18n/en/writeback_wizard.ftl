@@ -894,7 +894,7 @@ targets-dc-dns-root = the domain's name; no DC known
 ## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
 token-without-gc = the connector's groups (tokenGroups) could not be read; they were taken from tokenGroupsNoGCAcceptable, which can miss universal groups of other domains: a deny to one of them would not be seen (sign in with an account that may read tokenGroups)
 task-error-token-unreadable = the groups of { $dn } (tokenGroups) cannot be read, so a deny to one of its groups could not be seen: nothing was judged. Sign in with an account that may read the connector's tokenGroups (Domain Admins, or "Read tokenGroups" delegated)
-srv-refused = DNS names { $host } as the domain controller of { $domain } (record _ldap._tcp.dc._msdcs.{ $domain }), a host outside this forest's DNS names: refused, the password was not sent there. Give the domain's DC with --domain-server { $domain }=ldaps://HOST (and --ca-file)
+srv-refused = DNS names { $host } as the domain controller of { $domain } (record _ldap._tcp.dc._msdcs.{ $domain }), a host outside this forest's DNS names: refused, the password was not sent there. Give the domain's DC (and the CA file that signed its certificate)
 targets-dc-srv-refused = DNS named a host outside the forest: refused; give this domain's DC
 backup-not-the-grant = it would remove { $entry }, which is not one of the entries the writeback grant writes (A1–A5 for one connector account); a backup made by this wizard never does, so it was not made by this wizard or was edited
 reason-subclass-not-covered = its class is { $class }, a subclass of user that the grant does not name: entries inherited for user objects do not reach it
@@ -905,12 +905,12 @@ check-cannot-change = { $count } users have "User cannot change password": reset
 cli-rollback-foreign = { $backup } is not in this machine's audit log: it was made elsewhere (a colleague's file) or by hand. Check with whoever made it before restoring it.
 cli-confirm-rollback-foreign = Restore { $count } backups this machine did not make?
 cli-rollback-foreign-refused = a backup this machine's audit log does not know is never restored without asking: run rollback in a terminal and answer the question (--yes does not cover it)
-task-error-foreign-backup = not restored: { $backups } is not in this machine's audit log (made elsewhere, by a colleague, or by hand). Check with whoever made it; to restore it anyway, run writeback-wizard rollback --backup FILE in a terminal, which asks about it.
+task-error-foreign-backup = not restored: { $backups } is not in this machine's audit log (made elsewhere, by a colleague, or by hand). Check with whoever made it; to restore it anyway, run the command line's rollback with this backup in a terminal, which asks about it.
 
 
 ## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
 tenant-error-graph = Microsoft Graph refused (HTTP { $status }): { $code }: { $message }
-prove-error-privileged = { $user } is not tested: it is privileged ({ $reasons }). Microsoft documents that such resets are not written back; pick an ordinary synced user, or allow it explicitly (--allow-privileged)
+prove-error-privileged = { $user } is not tested: it is privileged ({ $reasons }). Microsoft documents that such resets are not written back; pick an ordinary synced user, or allow it explicitly ("Test this privileged user all the same")
 prove-error-no-password = no password could be generated: the operating system's random source failed
 prove-warning-admin-count = adminCount=1 in Active Directory (protected by AdminSDHolder): the connector account may not change its password
 prove-warning-protected-group = member of the protected group { $group }: the connector account may not change its password
@@ -988,7 +988,10 @@ dcs-wait-timed-out = The waiting time is over; still behind: { $dcs }
 dcs-wait-cancelled = Waiting stopped; still behind: { $dcs }
 dcs-reading = Reading { $host } ({ $index } of { $total })…
 dcs-wait-progress = { $current } of { $total } domain controllers have the change — waited { $waited } of { $limit }
-dcs-pull-confirm = Ask { $dc } to replicate { $count } object(s) from { $source } now?
+dcs-pull-confirm = Ask { $dc } to replicate { $count ->
+        [one] { $count } object
+       *[other] { $count } objects
+    } from { $source } now?
 dcs-pull-done = { $dc } was asked to replicate the change from { $source } now.
 dcs-pull-refused = { $dc } refused to replicate on request ({ $reason }). Run this on a domain controller instead:
 dcs-action-replicate = replicate now

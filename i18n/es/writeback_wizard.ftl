@@ -897,7 +897,7 @@ targets-dc-dns-root = el nombre del dominio; no se conoce ningún DC
 ## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
 token-without-gc = no se pudieron leer los grupos de la cuenta del conector (tokenGroups); se tomaron de tokenGroupsNoGCAcceptable, que puede omitir grupos universales de otros dominios: una denegación a uno de ellos pasaría inadvertida (inicie sesión con una cuenta que pueda leer tokenGroups)
 task-error-token-unreadable = no se pueden leer los grupos de { $dn } (tokenGroups), así que una denegación a uno de sus grupos pasaría inadvertida: no se evaluó nada. Inicie sesión con una cuenta que pueda leer tokenGroups de la cuenta del conector (Admins. del dominio, o «Leer tokenGroups» delegado)
-srv-refused = el DNS indica { $host } como controlador del dominio { $domain } (registro _ldap._tcp.dc._msdcs.{ $domain }), un host fuera de los nombres DNS de este bosque: rechazado, la contraseña no se envió allí. Indique el DC del dominio con --domain-server { $domain }=ldaps://HOST (y --ca-file)
+srv-refused = el DNS indica { $host } como controlador del dominio { $domain } (registro _ldap._tcp.dc._msdcs.{ $domain }), un host fuera de los nombres DNS de este bosque: rechazado, la contraseña no se envió allí. Indique el DC del dominio (y el archivo de la entidad que firmó su certificado)
 targets-dc-srv-refused = el DNS indicó un host fuera del bosque: rechazado; indique el DC de este dominio
 backup-not-the-grant = quitaría { $entry }, que no es una de las entradas que escribe el permiso de escritura diferida (A1–A5 para una sola cuenta de conector); una copia de este asistente nunca lo hace, así que no la hizo él o fue modificada
 reason-subclass-not-covered = su clase es { $class }, una subclase de user que el permiso no nombra: las entradas heredadas para objetos user no la alcanzan
@@ -908,12 +908,12 @@ check-cannot-change = { $count } usuarios tienen «El usuario no puede cambiar l
 cli-rollback-foreign = { $backup } no está en el registro de auditoría de este equipo: se hizo en otro lugar (archivo de un compañero) o a mano. Consulte a quien la hizo antes de restaurarla.
 cli-confirm-rollback-foreign = ¿Restaurar { $count } copias que este equipo no hizo?
 cli-rollback-foreign-refused = una copia que el registro de auditoría de este equipo no conoce nunca se restaura sin preguntar: ejecute rollback en un terminal y responda (--yes no lo cubre)
-task-error-foreign-backup = no restaurada: { $backups } no está en el registro de auditoría de este equipo (hecha en otro lugar, por un compañero o a mano). Consulte a quien la hizo; para restaurarla de todos modos, ejecute writeback-wizard rollback --backup ARCHIVO en un terminal, que lo pregunta.
+task-error-foreign-backup = no restaurada: { $backups } no está en el registro de auditoría de este equipo (hecha en otro lugar, por un compañero o a mano). Consulte a quien la hizo; para restaurarla de todos modos, ejecute el rollback de la línea de comandos con esta copia en un terminal, que lo pregunta.
 
 
 ## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
 tenant-error-graph = Microsoft Graph lo rechazó (HTTP { $status }): { $code }: { $message }
-prove-error-privileged = { $user } no se prueba: la cuenta es privilegiada ({ $reasons }). Microsoft documenta que esos restablecimientos no se escriben de vuelta; elija un usuario sincronizado normal o permítalo de forma explícita (--allow-privileged)
+prove-error-privileged = { $user } no se prueba: la cuenta es privilegiada ({ $reasons }). Microsoft documenta que esos restablecimientos no se escriben de vuelta; elija un usuario sincronizado normal o permítalo de forma explícita («Probar de todos modos este usuario privilegiado»)
 prove-error-no-password = no se pudo generar ninguna contraseña: falló la fuente aleatoria del sistema operativo
 prove-warning-admin-count = adminCount=1 en Active Directory (protegida por AdminSDHolder): la cuenta del conector no puede cambiar su contraseña
 prove-warning-protected-group = miembro del grupo protegido { $group }: la cuenta del conector no puede cambiar su contraseña
@@ -991,7 +991,10 @@ dcs-wait-timed-out = El tiempo de espera terminó; siguen atrasados: { $dcs }
 dcs-wait-cancelled = Espera detenida; siguen atrasados: { $dcs }
 dcs-reading = Leyendo { $host } ({ $index } de { $total })…
 dcs-wait-progress = { $current } de { $total } controladores de dominio tienen el cambio — esperado { $waited } de { $limit }
-dcs-pull-confirm = ¿Pedir ahora a { $dc } que replique { $count } objeto(s) desde { $source }?
+dcs-pull-confirm = ¿Pedir ahora a { $dc } que replique { $count ->
+        [one] { $count } objeto
+       *[other] { $count } objetos
+    } desde { $source }?
 dcs-pull-done = Se pidió a { $dc } que replique el cambio desde { $source } ahora.
 dcs-pull-refused = { $dc } rechaza replicar a petición ({ $reason }). Ejecute esto en un controlador de dominio:
 dcs-action-replicate = replicar ahora

@@ -900,7 +900,7 @@ targets-dc-dns-root = le nom du domaine ; aucun DC connu
 ## Issue 23: the token each DC builds, SRV answers, rollback of the grant's own entries
 token-without-gc = les groupes du compte du connecteur (tokenGroups) n'ont pas pu être lus ; ils viennent de tokenGroupsNoGCAcceptable, qui peut omettre les groupes universels d'autres domaines : un refus à l'un d'eux passerait inaperçu (connectez-vous avec un compte autorisé à lire tokenGroups)
 task-error-token-unreadable = les groupes de { $dn } (tokenGroups) ne peuvent pas être lus, un refus à l'un de ses groupes passerait donc inaperçu : rien n'a été évalué. Connectez-vous avec un compte autorisé à lire tokenGroups du compte du connecteur (Admins du domaine, ou « Lire tokenGroups » délégué)
-srv-refused = le DNS désigne { $host } comme contrôleur du domaine { $domain } (enregistrement _ldap._tcp.dc._msdcs.{ $domain }), un hôte hors des noms DNS de cette forêt : refusé, le mot de passe n'y a pas été envoyé. Indiquez le DC du domaine avec --domain-server { $domain }=ldaps://HÔTE (et --ca-file)
+srv-refused = le DNS désigne { $host } comme contrôleur du domaine { $domain } (enregistrement _ldap._tcp.dc._msdcs.{ $domain }), un hôte hors des noms DNS de cette forêt : refusé, le mot de passe n'y a pas été envoyé. Indiquez le DC du domaine (et le fichier de l'autorité qui a signé son certificat)
 targets-dc-srv-refused = le DNS a désigné un hôte hors de la forêt : refusé ; indiquez le DC de ce domaine
 backup-not-the-grant = elle retirerait { $entry }, qui n'est pas l'une des entrées qu'écrit l'autorisation de réécriture (A1–A5 pour un seul compte de connecteur) ; une sauvegarde de cet assistant ne le fait jamais : elle ne vient donc pas de lui ou a été modifiée
 reason-subclass-not-covered = sa classe est { $class }, une sous-classe de user que l'autorisation ne nomme pas : les entrées héritées pour les objets user ne l'atteignent pas
@@ -911,12 +911,12 @@ check-cannot-change = { $count } utilisateurs ont « L'utilisateur ne peut pas c
 cli-rollback-foreign = { $backup } n'est pas dans le journal d'audit de cette machine : elle a été faite ailleurs (fichier d'un collègue) ou à la main. Vérifiez auprès de qui l'a faite avant de la restaurer.
 cli-confirm-rollback-foreign = Restaurer { $count } sauvegardes que cette machine n'a pas faites ?
 cli-rollback-foreign-refused = une sauvegarde inconnue du journal d'audit de cette machine n'est jamais restaurée sans question : lancez rollback dans un terminal et répondez (--yes ne suffit pas)
-task-error-foreign-backup = non restaurée : { $backups } n'est pas dans le journal d'audit de cette machine (faite ailleurs, par un collègue ou à la main). Vérifiez auprès de qui l'a faite ; pour la restaurer malgré tout, lancez writeback-wizard rollback --backup FICHIER dans un terminal, qui pose la question.
+task-error-foreign-backup = non restaurée : { $backups } n'est pas dans le journal d'audit de cette machine (faite ailleurs, par un collègue ou à la main). Vérifiez auprès de qui l'a faite ; pour la restaurer malgré tout, lancez le rollback de la ligne de commande avec cette sauvegarde dans un terminal, qui pose la question.
 
 
 ## Issue 22: the pilot test and diagnosis follow Microsoft's documented contracts
 tenant-error-graph = Microsoft Graph a refusé (HTTP { $status }) : { $code } : { $message }
-prove-error-privileged = { $user } n'est pas testé : le compte est privilégié ({ $reasons }). Microsoft indique que ces réinitialisations ne sont pas réécrites ; choisissez un utilisateur synchronisé ordinaire, ou autorisez-le explicitement (--allow-privileged)
+prove-error-privileged = { $user } n'est pas testé : le compte est privilégié ({ $reasons }). Microsoft indique que ces réinitialisations ne sont pas réécrites ; choisissez un utilisateur synchronisé ordinaire, ou autorisez-le explicitement (« Tester quand même cet utilisateur privilégié »)
 prove-error-no-password = aucun mot de passe n'a pu être généré : la source aléatoire du système d'exploitation a échoué
 prove-warning-admin-count = adminCount=1 dans Active Directory (protégé par AdminSDHolder) : le compte du connecteur ne peut pas changer son mot de passe
 prove-warning-protected-group = membre du groupe protégé { $group } : le compte du connecteur ne peut pas changer son mot de passe
@@ -994,7 +994,10 @@ dcs-wait-timed-out = Le délai d'attente est écoulé ; encore en retard : { $dc
 dcs-wait-cancelled = Attente arrêtée ; encore en retard : { $dcs }
 dcs-reading = Lecture de { $host } ({ $index } sur { $total })…
 dcs-wait-progress = { $current } contrôleurs de domaine sur { $total } ont la modification — attendu { $waited } sur { $limit }
-dcs-pull-confirm = Demander maintenant à { $dc } de répliquer { $count } objet(s) depuis { $source } ?
+dcs-pull-confirm = Demander maintenant à { $dc } de répliquer { $count ->
+        [one] { $count } objet
+       *[other] { $count } objets
+    } depuis { $source } ?
 dcs-pull-done = { $dc } a été invité à répliquer la modification depuis { $source } maintenant.
 dcs-pull-refused = { $dc } refuse de répliquer sur demande ({ $reason }). Exécutez plutôt ceci sur un contrôleur de domaine :
 dcs-action-replicate = répliquer maintenant
