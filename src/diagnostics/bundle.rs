@@ -262,4 +262,34 @@ mod tests {
         assert!(write(out, &Run::default(), &sources).is_err());
         assert!(!out.exists());
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_zip_is_new_owner_only_and_each_file_capped() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = crate::fsperm::ScratchDir::new("wbw-bundle").unwrap();
+        let audit = dir.path().join("audit.jsonl");
+        // One byte more than the cap: the oldest byte is left out.
+        let mut big = vec![b'a'; 1];
+        big.extend(std::iter::repeat_n(b'b', MAX_FILE as usize));
+        std::fs::write(&audit, &big).unwrap();
+        assert_eq!(read_capped(&audit).unwrap().len() as u64, MAX_FILE);
+        assert!(!read_capped(&audit).unwrap().contains(&b'a'));
+        let sources = Sources {
+            logs: dir.path().join("logs"),
+            audit,
+            backups: dir.path().join("backups"),
+        };
+        let out = dir.path().join("out.zip");
+        write(&out, &Run::default(), &sources).unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A link planted at the temporary name is never written through.
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        let out2 = dir.path().join("second.zip");
+        std::os::unix::fs::symlink(&victim, out2.with_extension("zip.part")).unwrap();
+        assert!(write(&out2, &Run::default(), &sources).is_err());
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    }
 }

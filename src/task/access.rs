@@ -353,8 +353,11 @@ impl Containers {
     /// OUs and containers read (its descriptor unreadable, or another
     /// class of object).
     pub fn unread_above<'a>(&self, dn: &'a str, target: &str) -> Option<&'a str> {
+        // The DC spells the DNs it returns one way (and targets are
+        // tidied the same way): a parent longer than the target lies
+        // below it.
         ancestors(dn)
-            .take_while(|p| !crate::ad::dn::same(p, target) && crate::ad::dn::within(p, target))
+            .take_while(|p| p.len() > target.len())
             .find(|p| !self.0.contains_key(&p.to_ascii_lowercase()))
     }
 
@@ -525,9 +528,7 @@ impl Judge<'_> {
         let admin_count = e.text("adminCount").is_some_and(|v| v.trim() == "1");
         let above = self.containers.blocked_above(&e.dn, self.target);
         let covered = known && (!inet || self.inet_org_person);
-        // A parent under the target that could not be read, or is not an
-        // OU or container: whether it blocks inheritance is not known.
-        let unread = self.containers.unread_above(&e.dn, self.target);
+
         let reached = !sd.dacl_protected() && above.is_none() && covered;
         let judged = match self.mode {
             Mode::Predict if reached => {
@@ -540,13 +541,19 @@ impl Judge<'_> {
             _ => sd.clone(),
         };
         let decisions = access::check(&judged, class, self.token, is_self, &self.rights);
-        if let Some(dn) = unread
-            && (self.mode == Mode::Predict || !decisions.iter().all(|d| d.allowed()))
-        {
+        // A parent under the target that could not be read, or is not an
+        // OU or container: whether it blocks inheritance is not known
+        // (looked up only when it matters: verify's users all allowed are
+        // fine whatever lies above).
+        let all = decisions.iter().all(|d| d.allowed());
+        let unread = (self.mode == Mode::Predict || !all)
+            .then(|| self.containers.unread_above(&e.dn, self.target))
+            .flatten();
+        if let Some(dn) = unread {
             let reason = Reason::UnknownAbove { dn: dn.to_string() };
             return blocked(all_rights(), reason, None);
         }
-        if decisions.iter().all(|d| d.allowed()) {
+        if all {
             return Verdict::Ok;
         }
         let missing: Vec<&'static str> = decisions

@@ -383,4 +383,17 @@ mod tests {
         assert_eq!(backoff(0), Duration::from_secs(1));
         assert_eq!(backoff(2), Duration::from_secs(4));
     }
+
+    #[test]
+    fn a_replys_debug_leaves_its_body_out() {
+        let reply = Reply {
+            status: 200,
+            location: None,
+            retry_after: None,
+            body: serde_json::json!({ "newPassword": "Secret-123" }),
+        };
+        let text = format!("{reply:?}");
+        assert!(!text.contains("Secret-123"), "{text}");
+        assert!(text.contains("200"), "{text}");
+    }
 }
