@@ -2,7 +2,7 @@
 //! driven headlessly (iced_test): after the grant the table shows DC02
 //! (site Branch, the Connect server's DC) behind and RODC01 read-only;
 //! "Pull it now" asks first, then DC02 has it. The card as the demo shows
-//! it is a golden PNG (`tests/snapshots/07-verify-dcs.png`; the Verify
+//! it is a golden PNG (`tests/snapshots/cards/07-verify-dcs.png`; the Verify
 //! page's own screenshot shows the pilot test above it).
 
 use std::path::PathBuf;
@@ -138,7 +138,7 @@ fn the_card_shows_the_lagging_dc_and_pulls_it_after_asking() {
 
     // The demo's card, as a golden PNG.
     let golden =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/07-verify-dcs.png");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/cards/07-verify-dcs.png");
     let scratch = std::env::temp_dir().join(format!("wbw-dcs-shot-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
