@@ -83,6 +83,39 @@ fn a_profile_keeps_its_targets_inetorgperson_and_starttls_in_the_window() {
     );
     assert!(!plain.app.can_continue());
 
+    // A profile asking for plaintext LDAP is not consent for the run: the
+    // window asks with an unticked box and refuses the bind until it is
+    // ticked; then the bind goes through in the clear (this DC allows
+    // simple binds without TLS).
+    let mut asked = window(
+        &fx,
+        "asked.toml",
+        &(profile(&fx, &ou, &connector.name, false) + "insecure_plaintext = true\n"),
+    );
+    let question = writeback_wizard::fl!("targets-plaintext");
+    assert!(asked.shows(&question), "the window did not ask");
+    asked.send(Message::Next);
+    assert!(
+        asked.shows(&writeback_wizard::explain::directory_error(
+            &writeback_wizard::backend::DirectoryError::Plaintext
+        )),
+        "the profile's insecure_plaintext was taken as consent"
+    );
+    if asked.app.step() != Step::Targets {
+        asked.send(Message::Back);
+    }
+    assert_eq!(asked.app.step(), Step::Targets);
+    asked.send(Message::Targets(targets::Message::Plaintext(true)));
+    asked.send(Message::Next);
+    assert_eq!(asked.app.step(), Step::Preflight);
+    assert!(
+        asked.shows(&writeback_wizard::fl!(
+            "check-connection-plain",
+            server = fx.dc().ldap_url.as_str()
+        )),
+        "the ticked plaintext bind did not reach the DC"
+    );
+
     let mut d = window(
         &fx,
         "starttls.toml",

@@ -1028,3 +1028,6 @@ permissions-subtitle-targets = Das Connector-Konto erhält die Rechte, die das K
     }.
 button-copy-sddl = SDDL kopieren
 copied-sddl = SDDL kopiert
+
+## Issue 23: the window asks before a plaintext bind
+targets-plaintext = Kennwort unverschlüsselt senden (LDAP im Klartext, für jeden im Netzwerk lesbar): das Profil verlangt es, ankreuzen, um es für diesen Lauf zu erlauben

@@ -1025,3 +1025,6 @@ permissions-subtitle-targets = The connector account gets the rights writeback n
     }.
 button-copy-sddl = Copy SDDL
 copied-sddl = SDDL copied
+
+## Issue 23: the window asks before a plaintext bind
+targets-plaintext = Send the password without encryption (plaintext LDAP, readable by anyone on the network): the profile asks for it, tick to allow it for this run

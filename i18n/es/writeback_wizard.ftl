@@ -1028,3 +1028,6 @@ permissions-subtitle-targets = La cuenta del conector recibe los derechos que ne
     }.
 button-copy-sddl = Copiar SDDL
 copied-sddl = SDDL copiado
+
+## Issue 23: the window asks before a plaintext bind
+targets-plaintext = Enviar la contraseña sin cifrar (LDAP en texto claro, legible por cualquiera en la red): el perfil lo pide, marque para permitirlo en esta ejecución

@@ -1031,3 +1031,6 @@ permissions-subtitle-targets = Le compte du connecteur reçoit les droits néces
     }.
 button-copy-sddl = Copier le SDDL
 copied-sddl = SDDL copié
+
+## Issue 23: the window asks before a plaintext bind
+targets-plaintext = Envoyer le mot de passe sans chiffrement (LDAP en clair, lisible par tous sur le réseau) : le profil le demande, cochez pour l'autoriser pour cette exécution

@@ -19,10 +19,16 @@ pub fn options(
 ) -> Result<Options, String> {
     let (env, source) = match profile {
         None => (Env::demo(false), "demo".to_string()),
-        Some(path) => (
-            Env::real(Settings::load(path)?, Credentials::default()),
-            path.display().to_string(),
-        ),
+        Some(path) => {
+            let mut settings = Settings::load(path)?;
+            // A profile's `insecure_plaintext` is not consent for this run:
+            // the Targets page asks (an unticked box) before the first bind.
+            settings.directory.insecure_plaintext = false;
+            (
+                Env::real(settings, Credentials::default()),
+                path.display().to_string(),
+            )
+        }
     };
     let demo = env.is_demo();
     Ok(Options {

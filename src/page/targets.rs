@@ -52,6 +52,9 @@ pub enum Message {
     Server(String),
     /// StartTLS on or off.
     StartTls(bool),
+    /// The admin's consent to a plaintext bind (the password readable on
+    /// the network), asked for every window run.
+    Plaintext(bool),
     /// A field changed.
     CaFile(String),
     /// A field changed.
@@ -176,6 +179,7 @@ impl State {
                 lookup_stale = true;
             }
             Message::StartTls(on) => d.starttls = on,
+            Message::Plaintext(on) => d.insecure_plaintext = on,
             Message::CaFile(v) => d.ca_file = given(&v).map(Into::into),
             Message::BindUser(v) => {
                 d.bind_user = v;
@@ -452,6 +456,23 @@ impl Page for State {
         };
         let starttls =
             crate::focus::focus(starttls, editable.then_some(Message::StartTls(!d.starttls)));
+        // A plaintext bind is never taken from the profile alone: the
+        // window asks (the box starts unticked, see cli::gui::options).
+        let plaintext = (editable
+            && crate::backend::ldap::is_plaintext(&d.connect_options(Secret::default())))
+        .then(|| {
+            crate::focus::focus(
+                checkbox(d.insecure_plaintext)
+                    .label(fl!("targets-plaintext"))
+                    .text_size(size::SMALL)
+                    .on_toggle(Message::Plaintext),
+                Some(Message::Plaintext(!d.insecure_plaintext)),
+            )
+        });
+        let starttls: Element<'_, Message> = match plaintext {
+            Some(plaintext) => column![starttls, plaintext].spacing(8).into(),
+            None => starttls,
+        };
         let mut directory = column![
             widget::heading(fl!("targets-directory")),
             field(
