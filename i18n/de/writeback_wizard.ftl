@@ -1028,3 +1028,7 @@ permissions-subtitle-targets = Das Connector-Konto erhält die Rechte, die das K
     }.
 button-copy-sddl = SDDL kopieren
 copied-sddl = SDDL kopiert
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Graph-Client für den Pilottest (Anwendungs-ID)
+targets-graph-client-hint = leer: Microsoft Graph Command Line Tools

@@ -1025,3 +1025,7 @@ permissions-subtitle-targets = The connector account gets the rights writeback n
     }.
 button-copy-sddl = Copy SDDL
 copied-sddl = SDDL copied
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Graph client for the pilot test (application ID)
+targets-graph-client-hint = empty: Microsoft Graph Command Line Tools

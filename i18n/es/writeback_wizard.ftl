@@ -1028,3 +1028,7 @@ permissions-subtitle-targets = La cuenta del conector recibe los derechos que ne
     }.
 button-copy-sddl = Copiar SDDL
 copied-sddl = SDDL copiado
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Cliente de Graph para la prueba piloto (id. de aplicación)
+targets-graph-client-hint = vacío: Microsoft Graph Command Line Tools

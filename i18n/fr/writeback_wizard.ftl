@@ -1031,3 +1031,7 @@ permissions-subtitle-targets = Le compte du connecteur reçoit les droits néces
     }.
 button-copy-sddl = Copier le SDDL
 copied-sddl = SDDL copié
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Client Graph pour le test pilote (ID d'application)
+targets-graph-client-hint = vide : Microsoft Graph Command Line Tools
