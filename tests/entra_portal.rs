@@ -86,10 +86,10 @@ fn browser_sign_in_with_pkce_then_enable_disable_and_rerun() {
         let mut tenant = signed.tenant();
         let trail = Trail::new(None);
         let before = portal::status(&mut tenant).await.unwrap();
-        assert_eq!(before, PortalPolicy { writeback: false, unlock: false });
+        assert_eq!(before, PortalPolicy { writeback: false, unlock: false, cloud_sync: Some(false) });
 
         let after = portal::set(&mut tenant, true, &trail, &mut |_| {}).await.unwrap();
-        assert_eq!(after, PortalPolicy { writeback: true, unlock: true });
+        assert_eq!(after, PortalPolicy { writeback: true, unlock: true, cloud_sync: Some(false) });
         // Recorded for the audit log, with the signed-in account.
         let records = trail.records();
         assert_eq!(records.len(), 1);
@@ -112,7 +112,7 @@ fn browser_sign_in_with_pkce_then_enable_disable_and_rerun() {
 
         // Undo: unlock off first (it depends on write-back), then write-back.
         let off = portal::set(&mut tenant, false, &trail, &mut |_| {}).await.unwrap();
-        assert_eq!(off, PortalPolicy { writeback: false, unlock: false });
+        assert_eq!(off, PortalPolicy { writeback: false, unlock: false, cloud_sync: Some(false) });
         let fake = server.lock();
         assert!(!fake.writeback && !fake.unlock);
         assert_eq!(fake.puts.len(), 4);
@@ -578,6 +578,173 @@ fn cli_enable_disable_and_rerun_against_the_stand_in() {
     for secret in &server.lock().secrets {
         assert!(!log.contains(secret.as_str()));
     }
+    let _ = std::fs::remove_dir_all(data_dir(&server));
+}
+
+/// Cloud Sync chosen: "write back passwords with cloud sync" is
+/// `cloudProvisioningEnablementForTenant`, reported but not documented, so
+/// both answers of the stand-in are tried (spec note §3).
+#[test]
+fn cloud_sync_toggle_is_set_when_reported_and_left_to_the_manual_step_otherwise() {
+    // Reported: set with its own PUT after the other two, read back; undo
+    // turns it off first.
+    let server = Server::start(Fake::default());
+    runtime().block_on(async {
+        let signed = sign_in_browser(&server.config()).await.unwrap();
+        let mut tenant = signed.tenant();
+        let trail = Trail::new(None);
+        let before = portal::status(&mut tenant).await.unwrap();
+        assert_eq!(before.cloud_sync, Some(false));
+        let mut steps = Vec::new();
+        let on = portal::set_all(&mut tenant, true, true, &trail, &mut |p| steps.push(p))
+            .await
+            .unwrap();
+        assert_eq!(
+            on,
+            PortalPolicy {
+                writeback: true,
+                unlock: true,
+                cloud_sync: Some(true)
+            }
+        );
+        assert!(steps.contains(&portal::Progress::CloudSync), "{steps:?}");
+        {
+            let fake = server.lock();
+            assert_eq!(fake.cloud_sync, Some(true));
+            assert_eq!(fake.puts.len(), 3);
+            assert_eq!(
+                fake.puts[2],
+                serde_json::json!({"cloudProvisioningEnablementForTenant": true})
+            );
+        }
+        // Two records: the two toggles, then cloud sync's.
+        assert_eq!(trail.records().len(), 2);
+        // Without Cloud Sync chosen the field is never sent.
+        portal::set_all(&mut tenant, true, false, &trail, &mut |_| {})
+            .await
+            .unwrap();
+        assert_eq!(server.lock().puts.len(), 3);
+        let off = portal::set_all(&mut tenant, false, true, &trail, &mut |_| {})
+            .await
+            .unwrap();
+        assert_eq!(
+            off,
+            PortalPolicy {
+                writeback: false,
+                unlock: false,
+                cloud_sync: Some(false)
+            }
+        );
+        let fake = server.lock();
+        assert_eq!(
+            fake.puts[3],
+            serde_json::json!({"cloudProvisioningEnablementForTenant": false})
+        );
+    });
+
+    // Not reported: unknown (never "off"), nothing sent for it, and the
+    // other two are still switched; the caller shows the manual step.
+    let server = Server::start(Fake {
+        cloud_sync: None,
+        ..Fake::default()
+    });
+    runtime().block_on(async {
+        let signed = sign_in_browser(&server.config()).await.unwrap();
+        let mut tenant = signed.tenant();
+        let trail = Trail::new(None);
+        assert_eq!(portal::status(&mut tenant).await.unwrap().cloud_sync, None);
+        let e = portal::set_cloud_sync(&mut tenant, true, &trail, &mut |_| {})
+            .await
+            .unwrap_err();
+        assert!(e.needs_manual_step(), "{e:?}");
+        let on = portal::set_all(&mut tenant, true, true, &trail, &mut |_| {})
+            .await
+            .unwrap();
+        assert_eq!(
+            on,
+            PortalPolicy {
+                writeback: true,
+                unlock: true,
+                cloud_sync: None
+            }
+        );
+        let fake = server.lock();
+        assert_eq!(fake.puts.len(), 2, "{:?}", fake.puts);
+        assert!(
+            fake.puts
+                .iter()
+                .all(|p| p.get("cloudProvisioningEnablementForTenant").is_none())
+        );
+    });
+
+    // Reported but refused (403 on its PUT): off, recorded as failed.
+    let server = Server::start(Fake {
+        writeback: true,
+        unlock: true,
+        ..Fake::default()
+    });
+    runtime().block_on(async {
+        let signed = sign_in_browser(&server.config()).await.unwrap();
+        let mut tenant = signed.tenant();
+        let trail = Trail::new(None);
+        server.lock().fail("policy-put", Failure::Status(403, None));
+        let p = portal::set_all(&mut tenant, true, true, &trail, &mut |_| {})
+            .await
+            .unwrap();
+        assert_eq!(p.cloud_sync, Some(false));
+        assert_eq!(server.lock().cloud_sync, Some(false));
+        let records = trail.records();
+        assert_eq!(records.len(), 1);
+        assert!(
+            matches!(
+                records[0].result,
+                writeback_wizard::audit::Outcome::Failed { .. }
+            ),
+            "{:?}",
+            records[0].result
+        );
+    });
+}
+
+#[test]
+fn cli_reports_and_sets_the_cloud_sync_toggle_when_chosen() {
+    let server = Server::start(Fake::default());
+    let out = cli(&server, &["enable", "--cloud-sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["policy"]["cloud_sync"], true);
+    assert_eq!(server.lock().cloud_sync, Some(true));
+    let _ = std::fs::remove_dir_all(data_dir(&server));
+
+    // Not reported: enable switches the other two, then names the manual
+    // step and fails; status says unknown.
+    let server = Server::start(Fake {
+        cloud_sync: None,
+        ..Fake::default()
+    });
+    let out = cli(&server, &["enable", "--cloud-sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Write back passwords with Microsoft Entra Connect cloud sync")
+            && stderr.contains("entra.microsoft.com"),
+        "{stderr}"
+    );
+    assert!(server.lock().writeback && server.lock().unlock);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"));
+    cmd.args(["--lang", "en", "portal", "status", "--cloud-sync"])
+        .args(["--tenant", fake_entra::TENANT, "--device-code"]);
+    for (k, v) in server.env() {
+        cmd.env(k, v);
+    }
+    cmd.env("WRITEBACK_WIZARD_DATA_DIR", data_dir(&server));
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Write back passwords with Microsoft Entra Connect cloud sync: unknown"),
+        "{stdout}"
+    );
     let _ = std::fs::remove_dir_all(data_dir(&server));
 }
 

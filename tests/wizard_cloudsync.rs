@@ -13,7 +13,8 @@ mod pages;
 use std::path::Path;
 
 use pages::{Run, maybe_shot, shows};
-use writeback_wizard::page::{Page, Status, connect, targets};
+use writeback_wizard::backend::entra::pilot::GRAPH_CLIENT_ID;
+use writeback_wizard::page::{Page, Status, connect, pilot, targets};
 use writeback_wizard::profile::Settings;
 use writeback_wizard::session::{Credentials, Env};
 
@@ -44,6 +45,36 @@ fn cloud_sync_is_chosen_on_targets_and_switched_on_the_connect_page() {
         run.send(&mut page, m);
     }
     assert!(page.can_continue(&run.ctx()));
+
+    // The Graph client of the pilot test: blank is Microsoft Graph
+    // Command Line Tools; a typed one reaches the settings the pilot page
+    // signs in with.
+    assert!(shows(
+        page.view(&run.ctx()),
+        "Graph client for the pilot test (application ID)"
+    ));
+    assert_eq!(
+        pilot::graph_client_id(&run.env.settings().tenant),
+        GRAPH_CLIENT_ID
+    );
+    let own = "0b5c1a7e-1111-4222-8333-944455556666";
+    run.send(
+        &mut page,
+        targets::Message::GraphClient(format!("  {own} ")),
+    );
+    assert_eq!(
+        run.env.settings().tenant.graph_client_id.as_deref(),
+        Some(own)
+    );
+    assert_eq!(pilot::graph_client_id(&run.env.settings().tenant), own);
+    run.send(&mut page, targets::Message::GraphClient(" ".into()));
+    assert_eq!(run.env.settings().tenant.graph_client_id, None);
+    assert_eq!(
+        pilot::graph_client_id(&run.env.settings().tenant),
+        GRAPH_CLIENT_ID
+    );
+    run.send(&mut page, targets::Message::GraphClient(own.into()));
+
     run.send(&mut page, targets::Message::CloudSync(true));
     assert!(shows(
         page.view(&run.ctx()),

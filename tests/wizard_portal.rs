@@ -115,4 +115,69 @@ fn sign_in_on_targets_then_switch_the_portal_page_and_fall_back_by_hand() {
         &writeback_wizard::backend::tenant::TenantError::Declined,
     );
     assert!(shows(page.view(&run.ctx()), &declined), "{declined}");
+
+    // Cloud Sync chosen on Targets: the portal page also reads and sets
+    // "write back passwords with cloud sync" (reported field, see the
+    // stand-in), and leaves it to the manual step when not reported.
+    {
+        let mut fake = server.lock();
+        fake.device_pending = 1;
+        fake.device_end = DeviceEnd::Approve;
+        fake.cloud_sync = Some(false);
+    }
+    let mut run = real_run();
+    let mut targets = targets::State::new(Settings::default(), false);
+    run.send(
+        &mut targets,
+        targets::Message::Tenant(fake_entra::TENANT.into()),
+    );
+    run.send(&mut targets, targets::Message::CloudSync(true));
+    run.send(&mut targets, targets::Message::SignIn(Method::DeviceCode));
+    assert!(run.env.has_tenant() && run.env.settings().connect.cloud_sync);
+    let cloud_label = "Write back passwords with Microsoft Entra Connect cloud sync";
+    let mut page = portal::State::default();
+    run.enter(&mut page);
+    assert!(shows(
+        page.view(&run.ctx()),
+        &format!("{cloud_label}: off → on")
+    ));
+    assert!(!page.can_continue(&run.ctx()));
+    run.send(&mut page, portal::Message::Apply);
+    assert_eq!(server.lock().cloud_sync, Some(true));
+    assert!(shows(
+        page.view(&run.ctx()),
+        &format!("{cloud_label}: on → on")
+    ));
+    assert!(page.can_continue(&run.ctx()));
+    assert_eq!(page.status(&run.ctx()), Status::Done);
+    maybe_shot(page.view(&run.ctx()), "portal-cloud-sync");
+    // Undo turns it off again with the other two.
+    run.send(&mut page, portal::Message::Undo);
+    assert_eq!(server.lock().cloud_sync, Some(false));
+    assert!(!server.lock().writeback);
+
+    // Not reported: unknown, the other two are switched, cloud sync's is
+    // the guided manual step (Next allowed, as for the other manual step).
+    server.lock().cloud_sync = None;
+    run.send(&mut page, portal::Message::Refresh);
+    assert!(shows(
+        page.view(&run.ctx()),
+        &format!("{cloud_label}: unknown → on")
+    ));
+    assert!(shows(
+        page.view(&run.ctx()),
+        "The portal's API does not report the cloud sync setting: set it by hand."
+    ));
+    let puts = server.lock().puts.len();
+    run.send(&mut page, portal::Message::Apply);
+    assert!(server.lock().writeback && server.lock().unlock);
+    assert_eq!(
+        server.lock().puts.len(),
+        puts + 2,
+        "nothing sent for cloud sync"
+    );
+    assert!(shows(page.view(&run.ctx()), "Open the admin center"));
+    assert!(page.can_continue(&run.ctx()));
+    assert_eq!(page.status(&run.ctx()), Status::Warning);
+    maybe_shot(page.view(&run.ctx()), "portal-cloud-sync-manual");
 }

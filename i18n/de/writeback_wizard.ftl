@@ -1031,3 +1031,16 @@ copied-sddl = SDDL kopiert
 
 ## Issue 23: the window asks before a plaintext bind
 targets-plaintext = Kennwort unverschlüsselt senden (LDAP im Klartext, für jeden im Netzwerk lesbar): das Profil verlangt es, ankreuzen, um es für diesen Lauf zu erlauben
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Graph-Client für den Pilottest (Anwendungs-ID)
+targets-graph-client-hint = leer: Microsoft Graph Command Line Tools
+
+## Issue 22: Cloud Sync on the portal page
+portal-cloud-sync = Kennwörter mit Microsoft Entra Connect-Cloudsynchronisierung zurückschreiben
+portal-state-unknown = unbekannt
+portal-setting-cloud-sync = „Kennwörter mit Cloudsynchronisierung zurückschreiben“ wird aktiviert…
+portal-cloud-sync-unreported = Die API des Portals meldet die Einstellung für die Cloudsynchronisierung nicht: Bitte von Hand setzen.
+portal-cloud-sync-refused = Die API des Portals hat die Einstellung für die Cloudsynchronisierung nicht aktiviert: Bitte von Hand setzen.
+portal-cloud-sync-steps = Schutz > Kennwortzurücksetzung > Lokale Integration: „Write back passwords with Microsoft Entra Connect cloud sync“ aktivieren, dann Speichern.
+help-arg-portal-cloud-sync = Cloud Sync gewählt (oder [connect] cloud_sync des Profils): auch „Kennwörter mit Cloudsynchronisierung zurückschreiben“

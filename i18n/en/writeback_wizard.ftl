@@ -1028,3 +1028,16 @@ copied-sddl = SDDL copied
 
 ## Issue 23: the window asks before a plaintext bind
 targets-plaintext = Send the password without encryption (plaintext LDAP, readable by anyone on the network): the profile asks for it, tick to allow it for this run
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Graph client for the pilot test (application ID)
+targets-graph-client-hint = empty: Microsoft Graph Command Line Tools
+
+## Issue 22: Cloud Sync on the portal page
+portal-cloud-sync = Write back passwords with Microsoft Entra Connect cloud sync
+portal-state-unknown = unknown
+portal-setting-cloud-sync = Turning on "write back passwords with cloud sync"…
+portal-cloud-sync-unreported = The portal's API does not report the cloud sync setting: set it by hand.
+portal-cloud-sync-refused = The portal's API did not turn on the cloud sync setting: set it by hand.
+portal-cloud-sync-steps = Protection > Password reset > On-premises integration: tick "Write back passwords with Microsoft Entra Connect cloud sync", then Save.
+help-arg-portal-cloud-sync = Cloud Sync chosen (or the profile's [connect] cloud_sync): also "write back passwords with cloud sync"

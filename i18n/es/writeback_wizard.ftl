@@ -1031,3 +1031,16 @@ copied-sddl = SDDL copiado
 
 ## Issue 23: the window asks before a plaintext bind
 targets-plaintext = Enviar la contraseña sin cifrar (LDAP en texto claro, legible por cualquiera en la red): el perfil lo pide, marque para permitirlo en esta ejecución
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Cliente de Graph para la prueba piloto (id. de aplicación)
+targets-graph-client-hint = vacío: Microsoft Graph Command Line Tools
+
+## Issue 22: Cloud Sync on the portal page
+portal-cloud-sync = Escritura diferida de contraseñas con la sincronización en la nube de Microsoft Entra Connect
+portal-state-unknown = desconocido
+portal-setting-cloud-sync = Habilitando "escritura diferida de contraseñas con la sincronización en la nube"…
+portal-cloud-sync-unreported = La API del portal no informa del ajuste de sincronización en la nube: configúrelo a mano.
+portal-cloud-sync-refused = La API del portal no habilitó el ajuste de sincronización en la nube: configúrelo a mano.
+portal-cloud-sync-steps = Protección > Restablecimiento de contraseña > Integración local: active "Write back passwords with Microsoft Entra Connect cloud sync" y, después, Guardar.
+help-arg-portal-cloud-sync = Cloud Sync elegido (o [connect] cloud_sync del perfil): también "escritura diferida de contraseñas con la sincronización en la nube"

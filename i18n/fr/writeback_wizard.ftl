@@ -1034,3 +1034,16 @@ copied-sddl = SDDL copié
 
 ## Issue 23: the window asks before a plaintext bind
 targets-plaintext = Envoyer le mot de passe sans chiffrement (LDAP en clair, lisible par tous sur le réseau) : le profil le demande, cochez pour l'autoriser pour cette exécution
+
+## Issue 22: Graph client on Targets
+targets-graph-client = Client Graph pour le test pilote (ID d'application)
+targets-graph-client-hint = vide : Microsoft Graph Command Line Tools
+
+## Issue 22: Cloud Sync on the portal page
+portal-cloud-sync = Réécrire les mots de passe avec la synchronisation cloud de Microsoft Entra Connect
+portal-state-unknown = inconnu
+portal-setting-cloud-sync = Activation de « réécrire les mots de passe avec la synchronisation cloud »…
+portal-cloud-sync-unreported = L'API du portail n'indique pas le paramètre de synchronisation cloud : réglez-le à la main.
+portal-cloud-sync-refused = L'API du portail n'a pas activé le paramètre de synchronisation cloud : réglez-le à la main.
+portal-cloud-sync-steps = Protection > Réinitialisation du mot de passe > Intégration locale : cochez « Write back passwords with Microsoft Entra Connect cloud sync », puis Enregistrer.
+help-arg-portal-cloud-sync = Cloud Sync choisi (ou [connect] cloud_sync du profil) : aussi « réécrire les mots de passe avec la synchronisation cloud »

@@ -240,6 +240,13 @@ impl Tenant for AnyTenant {
             AnyTenant::Portal(t) => t.set_unlock(on).await,
         }
     }
+
+    async fn set_cloud_sync(&mut self, on: bool) -> Result<(), TenantError> {
+        match self {
+            AnyTenant::Demo(t) => t.set_cloud_sync(on).await,
+            AnyTenant::Portal(t) => t.set_cloud_sync(on).await,
+        }
+    }
 }
 
 // Issue 15: dispatch of the pilot test's and the diagnosis's calls.

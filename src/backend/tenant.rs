@@ -9,6 +9,11 @@ pub struct PortalPolicy {
     pub writeback: bool,
     /// "Allow users to unlock accounts without resetting their password".
     pub unlock: bool,
+    /// "Write back passwords with Microsoft Entra Connect cloud sync"
+    /// (`cloudProvisioningEnablementForTenant`, reported, not documented):
+    /// None when the answer does not carry it (unknown, never "off").
+    #[serde(default)]
+    pub cloud_sync: Option<bool>,
 }
 
 /// Why the tenant plane failed. Texts never carry a token or a code.
@@ -133,6 +138,8 @@ pub trait Tenant {
     async fn set_writeback(&mut self, on: bool) -> Result<(), TenantError>;
     /// Sets "unlock without reset".
     async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError>;
+    /// Sets "write back passwords with cloud sync" (Cloud Sync chosen).
+    async fn set_cloud_sync(&mut self, on: bool) -> Result<(), TenantError>;
 }
 
 // ---------------------------------------------------------------------

@@ -42,6 +42,10 @@ pub struct PortalArgs {
     /// Print one JSON document.
     #[arg(long)]
     pub json: bool,
+    /// Cloud Sync chosen (or the profile's [connect] cloud_sync): also
+    /// "write back passwords with cloud sync".
+    #[arg(long)]
+    pub cloud_sync: bool,
 }
 
 fn state(on: bool) -> String {
@@ -52,8 +56,8 @@ fn state(on: bool) -> String {
     }
 }
 
-fn policy_lines(p: &PortalPolicy) -> Vec<String> {
-    vec![
+fn policy_lines(p: &PortalPolicy, cloud: bool) -> Vec<String> {
+    let mut lines = vec![
         fl!(
             "cli-portal-setting",
             setting = fl!("portal-writeback"),
@@ -64,18 +68,31 @@ fn policy_lines(p: &PortalPolicy) -> Vec<String> {
             setting = fl!("portal-unlock"),
             state = state(p.unlock)
         ),
-    ]
+    ];
+    if cloud {
+        lines.push(fl!(
+            "cli-portal-setting",
+            setting = fl!("portal-cloud-sync"),
+            state = p
+                .cloud_sync
+                .map_or_else(|| fl!("portal-state-unknown"), state)
+        ));
+    }
+    lines
 }
 
-fn config(args: &PortalArgs) -> Result<SignInConfig, String> {
+/// The sign-in configuration, and whether Cloud Sync is chosen.
+fn config(args: &PortalArgs) -> Result<(SignInConfig, bool), String> {
     let profile = match &args.profile {
         Some(path) => crate::profile::load(path)?,
         None => crate::profile::Profile::default(),
     };
+    let cloud = args.cloud_sync || profile.connect.cloud_sync;
     let tenant = args.tenant.clone().or(profile.tenant.id);
     let client_id = args.client_id.clone().or(profile.tenant.client_id);
     SignInConfig::new(tenant.as_deref(), client_id.as_deref())
         .and_then(|c| c.with_redirect_uri(profile.tenant.redirect_uri.as_deref()))
+        .map(|c| (c, cloud))
         .map_err(|e| explain::tenant_error(&e))
 }
 
@@ -109,7 +126,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         PortalCommand::Enable(a) => (a, Some(true)),
         PortalCommand::Disable(a) => (a, Some(false)),
     };
-    let config = match config(&args) {
+    let (config, cloud) = match config(&args) {
         Ok(c) => c,
         Err(e) => {
             print_error(&e);
@@ -127,9 +144,10 @@ pub fn run(cmd: PortalCommand) -> u8 {
         let policy = match set {
             None => portal::status(&mut tenant).await?,
             Some(on) => {
-                portal::set(
+                portal::set_all(
                     &mut tenant,
                     on,
+                    cloud,
                     &crate::audit::Trail::standard(),
                     &mut |_| {},
                 )
@@ -185,7 +203,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         println!("{doc}");
     } else {
         let mut lines = vec![fl!("cli-portal-tenant", tenant = config.tenant.as_str())];
-        lines.extend(policy_lines(&policy));
+        lines.extend(policy_lines(&policy, cloud));
         for (o, f) in &findings {
             lines.push(super::finding_line(*o, &explain::portal_finding(f)));
         }
@@ -200,7 +218,26 @@ pub fn run(cmd: PortalCommand) -> u8 {
         }
         println!("{}", lines.join("\n"));
     }
-    if set.is_none() && blocked {
+    // Cloud sync's toggle the API cannot read or did not set: by hand.
+    let cloud_manual = cloud
+        && match set {
+            None => policy.cloud_sync.is_none(),
+            Some(on) => policy.cloud_sync != Some(on),
+        };
+    if cloud_manual {
+        eprintln!(
+            "{}",
+            match policy.cloud_sync {
+                None => fl!("portal-cloud-sync-unreported"),
+                Some(_) => fl!("portal-cloud-sync-refused"),
+            }
+        );
+        eprintln!("{}", fl!("portal-cloud-sync-steps"));
+        eprintln!("{}", crate::backend::entra::portal::DEEP_LINK);
+    }
+    if set.is_some() && cloud_manual {
+        exit::FAILED
+    } else if set.is_none() && blocked {
         exit::BLOCKED
     } else {
         exit::OK

@@ -102,6 +102,16 @@ pub enum Message {
     ExportedRead(Result<diagnose::Report, String>),
 }
 
+/// The Graph client the pilot test signs in with: the settings'
+/// `graph_client_id` (Targets' field, `[tenant] graph_client_id`), else
+/// Microsoft Graph Command Line Tools.
+pub fn graph_client_id(settings: &crate::profile::TenantSettings) -> &str {
+    settings
+        .graph_client_id
+        .as_deref()
+        .unwrap_or(GRAPH_CLIENT_ID)
+}
+
 /// Signs in to Graph for the pilot test with Graph's client (the
 /// settings' `graph_client_id`, else Microsoft Graph Command Line Tools)
 /// in the browser, asking for the reset permission (incremental consent),
@@ -110,10 +120,7 @@ async fn graph_sign_in(
     settings: &crate::profile::TenantSettings,
     tenant: &str,
 ) -> Result<GraphPilot, ProveError> {
-    let client = settings
-        .graph_client_id
-        .as_deref()
-        .unwrap_or(GRAPH_CLIENT_ID);
+    let client = graph_client_id(settings);
     let config = crate::backend::entra::SignInConfig::new(Some(tenant), Some(client))
         .and_then(|c| c.with_redirect_uri(settings.redirect_uri.as_deref()))
         .map_err(ProveError::Tenant)?;

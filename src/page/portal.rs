@@ -23,6 +23,9 @@ use crate::{explain, fl};
 pub struct State {
     /// The setting, its job and its result.
     switch: Switch<PortalPolicy, Progress, TenantError>,
+    /// Apply tried cloud sync's toggle (Cloud Sync chosen): still off
+    /// afterwards means the API refused it.
+    cloud_tried: bool,
 }
 
 /// Messages of the page.
@@ -44,7 +47,10 @@ pub enum Message {
 
 /// The progress steps that send a setting.
 fn sending(p: &Progress) -> bool {
-    matches!(p, Progress::Writeback | Progress::Unlock)
+    matches!(
+        p,
+        Progress::Writeback | Progress::Unlock | Progress::CloudSync
+    )
 }
 
 impl State {
@@ -52,6 +58,7 @@ impl State {
         let Some(mut tenant) = ctx.env.tenant() else {
             return Task::none();
         };
+        let cloud = ctx.env.settings().connect.cloud_sync;
         let trail = if set.is_some() {
             ctx.backups.trail.clone()
         } else {
@@ -61,7 +68,7 @@ impl State {
             .start(move |mut report| async move {
                 match set {
                     None => portal::status(&mut tenant).await,
-                    Some(on) => portal::set(&mut tenant, on, &trail, &mut *report).await,
+                    Some(on) => portal::set_all(&mut tenant, on, cloud, &trail, &mut *report).await,
                 }
             })
             .map(Message::Job)
@@ -77,6 +84,52 @@ impl State {
     /// API usable), rather than by hand.
     fn automated(&self, ctx: &Context<'_>) -> bool {
         ctx.env.has_tenant() && self.manual().is_none()
+    }
+
+    /// Cloud sync's toggle is left to the guided manual step (Cloud Sync
+    /// chosen): the API does not report it, or Apply could not set it.
+    fn cloud_manual(&self, ctx: &Context<'_>) -> bool {
+        ctx.env.settings().connect.cloud_sync
+            && !self.switch.busy()
+            && self.switch.value.is_some_and(|p| {
+                p.cloud_sync.is_none() || (self.cloud_tried && p.cloud_sync == Some(false))
+            })
+    }
+
+    /// What the wizard still has to switch on (Cloud Sync's toggle only
+    /// when chosen and not left to the manual step).
+    fn done(&self, ctx: &Context<'_>) -> bool {
+        let cloud = ctx.env.settings().connect.cloud_sync;
+        self.switch.value.is_some_and(|p| {
+            p.writeback
+                && p.unlock
+                && (!cloud || p.cloud_sync == Some(true) || self.cloud_manual(ctx))
+        })
+    }
+
+    /// The guided manual step for cloud sync's toggle alone.
+    fn cloud_manual_view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        let reason = match self.switch.value.and_then(|p| p.cloud_sync) {
+            None => fl!("portal-cloud-sync-unreported"),
+            Some(_) => fl!("portal-cloud-sync-refused"),
+        };
+        widget::card(
+            column![
+                widget::heading(fl!("portal-manual")),
+                widget::error(reason),
+                widget::body(fl!("portal-cloud-sync-steps")),
+                widget::small(DEEP_LINK.to_string()),
+                row![
+                    widget::primary(fl!("portal-open"), Some(Message::OpenPortal)),
+                    widget::secondary(
+                        fl!("portal-recheck"),
+                        (ctx.env.has_tenant() && !self.switch.busy()).then_some(Message::Refresh)
+                    ),
+                ]
+                .spacing(10),
+            ]
+            .spacing(8),
+        )
     }
 
     /// The guided manual step, with the reason the wizard cannot do it.
@@ -122,15 +175,28 @@ impl State {
         )
     }
 
-    /// Both toggles, current → desired.
-    fn policy_card<'a>(p: PortalPolicy) -> Element<'a, Message> {
-        widget::card(
-            column![
-                Self::toggle_line(fl!("portal-writeback"), p.writeback),
-                Self::toggle_line(fl!("portal-unlock"), p.unlock),
-            ]
-            .spacing(8),
-        )
+    /// Both toggles, current → desired; cloud sync's too when `cloud`.
+    fn policy_card<'a>(p: PortalPolicy, cloud: bool) -> Element<'a, Message> {
+        let mut lines = column![
+            Self::toggle_line(fl!("portal-writeback"), p.writeback),
+            Self::toggle_line(fl!("portal-unlock"), p.unlock),
+        ]
+        .spacing(8);
+        if cloud {
+            lines = lines.push(match p.cloud_sync {
+                Some(on) => Self::toggle_line(fl!("portal-cloud-sync"), on),
+                None => widget::badge_line(
+                    widget::outcome(Outcome::Warning),
+                    fl!(
+                        "portal-toggle",
+                        setting = fl!("portal-cloud-sync"),
+                        current = fl!("portal-state-unknown"),
+                        desired = fl!("state-on")
+                    ),
+                ),
+            });
+        }
+        widget::card(lines)
     }
 
     fn busy_view<'a>(&self) -> Element<'a, Message> {
@@ -139,12 +205,14 @@ impl State {
             None | Some(Progress::Reading) => fl!("portal-reading"),
             Some(Progress::Writeback) => fl!("portal-setting-writeback"),
             Some(Progress::Unlock) => fl!("portal-setting-unlock"),
+            Some(Progress::CloudSync) => fl!("portal-setting-cloud-sync"),
             Some(Progress::ReadingBack) => fl!("portal-reading-back"),
         };
         let fraction = match step {
             None | Some(Progress::Reading) => 0.15,
             Some(Progress::Writeback) => 0.4,
             Some(Progress::Unlock) => 0.65,
+            Some(Progress::CloudSync) => 0.8,
             Some(Progress::ReadingBack) => 0.9,
         };
         widget::busy(
@@ -170,7 +238,10 @@ impl Page for State {
     fn update(&mut self, message: Message, ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Refresh => return super::just(self.run(ctx, None)),
-            Message::Apply => return super::just(self.run(ctx, Some(true))),
+            Message::Apply => {
+                self.cloud_tried = ctx.env.settings().connect.cloud_sync;
+                return super::just(self.run(ctx, Some(true)));
+            }
             Message::Undo => return super::just(self.run(ctx, Some(false))),
             Message::Cancel => self.switch.cancel(),
             Message::Job(job) => self.switch.on_job(job, sending),
@@ -185,18 +256,20 @@ impl Page for State {
 
     fn status(&self, ctx: &Context<'_>) -> Status {
         let automated = self.automated(ctx);
-        if !automated && !self.switch.busy() {
+        if (!automated || self.cloud_manual(ctx)) && !self.switch.busy() {
             return Status::Warning;
         }
         self.switch.status(automated, self.can_continue(ctx))
     }
 
-    /// Both toggles on (or the manual step shown instead).
+    /// Both toggles on, and cloud sync's when chosen (or the manual step
+    /// shown instead).
     fn can_continue(&self, ctx: &Context<'_>) -> bool {
-        !self.automated(ctx) || self.switch.value.is_some_and(|p| p.writeback && p.unlock)
+        !self.automated(ctx) || self.done(ctx)
     }
 
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
+    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
+        let cloud = ctx.env.settings().connect.cloud_sync;
         match self.switch.value {
             Some(p) => {
                 let named = |label: String, on: bool| {
@@ -210,10 +283,28 @@ impl Page for State {
                         format!("{label}: {state}"),
                     )
                 };
-                vec![
+                let mut lines = vec![
                     named(fl!("portal-writeback"), p.writeback),
                     named(fl!("portal-unlock"), p.unlock),
-                ]
+                ];
+                if cloud {
+                    lines.push(match p.cloud_sync {
+                        Some(on) => named(fl!("portal-cloud-sync"), on),
+                        None => Line::status(
+                            Outcome::Warning,
+                            format!(
+                                "{}: {}",
+                                fl!("portal-cloud-sync"),
+                                fl!("portal-state-unknown")
+                            ),
+                        ),
+                    });
+                }
+                if self.cloud_manual(ctx) {
+                    lines.push(Line::plain(fl!("portal-cloud-sync-steps")));
+                    lines.push(Line::plain(DEEP_LINK.to_string()));
+                }
+                lines
             }
             None => {
                 let mut lines = Vec::new();
@@ -228,6 +319,7 @@ impl Page for State {
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
+        let cloud = ctx.env.settings().connect.cloud_sync;
         let mut page =
             column![widget::title(fl!("portal-title"), fl!("portal-subtitle"))].spacing(size::GAP);
         if !self.automated(ctx) {
@@ -236,7 +328,7 @@ impl Page for State {
                 page = page.push(self.busy_view());
             }
             if let Some(p) = self.switch.value {
-                page = page.push(Self::policy_card(p));
+                page = page.push(Self::policy_card(p, cloud));
             }
             return page.into();
         }
@@ -248,10 +340,13 @@ impl Page for State {
             page = page.push(self.busy_view());
         }
         if let Some(p) = self.switch.value {
-            page = page.push(Self::policy_card(p));
+            page = page.push(Self::policy_card(p, cloud));
+        }
+        if self.cloud_manual(ctx) {
+            page = page.push(self.cloud_manual_view(ctx));
         }
         let idle = !self.switch.busy();
-        let done = self.switch.value.is_some_and(|p| p.writeback && p.unlock);
+        let done = self.done(ctx);
         let changed = switch::switched_on(&ctx.backups.trail, Plane::Portal);
         page.push(switch::actions(
             fl!("portal-apply"),

@@ -85,6 +85,8 @@ pub enum Message {
     SyncHost(String),
     /// A field changed.
     Tenant(String),
+    /// A field changed: the Graph client of the pilot test.
+    GraphClient(String),
     /// Cloud Sync chosen or not.
     CloudSync(bool),
     /// A field changed.
@@ -219,6 +221,7 @@ impl State {
                 self.settings.tenant.id = given(&v);
                 self.credentials.tenant = None;
             }
+            Message::GraphClient(v) => self.settings.tenant.graph_client_id = given(&v),
             Message::CloudSync(on) => self.settings.connect.cloud_sync = on,
             Message::TenantAdmin(v) => self.settings.connect.tenant_admin = given(&v),
             Message::TenantAdminPassword(v) => self.credentials.tenant_admin_password = v,
@@ -547,6 +550,16 @@ impl Page for State {
                 .width(iced::Length::Fill),
             ]
             .spacing(16),
+            field(
+                fl!("targets-graph-client"),
+                self.settings
+                    .tenant
+                    .graph_client_id
+                    .as_deref()
+                    .unwrap_or(""),
+                Message::GraphClient,
+                fl!("targets-graph-client-hint")
+            ),
             editable.then(|| self.cloud_sync_view()),
             self.sign_in_view(self.demo),
         ]

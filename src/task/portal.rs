@@ -24,6 +24,8 @@ pub enum Progress {
     Writeback,
     /// Setting "unlock without reset".
     Unlock,
+    /// Setting "write back passwords with cloud sync".
+    CloudSync,
     /// Reading back.
     ReadingBack,
 }
@@ -145,6 +147,100 @@ pub async fn set<T: Tenant>(
     change.account = tenant.account();
     trail.record_after(change);
     switched
+}
+
+/// Brings "write back passwords with cloud sync" to `on` (Cloud Sync
+/// chosen) and reads back; a change is recorded in `trail`. The field is
+/// reported, not documented: when the policy does not carry it, nothing
+/// is sent and the answer is [`TenantError::ApiChanged`] (the guided
+/// manual step).
+pub async fn set_cloud_sync<T: Tenant>(
+    tenant: &mut T,
+    on: bool,
+    trail: &Trail,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<PortalPolicy, TenantError> {
+    progress(Progress::Reading);
+    let before = tenant.policy().await?;
+    match before.cloud_sync {
+        None => {
+            return Err(TenantError::ApiChanged(
+                "no cloudProvisioningEnablementForTenant".into(),
+            ));
+        }
+        Some(current) if current == on => return Ok(before),
+        Some(_) => {}
+    }
+    trail
+        .ready()
+        .map_err(|e| TenantError::Audit(e.to_string()))?;
+    let switched = async {
+        progress(Progress::CloudSync);
+        tenant.set_cloud_sync(on).await?;
+        progress(Progress::ReadingBack);
+        let after = tenant.policy().await?;
+        if after.cloud_sync != Some(on) {
+            return Err(TenantError::ReadBack);
+        }
+        Ok(after)
+    }
+    .await;
+    let result = match &switched {
+        Ok(_) => audit::Outcome::Ok,
+        Err(e) => audit::Outcome::Failed {
+            reason: e.to_string(),
+        },
+    };
+    let mut change = Change::setting(
+        Plane::Portal,
+        on,
+        audit::Target {
+            tenant: Some(tenant.name()),
+            ..audit::Target::default()
+        },
+        before,
+        switched.as_ref().ok().copied(),
+        result,
+    );
+    change.account = tenant.account();
+    trail.record_after(change);
+    switched
+}
+
+/// Step 3 as the window and `portal` run it: both toggles, then (Cloud
+/// Sync chosen) cloud sync's — after them when switching on, before them
+/// when switching off. When the portal's API cannot set cloud sync's
+/// toggle (refused, or not reported), the policy as read is the answer:
+/// its `cloud_sync` is then not `Some(on)` and the caller shows the
+/// guided manual step for it.
+pub async fn set_all<T: Tenant>(
+    tenant: &mut T,
+    on: bool,
+    cloud_sync: bool,
+    trail: &Trail,
+    progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<PortalPolicy, TenantError> {
+    let cloud =
+        async |tenant: &mut T, progress: &mut (dyn FnMut(Progress) + Send)| match set_cloud_sync(
+            tenant, on, trail, progress,
+        )
+        .await
+        {
+            Ok(p) => Ok(Some(p)),
+            Err(e) if e.needs_manual_step() => {
+                tracing::warn!(error = %e, "cloud sync's toggle left to the manual step");
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        };
+    if cloud_sync && !on {
+        cloud(tenant, progress).await?;
+    }
+    let policy = set(tenant, on, trail, progress).await?;
+    if cloud_sync && on {
+        return Ok(cloud(tenant, progress).await?.unwrap_or(policy));
+    }
+    Ok(policy)
 }
 
 /// Graph's facts about the tenant and the signed-in user.

@@ -13,6 +13,13 @@
 //! - `/api/PasswordReset/OnPremisesPasswordResetPolicies`: GET, and PUT of
 //!   `passwordWriteBackSupported` or `accountUnlockEnabled` (unlock needs
 //!   write-back on), with a token of the portal audience only;
+//!   `cloudProvisioningEnablementForTenant` ("Write back passwords with
+//!   Microsoft Entra Connect cloud sync") as shared/notes/
+//!   microsoft-writeback-spec.md §3 gives it: REPORTED in the GET answer by
+//!   community tools, NOT documented by Microsoft, and its PUT (a body with
+//!   that field alone) is the wizard's guess. Both answers are served:
+//!   `Fake::cloud_sync` Some (the field reported and settable) or None
+//!   (absent from the GET, its PUT answers 400);
 //! - Graph `/v1.0/me`, `/organization`, `/subscribedSkus`,
 //!   `/me/transitiveMemberOf/microsoft.graph.directoryRole`, with a Graph
 //!   token only.
@@ -168,6 +175,9 @@ pub struct Fake {
     pub writeback: bool,
     /// Unlock without reset.
     pub unlock: bool,
+    /// Write back with cloud sync (None: the GET does not carry
+    /// `cloudProvisioningEnablementForTenant`, and setting it answers 400).
+    pub cloud_sync: Option<bool>,
     /// Pending answers before the device-code grant ends.
     pub device_pending: u32,
     /// How it ends.
@@ -241,6 +251,7 @@ impl Default for Fake {
         Fake {
             writeback: false,
             unlock: false,
+            cloud_sync: Some(false),
             device_pending: 1,
             device_end: DeviceEnd::Approve,
             token_lifetime: 3600,
@@ -761,15 +772,18 @@ fn authorize_call(
 }
 
 fn policy(fake: &Fake) -> Value {
-    json!({
+    let mut v = json!({
         "objectId": "00000000-0000-0000-0000-000000000000",
         "enablementForTenant": if fake.writeback { 1 } else { 0 },
-        "cloudProvisioningEnablementForTenant": false,
         "passwordWritebackSupported": fake.writeback,
         "accountUnlockSupported": true,
         "accountUnlockEnabled": fake.unlock,
         "onPremisesPasswordResetEnabled": fake.writeback,
-    })
+    });
+    if let Some(on) = fake.cloud_sync {
+        v["cloudProvisioningEnablementForTenant"] = json!(on);
+    }
+    v
 }
 
 async fn policy_get(State(state): State<Shared>, headers: HeaderMap) -> Response {
@@ -803,6 +817,14 @@ async fn policy_put(
             return (StatusCode::BAD_REQUEST, "unlock needs writeback").into_response();
         }
         fake.unlock = on;
+    } else if let Some(on) = body
+        .get("cloudProvisioningEnablementForTenant")
+        .and_then(Value::as_bool)
+    {
+        if fake.cloud_sync.is_none() {
+            return (StatusCode::BAD_REQUEST, "unknown property").into_response();
+        }
+        fake.cloud_sync = Some(on);
     } else {
         return (StatusCode::BAD_REQUEST, "nothing to set").into_response();
     }

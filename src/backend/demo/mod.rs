@@ -55,6 +55,8 @@ pub struct DemoState {
     pub portal_writeback: bool,
     /// Portal: unlock without reset.
     pub portal_unlock: bool,
+    /// "Write back passwords with cloud sync".
+    pub portal_cloud_sync: bool,
     /// The pilot test's and the diagnosis's state (issue 15, below).
     pub pilot: PilotState,
     /// Attributes (lower case) the operator may not read: left out of

@@ -126,6 +126,7 @@ impl Tenant for DemoTenant {
         Ok(self.org.with(|s| PortalPolicy {
             writeback: s.portal_writeback,
             unlock: s.portal_unlock,
+            cloud_sync: Some(s.portal_cloud_sync),
         }))
     }
 
@@ -138,6 +139,12 @@ impl Tenant for DemoTenant {
     async fn set_unlock(&mut self, on: bool) -> Result<(), TenantError> {
         self.org.pause(3).await;
         self.org.with(|s| s.portal_unlock = on);
+        Ok(())
+    }
+
+    async fn set_cloud_sync(&mut self, on: bool) -> Result<(), TenantError> {
+        self.org.pause(3).await;
+        self.org.with(|s| s.portal_cloud_sync = on);
         Ok(())
     }
 }

@@ -11,6 +11,7 @@ impl DemoOrg {
             sync_writeback: false,
             portal_writeback: false,
             portal_unlock: false,
+            portal_cloud_sync: false,
             pilot: PilotState::default(),
             hidden: Vec::new(),
 

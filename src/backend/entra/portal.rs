@@ -2,6 +2,9 @@
 //! integration: `{PORTAL_API_URL}/PasswordReset/OnPremisesPasswordResetPolicies`.
 //! GET reads both toggles; each is set with its own PUT (spec §3, note
 //! the capitalisation of `passwordWriteBackSupported` in the PUT body).
+//! Cloud sync's toggle is `cloudProvisioningEnablementForTenant`: reported
+//! in the GET answer, set here with its own PUT of the same name; not
+//! confirmed by Microsoft, so a missing field reads as unknown.
 
 use serde_json::{Value, json};
 
@@ -12,6 +15,10 @@ use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 /// The admin center's page with the on-premises integration settings
 /// (the manual step when the API cannot be used).
 pub const DEEP_LINK: &str = "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/PasswordResetMenuBlade/~/OnPremisesIntegration/fromNav/Identity";
+
+/// The policy's field for "Write back passwords with Microsoft Entra
+/// Connect cloud sync" (reported, not documented).
+pub const CLOUD_SYNC_FIELD: &str = "cloudProvisioningEnablementForTenant";
 
 /// A real tenant, through the portal API.
 #[derive(Clone, Debug)]
@@ -51,6 +58,7 @@ pub fn parse_policy(value: &Value) -> Result<PortalPolicy, TenantError> {
     Ok(PortalPolicy {
         writeback: flag("passwordWritebackSupported")?,
         unlock: flag("accountUnlockEnabled")?,
+        cloud_sync: value.get(CLOUD_SYNC_FIELD).and_then(Value::as_bool),
     })
 }
 
@@ -84,6 +92,14 @@ impl Tenant for PortalTenant {
             .await
             .map(drop)
     }
+
+    async fn set_cloud_sync(&mut self, on: bool) -> Result<(), TenantError> {
+        let body = json!({ CLOUD_SYNC_FIELD: on });
+        self.api
+            .put(&self.url(), PORTAL_SCOPE, &body)
+            .await
+            .map(drop)
+    }
 }
 
 #[cfg(test)]
@@ -97,9 +113,14 @@ mod tests {
             parse_policy(&ok).unwrap(),
             PortalPolicy {
                 writeback: true,
-                unlock: false
+                unlock: false,
+                cloud_sync: None
             }
         );
+        let cloud = json!({"passwordWritebackSupported": true, "accountUnlockEnabled": true, "cloudProvisioningEnablementForTenant": true});
+        assert_eq!(parse_policy(&cloud).unwrap().cloud_sync, Some(true));
+        let odd = json!({"passwordWritebackSupported": true, "accountUnlockEnabled": true, "cloudProvisioningEnablementForTenant": 1});
+        assert_eq!(parse_policy(&odd).unwrap().cloud_sync, None);
         assert!(
             parse_policy(
                 &json!({"passwordWritebackSupported": "yes", "accountUnlockEnabled": false})
