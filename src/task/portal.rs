@@ -127,7 +127,20 @@ pub async fn set<T: Tenant>(
         Ok(after)
     }
     .await;
-    let result = match &switched {
+    record(tenant, trail, on, before, &switched);
+    switched
+}
+
+/// Records in `trail` the switch of portal settings to `on`: from
+/// `before` to what was read back, or its failure.
+fn record<T: Tenant>(
+    tenant: &T,
+    trail: &Trail,
+    on: bool,
+    before: PortalPolicy,
+    switched: &Result<PortalPolicy, TenantError>,
+) {
+    let result = match switched {
         Ok(_) => audit::Outcome::Ok,
         Err(e) => audit::Outcome::Failed {
             reason: e.to_string(),
@@ -146,7 +159,6 @@ pub async fn set<T: Tenant>(
     );
     change.account = tenant.account();
     trail.record_after(change);
-    switched
 }
 
 /// Brings "write back passwords with cloud sync" to `on` (Cloud Sync
@@ -185,25 +197,7 @@ pub async fn set_cloud_sync<T: Tenant>(
         Ok(after)
     }
     .await;
-    let result = match &switched {
-        Ok(_) => audit::Outcome::Ok,
-        Err(e) => audit::Outcome::Failed {
-            reason: e.to_string(),
-        },
-    };
-    let mut change = Change::setting(
-        Plane::Portal,
-        on,
-        audit::Target {
-            tenant: Some(tenant.name()),
-            ..audit::Target::default()
-        },
-        before,
-        switched.as_ref().ok().copied(),
-        result,
-    );
-    change.account = tenant.account();
-    trail.record_after(change);
+    record(tenant, trail, on, before, &switched);
     switched
 }
 
