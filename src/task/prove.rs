@@ -654,56 +654,28 @@ fn is_bind_account(entry: &crate::backend::Entry, bind: &str) -> bool {
 /// (each only when it can be read).
 async fn minimum_lengths<D: Directory>(dir: &mut D, entry: &crate::backend::Entry) -> Vec<u32> {
     let mut lengths = Vec::new();
-    let root = dir
-        .search(
-            "",
-            Scope::Base,
-            "(objectClass=*)",
-            &["defaultNamingContext"],
-            false,
-        )
-        .await
-        .ok()
-        .and_then(|e| e.first().and_then(|e| e.text("defaultNamingContext")));
-    if let Some(root) = root {
-        if let Ok(found) = dir
-            .search(
-                &root,
-                Scope::Base,
-                "(objectClass=*)",
-                &["minPwdLength"],
-                false,
-            )
-            .await
-        {
-            lengths.extend(
-                found
-                    .first()
-                    .and_then(|e| e.text("minPwdLength"))
-                    .and_then(|t| t.trim().parse::<u32>().ok()),
-            );
-        }
+    if let Some(root) = base_text(dir, "", "defaultNamingContext").await {
+        lengths.extend(base_number(dir, &root, "minPwdLength").await);
     }
     if let Some(pso) = entry.text("msDS-ResultantPSO") {
-        if let Ok(found) = dir
-            .search(
-                &pso,
-                Scope::Base,
-                "(objectClass=*)",
-                &["msDS-MinimumPasswordLength"],
-                false,
-            )
-            .await
-        {
-            lengths.extend(
-                found
-                    .first()
-                    .and_then(|e| e.text("msDS-MinimumPasswordLength"))
-                    .and_then(|t| t.trim().parse::<u32>().ok()),
-            );
-        }
+        lengths.extend(base_number(dir, &pso, "msDS-MinimumPasswordLength").await);
     }
     lengths
+}
+
+/// Attribute `attribute` of the object `dn` itself, when it can be read.
+async fn base_text<D: Directory>(dir: &mut D, dn: &str, attribute: &str) -> Option<String> {
+    dir.search(dn, Scope::Base, "(objectClass=*)", &[attribute], false)
+        .await
+        .ok()
+        .and_then(|found| found.first().and_then(|e| e.text(attribute)))
+}
+
+/// [`base_text`] as a number.
+async fn base_number<D: Directory>(dir: &mut D, dn: &str, attribute: &str) -> Option<u32> {
+    base_text(dir, dn, attribute)
+        .await
+        .and_then(|t| t.trim().parse().ok())
 }
 
 /// [`pick_with`] with the defaults: privileged users refused.
