@@ -7,14 +7,12 @@
 // iced's `advanced` feature re-exports these from iced_core; the runtime
 // crate (a dependency already) reaches them without another feature.
 use iced::keyboard::{self, Key, key::Named};
-use iced::{Background, Border, Color, Event, Length, Rectangle, Renderer, Size, Theme, Vector};
+use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Renderer, Size, Theme, Vector};
 use iced_runtime::core::layout::{self, Layout};
 use iced_runtime::core::renderer::{self, Quad};
 use iced_runtime::core::widget::operation::{self, Focusable, Operation, Outcome};
 use iced_runtime::core::widget::{Tree, Widget, tree};
 use iced_runtime::core::{Clipboard, Shell, mouse, overlay};
-
-use crate::widget::Element;
 
 /// The focus ring's width and its distance from the control.
 const RING: f32 = 2.0;

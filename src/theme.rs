@@ -212,7 +212,6 @@ pub fn contrast(fg: Color, bg: Color) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::task::permissions::Outcome;
     use iced::widget::{button, container, text_input};
 
     /// WCAG 2.1 AA: 4.5:1 for text, 3:1 for large text (18 pt, i.e. 24 px).
@@ -233,9 +232,9 @@ mod tests {
         }
     }
 
-    /// Every text the window draws on a button, badge, card or the window
-    /// itself, with what it is drawn on (enabled controls: WCAG exempts
-    /// disabled ones).
+    /// Every text the window draws on a button, a field, a card or the
+    /// window itself, with what it is drawn on (enabled controls: WCAG
+    /// exempts disabled ones). Badges and error boxes: `widget`'s tests.
     fn cases(theme: &Theme) -> Vec<Case> {
         let p = theme.extended_palette();
         let window = p.background.base.color;
@@ -296,18 +295,6 @@ mod tests {
                 });
             }
         }
-        for o in [Outcome::Ok, Outcome::Warning, Outcome::Blocking] {
-            let (fg, bg) = crate::widget::outcome_colors(theme, o);
-            for under in [window, card] {
-                let bg = over(bg, under);
-                cases.push(Case {
-                    what: "outcome badge",
-                    fg: over(fg, bg),
-                    bg,
-                    large: false,
-                });
-            }
-        }
         let demo = container::warning(theme);
         if let (Some(fg), Some(Background::Color(bg))) = (demo.text_color, demo.background) {
             let bg = over(bg, window);
@@ -317,18 +304,6 @@ mod tests {
                 bg,
                 large: false,
             });
-        }
-        let error = crate::widget::error_style(theme);
-        if let (Some(fg), Some(Background::Color(bg))) = (error.text_color, error.background) {
-            for under in [window, card] {
-                let bg = over(bg, under);
-                cases.push(Case {
-                    what: "error box",
-                    fg,
-                    bg,
-                    large: false,
-                });
-            }
         }
         for status in [text_input::Status::Active, text_input::Status::Disabled] {
             let s = super::text_input(theme, status);

@@ -1,10 +1,36 @@
 //! Shared view pieces: headings, cards, status badges, the sidebar entry.
+//! They know no page and no task: a page hands a badge anything that
+//! becomes a [`Tone`], and the sidebar a step's [`Status`].
 
 use iced::widget::{Space, column, container, row, text};
 use iced::{Background, Border, Color, Length, Theme};
 
-use crate::page::Status;
-use crate::task::permissions::Outcome;
+/// A step's state in the sidebar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not started.
+    Pending,
+    /// Work under way.
+    Running,
+    /// Finished well.
+    Done,
+    /// Finished with findings.
+    Warning,
+    /// Failed.
+    Failed,
+}
+
+/// How a badge grades what it stands beside: fine, a warning, or
+/// blocking. Typed results become one (`From`) where they are explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Fine.
+    Good,
+    /// Worth a look.
+    Warn,
+    /// Stops the step.
+    Bad,
+}
 
 /// The element type of every view.
 pub type Element<'a, M> = iced::Element<'a, M>;
@@ -175,28 +201,31 @@ fn pill<'a, M: 'a>(label: String, kind: Kind) -> Element<'a, M> {
         .into()
 }
 
-/// A badge's text and background colours for an outcome (the contrast
-/// test reads them too).
-pub fn outcome_colors(theme: &Theme, o: Outcome) -> (Color, Color) {
-    let c = pair(theme, outcome_kind(o));
+/// A badge's text and background colours for a tone (the contrast test
+/// reads them too).
+pub fn tone_colors(theme: &Theme, tone: Tone) -> (Color, Color) {
+    let c = pair(theme, tone_kind(tone));
     (c.text, c.color)
 }
 
-fn outcome_kind(o: Outcome) -> Kind {
-    match o {
-        Outcome::Ok => Kind::Good,
-        Outcome::Warning => Kind::Warn,
-        Outcome::Blocking => Kind::Bad,
+fn tone_kind(tone: Tone) -> Kind {
+    match tone {
+        Tone::Good => Kind::Good,
+        Tone::Warn => Kind::Warn,
+        Tone::Bad => Kind::Bad,
     }
 }
 
-/// A badge for a pre-flight outcome.
-pub fn outcome<'a, M: 'a>(o: Outcome) -> Element<'a, M> {
-    match o {
-        Outcome::Ok => pill(crate::fl!("outcome-ok"), Kind::Good),
-        Outcome::Warning => pill(crate::fl!("outcome-warning"), Kind::Warn),
-        Outcome::Blocking => pill(crate::fl!("outcome-blocking"), Kind::Bad),
-    }
+/// A badge for a graded result (a pre-flight outcome): "OK", "Warning" or
+/// "Blocking".
+pub fn outcome<'a, M: 'a>(grade: impl Into<Tone>) -> Element<'a, M> {
+    let tone = grade.into();
+    let label = match tone {
+        Tone::Good => crate::fl!("outcome-ok"),
+        Tone::Warn => crate::fl!("outcome-warning"),
+        Tone::Bad => crate::fl!("outcome-blocking"),
+    };
+    pill(label, tone_kind(tone))
 }
 
 /// A coloured dot for a step's status.
@@ -321,4 +350,44 @@ pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a
 /// quickly at first and approaches the end as more users are seen.
 pub fn scan_fraction(scanned: u64) -> f32 {
     0.4 + 0.55 * (1.0 - 1.0 / (1.0 + scanned as f32 / 200.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::{contrast, dark, light, over, surface};
+
+    /// WCAG 2.1 AA for text: 4.5:1.
+    const AA: f32 = 4.5;
+
+    #[test]
+    fn badges_and_error_boxes_meet_wcag_aa_in_both_themes() {
+        let mut failures = Vec::new();
+        for (name, theme) in [("light", light()), ("dark", dark())] {
+            let window = theme.extended_palette().background.base.color;
+            let mut cases = Vec::new();
+            for tone in [Tone::Good, Tone::Warn, Tone::Bad] {
+                let (fg, bg) = tone_colors(&theme, tone);
+                for under in [window, surface(&theme)] {
+                    let bg = over(bg, under);
+                    cases.push(("badge", over(fg, bg), bg));
+                }
+            }
+            let error = error_style(&theme);
+            if let (Some(fg), Some(Background::Color(bg))) = (error.text_color, error.background)
+            {
+                for under in [window, surface(&theme)] {
+                    cases.push(("error box", fg, over(bg, under)));
+                }
+            }
+            assert_eq!(cases.len(), 8, "every case drawn");
+            for (what, fg, bg) in cases {
+                let ratio = contrast(fg, bg);
+                if ratio < AA {
+                    failures.push(format!("{name}: {what} {ratio:.2}:1 < {AA}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "below WCAG 2.1 AA: {failures:#?}");
+    }
 }

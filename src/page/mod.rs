@@ -21,22 +21,8 @@ use iced::Task;
 
 use crate::runbook::Line;
 use crate::session::{Backups, Credentials, Env};
+pub use crate::widget::Status;
 use crate::widget::Element;
-
-/// A step's state in the sidebar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Not started.
-    Pending,
-    /// Work under way.
-    Running,
-    /// Finished well.
-    Done,
-    /// Finished with findings.
-    Warning,
-    /// Failed.
-    Failed,
-}
 
 /// What a page may read of the run: its backends and where its changes
 /// are recorded.
