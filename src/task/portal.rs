@@ -3,17 +3,15 @@
 //! back passwords, unlock without reset — two separate changes), read back;
 //! undo turns them off. The CLI, the GUI and the demo tenant share it.
 
-use std::sync::Arc;
-
 use crate::audit::{self, Change, Plane, Trail};
+use crate::backend::entra::graph::TenantFacts;
+use crate::backend::entra::signin;
 use crate::backend::entra::SignInConfig;
-use crate::backend::entra::api::Api;
-use crate::backend::entra::graph::{self, TenantFacts};
-use crate::backend::entra::signin::{self, Session};
 use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 use crate::task::permissions::Outcome;
 
 pub use crate::backend::entra::signin::Progress as SignInProgress;
+pub use crate::backend::entra::{SignedIn, facts};
 
 /// Progress of step 3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,27 +37,6 @@ pub enum Method {
     DeviceCode,
 }
 
-/// A signed-in session and who it is.
-#[derive(Clone, Debug)]
-pub struct SignedIn {
-    /// The tokens (in memory only).
-    pub session: Arc<Session>,
-    /// The user's principal name, when Graph told it.
-    pub user: Option<String>,
-}
-
-impl SignedIn {
-    /// API calls on this session.
-    pub fn api(&self) -> Api {
-        Api::new(self.session.clone())
-    }
-
-    /// The tenant's portal plane.
-    pub fn tenant(&self) -> crate::backend::entra::portal::PortalTenant {
-        crate::backend::entra::portal::PortalTenant::new(self.api(), self.user.clone())
-    }
-}
-
 /// Signs in and asks Graph who signed in. For [`Method::Browser`], `open`
 /// opens the sign-in page (normally [`signin::system_browser`]); when no
 /// browser can be opened, the device code is the fallback.
@@ -79,9 +56,7 @@ pub async fn sign_in(
         },
         Method::DeviceCode => signin::device_code(config, progress).await?,
     };
-    let session = Arc::new(session);
-    let user = graph::me(&Api::new(session.clone())).await.ok();
-    Ok(SignedIn { session, user })
+    Ok(SignedIn::new(session).await)
 }
 
 /// Reads the policy.
@@ -237,11 +212,6 @@ pub async fn set_all<T: Tenant>(
     Ok(policy)
 }
 
-/// Graph's facts about the tenant and the signed-in user.
-pub async fn facts(signed_in: &SignedIn) -> Result<TenantFacts, TenantError> {
-    graph::facts(&signed_in.api()).await
-}
-
 /// Pre-flight findings of the tenant plane.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "check", rename_all = "kebab-case")]
@@ -307,12 +277,18 @@ pub fn findings(facts: &TenantFacts) -> Vec<(Outcome, Finding)> {
 pub enum SsprFinding {
     /// What the portal says.
     Scope(crate::backend::tenant::SsprScope),
-    /// The policy could not be read (undocumented API): the reason,
-    /// translated.
+    /// The policy could not be read (undocumented API): why, explained
+    /// where it is shown (JSON: the error's own words, as `reason`).
     Unreadable {
         /// Why.
-        reason: String,
+        #[serde(rename = "reason", serialize_with = "as_text")]
+        error: TenantError,
     },
+}
+
+/// An error as its own (untranslated) words, for JSON.
+fn as_text<S: serde::Serializer>(e: &TenantError, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(e)
 }
 
 /// Reads who may use SSPR: a warning when nobody can (writeback is then
@@ -325,11 +301,22 @@ pub async fn sspr_check<T: crate::backend::tenant::PilotTenant>(
     match tenant.sspr_scope().await {
         Ok(SsprScope::Nobody) => (Outcome::Warning, SsprFinding::Scope(SsprScope::Nobody)),
         Ok(scope) => (Outcome::Ok, SsprFinding::Scope(scope)),
-        Err(e) => (
-            Outcome::Warning,
-            SsprFinding::Unreadable {
-                reason: crate::explain::tenant_error(&e),
-            },
-        ),
+        Err(error) => (Outcome::Warning, SsprFinding::Unreadable { error }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_policy_keeps_its_typed_error() {
+        let f = SsprFinding::Unreadable {
+            error: TenantError::Forbidden,
+        };
+        assert_eq!(
+            serde_json::to_value(&f).unwrap(),
+            serde_json::json!({"sspr": "unreadable", "reason": "forbidden (403)"})
+        );
     }
 }
