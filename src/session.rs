@@ -10,6 +10,7 @@ use crate::audit::Trail;
 use crate::backend::any::{AnyDirectory, AnySync, AnyTenant};
 use crate::backend::cloudsync::TenantAdmin;
 use crate::backend::demo::DemoOrg;
+use crate::backend::entra::SignedIn;
 use crate::backend::entra::graph::TenantFacts;
 use crate::backend::ldap::LdapDirectory;
 use crate::backend::powershell::PowerShell;
@@ -17,7 +18,6 @@ use crate::backend::tenant::TenantError;
 use crate::backend::{Directory, DirectoryError, Secret};
 use crate::profile::Settings;
 use crate::task::permissions::GrantOptions;
-use crate::task::portal::SignedIn;
 
 /// What the settings never hold: passwords and the tenant session, kept
 /// in memory only.
@@ -85,19 +85,11 @@ impl Env {
         }
     }
 
-    /// How the pilot test paces its polls: as the task's defaults, but
-    /// without waits on an unpaced demo (tests and screenshots), whose
-    /// operation advances per poll rather than with time: the pages look
-    /// the same, only sooner.
-    pub fn prove_options(&self) -> crate::task::prove::Options {
-        let defaults = crate::task::prove::Options::default();
-        match &self.planes {
-            Planes::Demo(org) if org.unpaced() => crate::task::prove::Options {
-                poll: Duration::ZERO,
-                ..defaults
-            },
-            _ => defaults,
-        }
+    /// True for the demo organization when unpaced (tests and
+    /// screenshots): its operations advance per poll rather than with
+    /// time, so waits between polls may be left out.
+    pub fn unpaced(&self) -> bool {
+        matches!(&self.planes, Planes::Demo(org) if org.unpaced())
     }
 
     /// True for the demo organization.
@@ -186,7 +178,7 @@ impl Env {
             Planes::Demo(org) => Ok(AnyDirectory::Demo(org.directory_at(host)?)),
             Planes::Real(c) => {
                 let mut options = self.settings.directory.connect_options(c.password.clone());
-                options.url = crate::task::dcs::url_with_host(&options.url, host);
+                options.url = crate::backend::dns::url_with_host(&options.url, host);
                 Ok(AnyDirectory::Ldap(Box::new(
                     LdapDirectory::connect(&options).await?,
                 )))
@@ -245,7 +237,7 @@ impl Env {
         match &self.planes {
             Planes::Demo(org) => Some(Ok(org.tenant().facts().await)),
             Planes::Real(c) => match &c.tenant {
-                Some(signed) => Some(crate::task::portal::facts(signed).await),
+                Some(signed) => Some(crate::backend::entra::facts(signed).await),
                 None => None,
             },
         }

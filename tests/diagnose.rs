@@ -16,8 +16,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 use writeback_wizard::backend::powershell::{PowerShell, PowerShellOptions};
-use writeback_wizard::backend::sync::SyncError;
-use writeback_wizard::task::diagnose::{self, Cause, EventLog, PolicyRule};
+use writeback_wizard::backend::sync::{EventLog, EventRecord, SyncError};
+use writeback_wizard::task::diagnose::{self, Cause, PolicyRule};
 
 fn fake() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fake-powershell.py")
@@ -214,8 +214,8 @@ fn the_mapping_runs_on_the_task_level_too() {
         async fn events(
             &mut self,
             _since: std::time::SystemTime,
-        ) -> Result<Vec<diagnose::EventRecord>, SyncError> {
-            Ok(vec![diagnose::EventRecord {
+        ) -> Result<Vec<EventRecord>, SyncError> {
+            Ok(vec![EventRecord {
                 id: 33008,
                 message: "The password does not meet the password history requirement.".into(),
                 ..Default::default()

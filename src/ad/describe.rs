@@ -1,5 +1,6 @@
-//! Plain-language descriptions of ACEs as data; the UI and CLI turn them
-//! into translated text (`crate::explain`).
+//! Plain-language descriptions of ACEs as data: what an entry allows, to
+//! whom, where. The words, in the user's language, are chosen on a floor
+//! above, where the language is known.
 
 use super::ace::{Ace, AceFlags, AceType};
 use super::grant::guids;

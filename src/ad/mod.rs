@@ -8,6 +8,7 @@ pub mod acl;
 pub mod describe;
 pub mod dn;
 pub mod error;
+pub mod filetime;
 pub mod grant;
 pub mod guid;
 pub mod mask;

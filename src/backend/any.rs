@@ -299,11 +299,11 @@ impl PilotTenant for AnyTenant {
     }
 }
 
-impl crate::task::diagnose::EventLog for AnySync {
+impl crate::backend::sync::EventLog for AnySync {
     async fn events(
         &mut self,
         since: std::time::SystemTime,
-    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+    ) -> Result<Vec<crate::backend::sync::EventRecord>, SyncError> {
         match self {
             AnySync::Demo(s) => s.events(since).await,
             AnySync::PowerShell(s) => s.events(since).await,

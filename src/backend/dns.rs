@@ -1,5 +1,6 @@
 //! Finding a domain's domain controllers in DNS: the
-//! `_ldap._tcp.dc._msdcs.<domain>` SRV records Active Directory registers.
+//! `_ldap._tcp.dc._msdcs.<domain>` SRV records Active Directory registers,
+//! and the URL that reaches one of them.
 
 use std::time::Duration;
 
@@ -124,6 +125,20 @@ pub async fn resolve_configured(authority: &str, timeout: Duration) -> Option<St
     Some(std::net::SocketAddr::new(ip, port.parse().ok()?).to_string())
 }
 
+/// `url` with its host replaced by `host` (scheme and port kept): the
+/// configured DC's URL turned into one for another DC found by name.
+pub fn url_with_host(url: &str, host: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("ldaps", url));
+    let authority = rest.split('/').next().unwrap_or_default();
+    let port = authority
+        .rsplit_once(':')
+        .filter(|(h, p)| !h.ends_with(']') || !p.is_empty())
+        .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+        .map(|(_, p)| format!(":{p}"))
+        .unwrap_or_default();
+    format!("{scheme}://{host}{port}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +154,18 @@ mod tests {
         assert!(!within_forest("notcorp.example", &names));
         assert!(!within_forest("127.0.0.5", &names));
         assert!(!within_forest("", &names));
+    }
+
+    #[test]
+    fn urls_keep_scheme_and_port() {
+        assert_eq!(
+            url_with_host("ldaps://127.0.0.51:636", "rdc2.repl.test"),
+            "ldaps://rdc2.repl.test:636"
+        );
+        assert_eq!(
+            url_with_host("ldap://dc1.corp", "dc2.corp"),
+            "ldap://dc2.corp"
+        );
+        assert_eq!(url_with_host("ldaps://[::1]:636", "dc2"), "ldaps://dc2:636");
     }
 }

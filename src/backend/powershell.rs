@@ -84,7 +84,7 @@ struct RawState {
     #[serde(default)]
     endpoints: Vec<Endpoint>,
     #[serde(default)]
-    events: Vec<crate::task::diagnose::EventRecord>,
+    events: Vec<crate::backend::sync::EventRecord>,
     #[serde(default)]
     preferred_dcs: Vec<String>,
 }
@@ -394,7 +394,7 @@ impl PowerShell {
     pub async fn read_events(
         &self,
         since: std::time::SystemTime,
-    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+    ) -> Result<Vec<crate::backend::sync::EventRecord>, SyncError> {
         let since = crate::audit::rfc3339(since);
         let state = self
             .send(Request {
@@ -479,11 +479,11 @@ impl CloudSyncAgent for PowerShell {
     }
 }
 
-impl crate::task::diagnose::EventLog for PowerShell {
+impl crate::backend::sync::EventLog for PowerShell {
     async fn events(
         &mut self,
         since: std::time::SystemTime,
-    ) -> Result<Vec<crate::task::diagnose::EventRecord>, SyncError> {
+    ) -> Result<Vec<crate::backend::sync::EventRecord>, SyncError> {
         self.read_events(since).await
     }
 }

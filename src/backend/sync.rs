@@ -1,6 +1,7 @@
 //! The Entra Connect plane: the optional feature "Password writeback" on
-//! the Connect server. `powershell.rs` is the real implementation, the demo
-//! one lives in `demo.rs`.
+//! the Connect server, and the server's Application log (its password
+//! reset service's events). `powershell.rs` is the real implementation,
+//! the demo one lives in `demo/`.
 
 /// The fixed identifier of the Entra ID connector (spec §2).
 pub const ENTRA_CONNECTOR_ID: &str = "b891884f-051e-4a83-95af-2544101c9083";
@@ -143,6 +144,41 @@ pub trait SyncServer {
     async fn preferred_dcs(&mut self) -> Result<Vec<String>, SyncError> {
         Ok(Vec::new())
     }
+}
+
+/// One event as the Connect server's log holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EventRecord {
+    /// When (RFC 3339, as the server wrote it).
+    #[serde(default)]
+    pub time: String,
+    /// Event id.
+    #[serde(default)]
+    pub id: u32,
+    /// Provider (source) name.
+    #[serde(default)]
+    pub source: String,
+    /// Level: 1 critical, 2 error, 3 warning, 4 information.
+    #[serde(default)]
+    pub level: u8,
+    /// The rendered message (bounded by the script).
+    #[serde(default)]
+    pub message: String,
+}
+
+/// The sources read: the password reset service, and synchronization.
+pub const SOURCES: [&str; 3] = [
+    "PasswordResetService",
+    "ADSync",
+    "Directory Synchronization",
+];
+
+/// A Connect server whose Application log can be read.
+#[allow(async_fn_in_trait)]
+pub trait EventLog {
+    /// The entries of [`SOURCES`] since `since` (newest first, at most a
+    /// few hundred).
+    async fn events(&mut self, since: std::time::SystemTime) -> Result<Vec<EventRecord>, SyncError>;
 }
 
 #[cfg(test)]

@@ -226,7 +226,7 @@ impl State {
                     return Task::none();
                 };
                 let env = ctx.env.clone();
-                let options = env.prove_options();
+                let options = prove::Options::for_env(&env);
                 let graph = self.graph.clone();
                 let trail = ctx.backups.trail.clone();
                 let cancel = prove::Cancel::new();

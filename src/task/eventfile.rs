@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use crate::task::diagnose::{EventRecord, SOURCES};
+use crate::backend::sync::{EventRecord, SOURCES};
 
 /// The PowerShell one-liner that exports the last week of the writeback
 /// entries to `writeback-events.json` (run on the Connect server).

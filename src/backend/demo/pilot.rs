@@ -20,7 +20,7 @@ use super::*;
 use crate::backend::tenant::{
     CloudUser, OperationStatus, PilotTenant, ResetPoll, ResetStarted, SsprScope,
 };
-use crate::task::diagnose::{EventLog, EventRecord};
+use crate::backend::sync::{EventLog, EventRecord};
 
 /// A cloud-only user of the demo tenant (not synced: no writeback).
 pub const DEMO_CLOUD_ONLY: &str = "cloud.only@contoso.onmicrosoft.com";
@@ -337,7 +337,7 @@ impl PilotTenant for DemoTenant {
                     (None, false) => {
                         // Written back: pwdLastSet moves (a few seconds
                         // after the clock, as the Connect server's write).
-                        let ft = crate::task::prove::filetime(now + Duration::from_secs(4));
+                        let ft = crate::ad::filetime::filetime(now + Duration::from_secs(4));
                         s.set_binary(&dn, "pwdLastSet", ft.to_string().into_bytes());
                         s.log(31019, 4, format!("Password reset written back for {dn}."));
                     }

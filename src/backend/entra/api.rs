@@ -136,7 +136,7 @@ impl Api {
             if let Some(body) = body {
                 request = request.json(body);
             }
-            let shown = crate::diagnostics::url_for_log(url);
+            let shown = super::url_for_log(url);
             tracing::debug!(%method, url = shown, request_id, "calling");
             let started = Instant::now();
             let response = match request.send().await {

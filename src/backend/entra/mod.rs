@@ -9,6 +9,8 @@ pub mod pilot;
 pub mod portal;
 pub mod signin;
 
+use std::sync::Arc;
+
 use oauth2::url::{Host, Url};
 
 use super::tenant::TenantError;
@@ -189,9 +191,84 @@ impl SignInConfig {
     }
 }
 
+/// A signed-in session and who it is.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    /// The tokens (in memory only).
+    pub session: Arc<signin::Session>,
+    /// The user's principal name, when Graph told it.
+    pub user: Option<String>,
+}
+
+impl SignedIn {
+    /// A session, with the user Graph names for it (None when Graph does
+    /// not say).
+    pub async fn new(session: signin::Session) -> SignedIn {
+        let session = Arc::new(session);
+        let user = graph::me(&api::Api::new(session.clone())).await.ok();
+        SignedIn { session, user }
+    }
+
+    /// API calls on this session.
+    pub fn api(&self) -> api::Api {
+        api::Api::new(self.session.clone())
+    }
+
+    /// The tenant's portal plane.
+    pub fn tenant(&self) -> portal::PortalTenant {
+        portal::PortalTenant::new(self.api(), self.user.clone())
+    }
+}
+
+/// Graph's facts about the tenant and the signed-in user.
+pub async fn facts(signed_in: &SignedIn) -> Result<graph::TenantFacts, TenantError> {
+    graph::facts(&signed_in.api()).await
+}
+
+/// A URL as the log shows it: scheme, host and path, and the names of the
+/// query's parameters without their values (which may hold a code or a
+/// token). Unparsable text gives "(unparsable URL)".
+pub fn url_for_log(url: &str) -> String {
+    let Ok(parsed) = Url::parse(url) else {
+        return "(unparsable URL)".into();
+    };
+    let mut shown = format!(
+        "{}://{}{}",
+        parsed.scheme(),
+        parsed.host_str().unwrap_or(""),
+        parsed.port().map(|p| format!(":{p}")).unwrap_or_default()
+    );
+    shown.push_str(parsed.path());
+    let names: Vec<String> = parsed.query_pairs().map(|(k, _)| k.into_owned()).collect();
+    if !names.is_empty() {
+        shown.push('?');
+        shown.push_str(
+            &names
+                .iter()
+                .map(|n| format!("{n}=…"))
+                .collect::<Vec<_>>()
+                .join("&"),
+        );
+    }
+    shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_lose_query_values_and_credentials() {
+        assert_eq!(
+            url_for_log("https://user:pw@login.example/t/oauth2/token?code=SECRET&state=S2"),
+            "https://login.example/t/oauth2/token?code=…&state=…"
+        );
+        assert_eq!(
+            url_for_log("http://127.0.0.1:8080/api/x"),
+            "http://127.0.0.1:8080/api/x"
+        );
+        assert_eq!(url_for_log("not a url"), "(unparsable URL)");
+    }
 
     #[test]
     fn http_only_for_loopback() {

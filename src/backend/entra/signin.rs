@@ -76,7 +76,7 @@ impl<'c> oauth2::AsyncHttpClient<'c> for Logged {
 
     fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
         let method = request.method().to_string();
-        let url = crate::diagnostics::url_for_log(&request.uri().to_string());
+        let url = super::url_for_log(&request.uri().to_string());
         let inner = self.0.call(request);
         Box::pin(async move {
             let started = Instant::now();

@@ -283,19 +283,6 @@ fn rdn_value(rdn: &str) -> String {
     rdn.split_once('=').map_or(rdn, |(_, v)| v).to_string()
 }
 
-/// `url` with its host replaced by `host` (scheme and port kept).
-pub fn url_with_host(url: &str, host: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("ldaps", url));
-    let authority = rest.split('/').next().unwrap_or_default();
-    let port = authority
-        .rsplit_once(':')
-        .filter(|(h, p)| !h.ends_with(']') || !p.is_empty())
-        .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
-        .map(|(_, p)| format!(":{p}"))
-        .unwrap_or_default();
-    format!("{scheme}://{host}{port}")
-}
-
 /// One target's descriptor on one DC.
 #[derive(Clone, Debug)]
 struct TargetCopy {
@@ -789,19 +776,6 @@ mod tests {
         assert_eq!(s.len(), 5);
         assert_eq!(sample(vec!["CN=a".into()], 5), vec!["CN=a".to_string()]);
         assert!(sample(Vec::new(), 5).is_empty());
-    }
-
-    #[test]
-    fn urls_keep_scheme_and_port() {
-        assert_eq!(
-            url_with_host("ldaps://127.0.0.51:636", "rdc2.repl.test"),
-            "ldaps://rdc2.repl.test:636"
-        );
-        assert_eq!(
-            url_with_host("ldap://dc1.corp", "dc2.corp"),
-            "ldap://dc2.corp"
-        );
-        assert_eq!(url_with_host("ldaps://[::1]:636", "dc2"), "ldaps://dc2:636");
     }
 
     #[test]
