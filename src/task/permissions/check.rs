@@ -1,17 +1,16 @@
-//! Pre-flight: the findings of step 1, each with its severity, and the
-//! facts about the connector account (its token, its computed state).
+//! Pre-flight: the findings of step 1, each with its severity, and what
+//! they say of the connector account (its facts are read in `token.rs`).
 
 use serde::Serialize;
 
 use super::scan::audit_users;
+use super::token::{ConnectorFacts, connector_facts, unexpire_held};
 use super::{
     Account, AccountKind, BlockedOu, BlockedUser, Discovery, GrantOptions, POLICY_HINTS_OIDS,
     Phase, Progress, TaskError, discover, find_account, grant_for, read_dacl, targets,
 };
-use crate::ad::Sid;
-use crate::ad::access::{Right, Token};
-use crate::ad::grant::{GrantState, guids};
-use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::ad::grant::GrantState;
+use crate::backend::{Directory, Scope};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -400,119 +399,6 @@ pub async fn check<D: Directory>(
         });
     }
     Ok((discovery, checks))
-}
-
-/// Whether `token` holds Unexpire password on the domain root `root` now.
-pub async fn unexpire_held<D: Directory>(
-    dir: &mut D,
-    root: &str,
-    token: &Token,
-) -> Result<bool, TaskError> {
-    let (_, sd) = read_dacl(dir, root).await?;
-    Ok(crate::ad::access::check(
-        &sd,
-        guids::DOMAIN_DNS,
-        token,
-        false,
-        &[Right::Extended(guids::UNEXPIRE_PASSWORD)],
-    )[0]
-    .allowed())
-}
-
-/// What the DC says of the connector account: its token and computed state.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConnectorFacts {
-    /// Its SID, primary group, groups, sIDHistory and the logon SIDs.
-    pub token: Token,
-    /// msDS-User-Account-Control-Computed: locked out.
-    pub locked_out: bool,
-    /// msDS-User-Account-Control-Computed: password expired.
-    pub password_expired: bool,
-    /// The groups came from `tokenGroupsNoGCAcceptable` (`tokenGroups`
-    /// could not be read): universal groups of other domains may be
-    /// missing.
-    pub groups_without_gc: bool,
-}
-
-/// Reads the connector's token and computed account state with a base
-/// search on the account: its primary group, `tokenGroups` (else
-/// `tokenGroupsNoGCAcceptable`, said as a warning), `sIDHistory`, and the
-/// logon SIDs every network token carries. Groups that cannot be read are
-/// an error ([`TaskError::TokenUnreadable`]), never an empty token: every
-/// account has at least its primary group.
-pub async fn connector_facts<D: Directory>(
-    dir: &mut D,
-    account: &Account,
-) -> Result<ConnectorFacts, TaskError> {
-    let sid: Sid = account.sid.parse().map_err(|_| TaskError::BadData {
-        dn: account.dn.clone(),
-        what: "objectSid".into(),
-    })?;
-    let sids = |entry: &Entry, attr: &str| -> Vec<Sid> {
-        entry
-            .attrs
-            .get(&attr.to_ascii_lowercase())
-            .map(|v| v.iter().filter_map(|b| Sid::from_bytes(b).ok()).collect())
-            .unwrap_or_default()
-    };
-    let entry = read_account(
-        dir,
-        &account.dn,
-        &[
-            "tokenGroups",
-            "msDS-User-Account-Control-Computed",
-            "primaryGroupID",
-            "sIDHistory",
-        ],
-    )
-    .await?;
-    let mut groups = sids(&entry, "tokenGroups");
-    let mut groups_without_gc = false;
-    if groups.is_empty() {
-        let fallback = read_account(dir, &account.dn, &["tokenGroupsNoGCAcceptable"]).await?;
-        groups = sids(&fallback, "tokenGroupsNoGCAcceptable");
-        groups_without_gc = true;
-    }
-    if groups.is_empty() {
-        return Err(TaskError::TokenUnreadable {
-            dn: account.dn.clone(),
-        });
-    }
-    let primary = entry
-        .text("primaryGroupID")
-        .and_then(|t| t.trim().parse::<u32>().ok())
-        .and_then(|rid| sid.parent()?.with_rid(rid));
-    groups.extend(primary);
-    groups.extend(sids(&entry, "sIDHistory"));
-    let computed: u32 = entry
-        .text("msDS-User-Account-Control-Computed")
-        .and_then(|t| t.trim().parse().ok())
-        .unwrap_or(0);
-    Ok(ConnectorFacts {
-        token: Token::new(sid, groups),
-        locked_out: computed & 0x10 != 0,
-        password_expired: computed & 0x80_0000 != 0,
-        groups_without_gc,
-    })
-}
-
-/// One base read of the account; a refusal or an LDAP error gives an
-/// empty entry (what could not be read is judged by the caller).
-async fn read_account<D: Directory>(
-    dir: &mut D,
-    dn: &str,
-    attrs: &[&str],
-) -> Result<Entry, TaskError> {
-    match dir
-        .search(dn, Scope::Base, "(objectClass=*)", attrs, false)
-        .await
-    {
-        Ok(mut entries) if !entries.is_empty() => Ok(entries.remove(0)),
-        Ok(_)
-        | Err(DirectoryError::Ldap { .. })
-        | Err(DirectoryError::InsufficientRights { .. }) => Ok(Entry::default()),
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// Well-known privileged groups: domain RIDs and BUILTIN aliases.

@@ -31,17 +31,14 @@ pub use backup::{
     Backup, CheckedBackup, backup_dir, backup_name, check_backup, demo_backup_dir,
     grant_entries_only, load_backups, load_backups_for,
 };
-pub use check::{
-    Check, ConnectorFacts, ConnectorProblem, Finding, Outcome, check, connector_checks,
-    connector_facts,
-};
+pub use check::{Check, ConnectorProblem, Finding, Outcome, check, connector_checks};
 pub use discovery::{
     Account, AccountKind, DcSource, Discovery, DomainName, DomainServer, ForestDomain, discover,
     escape_filter, find_account, forest_domains, targets,
 };
 pub use rollback::{RollbackResult, backups_to_undo, not_in_log, rollback};
 pub use scan::{audit_users, verify};
-pub use token::{Home, token_for_domain};
+pub use token::{ConnectorFacts, Home, connector_facts, token_for_domain};
 
 /// OIDs of the password-policy-hints controls (new, then old).
 pub const POLICY_HINTS_OIDS: [&str; 2] = ["1.2.840.113556.1.4.2239", "1.2.840.113556.1.4.2066"];

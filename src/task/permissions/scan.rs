@@ -2,9 +2,10 @@
 //! of the connector's token on its own descriptor (pre-flight predicts,
 //! verify reads what is).
 
+use super::token::{connector_facts, unexpire_held};
 use super::{
-    Account, Audit, BlockedOu, Discovery, GrantOptions, Phase, Progress, TaskError,
-    connector_facts, discover, find_account, read_dacl, targets,
+    Account, Audit, BlockedOu, Discovery, GrantOptions, Phase, Progress, TaskError, discover,
+    find_account, read_dacl, targets,
 };
 use crate::ad::access::Token;
 use crate::ad::grant::{TargetKind, WritebackGrant};
@@ -365,7 +366,7 @@ pub async fn verify<D: Directory>(
     }
     for root in roots {
         let token = super::token::token_for_domain(dir, &home, &root).await?;
-        if !super::check::unexpire_held(dir, &root, &token).await? {
+        if !unexpire_held(dir, &root, &token).await? {
             audit.unexpire_missing.push(root);
         }
     }
