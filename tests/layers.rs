@@ -42,13 +42,30 @@ const LAYERS: &[(&str, u8)] = &[
     ("", 13),
 ];
 
+/// Upward imports that another part of the same change removes (file,
+/// path as written). Each must still be found, so that the list is
+/// emptied as they go.
+const PENDING: &[(&str, &str)] = &[
+    // Issue 24 part A: `GrantOptions` moves to `profile`.
+    ("src/profile.rs", "crate::task::permissions::GrantOptions"),
+    ("src/session.rs", "crate::task::permissions::GrantOptions"),
+];
+
 #[test]
 fn the_source_tree_has_no_upward_import_and_no_cycle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     assert!(files.len() > 50, "the tree was not read: {}", files.len());
-    let problems = check(&files);
+    let mut problems = check(&files);
+    for (file, path) in PENDING {
+        let named = format!("upward: {file} → {path} (");
+        let before = problems.len();
+        problems.retain(|p| !p.starts_with(&named));
+        if problems.len() == before {
+            problems.push(format!("pending, but gone: {file} → {path}: strike it"));
+        }
+    }
     assert!(
         problems.is_empty(),
         "{} problem(s) with the layers:\n{}",
@@ -326,7 +343,8 @@ fn tokens(text: &str) -> Vec<Tok> {
         } else if ch == '\'' {
             // A character ('x', '\n', '\u{1F600}') or a lifetime ('a).
             if at(i + 1) == '\\' {
-                let mut j = i + 2;
+                // Past the escaped character: '\'' and '\\' end later.
+                let mut j = i + 3;
                 while j < c.len() && c[j] != '\'' {
                     j += 1;
                 }
@@ -709,6 +727,8 @@ fn comments_strings_and_chars_are_not_imports() {
             const A: &str = "crate::cli::run";
             const B: &str = r#"use crate::cli;"#;
             const C: char = '"';
+            const D: char = '\'';
+            const E: [char; 2] = ['\\', '"'];
             fn f<'a>(x: &'a str) -> &'a str { x }
             "##,
         ),
