@@ -1,11 +1,15 @@
 //! `writeback-wizard sd decode|encode` as an admin runs it.
 
-mod common;
+mod support {
+    pub mod golden;
+}
+
+use support::golden;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use common::*;
+use golden::*;
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))

@@ -6,8 +6,11 @@
 //! dialog, headlessly. The run against the Samba DC is in
 //! `tests/diagnostics_dc.rs`.
 
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod fake_entra;
+}
+
+use support::fake_entra;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -5,8 +5,11 @@
 //! per audience, the portal policy GET/PUT and the Graph reads — and can be
 //! told to fail. The wizard's own code runs unchanged, pointed at it.
 
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod fake_entra;
+}
+
+use support::fake_entra;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -388,20 +391,37 @@ fn throttling_is_retried_after_the_servers_delay() {
 #[test]
 fn refusals_and_surprises_fall_back_to_the_manual_step() {
     type Check = fn(&TenantError) -> bool;
-    let cases: [(Failure, Check); 5] = [
-        (Failure::Status(403, None), |e| *e == TenantError::Forbidden),
-        (Failure::Status(404, None), |e| {
-            matches!(e, TenantError::ApiChanged(_))
-        }),
-        (Failure::Status(500, None), |e| {
-            *e == TenantError::Server(500)
-        }),
-        (Failure::Malformed, |e| {
-            matches!(e, TenantError::ApiChanged(_))
-        }),
-        (Failure::Shape, |e| matches!(e, TenantError::ApiChanged(_))),
+    // Each refusal, the error it must give, and what its English message
+    // must say beside naming the manual step.
+    let cases: [(Failure, Check, &str); 5] = [
+        (
+            Failure::Status(403, None),
+            |e| *e == TenantError::Forbidden,
+            "the portal refused the change (403)",
+        ),
+        (
+            Failure::Status(404, None),
+            |e| matches!(e, TenantError::ApiChanged(_)),
+            "the portal's API answered unexpectedly (",
+        ),
+        (
+            Failure::Status(500, None),
+            |e| *e == TenantError::Server(500),
+            "the service failed (HTTP 500)",
+        ),
+        (
+            Failure::Malformed,
+            |e| matches!(e, TenantError::ApiChanged(_)),
+            "the portal's API answered unexpectedly (",
+        ),
+        (
+            Failure::Shape,
+            |e| matches!(e, TenantError::ApiChanged(_)),
+            "the portal's API answered unexpectedly (",
+        ),
     ];
-    for (failure, check) in cases {
+    writeback_wizard::localize::init(Some("en"));
+    for (failure, check, says) in cases {
         let server = Server::start(Fake::default());
         runtime().block_on(async {
             let signed = sign_in_browser(&server.config()).await.unwrap();
@@ -415,8 +435,14 @@ fn refusals_and_surprises_fall_back_to_the_manual_step() {
             assert!(e.needs_manual_step(), "{e:?}");
             // Nothing was changed.
             assert!(server.lock().puts.is_empty());
-            // The message names a fix.
-            assert!(!writeback_wizard::explain::tenant_error(&e).is_empty());
+            // The message says what happened and names the manual step.
+            let text = writeback_wizard::explain::tenant_error(&e);
+            assert!(text.starts_with(says), "{failure:?}: {text}");
+            assert!(
+                text.ends_with("make the change by hand in the admin center")
+                    || text.ends_with("make the change by hand"),
+                "{failure:?}: {text}"
+            );
         });
     }
 }

@@ -13,11 +13,12 @@
 //! Global Catalog of a multi-domain forest are proven against the stand-in
 //! in `tests/forest_referrals.rs`.
 
-#[path = "support/dc.rs"]
-#[allow(dead_code)]
-mod dc;
-#[path = "support/forest.rs"]
-mod forest;
+mod support {
+    pub mod dc;
+    pub mod forest;
+}
+
+use support::{dc, forest};
 
 use dc::{runtime, unique_name};
 use forest::*;
@@ -38,8 +39,9 @@ fn granted(sd: &writeback_wizard::ad::SecurityDescriptor, sid: Sid) -> bool {
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
-    let Some((a, b)) = forest() else { return };
+    let (a, b) = forest();
     let started = std::time::Instant::now();
     let data = std::env::temp_dir().join(unique_name("wbw-forest-test"));
     std::fs::create_dir_all(&data).expect("data dir");
@@ -220,8 +222,9 @@ fn each_domain_is_granted_verified_and_rolled_back_through_its_own_dc() {
 /// refused with a message naming the record, and nothing connects there
 /// (a listener on that address counts the attempts).
 #[test]
+#[ignore = "needs the Samba DC"]
 fn the_second_domains_dc_is_found_through_dns_srv_records() {
-    let Some((a, b)) = forest() else { return };
+    let (a, b) = forest();
     let data = std::env::temp_dir().join(unique_name("wbw-forest-srv"));
     std::fs::create_dir_all(&data).expect("data dir");
     let ca = both_cas(&a, &b, &data);
@@ -375,8 +378,9 @@ fn the_second_domains_dc_is_found_through_dns_srv_records() {
 /// Operators (S-1-5-32-548) blocks on the second domain's user, and not on
 /// the first domain's.
 #[test]
+#[ignore = "needs the Samba DC"]
 fn each_domain_is_judged_with_the_token_its_own_dc_builds() {
-    let Some((a, b)) = forest() else { return };
+    let (a, b) = forest();
     let data = std::env::temp_dir().join(unique_name("wbw-forest-token"));
     std::fs::create_dir_all(&data).expect("data dir");
     let ca = both_cas(&a, &b, &data);

@@ -12,14 +12,13 @@
 //! continuation reference to the other domain's DC, and refuses a referral
 //! to a host outside the forest.
 
-#[path = "support/ad_front.rs"]
-mod ad_front;
-#[path = "support/dc.rs"]
-#[allow(dead_code)]
-mod dc;
-#[path = "support/forest.rs"]
-#[allow(dead_code)]
-mod forest;
+mod support {
+    pub mod ad_front;
+    pub mod dc;
+    pub mod forest;
+}
+
+use support::{ad_front, dc, forest};
 
 use ad_front::{Front, FrontConfig};
 use dc::{TIMEOUT, runtime, unique_name};
@@ -39,8 +38,8 @@ struct World {
     data: std::path::PathBuf,
 }
 
-fn world() -> Option<World> {
-    let (a, b) = forest()?;
+fn world() -> World {
+    let (a, b) = forest();
     let data = std::env::temp_dir().join(unique_name("wbw-referrals"));
     std::fs::create_dir_all(&data).expect("data dir");
     let front = Front::start(
@@ -59,13 +58,13 @@ fn world() -> Option<World> {
     pem.extend(std::fs::read(&front.ca).expect("stand-in CA"));
     let ca = data.join("all-ca.pem");
     std::fs::write(&ca, pem).expect("CA file");
-    Some(World {
+    World {
         a,
         b,
         front,
         ca,
         data,
-    })
+    }
 }
 
 fn granted(sd: &writeback_wizard::ad::SecurityDescriptor, sid: writeback_wizard::ad::Sid) -> bool {
@@ -83,8 +82,9 @@ fn json(out: &(i32, String, String)) -> serde_json::Value {
 /// Everything through the stand-in, in one test: the stand-in binds
 /// ports 636 and 3269 of its address, which one process holds at a time.
 #[test]
+#[ignore = "needs the Samba DC"]
 fn a_forest_that_refers_works_end_to_end_and_foreign_referrals_are_refused() {
-    let Some(w) = world() else { return };
+    let w = world();
     let started = std::time::Instant::now();
     let rt = runtime();
     let name = unique_name("rconn");

@@ -12,10 +12,12 @@
 //! 0 into it (a Graph admin reset makes the user change password at next
 //! sign-in). tests/pilot_dc.rs does the same against the Samba DC.
 
-#[path = "support/pilot.rs"]
-mod common_pilot;
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod fake_entra;
+    pub mod pilot;
+}
+
+use support::{fake_entra, pilot};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,7 +35,7 @@ use writeback_wizard::task::prove::{
     self, Cancel, Options, Outcome, PilotWarning, ProveError, Role, Unproven,
 };
 
-use common_pilot::{BOB, BOB_DN, fast, runtime};
+use pilot::{BOB, BOB_DN, fast, runtime};
 
 /// A stand-in with Bob (synced, in the demo directory) and a cloud-only
 /// user; the demo organization as AD.

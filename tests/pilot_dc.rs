@@ -1,6 +1,6 @@
 //! `writeback-wizard test-writeback` end to end against the Samba AD DC of
-//! `tests/support/samba-dc.sh` (settings from WRITEBACK_TEST_DC_ENV; skipped
-//! without it, failing when WRITEBACK_TEST_REQUIRE_DC=1) and the local
+//! `tests/support/samba-dc.sh` (settings from WRITEBACK_TEST_DC_ENV; ignored
+//! by a plain `cargo test`, failing without it when included) and the local
 //! Entra ID stand-in (tests/support/fake_entra.rs): Entra ID and an Entra
 //! Connect server cannot run here. The stand-in plays the cloud (Graph's
 //! resetPassword as a long-running operation); its reset hook plays the
@@ -12,11 +12,12 @@
 //! metadata (Samba: the binary replPropertyMetaData) over LDAPS with its
 //! own code, so a rerun on the same user is proven too.
 
-#[allow(dead_code)]
-#[path = "support/dc.rs"]
-mod dc;
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod dc;
+    pub mod fake_entra;
+}
+
+use support::{dc, fake_entra};
 
 use std::collections::HashSet;
 use std::process::{Command, Stdio};
@@ -166,10 +167,9 @@ fn audit_lines(lab: &Lab) -> Vec<serde_json::Value> {
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn proven_when_the_reset_reaches_the_dc() {
-    let Some(mut lab) = Lab::start("pilot-proven") else {
-        return;
-    };
+    let mut lab = Lab::start("pilot-proven");
     let pilot = lab.create_user("pilot", Some("Pilot User"));
     let server = Server::start(fake_entra::Fake::default());
     let upn = cloud_user(&lab, &pilot).upn.clone();
@@ -244,10 +244,9 @@ fn proven_when_the_reset_reaches_the_dc() {
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn unproven_when_the_connect_server_does_not_write_back() {
-    let Some(mut lab) = Lab::start("pilot-unproven") else {
-        return;
-    };
+    let mut lab = Lab::start("pilot-unproven");
     let pilot = lab.create_user("pilot", None);
     let server = Server::start(fake_entra::Fake::default());
     let upn = cloud_user(&lab, &pilot).upn.clone();
@@ -264,10 +263,9 @@ fn unproven_when_the_connect_server_does_not_write_back() {
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn privileged_pilots_are_refused_unless_allowed_and_no_location_is_status_unknown() {
-    let Some(mut lab) = Lab::start("pilot-privileged") else {
-        return;
-    };
+    let mut lab = Lab::start("pilot-privileged");
     let server = Server::start(fake_entra::Fake::default());
     connect_server_writes_back(&server, &lab.dc);
     // adminCount=1 in AD: refused (3), nothing sent.
@@ -335,10 +333,9 @@ fn privileged_pilots_are_refused_unless_allowed_and_no_location_is_status_unknow
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn failures_and_refusals_have_their_exit_status() {
-    let Some(mut lab) = Lab::start("pilot-refusals") else {
-        return;
-    };
+    let mut lab = Lab::start("pilot-refusals");
     let pilot = lab.create_user("pilot", None);
     let server = Server::start(fake_entra::Fake::default());
     let upn = cloud_user(&lab, &pilot).upn.clone();

@@ -4,10 +4,12 @@
 //! own test binary, so that no other test's thread races the scoped
 //! subscriber for tracing's callsite cache.
 
-#[path = "support/pilot.rs"]
-mod common_pilot;
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod fake_entra;
+    pub mod pilot;
+}
+
+use support::{fake_entra, pilot};
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -20,7 +22,7 @@ use writeback_wizard::backend::entra::pilot::{GraphPilot, RESET_SCOPE};
 use writeback_wizard::backend::entra::signin;
 use writeback_wizard::task::prove::{self, Cancel, Outcome};
 
-use common_pilot::{BOB, BOB_DN, fast, runtime};
+use pilot::{BOB, BOB_DN, fast, runtime};
 
 fn setup() -> (Server, DemoOrg) {
     let server = Server::start(fake_entra::Fake::default());

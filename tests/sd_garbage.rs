@@ -1,9 +1,13 @@
 //! The parsers never panic: truncated, bit-flipped and random input gives
 //! an error (or, where it happens to be valid, a descriptor), never a panic.
 
-mod common;
+mod support {
+    pub mod golden;
+}
 
-use common::*;
+use support::golden;
+
+use golden::*;
 use writeback_wizard::ad::{SecurityDescriptor, sddl};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.

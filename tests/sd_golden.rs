@@ -2,9 +2,13 @@
 //! (tests/fixtures/README.md) against the SDDL `samba-tool dsacl get`
 //! printed for the same objects.
 
-mod common;
+mod support {
+    pub mod golden;
+}
 
-use common::*;
+use support::golden;
+
+use golden::*;
 use writeback_wizard::ad::grant::{GrantState, Permission, WritebackGrant, guids};
 use writeback_wizard::ad::{Control, sddl};
 

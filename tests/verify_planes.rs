@@ -6,8 +6,11 @@
 //! the documented contracts (see those files). Each plane not asked for
 //! is named as skipped.
 
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
+mod support {
+    pub mod fake_entra;
+}
+
+use support::fake_entra;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -7,11 +7,12 @@
 //!
 //! One test per binary run: the data directory is a process-wide variable.
 
-#[path = "support/dc.rs"]
-#[allow(dead_code)]
-mod dc;
-#[path = "support/fixture.rs"]
-mod fixture;
+mod support {
+    pub mod dc;
+    pub mod fixture;
+}
+
+use support::{dc, fixture};
 
 use dc::*;
 use fixture::*;
@@ -48,10 +49,9 @@ fn profile(fx: &Fixture, ou: &str, connector: &str, starttls: bool) -> String {
 }
 
 #[test]
+#[ignore = "needs the Samba DC"]
 fn a_profile_keeps_its_targets_inetorgperson_and_starttls_in_the_window() {
-    let Some(mut lab) = Lab::start("window-profile") else {
-        return;
-    };
+    let mut lab = Lab::start("window-profile");
     // SAFETY: this test binary runs one test; nothing reads the variable
     // concurrently.
     unsafe {

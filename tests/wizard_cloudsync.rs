@@ -7,8 +7,11 @@
 //! One test per binary run: the PowerShell executable is named by a
 //! process-wide variable.
 
-#[path = "support/pages.rs"]
-mod pages;
+mod support {
+    pub mod pages;
+}
+
+use support::pages;
 
 use std::path::Path;
 

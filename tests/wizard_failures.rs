@@ -11,10 +11,12 @@
 //! One test per binary run: the stand-ins are named by process-wide
 //! variables.
 
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
-#[path = "support/pages.rs"]
-mod pages;
+mod support {
+    pub mod fake_entra;
+    pub mod pages;
+}
+
+use support::{fake_entra, pages};
 
 use std::path::Path;
 use std::time::Duration;

@@ -4,8 +4,11 @@
 //! once the write has been sent; a Find still running when the field is
 //! edited does not overwrite the newer state.
 
-#[path = "support/pages.rs"]
-mod pages;
+mod support {
+    pub mod pages;
+}
+
+use support::pages;
 
 use iced::futures::StreamExt;
 use iced_runtime::Action;

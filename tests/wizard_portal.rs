@@ -6,10 +6,12 @@
 //!
 //! One test per binary run: the endpoints come from process-wide variables.
 
-#[path = "support/fake_entra.rs"]
-mod fake_entra;
-#[path = "support/pages.rs"]
-mod pages;
+mod support {
+    pub mod fake_entra;
+    pub mod pages;
+}
+
+use support::{fake_entra, pages};
 
 use fake_entra::{DeviceEnd, Failure, Fake, Server};
 use pages::{Run, maybe_shot, shows};

@@ -20,7 +20,7 @@
 //! TLS, every bind, search and write. What is stood in for: the referrals,
 //! the continuation references and the forest-wide Global Catalog, which
 //! two separate Samba domains cannot give (Samba 4.17 hosts no child
-//! domain). Included with `#[path]` by `tests/forest_referrals.rs`.
+//! domain). Used by `tests/forest_referrals.rs`.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

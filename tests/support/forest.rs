@@ -9,7 +9,10 @@
 //! cannot host a child domain (its `domain join` has no subdomain role),
 //! so there is no trust, no replication and no referral between the two:
 //! those are what the stand-in of `tests/support/ad_front.rs` adds.
-//! Included with `#[path]` by `tests/forest_dc.rs`.
+//! Used by `tests/forest_dc.rs`, `tests/forest_referrals.rs` and
+//! `tests/dcs_dc.rs`.
+// Shared by several test binaries, each using a part of it.
+#![allow(dead_code)]
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +21,9 @@ use std::process::{Command, Stdio};
 use ldap3::{Mod, SearchEntry};
 use writeback_wizard::ad::{SecurityDescriptor, Sid};
 
-use crate::dc::{DcConfig, TIMEOUT, fresh_password, ldap_bind, runtime, unicode_pwd, unique_name};
+use super::dc::{
+    DcConfig, TIMEOUT, fresh_password, ldap_bind, required_env, runtime, unicode_pwd, unique_name,
+};
 
 /// Names the `connection.env` of the first forest DC (`WRITEBACK.TEST`).
 pub const FOREST_A_ENV: &str = "WRITEBACK_TEST_FOREST_A_ENV";
@@ -98,23 +103,10 @@ impl ForestDc {
     }
 }
 
-/// The two DCs, made into one forest; `None` when they are not configured
-/// (skipped unless `WRITEBACK_TEST_REQUIRE_DC=1`).
-pub fn forest() -> Option<(ForestDc, ForestDc)> {
-    let (Some(a), Some(b)) = (
-        std::env::var_os(FOREST_A_ENV).filter(|v| !v.is_empty()),
-        std::env::var_os(FOREST_B_ENV).filter(|v| !v.is_empty()),
-    ) else {
-        if std::env::var(crate::dc::REQUIRE_DC).is_ok_and(|v| v == "1") {
-            panic!(
-                "{}=1 but {FOREST_A_ENV} / {FOREST_B_ENV} are not set (tests/run.sh starts \
-                 both forest DCs)",
-                crate::dc::REQUIRE_DC
-            );
-        }
-        println!("skipped: no forest DCs (run bash tests/run.sh)");
-        return None;
-    };
+/// The two DCs, made into one forest; panics when they are not configured.
+pub fn forest() -> (ForestDc, ForestDc) {
+    let a = required_env(FOREST_A_ENV, "the two forest DCs");
+    let b = required_env(FOREST_B_ENV, "the two forest DCs");
     let a = ForestDc::load(Path::new(&a));
     let b = ForestDc::load(Path::new(&b));
     a.add_cross_ref(&b);
@@ -137,7 +129,7 @@ pub fn forest() -> Option<(ForestDc, ForestDc)> {
             .expect("UPN of the second domain's Administrator");
         let _ = ldap.unbind().await;
     });
-    Some((a, b))
+    (a, b)
 }
 
 /// One PEM holding both DCs' CAs (each Samba DC has its own).

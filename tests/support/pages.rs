@@ -1,5 +1,6 @@
 //! Driving one wizard page headlessly: its tasks run to the end, its view
 //! searched with iced_test's simulator.
+// Shared by several test binaries, each using a part of it.
 #![allow(dead_code)]
 
 use iced::Task;

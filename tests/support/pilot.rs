@@ -1,5 +1,6 @@
 //! What the pilot tests against the Entra stand-in share: the synced
 //! pilot user, a runtime, and limits short enough for a test.
+// Shared by several test binaries, each using a part of it.
 #![allow(dead_code)]
 
 use std::time::Duration;

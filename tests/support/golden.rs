@@ -1,4 +1,6 @@
-//! Shared helpers for the integration tests.
+//! The captured security descriptors of `tests/fixtures/` and the SIDs they
+//! name (the golden SD tests and `writeback-wizard sd`).
+// Shared by several test binaries, each using a part of it.
 #![allow(dead_code)]
 
 use writeback_wizard::ad::{SecurityDescriptor, Sid};
