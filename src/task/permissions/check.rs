@@ -5,13 +5,14 @@ use serde::Serialize;
 
 use super::scan::audit_users;
 use super::{
-    Account, AccountKind, BlockedOu, BlockedUser, Discovery, GrantOptions, POLICY_HINTS_OIDS,
-    Phase, Progress, TaskError, discover, find_account, grant_for, read_dacl, targets,
+    Account, AccountKind, BlockedOu, BlockedUser, Discovery, POLICY_HINTS_OIDS, Phase, Progress,
+    TaskError, discover, find_account, grant_for, read_dacl, targets,
 };
 use crate::ad::Sid;
 use crate::ad::access::{Right, Token};
 use crate::ad::grant::{GrantState, guids};
 use crate::backend::{Directory, DirectoryError, Entry, Scope};
+use crate::profile::GrantOptions;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

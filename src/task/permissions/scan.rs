@@ -3,12 +3,13 @@
 //! verify reads what is).
 
 use super::{
-    Account, Audit, BlockedOu, Discovery, GrantOptions, Phase, Progress, TaskError,
-    connector_facts, discover, find_account, read_dacl, targets,
+    Account, Audit, BlockedOu, Discovery, Phase, Progress, TaskError, connector_facts, discover,
+    find_account, read_dacl, targets,
 };
 use crate::ad::access::Token;
 use crate::ad::grant::{TargetKind, WritebackGrant};
 use crate::backend::{Directory, Scope};
+use crate::profile::GrantOptions;
 use crate::task::access::{Containers, DomainAudit, Judge, Mode, Verdict};
 
 const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
