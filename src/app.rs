@@ -11,7 +11,7 @@ use crate::page::{
     Context, Event, Page, Status, connect, permissions, portal, preflight, summary, targets,
     verify, welcome,
 };
-use crate::session::{Backups, Env};
+use crate::session::{Backups, Edit, Env};
 use crate::widget::{self, Element, size};
 
 mod diagnostics;
@@ -224,11 +224,10 @@ macro_rules! on_page {
 impl App {
     /// The state at start, and the task reading the system theme.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let demo = options.env.is_demo();
         let app = App {
             step: Step::Welcome,
             welcome: welcome::State::new(&options.lang, &options.source),
-            targets: targets::State::new(options.env.settings().clone(), demo),
+            targets: targets::State::default(),
             env: options.env,
             source: options.source,
             lang: options.lang,
@@ -376,23 +375,15 @@ impl App {
                 self.shots.capture = on;
                 Task::none()
             }
-            Event::Settings(settings) => {
-                let (settings, credentials) = *settings;
-                self.env.configure(settings, credentials);
+            Event::SettingsEdited(edit) => {
+                self.env.edit(edit);
                 Task::none()
             }
             Event::Targets(targets) => {
-                // The Targets page takes them, and its settings event
-                // reconfigures the backends as any edit there does.
-                let settings = self.targets.set_targets(targets);
-                let task = match settings {
-                    Some(event) => self.react(event),
-                    None => Task::none(),
-                };
-                Task::batch([
-                    task,
-                    self.dispatch(Message::Preflight(preflight::Message::Run)),
-                ])
+                // An edit of the run's settings, as on the Targets page;
+                // then pre-flight checks again.
+                self.env.edit(Edit::Targets(targets));
+                self.dispatch(Message::Preflight(preflight::Message::Run))
             }
             Event::Verified { unreached } => {
                 self.dispatch(Message::Summary(summary::Message::Unreached(unreached)))

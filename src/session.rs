@@ -16,8 +16,9 @@ use crate::backend::ldap::LdapDirectory;
 use crate::backend::powershell::PowerShell;
 use crate::backend::tenant::TenantError;
 use crate::backend::{Directory, DirectoryError, Secret};
+use crate::profile::GrantOptions;
 use crate::profile::Settings;
-use crate::task::permissions::GrantOptions;
+use crate::backend::entra::SignedIn;
 
 /// What the settings never hold: passwords and the tenant session, kept
 /// in memory only.
@@ -34,14 +35,112 @@ pub struct Credentials {
 #[derive(Clone, Debug)]
 enum Planes {
     Demo(DemoOrg),
-    Real(Box<Credentials>),
+    Real,
 }
 
-/// The backends of one run: its settings and the planes they open.
+/// The backends of one run: its settings, its credentials and the planes
+/// they open. The run's one copy of its settings: pages read them here and
+/// change them through [`Env::edit`].
 #[derive(Clone, Debug)]
 pub struct Env {
     settings: Settings,
+    credentials: Credentials,
     planes: Planes,
+    /// Counts the edits, so that a page can tell whether its result was
+    /// made with the settings of now without keeping a copy of them.
+    revision: u64,
+}
+
+/// One change to a run's settings or credentials: what the Targets page
+/// emits for each field, and pre-flight's "add as a target".
+#[derive(Clone, Debug)]
+pub enum Edit {
+    /// The DC's URL.
+    Server(String),
+    /// StartTLS on or off.
+    StartTls(bool),
+    /// The consent to a plaintext bind.
+    Plaintext(bool),
+    /// The CA file (None: the system's roots).
+    CaFile(Option<PathBuf>),
+    /// The account that signs in.
+    BindUser(String),
+    /// Its password (kept in memory only).
+    Password(Secret),
+    /// The connector account.
+    Connector(String),
+    /// Grant on exactly these objects (empty: the domain root).
+    Targets(Vec<String>),
+    /// Domain roots ticked: grant on exactly these objects, not on the
+    /// whole forest.
+    DomainRoots(Vec<String>),
+    /// Every domain of the forest.
+    Forest(bool),
+    /// Also AdminSDHolder.
+    AdminSdHolder(bool),
+    /// Also inetOrgPerson.
+    InetOrgPerson(bool),
+    /// The Connect server (None: this machine).
+    SyncHost(Option<String>),
+    /// Cloud Sync instead of Entra Connect.
+    CloudSync(bool),
+    /// Cloud Sync's tenant administrator.
+    TenantAdmin(Option<String>),
+    /// Its password (kept in memory only).
+    TenantAdminPassword(Secret),
+    /// The tenant (a change forgets the sign-in).
+    Tenant(Option<String>),
+    /// Graph's client for the pilot test.
+    GraphClient(Option<String>),
+    /// Signed in to the tenant, or signed out (None).
+    SignedIn(Option<SignedIn>),
+}
+
+impl Edit {
+    /// Whether the edit changes only what to grant: all the demo, whose
+    /// connection is fixed, takes.
+    pub fn grant_scope(&self) -> bool {
+        matches!(
+            self,
+            Edit::Targets(_)
+                | Edit::DomainRoots(_)
+                | Edit::Forest(_)
+                | Edit::AdminSdHolder(_)
+                | Edit::InetOrgPerson(_)
+        )
+    }
+
+    /// Applies the edit.
+    fn apply(self, s: &mut Settings, c: &mut Credentials) {
+        let d = &mut s.directory;
+        match self {
+            Edit::Server(v) => d.server = v,
+            Edit::StartTls(on) => d.starttls = on,
+            Edit::Plaintext(on) => d.insecure_plaintext = on,
+            Edit::CaFile(v) => d.ca_file = v,
+            Edit::BindUser(v) => d.bind_user = v,
+            Edit::Password(v) => c.password = v,
+            Edit::Connector(v) => d.grant.connector_account = v,
+            Edit::Targets(v) => d.grant.targets = v,
+            Edit::DomainRoots(v) => {
+                d.grant.targets = v;
+                d.grant.forest = false;
+            }
+            Edit::Forest(on) => d.grant.forest = on,
+            Edit::AdminSdHolder(on) => d.grant.include_adminsdholder = on,
+            Edit::InetOrgPerson(on) => d.grant.inetorgperson = on,
+            Edit::SyncHost(v) => s.connect.remote = v,
+            Edit::CloudSync(on) => s.connect.cloud_sync = on,
+            Edit::TenantAdmin(v) => s.connect.tenant_admin = v,
+            Edit::TenantAdminPassword(v) => c.tenant_admin_password = v,
+            Edit::Tenant(v) => {
+                s.tenant.id = v;
+                c.tenant = None;
+            }
+            Edit::GraphClient(v) => s.tenant.graph_client_id = v,
+            Edit::SignedIn(v) => c.tenant = v,
+        }
+    }
 }
 
 /// Where a run's backups go, and the audit trail that records its changes
@@ -65,7 +164,13 @@ impl Env {
         };
         Env {
             settings: Settings::demo(),
+            // Shown (as dots) in the demo's fixed password field.
+            credentials: Credentials {
+                password: Secret::new("demo"),
+                ..Credentials::default()
+            },
             planes: Planes::Demo(DemoOrg::new(delay)),
+            revision: 0,
         }
     }
 
@@ -73,7 +178,9 @@ impl Env {
     pub fn real(settings: Settings, credentials: Credentials) -> Env {
         Env {
             settings,
-            planes: Planes::Real(Box::new(credentials)),
+            credentials,
+            planes: Planes::Real,
+            revision: 0,
         }
     }
 
@@ -102,26 +209,37 @@ impl Env {
         &self.settings
     }
 
-    /// Takes new settings and credentials (the Targets page). The demo
-    /// keeps its fixed connection and takes only what to grant.
-    pub fn configure(&mut self, settings: Settings, credentials: Credentials) {
-        match &mut self.planes {
-            Planes::Demo(_) => self.settings.directory.grant = settings.directory.grant,
-            Planes::Real(c) => {
-                self.settings = settings;
-                **c = credentials;
-            }
+    /// The run's credentials (the demo's are for show).
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// How many edits the settings have had: a result made at another
+    /// revision was made with other settings.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies an edit. The demo keeps its fixed connection and takes
+    /// only what to grant.
+    pub fn edit(&mut self, edit: Edit) {
+        if self.is_demo() && !edit.grant_scope() {
+            return;
         }
+        edit.apply(&mut self.settings, &mut self.credentials);
+        self.revision += 1;
+    }
+
+    /// The same backends granting as `grant` says (the command line's
+    /// options over a profile or the demo's settings).
+    pub fn with_grant(mut self, grant: GrantOptions) -> Env {
+        self.settings.directory.grant = grant;
+        self
     }
 
     /// The grant settings.
     pub fn grant_options(&self) -> GrantOptions {
         self.settings.directory.grant.clone()
-    }
-
-    /// Replaces the grant's targets (pre-flight's "add as a target").
-    pub fn set_targets(&mut self, targets: Vec<String>) {
-        self.settings.directory.grant.targets = targets;
     }
 
     /// The account the directory is changed as (audit records).
@@ -150,7 +268,11 @@ impl Env {
                 use crate::backend::tenant::Tenant;
                 Some(org.tenant().name())
             }
-            Planes::Real(c) => c.tenant.as_ref().map(|s| s.session.config().tenant.clone()),
+            Planes::Real => self
+                .credentials
+                .tenant
+                .as_ref()
+                .map(|s| s.session.config().tenant.clone()),
         }
     }
 
@@ -158,9 +280,12 @@ impl Env {
     pub async fn directory(&self) -> Result<AnyDirectory, DirectoryError> {
         let mut dir = match &self.planes {
             Planes::Demo(org) => AnyDirectory::Demo(org.directory()),
-            Planes::Real(c) => AnyDirectory::Ldap(Box::new(
+            Planes::Real => AnyDirectory::Ldap(Box::new(
                 LdapDirectory::connect(
-                    &self.settings.directory.connect_options(c.password.clone()),
+                    &self
+                        .settings
+                        .directory
+                        .connect_options(self.credentials.password.clone()),
                 )
                 .await?,
             )),
@@ -176,8 +301,11 @@ impl Env {
     pub async fn directory_at(&self, host: &str) -> Result<AnyDirectory, DirectoryError> {
         match &self.planes {
             Planes::Demo(org) => Ok(AnyDirectory::Demo(org.directory_at(host)?)),
-            Planes::Real(c) => {
-                let mut options = self.settings.directory.connect_options(c.password.clone());
+            Planes::Real => {
+                let mut options = self
+                    .settings
+                    .directory
+                    .connect_options(self.credentials.password.clone());
                 options.url = crate::backend::dns::url_with_host(&options.url, host);
                 Ok(AnyDirectory::Ldap(Box::new(
                     LdapDirectory::connect(&options).await?,
@@ -190,7 +318,7 @@ impl Env {
     pub fn sync_server(&self) -> AnySync {
         match &self.planes {
             Planes::Demo(org) => AnySync::Demo(org.sync_server()),
-            Planes::Real(_) => {
+            Planes::Real => {
                 AnySync::PowerShell(PowerShell::new(self.settings.connect.powershell()))
             }
         }
@@ -201,14 +329,14 @@ impl Env {
     pub fn cloud_sync_admin(&self) -> Option<TenantAdmin> {
         match &self.planes {
             Planes::Demo(_) => None,
-            Planes::Real(c) => self.settings.connect.cloud_sync.then(|| TenantAdmin {
+            Planes::Real => self.settings.connect.cloud_sync.then(|| TenantAdmin {
                 user: self
                     .settings
                     .connect
                     .tenant_admin
                     .clone()
                     .unwrap_or_default(),
-                password: c.tenant_admin_password.clone(),
+                password: self.credentials.tenant_admin_password.clone(),
             }),
         }
     }
@@ -217,7 +345,7 @@ impl Env {
     pub fn has_tenant(&self) -> bool {
         match &self.planes {
             Planes::Demo(_) => true,
-            Planes::Real(c) => c.tenant.is_some(),
+            Planes::Real => self.credentials.tenant.is_some(),
         }
     }
 
@@ -225,7 +353,8 @@ impl Env {
     pub fn tenant(&self) -> Option<AnyTenant> {
         match &self.planes {
             Planes::Demo(org) => Some(AnyTenant::Demo(org.tenant())),
-            Planes::Real(c) => c
+            Planes::Real => self
+                .credentials
                 .tenant
                 .as_ref()
                 .map(|signed| AnyTenant::Portal(Box::new(signed.tenant()))),
@@ -236,7 +365,7 @@ impl Env {
     pub async fn tenant_facts(&self) -> Option<Result<TenantFacts, TenantError>> {
         match &self.planes {
             Planes::Demo(org) => Some(Ok(org.tenant().facts().await)),
-            Planes::Real(c) => match &c.tenant {
+            Planes::Real => match &self.credentials.tenant {
                 Some(signed) => Some(crate::backend::entra::facts(signed).await),
                 None => None,
             },
@@ -247,9 +376,45 @@ impl Env {
     pub fn tls(&self) -> bool {
         match &self.planes {
             Planes::Demo(_) => true,
-            Planes::Real(_) => !crate::backend::ldap::is_plaintext(
+            Planes::Real => !crate::backend::ldap::is_plaintext(
                 &self.settings.directory.connect_options(Secret::default()),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_change_the_one_copy_of_the_settings() {
+        let mut env = Env::real(Settings::default(), Credentials::default());
+        env.edit(Edit::Server("ldaps://dc1".into()));
+        env.edit(Edit::Password(Secret::new("pw")));
+        env.edit(Edit::Forest(true));
+        env.edit(Edit::DomainRoots(vec!["DC=a".into()]));
+        assert_eq!(env.settings().directory.server, "ldaps://dc1");
+        assert_eq!(env.credentials().password.expose(), "pw");
+        assert_eq!(env.grant_options().targets, vec!["DC=a"]);
+        assert!(
+            !env.grant_options().forest,
+            "ticked roots are not the forest"
+        );
+        assert_eq!(env.revision(), 4);
+    }
+
+    #[test]
+    fn the_demo_takes_only_what_to_grant() {
+        let mut env = Env::demo(true);
+        let before = env.settings().clone();
+        env.edit(Edit::Server("ldaps://elsewhere".into()));
+        env.edit(Edit::Password(Secret::new("x")));
+        assert_eq!(env.settings(), &before);
+        assert_eq!(env.credentials().password.expose(), "demo");
+        assert_eq!(env.revision(), 0, "nothing changed");
+        env.edit(Edit::Targets(vec!["OU=Sync,DC=contoso,DC=com".into()]));
+        assert_eq!(env.grant_options().targets.len(), 1);
+        assert_eq!(env.revision(), 1);
     }
 }

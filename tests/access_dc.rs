@@ -26,7 +26,8 @@ use writeback_wizard::ad::AceFlags;
 use writeback_wizard::ad::grant::guids;
 use writeback_wizard::audit::Trail;
 use writeback_wizard::backend::Directory;
-use writeback_wizard::task::permissions::{self as perm, GrantOptions, Progress};
+use writeback_wizard::profile::GrantOptions;
+use writeback_wizard::task::permissions::{self as perm, Progress};
 
 const ALL: [&str; 4] = [
     "reset-password",

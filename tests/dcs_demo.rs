@@ -12,10 +12,11 @@ use writeback_wizard::backend::DirectoryError;
 use writeback_wizard::backend::demo::{
     DEMO_CONNECTOR, DEMO_DCS, DEMO_ROOT, DemoDirectory, DemoOrg,
 };
+use writeback_wizard::profile::GrantOptions;
 use writeback_wizard::task::dcs::{
     self, ConnectDc, DcOpener, DcProgress, DcTable, GrantScope, Held, Pulled, WaitEnd,
 };
-use writeback_wizard::task::permissions::{self as perm, GrantOptions};
+use writeback_wizard::task::permissions as perm;
 
 const DC02: &str = "dc02.contoso.com";
 const RODC: &str = "rodc01.contoso.com";

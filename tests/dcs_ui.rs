@@ -16,8 +16,9 @@ use writeback_wizard::audit::{Action as AuditAction, Trail};
 use writeback_wizard::backend::demo::DEMO_CONNECTOR;
 use writeback_wizard::page::Context;
 use writeback_wizard::page::dcs::{Message, State};
+use writeback_wizard::profile::GrantOptions;
 use writeback_wizard::session::{Backups, Env};
-use writeback_wizard::task::permissions::{self as perm, GrantOptions};
+use writeback_wizard::task::permissions as perm;
 
 const SIZE: Size = Size::new(1120.0, 400.0);
 

@@ -11,7 +11,8 @@ use std::time::{Duration, SystemTime};
 use writeback_wizard::audit::Trail;
 use writeback_wizard::backend::demo::{DEMO_CONNECTOR, DEMO_ROOT, DemoOrg};
 use writeback_wizard::backend::{DcSource, Directory, DirectoryError, DomainServer, Scope};
-use writeback_wizard::task::permissions::{self as perm, GrantOptions};
+use writeback_wizard::profile::GrantOptions;
+use writeback_wizard::task::permissions as perm;
 
 const EMEA_ROOT: &str = "DC=emea,DC=contoso,DC=com";
 

@@ -6,7 +6,8 @@ use std::time::{Duration, SystemTime};
 
 use writeback_wizard::audit::{Action, Outcome as AuditOutcome, Plane, Trail};
 use writeback_wizard::backend::demo::{DEMO_CONNECTOR, DEMO_ROOT, DemoOrg};
-use writeback_wizard::task::permissions::{self as perm, Finding, GrantOptions, Outcome, Reason};
+use writeback_wizard::profile::GrantOptions;
+use writeback_wizard::task::permissions::{self as perm, Finding, Outcome, Reason};
 use writeback_wizard::task::{portal, sync};
 
 fn block_on<F: Future>(f: F) -> F::Output {

@@ -46,9 +46,6 @@ const LAYERS: &[(&str, u8)] = &[
 /// path as written). Each must still be found, so that the list is
 /// emptied as they go.
 const PENDING: &[(&str, &str)] = &[
-    // Issue 24 part A: `GrantOptions` moves to `profile`.
-    ("src/profile.rs", "crate::task::permissions::GrantOptions"),
-    ("src/session.rs", "crate::task::permissions::GrantOptions"),
 ];
 
 #[test]

@@ -25,7 +25,8 @@ use writeback_wizard::ad::grant::{GrantState, Reach, WritebackGrant, remove_aces
 use writeback_wizard::ad::{Ace, Sid, sddl};
 use writeback_wizard::audit::Trail;
 use writeback_wizard::backend::{Directory, DirectoryError};
-use writeback_wizard::task::permissions::{self as perm, GrantOptions, Progress, TaskError};
+use writeback_wizard::profile::GrantOptions;
+use writeback_wizard::task::permissions::{self as perm, Progress, TaskError};
 
 /// The ACEs the grant adds on the root of this DC: A1–A4 (Samba's root
 /// already gives Unexpire password, A5, to Authenticated Users).

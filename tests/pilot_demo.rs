@@ -12,9 +12,10 @@ use writeback_wizard::backend::demo::{
     DEMO_CLOUD_ONLY, DEMO_CONNECTOR, DEMO_PILOT, DEMO_TENANT_USER, DemoOrg,
 };
 use writeback_wizard::backend::tenant::{PilotTenant, SsprScope};
+use writeback_wizard::profile::GrantOptions;
 use writeback_wizard::task::access::Reason;
 use writeback_wizard::task::diagnose::{self, Cause};
-use writeback_wizard::task::permissions::{self as perm, GrantOptions};
+use writeback_wizard::task::permissions as perm;
 use writeback_wizard::task::prove::{self, Cancel, Options, Outcome, ProveError, Role, Unproven};
 use writeback_wizard::task::{portal, sync};
 

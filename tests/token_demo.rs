@@ -9,8 +9,9 @@ use std::time::Duration;
 use writeback_wizard::ad::{SecurityDescriptor, sddl};
 use writeback_wizard::backend::Directory;
 use writeback_wizard::backend::demo::{DEMO_CONNECTOR, DEMO_DOMAIN_SID, DEMO_ROOT, DemoOrg};
+use writeback_wizard::profile::GrantOptions;
 use writeback_wizard::task::permissions::{
-    self as perm, ConnectorProblem, Finding, GrantOptions, Reason, TaskError,
+    self as perm, ConnectorProblem, Finding, Reason, TaskError,
 };
 
 fn block_on<F: Future>(f: F) -> F::Output {

@@ -27,8 +27,9 @@ use writeback_wizard::page::{permissions, targets};
 fn window(fx: &Fixture, name: &str, toml: &str) -> Driver {
     let path = fx.lab.data_dir.join(name);
     std::fs::write(&path, toml).unwrap();
-    let options = writeback_wizard::cli::gui::options(Some(&path), "en".into(), ThemeChoice::Light)
+    let start = writeback_wizard::cli::settings::Start::load(Some(&path), false)
         .unwrap_or_else(|e| panic!("{e}"));
+    let options = writeback_wizard::cli::gui::options(&start, "en".into(), ThemeChoice::Light);
     let mut d = Driver::new(options);
     d.send(Message::Next);
     assert_eq!(d.app.step(), Step::Targets);

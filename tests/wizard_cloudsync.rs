@@ -38,7 +38,7 @@ fn cloud_sync_is_chosen_on_targets_and_switched_on_the_connect_page() {
     let mut run = Run::new(Env::real(Settings::default(), Credentials::default()), &dir);
 
     // Targets: Cloud Sync needs the tenant administrator before Next.
-    let mut page = targets::State::new(Settings::default(), false);
+    let mut page = targets::State::default();
     for m in [
         targets::Message::Server("ldaps://dc01.corp.example".into()),
         targets::Message::BindUser("CORP\\admin".into()),

@@ -55,7 +55,7 @@ fn a_failed_enable_is_not_in_summary_undo_all_or_the_runbook() {
     let mut run = Run::new(Env::real(settings.clone(), Credentials::default()), &dir);
 
     // Signed in on Targets (the stand-in approves the device code).
-    let mut page = targets::State::new(settings, false);
+    let mut page = targets::State::default();
     run.send(
         &mut page,
         targets::Message::Tenant(fake_entra::TENANT.into()),

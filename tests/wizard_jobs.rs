@@ -133,7 +133,7 @@ fn a_stale_find_result_is_dropped() {
         ),
         &dir,
     );
-    let mut page = targets::State::new(settings, false);
+    let mut page = targets::State::default();
     let hint = "Find checks that the account exists, is unique and is enabled.";
     // Find runs for MSOL_old and its answer is already on its way (queued)
     // when the field is edited; then it arrives: dropped, the page shows

@@ -29,7 +29,7 @@ fn real_run() -> Run {
 /// The Targets page signed in with a device code; the run's backends
 /// follow its settings.
 fn signed_in_targets(run: &mut Run) -> targets::State {
-    let mut page = targets::State::new(Settings::default(), false);
+    let mut page = targets::State::default();
     run.send(
         &mut page,
         targets::Message::Tenant(fake_entra::TENANT.into()),
@@ -107,7 +107,7 @@ fn sign_in_on_targets_then_switch_the_portal_page_and_fall_back_by_hand() {
     server.lock().device_pending = 0;
     server.lock().device_end = DeviceEnd::Decline;
     let mut run = real_run();
-    let mut page = targets::State::new(Settings::default(), false);
+    let mut page = targets::State::default();
     run.send(
         &mut page,
         targets::Message::Tenant(fake_entra::TENANT.into()),
@@ -128,7 +128,7 @@ fn sign_in_on_targets_then_switch_the_portal_page_and_fall_back_by_hand() {
         fake.cloud_sync = Some(false);
     }
     let mut run = real_run();
-    let mut targets = targets::State::new(Settings::default(), false);
+    let mut targets = targets::State::default();
     run.send(
         &mut targets,
         targets::Message::Tenant(fake_entra::TENANT.into()),

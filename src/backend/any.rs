@@ -22,6 +22,15 @@ pub enum AnyDirectory {
     Ldap(Box<LdapDirectory>),
 }
 
+impl AnyDirectory {
+    /// Signs out of a real directory (nothing for the demo's).
+    pub async fn close(self) {
+        if let AnyDirectory::Ldap(d) = self {
+            d.close().await;
+        }
+    }
+}
+
 impl Directory for AnyDirectory {
     fn server(&self) -> String {
         match self {

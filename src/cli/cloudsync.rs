@@ -7,8 +7,8 @@ use std::io::IsTerminal;
 
 use super::{exit, print_error};
 use crate::backend::Secret;
+use crate::backend::any::AnySync;
 use crate::backend::cloudsync::{CloudSyncState, TENANT_PASSWORD_ENV, TenantAdmin};
-use crate::backend::powershell::PowerShell;
 use crate::task::permissions::Outcome;
 use crate::task::sync::{self, CloudSyncReport};
 use crate::{explain, fl};
@@ -88,7 +88,7 @@ fn render_set(report: &CloudSyncReport, host: &str, json: bool) -> String {
 
 /// Runs the Cloud Sync variant and returns the exit status.
 pub fn run(
-    server: &mut PowerShell,
+    server: &mut AnySync,
     host: &str,
     set: Option<bool>,
     admin: Option<String>,

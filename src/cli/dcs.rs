@@ -139,8 +139,12 @@ pub(super) async fn run(
             args.yes,
         )
         .map_err(|(code, message)| Failure { code, message })?;
-        let PullReport { dc, source, pulled } =
-            dcs::pull_for_env(env, host, &crate::audit::Trail::standard()).await?;
+        let PullReport { dc, source, pulled } = dcs::pull_for_env(
+            env,
+            host,
+            &crate::audit::Trail::standard().demo(env.is_demo()),
+        )
+        .await?;
         let (outcome, line, commands) = words::pulled(&dc.host, &source.host, &pulled);
         failed |= outcome != Outcome::Ok;
         lines.push(finding_line(outcome, &line));

@@ -7,9 +7,10 @@ use std::time::SystemTime;
 
 use clap::Args;
 
+use super::settings::{SettingsArgs, Start};
 use super::{exit, print_error};
-use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncServer;
+use crate::session::Credentials;
 use crate::task::diagnose::{self, Kind};
 use crate::task::permissions::Outcome;
 use crate::{explain, fl};
@@ -22,18 +23,13 @@ pub struct DiagnoseArgs {
     /// not used).
     #[arg(long, value_name = "FILE")]
     pub from: Option<std::path::PathBuf>,
-    /// The Connect server, through PowerShell remoting (default: this machine).
-    #[arg(long, value_name = "HOST")]
-    pub remote: Option<String>,
     /// How far back to read: 30m, 2h, 1d… (default 24h).
     #[arg(long, value_name = "DURATION", default_value = "24h")]
     pub since: String,
-    /// Profile (TOML) whose [connect] table names the server.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<std::path::PathBuf>,
-    /// Seconds allowed for the PowerShell call.
-    #[arg(long, default_value_t = 120)]
-    pub timeout: u64,
+    /// The run's settings: the Connect server (`--remote`, default this
+    /// machine; `--timeout`, default 120 s).
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// Print one JSON document.
     #[arg(long)]
     pub json: bool,
@@ -54,7 +50,7 @@ fn from_file(path: &std::path::Path) -> Result<diagnose::Report, String> {
 /// Runs `diagnose`: 0 when no entry is a problem (success and
 /// information only), 1 when one is (or the log could not be read), 2 on
 /// bad input.
-pub fn run(args: DiagnoseArgs) -> u8 {
+pub fn run(start: &Start, args: DiagnoseArgs) -> u8 {
     if let Some(path) = &args.from {
         return match from_file(path) {
             Ok(report) => print_report(report, args.json),
@@ -68,22 +64,16 @@ pub fn run(args: DiagnoseArgs) -> u8 {
         print_error(&fl!("cli-diag-error-since", value = args.since.as_str()));
         return exit::USAGE;
     };
-    let remote = match &args.profile {
-        Some(path) => match crate::profile::load(path) {
-            Ok(p) => args.remote.clone().or(p.connect.remote),
-            Err(e) => {
-                print_error(&e);
-                return exit::USAGE;
-            }
-        },
-        None => args.remote.clone(),
+    let settings = match start.settings(&args.settings) {
+        Ok(s) => s,
+        Err(e) => {
+            print_error(&e);
+            return exit::USAGE;
+        }
     };
     let clock = crate::audit::env_fixed_time().unwrap_or_else(SystemTime::now);
     let since = clock.checked_sub(back).unwrap_or(std::time::UNIX_EPOCH);
-    let mut ps = PowerShell::new(PowerShellOptions {
-        remote,
-        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
-    });
+    let mut ps = start.env(settings, Credentials::default()).sync_server();
     let host = ps.host();
     let mut quiet = |_| {};
     let work = diagnose::run(&mut ps, host, since, &mut quiet);

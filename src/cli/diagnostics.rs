@@ -3,27 +3,24 @@
 
 use std::path::Path;
 
+use super::settings::{SettingsArgs, Start};
 use super::{exit, print_error};
-use crate::diagnostics::bundle::{self, Run, Settings, Sources};
+use crate::diagnostics::bundle::{self, Run, Sources};
 use crate::fl;
 
-/// Writes the zip; the profile, when given, supplies the settings.
-pub fn run(out: &Path, profile: Option<&Path>, lang: &str) -> u8 {
-    let settings = match profile {
-        Some(path) => match Settings::load(path) {
-            Ok(s) => s,
-            Err(message) => {
-                print_error(&message);
-                return exit::USAGE;
-            }
-        },
-        None => Settings::default(),
+/// Writes the zip; the run's settings (the profile's, with the options
+/// given over them) go into it.
+pub fn run(out: &Path, start: &Start, args: &SettingsArgs, lang: &str) -> u8 {
+    let settings = match start.settings(args) {
+        Ok(s) => s,
+        Err(message) => {
+            print_error(&message);
+            return exit::USAGE;
+        }
     };
     let run = Run {
         lang: lang.to_string(),
-        source: profile
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "command line".into()),
+        source: start.source.clone(),
         settings,
     };
     match bundle::write(out, &run, &Sources::standard()) {

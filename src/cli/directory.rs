@@ -1,74 +1,32 @@
-//! `check`, `grant`, `verify`, `rollback`: step 1 from the command line.
+//! `check`, `grant`, `rollback`: step 1 from the command line, on the
+//! directory the run's [`Env`] opens (a real DC, or the demo's).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::Args;
 
 use super::exit;
-use crate::backend::ldap::{ConnectOptions, LdapDirectory, is_plaintext};
-use crate::backend::{Directory, DomainServer, Secret};
-use crate::profile::Settings;
-use crate::task::permissions::{self as perm, Check, GrantOptions, Outcome, Progress, TaskError};
+use super::settings::{SettingsArgs, Start};
+use crate::backend::Secret;
+use crate::backend::any::AnyDirectory;
+use crate::backend::ldap::is_plaintext;
+use crate::session::{Credentials, Env};
+use crate::task::permissions::{self as perm, Check, Outcome, Progress, TaskError};
 use crate::{explain, fl};
 
 /// Environment variable holding the bind password.
 pub use crate::backend::ldap::PASSWORD_ENV;
 
-/// Connection and target options shared by the four commands.
+/// Options of `check`, `grant` and `rollback`: the settings and `--json`.
 #[derive(Debug, Clone, Args, Default)]
-pub struct DirectoryArgs {
-    /// Domain controller: ldaps://HOST[:PORT] (or ldap:// with --starttls).
-    #[arg(long)]
-    pub server: Option<String>,
-    /// Upgrade ldap:// with StartTLS.
-    #[arg(long)]
-    pub starttls: bool,
-    /// PEM file of the CA that signed the DC's certificate.
-    #[arg(long, value_name = "PEM")]
-    pub ca_file: Option<PathBuf>,
-    /// Allow ldap:// without TLS (the password crosses the network in clear).
-    #[arg(long)]
-    pub insecure_plaintext: bool,
-    /// Account to sign in with: UPN, DN or DOMAIN\user. The password comes
-    /// from WRITEBACK_WIZARD_BIND_PASSWORD or a prompt.
-    #[arg(long)]
-    pub bind_user: Option<String>,
-    /// The AD DS connector account (the account Entra Connect uses).
-    #[arg(long)]
-    pub connector_account: Option<String>,
-    /// Object to grant on (repeatable); default: the domain root.
-    #[arg(long = "target", value_name = "DN")]
-    pub targets: Vec<String>,
-    /// Every domain of the forest.
-    #[arg(long)]
-    pub forest: bool,
-    /// The DC of one domain of the forest, `DNS=ldaps://HOST[:PORT]`
-    /// (repeatable); other domains: the DC DNS names, else the domain name.
-    #[arg(long = "domain-server", value_name = "DNS=URL")]
-    pub domain_servers: Vec<String>,
-    /// Also AdminSDHolder (makes admin accounts resettable from the cloud).
-    #[arg(long)]
-    pub include_adminsdholder: bool,
-    /// Also grant for inetOrgPerson objects.
-    #[arg(long)]
-    pub inetorgperson: bool,
-    /// Profile (TOML) with the same settings; options given here win.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
-    /// Seconds allowed for connecting and for each operation.
-    #[arg(long, default_value_t = 30)]
-    pub timeout: u64,
+pub struct StepArgs {
+    /// The run's settings.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// Print one JSON document with the result.
     #[arg(long)]
     pub json: bool,
-}
-
-/// Settings ready to use.
-pub(super) struct Resolved {
-    pub(super) connect: ConnectOptions,
-    pub(super) grant: GrantOptions,
 }
 
 /// A failure with its exit status.
@@ -104,52 +62,23 @@ impl From<TaskError> for Failure {
     }
 }
 
-impl DirectoryArgs {
-    /// The run's settings: the profile's (when given), with the options
-    /// given here over them.
-    pub fn settings(&self) -> Result<Settings, String> {
-        let mut s = match &self.profile {
-            Some(path) => Settings::load(path)?,
-            None => Settings::default(),
-        };
-        let d = &mut s.directory;
-        if let Some(v) = &self.server {
-            d.server = v.clone();
-        }
-        if let Some(v) = &self.bind_user {
-            d.bind_user = v.clone();
-        }
-        if let Some(v) = &self.connector_account {
-            d.grant.connector_account = v.clone();
-        }
-        if let Some(v) = &self.ca_file {
-            d.ca_file = Some(v.clone());
-        }
-        if !self.targets.is_empty() {
-            d.grant.targets = self.targets.clone();
-        }
-        d.starttls |= self.starttls;
-        d.insecure_plaintext |= self.insecure_plaintext;
-        d.grant.forest |= self.forest;
-        d.grant.include_adminsdholder |= self.include_adminsdholder;
-        d.grant.inetorgperson |= self.inetorgperson;
-        d.timeout = Duration::from_secs(self.timeout.max(1));
-        let profile = std::mem::take(&mut d.grant.domain_servers);
-        d.grant.domain_servers =
-            domain_servers(&self.domain_servers, profile).map_err(|f| f.message)?;
-        Ok(s)
-    }
+/// The run's backends for a directory command: the settings checked for
+/// connecting (and, when `connector`, for a connector account), the
+/// password asked for a real DC.
+pub(super) fn env_for(start: &Start, args: &SettingsArgs, connector: bool) -> Result<Env, Failure> {
+    let settings = start.settings(args).map_err(Failure::usage)?;
+    let credentials = credentials(start, &settings, connector)?;
+    Ok(start.env(settings, credentials))
 }
 
-pub(super) fn resolve(args: &DirectoryArgs) -> Result<Resolved, Failure> {
-    resolve_with(args, true)
-}
-
-/// The settings checked for connecting (and, when `connector`, for a
-/// connector account).
-fn resolve_with(args: &DirectoryArgs, connector: bool) -> Result<Resolved, Failure> {
-    let settings = args.settings().map_err(Failure::usage)?;
-    let d = settings.directory;
+/// Checks `settings` for connecting to the directory (and, when
+/// `connector`, for a connector account); the password of a real DC.
+pub(super) fn credentials(
+    start: &Start,
+    settings: &crate::profile::Settings,
+    connector: bool,
+) -> Result<Credentials, Failure> {
+    let d = &settings.directory;
     let missing = |option: &str| Failure::usage(fl!("cli-error-missing", option = option));
     if d.server.trim().is_empty() {
         return Err(missing("--server"));
@@ -160,52 +89,41 @@ fn resolve_with(args: &DirectoryArgs, connector: bool) -> Result<Resolved, Failu
     if connector && d.grant.connector_account.trim().is_empty() {
         return Err(missing("--connector-account"));
     }
-    let connect = d.connect_options(Secret::default());
-    if is_plaintext(&connect) && !connect.insecure_plaintext {
+    let options = d.connect_options(Secret::default());
+    let plaintext = is_plaintext(&options);
+    if plaintext && !options.insecure_plaintext {
         return Err(Failure::usage(fl!("cli-error-plaintext")));
     }
-    Ok(Resolved {
-        connect,
-        grant: d.grant,
+    if start.demo {
+        return Ok(Credentials::default());
+    }
+    let password = password()?;
+    if plaintext {
+        eprintln!("{}", fl!("cli-warning-plaintext"));
+    }
+    Ok(Credentials {
+        password,
+        ..Credentials::default()
     })
 }
 
-/// The DCs given per domain: `--domain-server DNS=URL` (each wins over
-/// the profile's `[[directory.domain]]` for the same domain).
-fn domain_servers(
-    args: &[String],
-    profile: Vec<DomainServer>,
-) -> Result<Vec<DomainServer>, Failure> {
-    let mut out: Vec<DomainServer> = Vec::new();
-    let given = args.iter().map(|a| {
-        a.split_once('=')
-            .map(|(dns, server)| DomainServer {
-                dns: dns.trim().to_string(),
-                server: server.trim().to_string(),
-            })
-            .ok_or_else(|| a.clone())
-    });
-    for entry in given.chain(profile.into_iter().map(Ok)) {
-        let entry = entry.map_err(|value| {
-            Failure::usage(fl!(
-                "cli-forest-error-domain-server",
-                value = value.as_str()
-            ))
-        })?;
-        let lower = entry.server.to_ascii_lowercase();
-        if entry.dns.is_empty() || !(lower.starts_with("ldaps://") || lower.starts_with("ldap://"))
-        {
-            let value = format!("{}={}", entry.dns, entry.server);
-            return Err(Failure::usage(fl!(
-                "cli-forest-error-domain-server",
-                value = value.as_str()
-            )));
-        }
-        if !out.iter().any(|d| d.dns.eq_ignore_ascii_case(&entry.dns)) {
-            out.push(entry);
-        }
-    }
-    Ok(out)
+/// Opens the run's directory (connects and binds to a real DC).
+pub(super) async fn open(env: &Env) -> Result<AnyDirectory, Failure> {
+    env.directory()
+        .await
+        .map_err(|e| Failure::from(TaskError::from(e)))
+}
+
+/// Connects and binds as `check` does, for commands that need no
+/// connector account (`test-writeback`): the backends and the directory,
+/// or the exit status and the translated message.
+pub async fn connect_directory(
+    start: &Start,
+    args: &SettingsArgs,
+) -> Result<(Env, AnyDirectory), (u8, String)> {
+    let env = env_for(start, args, false).map_err(|f| (f.code, f.message))?;
+    let dir = open(&env).await.map_err(|f| (f.code, f.message))?;
+    Ok((env, dir))
 }
 
 pub(super) fn password() -> Result<Secret, Failure> {
@@ -222,26 +140,6 @@ pub(super) fn password() -> Result<Secret, Failure> {
         "cli-error-no-password",
         var = PASSWORD_ENV
     )))
-}
-
-async fn connect(r: &mut Resolved) -> Result<LdapDirectory, Failure> {
-    r.connect.password = password()?;
-    if is_plaintext(&r.connect) {
-        eprintln!("{}", fl!("cli-warning-plaintext"));
-    }
-    let mut dir = LdapDirectory::connect(&r.connect)
-        .await
-        .map_err(|e| Failure::from(TaskError::from(e)))?;
-    dir.set_domain_servers(&r.grant.domain_servers);
-    Ok(dir)
-}
-
-/// Connects and binds as `check` does, for commands that need no
-/// connector account (`test-writeback`): the exit status and the
-/// translated message on failure.
-pub async fn connect_directory(args: &DirectoryArgs) -> Result<LdapDirectory, (u8, String)> {
-    let mut r = resolve_with(args, false).map_err(|f| (f.code, f.message))?;
-    connect(&mut r).await.map_err(|f| (f.code, f.message))
 }
 
 /// Asks `question` on the terminal unless `yes`; without a terminal (and
@@ -329,17 +227,16 @@ fn print_checks(checks: &[Check]) -> String {
 }
 
 /// `check`: pre-flight. Exit 3 when a blocking finding exists.
-pub fn check(args: DirectoryArgs) -> u8 {
+pub fn check(start: &Start, args: StepArgs) -> u8 {
     let rt = runtime();
     let mut code = exit::OK;
     let result = rt.block_on(async {
-        let mut r = resolve(&args)?;
-        let mut dir = connect(&mut r).await?;
-        let tls = !is_plaintext(&r.connect);
+        let env = env_for(start, &args.settings, true)?;
+        let mut dir = open(&env).await?;
         let (discovery, checks) = perm::check(
             &mut dir,
-            &r.grant,
-            tls,
+            &env.grant_options(),
+            env.tls(),
             true,
             &mut progress_printer(args.json),
         )
@@ -359,15 +256,15 @@ pub fn check(args: DirectoryArgs) -> u8 {
 }
 
 /// `grant`: plan, confirm, apply, read back.
-pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
+pub fn grant(start: &Start, args: StepArgs, dry_run: bool, yes: bool) -> u8 {
     let rt = runtime();
     finish(rt.block_on(async {
-        let mut r = resolve(&args)?;
-        let mut dir = connect(&mut r).await?;
-        let tls = !is_plaintext(&r.connect);
+        let env = env_for(start, &args.settings, true)?;
+        let grant = env.grant_options();
+        let mut dir = open(&env).await?;
         let mut progress = progress_printer(args.json);
         let (discovery, checks) =
-            perm::check(&mut dir, &r.grant, tls, false, &mut progress).await?;
+            perm::check(&mut dir, &grant, env.tls(), false, &mut progress).await?;
         let blocking: Vec<Check> = checks
             .iter()
             .filter(|c| c.outcome == Outcome::Blocking)
@@ -379,7 +276,7 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
                 message: format!("{}\n{}", fl!("cli-blocked"), print_checks(&blocking)),
             });
         }
-        let plan = perm::plan(&mut dir, &discovery, &r.grant, &mut progress).await?;
+        let plan = perm::plan(&mut dir, &discovery, &grant, &mut progress).await?;
         if dry_run || plan.is_noop() {
             dir.close().await;
             return Ok(render_plan(&plan, dry_run, args.json));
@@ -388,19 +285,19 @@ pub fn grant(args: DirectoryArgs, dry_run: bool, yes: bool) -> u8 {
             eprintln!("{}", render_plan(&plan, false, false));
         }
         confirm(fl!("cli-confirm-grant", count = plan.targets.len()), yes)?;
-        let trail = crate::audit::Trail::standard();
+        let backups = start.backups();
         let results = perm::apply(
             &mut dir,
             &plan,
-            &r.grant,
-            &r.connect.bind_user,
-            &perm::backup_dir(),
-            &trail,
+            &grant,
+            &env.operator(),
+            &backups.dir,
+            &backups.trail,
             &mut progress,
         )
         .await?;
         dir.close().await;
-        for failure in trail.failures() {
+        for failure in backups.trail.failures() {
             eprintln!("{}", fl!("audit-error", reason = failure));
         }
         Ok(if args.json {
@@ -499,15 +396,16 @@ fn rollback_preview(backups: &[(PathBuf, perm::Backup)]) -> String {
 }
 
 /// `rollback`: undo the newest grant run (or one backup file).
-pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
+pub fn rollback(start: &Start, args: StepArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
     let rt = runtime();
     finish(rt.block_on(async {
-        let mut r = resolve(&args)?;
-        let mut dir = connect(&mut r).await?;
+        let env = env_for(start, &args.settings, true)?;
+        let mut dir = open(&env).await?;
         let discovery = perm::discover(&mut dir).await?;
         let domain = discovery.default_naming_context.clone();
         let files: Vec<PathBuf> = backup.into_iter().collect();
-        let backups = perm::backups_to_undo(&dir, &discovery, &perm::backup_dir(), &files)?;
+        let saved = start.backups();
+        let backups = perm::backups_to_undo(&dir, &discovery, &saved.dir, &files)?;
         if !args.json {
             eprintln!("{}", rollback_preview(&backups));
         }
@@ -532,18 +430,17 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
             )?;
         }
         confirm(fl!("cli-confirm-rollback", count = backups.len()), yes)?;
-        let trail = crate::audit::Trail::standard();
         let results = perm::rollback(
             &mut dir,
             &backups,
             &domain,
-            &r.connect.bind_user,
-            &trail,
+            &env.operator(),
+            &saved.trail,
             &mut progress_printer(args.json),
         )
         .await?;
         dir.close().await;
-        for failure in trail.failures() {
+        for failure in saved.trail.failures() {
             eprintln!("{}", fl!("audit-error", reason = failure));
         }
         Ok(if args.json {
@@ -562,47 +459,4 @@ pub fn rollback(args: DirectoryArgs, backup: Option<PathBuf>, yes: bool) -> u8 {
                 .join("\n")
         })
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::profile::Profile;
-
-    #[test]
-    fn domain_servers_from_flags_and_profile() {
-        let profile: Profile = toml::from_str(
-            "[directory]\nserver = \"ldaps://dc1.corp.example\"\n\
-             [[directory.domain]]\ndns = \"east.corp.example\"\nserver = \"ldaps://p.east\"\n\
-             [[directory.domain]]\ndns = \"west.corp.example\"\nserver = \"ldaps://dc.west\"\n",
-        )
-        .expect("profile parses");
-        let servers = domain_servers(
-            &["EAST.corp.example=ldaps://dc2.east:1636".to_string()],
-            profile.directory.domains,
-        )
-        .unwrap_or_else(|f| panic!("{}", f.message));
-        assert_eq!(
-            servers,
-            vec![
-                DomainServer {
-                    dns: "EAST.corp.example".into(),
-                    server: "ldaps://dc2.east:1636".into()
-                },
-                DomainServer {
-                    dns: "west.corp.example".into(),
-                    server: "ldaps://dc.west".into()
-                },
-            ],
-            "the flag wins over the profile for the same domain"
-        );
-        for bad in ["east.corp.example", "=ldaps://x", "east=https://x"] {
-            let e = domain_servers(&[bad.to_string()], Vec::new()).err();
-            assert_eq!(e.map(|f| f.code), Some(exit::USAGE), "{bad}");
-        }
-        assert!(
-            toml::from_str::<Profile>("[[directory.domain]]\ndns = \"x\"\nhost = \"y\"\n").is_err(),
-            "unknown keys are refused"
-        );
-    }
 }

@@ -3,60 +3,37 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::settings::Start;
 use super::{exit, print_error};
 use crate::app::{self, Options, ThemeChoice};
 use crate::fl;
-use crate::profile::Settings;
-use crate::session::{Backups, Credentials, Env};
+use crate::session::{Credentials, Env};
 
 /// The window's starting point: the demo, or the real planes a profile
 /// describes (every setting of it; passwords are asked on the Targets
 /// page).
-pub fn options(
-    profile: Option<&Path>,
-    lang: String,
-    theme: ThemeChoice,
-) -> Result<Options, String> {
-    let (env, source) = match profile {
-        None => (Env::demo(false), "demo".to_string()),
-        Some(path) => {
-            let mut settings = Settings::load(path)?;
-            // A profile's `insecure_plaintext` is not consent for this run:
-            // the Targets page asks (an unticked box) before the first bind.
-            settings.directory.insecure_plaintext = false;
-            (
-                Env::real(settings, Credentials::default()),
-                path.display().to_string(),
-            )
-        }
+pub fn options(start: &Start, lang: String, theme: ThemeChoice) -> Options {
+    let mut settings = start.settings.clone();
+    // A profile's `insecure_plaintext` is not consent for this run: the
+    // Targets page asks (an unticked box) before the first bind.
+    settings.directory.insecure_plaintext = false;
+    let env = if start.demo {
+        Env::demo(false)
+    } else {
+        Env::real(settings, Credentials::default())
     };
-    let demo = env.is_demo();
-    Ok(Options {
+    Options {
         env,
-        source,
+        source: start.source.clone(),
         lang,
         theme,
-        backups: Backups {
-            dir: if demo {
-                crate::task::permissions::demo_backup_dir()
-            } else {
-                crate::task::permissions::backup_dir()
-            },
-            trail: crate::audit::Trail::standard().demo(demo),
-        },
-    })
+        backups: start.backups(),
+    }
 }
 
 /// Opens the wizard on the demo, or on the profile's organization.
-pub fn open(profile: Option<&Path>, lang: String, theme: ThemeChoice) -> ExitCode {
-    let options = match options(profile, lang, theme) {
-        Ok(o) => o,
-        Err(message) => {
-            print_error(&message);
-            return ExitCode::from(exit::USAGE);
-        }
-    };
-    match app::run(options) {
+pub fn open(start: &Start, lang: String, theme: ThemeChoice) -> ExitCode {
+    match app::run(options(start, lang, theme)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             print_error(&fl!("gui-error", reason = e.to_string()));

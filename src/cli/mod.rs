@@ -12,6 +12,7 @@ pub mod portal;
 pub mod prove;
 pub mod report;
 pub mod sd;
+pub mod settings;
 pub mod sync;
 pub mod verify;
 
@@ -26,10 +27,14 @@ pub struct Cli {
     /// Language of messages (en, de, fr, es); default: the system's.
     #[arg(long, global = true)]
     pub lang: Option<String>,
-    /// Open the wizard on the organization this profile (TOML) describes
-    /// instead of the built-in demo.
-    #[arg(long, value_name = "FILE")]
+    /// The organization this profile (TOML) describes: the window opens
+    /// on it instead of the built-in demo, a command takes its settings
+    /// (options given win). Read once; before or after the subcommand.
+    #[arg(long, value_name = "FILE", global = true)]
     pub profile: Option<std::path::PathBuf>,
+    /// Run the command on the built-in demo organization.
+    #[arg(long, global = true, conflicts_with = "profile")]
+    pub demo: bool,
     /// Theme: system (default), light or dark.
     #[arg(long, value_enum, default_value_t = ThemeArg::System, global = true)]
     pub theme: ThemeArg,
@@ -91,9 +96,9 @@ pub enum Command {
         /// The zip to write.
         #[arg(long, value_name = "FILE.zip")]
         out: std::path::PathBuf,
-        /// Profile (TOML) whose settings go into the zip.
-        #[arg(long, value_name = "FILE")]
-        profile: Option<std::path::PathBuf>,
+        /// The settings that go into the zip.
+        #[command(flatten)]
+        settings: settings::SettingsArgs,
     },
     /// Show the audit log: every change applied, on every plane.
     Log {
@@ -108,11 +113,11 @@ pub enum Command {
     #[command(subcommand)]
     Portal(portal::PortalCommand),
     /// Step 1 pre-flight: connection, accounts, rights, protected users.
-    Check(directory::DirectoryArgs),
+    Check(directory::StepArgs),
     /// Step 1: grant the writeback permissions (backup, write, read back).
     Grant {
         #[command(flatten)]
-        args: directory::DirectoryArgs,
+        args: directory::StepArgs,
         /// Print the plan and the SDDL diff; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -133,7 +138,7 @@ pub enum Command {
     /// Step 1: undo the newest grant (or the one in --backup).
     Rollback {
         #[command(flatten)]
-        args: directory::DirectoryArgs,
+        args: directory::StepArgs,
         /// A backup file written by grant.
         #[arg(long, value_name = "FILE")]
         backup: Option<std::path::PathBuf>,
@@ -162,9 +167,18 @@ pub fn run(cli: Cli) -> ExitCode {
         verbose: cli.verbose,
         echo: cli.command.is_some() && cli.verbose > 0,
     });
+    // The profile is read once, here, for the window or the command.
+    let demo = cli.demo || (cli.command.is_none() && cli.profile.is_none());
+    let start = match settings::Start::load(cli.profile.as_deref(), demo) {
+        Ok(start) => start,
+        Err(message) => {
+            print_error(&message);
+            return ExitCode::from(exit::USAGE);
+        }
+    };
     let Some(command) = cli.command else {
         tracing::info!(lang, profile = ?cli.profile, "window");
-        return gui::open(cli.profile.as_deref(), lang, cli.theme.into());
+        return gui::open(&start, lang, cli.theme.into());
     };
     // Only the commands speak as the command line (option hints); the
     // screenshots and runbooks show the window's words.
@@ -172,26 +186,24 @@ pub fn run(cli: Cli) -> ExitCode {
         command,
         Command::Screenshots { .. } | Command::Runbook { .. } | Command::Diagnostics { .. }
     ));
-    let span = tracing::info_span!("command", name = command.name());
+    let span = tracing::info_span!("command", name = command.name(), demo = start.demo);
     let _entered = span.enter();
     let code = match command {
-        Command::Diagnostics { out, profile } => {
-            diagnostics::run(&out, profile.or(cli.profile).as_deref(), &lang)
-        }
+        Command::Diagnostics { out, settings } => diagnostics::run(&out, &start, &settings, &lang),
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
         Command::Runbook { out, format } => {
             report::runbook(&out, format, &lang, cli.theme.into(), cli.profile.is_some())
         }
         Command::Log { json } => report::log(json),
         Command::Sd(cmd) => sd::run(cmd),
-        Command::Sync(cmd) => sync::run(cmd),
-        Command::Portal(cmd) => portal::run(cmd),
-        Command::Check(args) => directory::check(args),
-        Command::Grant { args, dry_run, yes } => directory::grant(args, dry_run, yes),
-        Command::Verify(args) => verify::run(args),
-        Command::Rollback { args, backup, yes } => directory::rollback(args, backup, yes),
-        Command::TestWriteback(args) => prove::run(args),
-        Command::Diagnose(args) => diagnose::run(args),
+        Command::Sync(cmd) => sync::run(&start, cmd),
+        Command::Portal(cmd) => portal::run(&start, cmd),
+        Command::Check(args) => directory::check(&start, args),
+        Command::Grant { args, dry_run, yes } => directory::grant(&start, args, dry_run, yes),
+        Command::Verify(args) => verify::run(&start, args),
+        Command::Rollback { args, backup, yes } => directory::rollback(&start, args, backup, yes),
+        Command::TestWriteback(args) => prove::run(&start, args),
+        Command::Diagnose(args) => diagnose::run(&start, args),
     };
     tracing::info!(exit = code, "command finished");
     ExitCode::from(code)

@@ -1,12 +1,15 @@
 //! `portal status|enable|disable`: step 3 from the command line — sign in
 //! (system browser, or `--device-code`), then the same task code as the
-//! wizard's portal page.
+//! wizard's portal page, on the tenant the run's `Env` gives (the demo's
+//! with `--demo`).
 
 use clap::{Args, Subcommand};
 
+use super::settings::{SettingsArgs, Start};
 use super::{exit, print_error};
 use crate::backend::entra::SignInConfig;
 use crate::backend::tenant::{PortalPolicy, TenantError};
+use crate::session::{Credentials, Edit};
 use crate::task::permissions::Outcome;
 use crate::task::portal::{self, Method, SignInProgress, SignedIn};
 use crate::{explain, fl};
@@ -22,30 +25,21 @@ pub enum PortalCommand {
     Disable(PortalArgs),
 }
 
-/// Options of every `portal` subcommand.
+/// Options of every `portal` subcommand: the tenant (`--tenant`,
+/// `--client-id`; default: the profile's, else any work account with Azure
+/// CLI's client) and `--cloud-sync` (also "write back passwords with
+/// cloud sync") come with the run's settings.
 #[derive(Debug, Clone, Args)]
 pub struct PortalArgs {
-    /// Tenant: its domain (contoso.onmicrosoft.com) or id; default: the
-    /// profile's, else any work account ("organizations").
-    #[arg(long)]
-    pub tenant: Option<String>,
-    /// Public client (application) id to sign in with; default: the
-    /// profile's, else Azure CLI's.
-    #[arg(long)]
-    pub client_id: Option<String>,
+    /// The run's settings.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// Sign in with a code entered on any device instead of the browser.
     #[arg(long)]
     pub device_code: bool,
-    /// Profile (TOML) with a [tenant] section.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<std::path::PathBuf>,
     /// Print one JSON document.
     #[arg(long)]
     pub json: bool,
-    /// Cloud Sync chosen (or the profile's [connect] cloud_sync): also
-    /// "write back passwords with cloud sync".
-    #[arg(long)]
-    pub cloud_sync: bool,
 }
 
 fn state(on: bool) -> String {
@@ -81,18 +75,11 @@ fn policy_lines(p: &PortalPolicy, cloud: bool) -> Vec<String> {
     lines
 }
 
-/// The sign-in configuration, and whether Cloud Sync is chosen.
-fn config(args: &PortalArgs) -> Result<(SignInConfig, bool), String> {
-    let profile = match &args.profile {
-        Some(path) => crate::profile::load(path)?,
-        None => crate::profile::Profile::default(),
-    };
-    let cloud = args.cloud_sync || profile.connect.cloud_sync;
-    let tenant = args.tenant.clone().or(profile.tenant.id);
-    let client_id = args.client_id.clone().or(profile.tenant.client_id);
-    SignInConfig::new(tenant.as_deref(), client_id.as_deref())
-        .and_then(|c| c.with_redirect_uri(profile.tenant.redirect_uri.as_deref()))
-        .map(|c| (c, cloud))
+/// The sign-in configuration of `settings`.
+fn config(settings: &crate::profile::Settings) -> Result<SignInConfig, String> {
+    let t = &settings.tenant;
+    SignInConfig::new(t.id.as_deref(), t.client_id.as_deref())
+        .and_then(|c| c.with_redirect_uri(t.redirect_uri.as_deref()))
         .map_err(|e| explain::tenant_error(&e))
 }
 
@@ -120,56 +107,66 @@ pub async fn sign_in(config: &SignInConfig, method: Method) -> Result<SignedIn, 
 }
 
 /// Runs a `portal` subcommand and returns the exit status.
-pub fn run(cmd: PortalCommand) -> u8 {
+pub fn run(start: &Start, cmd: PortalCommand) -> u8 {
     let (args, set) = match cmd {
         PortalCommand::Status(a) => (a, None),
         PortalCommand::Enable(a) => (a, Some(true)),
         PortalCommand::Disable(a) => (a, Some(false)),
     };
-    let (config, cloud) = match config(&args) {
-        Ok(c) => c,
+    let settings = match start.settings(&args.settings) {
+        Ok(s) => s,
         Err(e) => {
             print_error(&e);
             return exit::USAGE;
         }
+    };
+    let cloud = settings.connect.cloud_sync;
+    let config = match start.demo {
+        true => None,
+        false => match config(&settings) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                print_error(&e);
+                return exit::USAGE;
+            }
+        },
     };
     let method = if args.device_code {
         Method::DeviceCode
     } else {
         Method::Browser
     };
+    let mut env = start.env(settings, Credentials::default());
     let work = async {
-        let signed = sign_in(&config, method).await?;
-        let mut tenant = signed.tenant();
+        let mut user = Some(crate::backend::demo::DEMO_TENANT_USER.to_string());
+        if let Some(config) = &config {
+            let signed = sign_in(config, method).await?;
+            user = signed.user.clone();
+            env.edit(Edit::SignedIn(Some(signed)));
+        }
+        let mut tenant = env.tenant().ok_or(TenantError::NotSignedIn)?;
         let policy = match set {
             None => portal::status(&mut tenant).await?,
             Some(on) => {
-                portal::set_all(
-                    &mut tenant,
-                    on,
-                    cloud,
-                    &crate::audit::Trail::standard(),
-                    &mut |_| {},
-                )
-                .await?
+                portal::set_all(&mut tenant, on, cloud, &start.backups().trail, &mut |_| {}).await?
             }
         };
-        let facts = match set {
-            None => Some(portal::facts(&signed).await),
-            Some(_) => None,
-        };
         // Who may use SSPR (issue 15): writeback is pointless for nobody.
-        let sspr = match set {
-            None => Some(portal::sspr_check(&mut signed.tenant().pilot()).await),
-            Some(_) => None,
+        let (facts, sspr) = match set {
+            None => (
+                env.tenant_facts().await,
+                Some(portal::sspr_check(&mut tenant).await),
+            ),
+            Some(_) => (None, None),
         };
-        Ok::<_, TenantError>((signed.user, policy, facts, sspr))
+        let name = env.tenant_label().unwrap_or_default();
+        Ok::<_, TenantError>((name, user, policy, facts, sspr))
     };
     let Some(result) = super::run_cancellable(work) else {
         print_error(&fl!("cli-cancelled"));
         return exit::FAILED;
     };
-    let (user, policy, facts, sspr) = match result {
+    let (name, user, policy, facts, sspr) = match result {
         Ok(r) => r,
         Err(e) => {
             print_error(&explain::tenant_error(&e));
@@ -191,7 +188,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
             checks.extend(super::checks_json(&[(*o, f.clone())]));
         }
         let doc = serde_json::json!({
-            "tenant": config.tenant,
+            "tenant": name,
             "user": user,
             "policy": policy,
             "checks": checks,
@@ -202,7 +199,7 @@ pub fn run(cmd: PortalCommand) -> u8 {
         });
         println!("{doc}");
     } else {
-        let mut lines = vec![fl!("cli-portal-tenant", tenant = config.tenant.as_str())];
+        let mut lines = vec![fl!("cli-portal-tenant", tenant = name.as_str())];
         lines.extend(policy_lines(&policy, cloud));
         for (o, f) in &findings {
             lines.push(super::finding_line(*o, &explain::portal_finding(f)));

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::directory::{DirectoryArgs, confirm_or_refuse, connect_directory};
+use super::directory::{confirm_or_refuse, connect_directory};
+use super::settings::{SettingsArgs, Start};
 use super::{exit, print_error};
 use crate::audit::Trail;
 use crate::backend::entra::SignInConfig;
@@ -17,9 +18,9 @@ use crate::backend::entra::api::Api;
 use crate::backend::entra::graph;
 use crate::backend::entra::pilot::{GRAPH_CLIENT_ID, GraphPilot, READ_USERS_SCOPE, RESET_SCOPE};
 use crate::backend::entra::signin::{self, Progress as SignInProgress, Session};
-use crate::backend::tenant::TenantError;
-use crate::profile::load as load_profile;
-use crate::task::prove::{self, Cancel, Options, Outcome, ProveError};
+use crate::backend::tenant::{PilotTenant, TenantError};
+use crate::backend::{Directory, any::AnyTenant};
+use crate::task::prove::{self, Cancel, Options, Outcome, Pilot, ProveError};
 use crate::{explain, fl};
 
 /// Options of `test-writeback`.
@@ -35,17 +36,16 @@ pub struct ProveArgs {
     /// resets are not written back, so the test would fail.
     #[arg(long)]
     pub allow_privileged: bool,
-    /// The DC to read the user's pwdLastSet from, and the profile.
+    /// The DC to read the user's pwdLastSet from, and the tenant. Graph's
+    /// client: `--client-id` (on this command it names Graph's client),
+    /// `--graph-client-id`, the profile's `[tenant] graph_client_id`, else
+    /// Microsoft Graph Command Line Tools (14d82eec-…), which may ask for
+    /// the reset permission.
     #[command(flatten)]
-    pub directory: DirectoryArgs,
-    /// Tenant: its domain or id; default: the profile's, else any work account.
+    pub settings: SettingsArgs,
+    /// Print one JSON document.
     #[arg(long)]
-    pub tenant: Option<String>,
-    /// Public client id to sign in to Graph with; default: the profile's
-    /// `[tenant] graph_client_id`, else Microsoft Graph Command Line Tools
-    /// (14d82eec-…), which may ask for the reset permission.
-    #[arg(long)]
-    pub client_id: Option<String>,
+    pub json: bool,
     /// Sign in with a code entered on any device instead of the browser.
     #[arg(long)]
     pub device_code: bool,
@@ -75,28 +75,22 @@ pub fn exit_code(e: &ProveError) -> u8 {
     }
 }
 
-/// The sign-in configuration (Graph's client: `--client-id`, the
-/// profile's `graph_client_id`, Microsoft Graph Command Line Tools) and
-/// the account bound to AD.
-fn config(args: &ProveArgs) -> Result<(SignInConfig, Option<String>), String> {
-    let profile = match &args.directory.profile {
-        Some(path) => load_profile(path)?,
-        None => crate::profile::Profile::default(),
-    };
-    let tenant = args.tenant.clone().or(profile.tenant.id);
+/// The sign-in configuration for Graph: the tenant and Graph's client
+/// (`--client-id` given to this command, else the settings'
+/// `graph_client_id`, else Microsoft Graph Command Line Tools).
+fn config(start: &Start, args: &ProveArgs) -> Result<SignInConfig, String> {
+    let settings = start.settings(&args.settings)?;
+    let t = &settings.tenant;
     let client = args
+        .settings
+        .tenant
         .client_id
-        .clone()
-        .or(profile.tenant.graph_client_id)
+        .as_deref()
+        .and_then(crate::profile::given)
+        .or(t.graph_client_id.clone())
         .unwrap_or_else(|| GRAPH_CLIENT_ID.into());
-    let bind = args
-        .directory
-        .bind_user
-        .clone()
-        .or(profile.directory.bind_user);
-    SignInConfig::new(tenant.as_deref(), Some(&client))
-        .and_then(|c| c.with_redirect_uri(profile.tenant.redirect_uri.as_deref()))
-        .map(|c| (c, bind))
+    SignInConfig::new(t.id.as_deref(), Some(&client))
+        .and_then(|c| c.with_redirect_uri(t.redirect_uri.as_deref()))
         .map_err(|e| explain::tenant_error(&e))
 }
 
@@ -144,15 +138,109 @@ async fn sign_in(config: &SignInConfig, device: bool) -> Result<Session, TenantE
     }
 }
 
-/// Runs `test-writeback`: 0 proven, 1 failed or unproven, 2 bad input, 3
-/// blocked (a role or consent missing).
-pub fn run(args: ProveArgs) -> u8 {
-    let json = args.directory.json;
-    let (config, bind_account) = match config(&args) {
-        Ok(c) => c,
+/// What a pilot test needs besides its tenant and directory.
+struct Run<'a> {
+    args: &'a ProveArgs,
+    pick: prove::PickOptions,
+    options: Options,
+    trail: Trail,
+    cancel: Cancel,
+    resetting: Arc<std::sync::atomic::AtomicBool>,
+    interactive: bool,
+}
+
+/// Checks the pilot user, confirms, resets its password in `tenant` and
+/// watches `dir`: the text to print and the exit status.
+async fn prove_with<T: PilotTenant, D: Directory>(
+    tenant: &mut T,
+    dir: &mut D,
+    run: &Run<'_>,
+) -> Result<(String, u8), (u8, String)> {
+    let (args, json) = (run.args, run.args.json);
+    let interactive = run.interactive;
+    let mut progress = |p: prove::Progress| {
+        if interactive {
+            eprintln!("{}", explain::prove_progress(&p));
+        }
+    };
+    let pilot: Pilot = prove::pick_with(tenant, dir, &args.user, &run.pick, &mut progress)
+        .await
+        .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
+    for w in &pilot.warnings {
+        eprintln!(
+            "{}",
+            super::finding_line(
+                crate::task::permissions::Outcome::Warning,
+                &explain::pilot_warning(w)
+            )
+        );
+    }
+    confirm_or_refuse(
+        fl!(
+            "prove-confirm",
+            user = pilot.user.user_principal_name.as_str(),
+            dn = pilot.dn.as_str()
+        ),
+        args.yes,
+    )?;
+    run.resetting
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let report = prove::run(
+        tenant,
+        dir,
+        &pilot,
+        &run.options,
+        &run.trail,
+        &run.cancel,
+        &mut progress,
+    )
+    .await;
+    for failure in run.trail.failures() {
+        eprintln!("{}", fl!("audit-error", reason = failure));
+    }
+    let report = match report {
+        Ok(r) => r,
         Err(e) => {
-            print_error(&e);
-            return exit::USAGE;
+            if let ProveError::Cancelled {
+                reset_sent: true,
+                new_password,
+            }
+            | ProveError::StatusUnknown { new_password, .. } = &e
+            {
+                show_password(&pilot.user.user_principal_name, new_password, json);
+            }
+            return Err((exit_code(&e), explain::prove_error(&e)));
+        }
+    };
+    show_password(&report.user, &report.new_password, json);
+    let code = if report.outcome == Outcome::Proven {
+        exit::OK
+    } else {
+        exit::FAILED
+    };
+    let text = if json {
+        serde_json::json!({ "pilot": pilot, "report": report }).to_string()
+    } else {
+        let mut lines = vec![explain::prove_title(&report.outcome)];
+        lines.extend(explain::prove_detail(&report));
+        lines.join("\n")
+    };
+    Ok((text, code))
+}
+
+/// Runs `test-writeback`: 0 proven, 1 failed or unproven, 2 bad input, 3
+/// blocked (a role or consent missing). With `--demo`, on the demo
+/// organization's tenant and directory.
+pub fn run(start: &Start, args: ProveArgs) -> u8 {
+    let config = if start.demo {
+        None
+    } else {
+        match config(start, &args) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                print_error(&e);
+                return exit::USAGE;
+            }
         }
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -182,102 +270,51 @@ pub fn run(args: ProveArgs) -> u8 {
             }
         }
     });
-    let options = Options {
-        cloud_timeout: Duration::from_secs(args.cloud_timeout.max(1)),
-        directory_wait: Duration::from_secs(args.wait),
-        ..Options::default()
-    };
-    let interactive = !json && std::io::stderr().is_terminal();
     let result: Result<(String, u8), (u8, String)> = runtime.block_on(async {
-        let mut dir = connect_directory(&args.directory).await?;
-        let session = sign_in(&config, args.device_code)
-            .await
-            .map_err(|e| (exit::FAILED, explain::tenant_error(&e)))?;
-        let api = Api::new(Arc::new(session));
-        let me = graph::me(&api).await.ok();
-        if let Some(user) = &me {
-            eprintln!("{}", fl!("cli-portal-signed-in", user = user.as_str()));
-        }
-        let mut tenant = GraphPilot::new(api, me);
-        let mut progress = |p: prove::Progress| {
-            if interactive {
-                eprintln!("{}", explain::prove_progress(&p));
+        let (env, mut dir) = connect_directory(start, &args.settings).await?;
+        let bind = env.operator();
+        let run = Run {
+            args: &args,
+            pick: prove::PickOptions {
+                allow_privileged: args.allow_privileged,
+                bind_account: (!bind.is_empty()).then_some(bind),
+            },
+            // The demo's polls without waits (its reset advances per
+            // poll); the limits as given.
+            options: Options {
+                cloud_timeout: Duration::from_secs(args.cloud_timeout.max(1)),
+                directory_wait: Duration::from_secs(args.wait),
+                ..env.prove_options()
+            },
+            trail: start.backups().trail,
+            cancel,
+            resetting,
+            interactive: !args.json && std::io::stderr().is_terminal(),
+        };
+        let result = match &config {
+            Some(config) => {
+                let session = sign_in(config, args.device_code)
+                    .await
+                    .map_err(|e| (exit::FAILED, explain::tenant_error(&e)))?;
+                let api = Api::new(Arc::new(session));
+                let me = graph::me(&api).await.ok();
+                if let Some(user) = &me {
+                    eprintln!("{}", fl!("cli-portal-signed-in", user = user.as_str()));
+                }
+                prove_with(&mut GraphPilot::new(api, me), &mut dir, &run).await
+            }
+            None => {
+                let mut tenant: AnyTenant = env.tenant().ok_or_else(|| {
+                    (
+                        exit::FAILED,
+                        explain::tenant_error(&TenantError::NotSignedIn),
+                    )
+                })?;
+                prove_with(&mut tenant, &mut dir, &run).await
             }
         };
-        let pick_options = prove::PickOptions {
-            allow_privileged: args.allow_privileged,
-            bind_account: bind_account.clone(),
-        };
-        let pilot = prove::pick_with(
-            &mut tenant,
-            &mut dir,
-            &args.user,
-            &pick_options,
-            &mut progress,
-        )
-        .await
-        .map_err(|e| (exit_code(&e), explain::prove_error(&e)))?;
-        for w in &pilot.warnings {
-            eprintln!(
-                "{}",
-                super::finding_line(
-                    crate::task::permissions::Outcome::Warning,
-                    &explain::pilot_warning(w)
-                )
-            );
-        }
-        confirm_or_refuse(
-            fl!(
-                "prove-confirm",
-                user = pilot.user.user_principal_name.as_str(),
-                dn = pilot.dn.as_str()
-            ),
-            args.yes,
-        )?;
-        let trail = Trail::standard();
-        resetting.store(true, std::sync::atomic::Ordering::SeqCst);
-        let report = prove::run(
-            &mut tenant,
-            &mut dir,
-            &pilot,
-            &options,
-            &trail,
-            &cancel,
-            &mut progress,
-        )
-        .await;
         dir.close().await;
-        for failure in trail.failures() {
-            eprintln!("{}", fl!("audit-error", reason = failure));
-        }
-        let report = match report {
-            Ok(r) => r,
-            Err(e) => {
-                if let ProveError::Cancelled {
-                    reset_sent: true,
-                    new_password,
-                }
-                | ProveError::StatusUnknown { new_password, .. } = &e
-                {
-                    show_password(&pilot.user.user_principal_name, new_password, json);
-                }
-                return Err((exit_code(&e), explain::prove_error(&e)));
-            }
-        };
-        show_password(&report.user, &report.new_password, json);
-        let code = if report.outcome == Outcome::Proven {
-            exit::OK
-        } else {
-            exit::FAILED
-        };
-        let text = if json {
-            serde_json::json!({ "pilot": pilot, "report": report }).to_string()
-        } else {
-            let mut lines = vec![explain::prove_title(&report.outcome)];
-            lines.extend(explain::prove_detail(&report));
-            lines.join("\n")
-        };
-        Ok((text, code))
+        result
     });
     match result {
         Ok((text, code)) => {

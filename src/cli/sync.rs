@@ -1,16 +1,13 @@
 //! `sync status|enable|disable`: step 2 from the command line (Entra
-//! Connect, or Cloud Sync with `--cloud-sync`).
-
-use std::path::PathBuf;
-use std::time::Duration;
+//! Connect, or Cloud Sync with `--cloud-sync`), on the Connect server the
+//! run's `Env` gives (the demo's with `--demo`).
 
 use clap::{Args, Subcommand};
 
+use super::settings::{SettingsArgs, Start};
 use super::{exit, print_error};
-use crate::audit::Trail;
-use crate::backend::powershell::{PowerShell, PowerShellOptions};
 use crate::backend::sync::SyncState;
-use crate::profile::{ConnectProfile, load};
+use crate::session::Credentials;
 use crate::task::permissions::Outcome;
 use crate::task::sync;
 use crate::{explain, fl};
@@ -28,27 +25,14 @@ pub enum SyncCommand {
     Disable(SyncArgs),
 }
 
-/// Options of every `sync` subcommand.
+/// Options of every `sync` subcommand: the Connect server (`--remote`,
+/// default this machine; `--timeout`, default 120 s per PowerShell call),
+/// `--cloud-sync` and `--tenant-admin` come with the run's settings.
 #[derive(Debug, Clone, Args)]
 pub struct SyncArgs {
-    /// The Connect server, through PowerShell remoting (default: this machine).
-    #[arg(long, value_name = "HOST")]
-    pub remote: Option<String>,
-    /// Cloud Sync instead of Entra Connect: the server runs the provisioning
-    /// agent, and enable/disable sign in to the tenant.
-    #[arg(long)]
-    pub cloud_sync: bool,
-    /// With --cloud-sync: the tenant administrator (UPN) to sign in as. The
-    /// password comes from WRITEBACK_WIZARD_TENANT_ADMIN_PASSWORD or a prompt.
-    #[arg(long, value_name = "UPN")]
-    pub tenant_admin: Option<String>,
-    /// Profile (TOML) whose [connect] table supplies the same settings;
-    /// options given here win.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
-    /// Seconds allowed for each PowerShell call.
-    #[arg(long, default_value_t = 120)]
-    pub timeout: u64,
+    /// The run's settings.
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// Print one JSON document.
     #[arg(long)]
     pub json: bool,
@@ -80,41 +64,36 @@ fn render(state: &SyncState, host: &str, json: bool) -> (String, bool) {
 }
 
 /// Runs a `sync` subcommand and returns the exit status.
-pub fn run(cmd: SyncCommand) -> u8 {
+pub fn run(start: &Start, cmd: SyncCommand) -> u8 {
     let (args, set) = match cmd {
         SyncCommand::Status(a) => (a, None),
         SyncCommand::Enable(a) => (a, Some(true)),
         SyncCommand::Disable(a) => (a, Some(false)),
     };
-    let profile = match &args.profile {
-        Some(path) => match load(path) {
-            Ok(p) => p.connect,
-            Err(message) => {
-                print_error(&message);
-                return exit::USAGE;
-            }
-        },
-        None => ConnectProfile::default(),
+    let settings = match start.settings(&args.settings) {
+        Ok(s) => s,
+        Err(message) => {
+            print_error(&message);
+            return exit::USAGE;
+        }
     };
-    let remote = args.remote.clone().or_else(|| profile.remote.clone());
-    let mut server = PowerShell::new(PowerShellOptions {
-        remote: remote.clone(),
-        timeout: Duration::from_secs(args.timeout.max(1)),
-    });
-    let host = remote.unwrap_or_else(|| "localhost".into());
-    let cloud_sync = args.cloud_sync || profile.cloud_sync;
-    if args.tenant_admin.is_some() && !cloud_sync {
+    let cloud_sync = settings.connect.cloud_sync;
+    if args.settings.connect.tenant_admin.is_some() && !cloud_sync {
         print_error(&fl!("cli-error-tenant-admin-needs-cloud-sync"));
         return exit::USAGE;
     }
+    let admin = settings.connect.tenant_admin.clone();
+    let env = start.env(settings, Credentials::default());
+    let mut server = env.sync_server();
+    let host = env.sync_label();
     if cloud_sync {
-        let admin = args.tenant_admin.clone().or(profile.tenant_admin);
         return super::cloudsync::run(&mut server, &host, set, admin, args.json);
     }
+    let trail = start.backups().trail;
     let result = super::run_cancellable(async {
         match set {
             None => sync::status(&mut server).await,
-            Some(on) => sync::set(&mut server, on, &Trail::standard(), &mut |_| {}).await,
+            Some(on) => sync::set(&mut server, on, &trail, &mut |_| {}).await,
         }
     });
     let Some(result) = result else {

@@ -5,35 +5,30 @@
 
 use clap::Args;
 
-use super::directory::{DirectoryArgs, Failure, password, progress_printer};
+use super::directory::{Failure, progress_printer};
 use super::exit;
+use super::settings::{SettingsArgs, Start};
 use crate::backend::entra::SignInConfig;
-use crate::session::{Credentials, Env};
+use crate::session::Credentials;
 use crate::task::permissions::Outcome;
 use crate::task::portal::Method;
 use crate::task::verify::{self, Planes, Read, Report};
 use crate::{explain, fl};
 
-/// Options of `verify`.
+/// Options of `verify`: Active Directory with `--server` (as `check`),
+/// the Entra Connect server with `--remote` (`localhost`: this machine),
+/// the portal with `--tenant`.
 #[derive(Debug, Clone, Args)]
 pub struct VerifyArgs {
-    /// Active Directory: the domain controller and accounts (as `check`).
+    /// The run's settings.
     #[command(flatten)]
-    pub directory: DirectoryArgs,
-    /// The Entra Connect server to read (PowerShell remoting; `localhost`
-    /// for this machine).
-    #[arg(long, value_name = "HOST")]
-    pub remote: Option<String>,
-    /// The tenant whose portal settings to read (its domain or id); signs
-    /// in with the browser, or `--device-code`.
-    #[arg(long)]
-    pub tenant: Option<String>,
-    /// Public client (application) id to sign in with.
-    #[arg(long)]
-    pub client_id: Option<String>,
+    pub settings: SettingsArgs,
     /// Sign in with a code entered on any device instead of the browser.
     #[arg(long)]
     pub device_code: bool,
+    /// Print one JSON document.
+    #[arg(long)]
+    pub json: bool,
     /// Every domain controller (issue 25).
     #[command(flatten)]
     pub dcs: super::dcs::DcsArgs,
@@ -113,15 +108,13 @@ fn json(report: &Report) -> serde_json::Value {
 }
 
 /// Runs `verify` and returns the exit status: 0 when every plane read
-/// could be read, 1 when one could not.
-pub fn run(args: VerifyArgs) -> u8 {
-    let json_out = args.directory.json;
+/// could be read, 1 when one could not. With `--demo`, every plane is the
+/// demo organization's.
+pub fn run(start: &Start, args: VerifyArgs) -> u8 {
+    let json_out = args.json;
     let result = (|| -> Result<u8, Failure> {
-        let mut settings = args.directory.settings().map_err(Failure::usage)?;
-        let connect = args.remote.is_some() || settings.connect.remote.is_some();
-        if let Some(remote) = &args.remote {
-            settings.connect.remote = Some(remote.clone());
-        }
+        let mut settings = start.settings(&args.settings).map_err(Failure::usage)?;
+        let connect = settings.connect.remote.is_some();
         // `localhost`: this machine, without PowerShell remoting.
         if settings
             .connect
@@ -130,12 +123,6 @@ pub fn run(args: VerifyArgs) -> u8 {
             .is_some_and(|r| r.eq_ignore_ascii_case("localhost"))
         {
             settings.connect.remote = None;
-        }
-        if let Some(tenant) = &args.tenant {
-            settings.tenant.id = Some(tenant.clone());
-        }
-        if let Some(id) = &args.client_id {
-            settings.tenant.client_id = Some(id.clone());
         }
         let planes = Planes {
             directory: !settings.directory.server.trim().is_empty(),
@@ -157,8 +144,7 @@ pub fn run(args: VerifyArgs) -> u8 {
         let mut credentials = Credentials::default();
         if planes.directory {
             // The same checks as `check` (accounts given, no plaintext).
-            super::directory::resolve(&args.directory)?;
-            credentials.password = password()?;
+            credentials = super::directory::credentials(start, &settings, true)?;
         }
         let method = if args.device_code {
             Method::DeviceCode
@@ -166,7 +152,7 @@ pub fn run(args: VerifyArgs) -> u8 {
             Method::Browser
         };
         let work = async {
-            if planes.tenant {
+            if planes.tenant && !start.demo {
                 let config = SignInConfig::new(
                     settings.tenant.id.as_deref(),
                     settings.tenant.client_id.as_deref(),
@@ -179,7 +165,7 @@ pub fn run(args: VerifyArgs) -> u8 {
                     },
                 )?);
             }
-            let env = Env::real(settings.clone(), credentials.clone());
+            let env = start.env(settings.clone(), credentials.clone());
             let report = verify::run(&env, planes, &mut progress_printer(json_out))
                 .await
                 .map_err(Failure::from)?;

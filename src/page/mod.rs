@@ -20,7 +20,7 @@ pub mod welcome;
 use iced::Task;
 
 use crate::runbook::Line;
-use crate::session::{Backups, Credentials, Env};
+use crate::session::{Backups, Edit, Env};
 pub use crate::widget::Status;
 use crate::widget::Element;
 
@@ -41,8 +41,9 @@ pub enum Event {
     Language(String),
     /// "Capture screenshots" switched (Welcome).
     Capture(bool),
-    /// The settings changed (Targets): the run's backends follow them.
-    Settings(Box<(crate::profile::Settings, Credentials)>),
+    /// A setting was edited (Targets): the shell applies the edit to the
+    /// run's settings, which every page reads.
+    SettingsEdited(Edit),
     /// Grant on exactly these objects and check again (pre-flight's "add
     /// as a target").
     Targets(Vec<String>),

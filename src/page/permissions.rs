@@ -35,8 +35,8 @@ pub struct State {
     /// An Apply stopped (cancelled or failed) after it may have written:
     /// Undo is offered from the run's saved backups.
     interrupted: bool,
-    /// The settings the plan was made with.
-    planned_with: Option<crate::profile::Settings>,
+    /// The settings' revision the plan was made with.
+    planned_with: Option<u64>,
     /// "Copy SDDL" was pressed for the current plan.
     copied: bool,
 }
@@ -71,7 +71,7 @@ pub enum Message {
 
 impl State {
     fn plan(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        self.planned_with = Some(ctx.env.settings().clone());
+        self.planned_with = Some(ctx.env.revision());
         self.copied = false;
         let env = ctx.env.clone();
         self.busy = Some(Busy::Planning);
@@ -216,7 +216,7 @@ impl Page for State {
     /// Plans on first arrival, and again when the settings changed since
     /// (unless this run already applied a plan).
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        let stale = self.planned_with.as_ref() != Some(ctx.env.settings());
+        let stale = self.planned_with != Some(ctx.env.revision());
         if !self.job.busy() && self.applied.is_none() && (self.plan.is_none() || stale) {
             self.plan = None;
             self.plan(ctx)

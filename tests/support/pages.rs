@@ -97,15 +97,14 @@ impl Run {
     }
 
     /// Sends `message` to `page` and runs what follows to the end (the
-    /// shell's part: a Settings event reconfigures the backends).
+    /// shell's part: a settings edit is applied to the run's settings).
     pub fn send<P: writeback_wizard::page::Page>(&mut self, page: &mut P, message: P::Message) {
         let mut queue = std::collections::VecDeque::from([message]);
         while let Some(m) = queue.pop_front() {
             let (task, event) = page.update(m, &self.ctx());
             if let Some(event) = event {
-                if let writeback_wizard::page::Event::Settings(s) = &event {
-                    let (settings, credentials) = (**s).clone();
-                    self.env.configure(settings, credentials);
+                if let writeback_wizard::page::Event::SettingsEdited(edit) = &event {
+                    self.env.edit(edit.clone());
                 }
                 self.events.push(event);
             }

@@ -11,8 +11,9 @@ use super::{
 use crate::ad::Sid;
 use crate::backend::sync::SyncServer;
 use crate::backend::{Directory, Scope};
+use crate::profile::GrantOptions;
 use crate::session::Env;
-use crate::task::permissions::{self as perm, GrantOptions, TaskError};
+use crate::task::permissions::{self as perm, TaskError};
 
 /// How often the wait reads the table again.
 pub const WAIT_EVERY: Duration = Duration::from_secs(5);

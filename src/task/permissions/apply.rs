@@ -10,13 +10,14 @@ use serde::Serialize;
 
 use super::backup::save_backup;
 use super::{
-    Account, Backup, Discovery, GrantOptions, Phase, Progress, TaskError, find_account, grant_for,
-    read_dacl, sddl_of, targets,
+    Account, Backup, Discovery, Phase, Progress, TaskError, find_account, grant_for, read_dacl,
+    sddl_of, targets,
 };
 use crate::ad::grant::{GrantState, TargetKind, WritebackGrant};
 use crate::ad::{Ace, Acl, SecurityDescriptor, sddl};
 use crate::audit::{self, Action, Change, Plane, Trail};
 use crate::backend::{Directory, Swap};
+use crate::profile::GrantOptions;
 
 /// The planned change on one target.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,11 +6,12 @@ use serde::Serialize;
 use super::scan::audit_users;
 use super::token::{ConnectorFacts, connector_facts, unexpire_held};
 use super::{
-    Account, AccountKind, BlockedOu, BlockedUser, Discovery, GrantOptions, POLICY_HINTS_OIDS,
-    Phase, Progress, TaskError, discover, find_account, grant_for, read_dacl, targets,
+    Account, AccountKind, BlockedOu, BlockedUser, Discovery, POLICY_HINTS_OIDS, Phase, Progress,
+    TaskError, discover, find_account, grant_for, read_dacl, targets,
 };
 use crate::ad::grant::GrantState;
 use crate::backend::{Directory, Scope};
+use crate::profile::GrantOptions;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

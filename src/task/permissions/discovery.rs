@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
-use super::{GrantOptions, TaskError};
+use super::TaskError;
 use crate::ad::Sid;
 pub use crate::backend::{DcSource, DomainName, DomainServer, ForestDomain};
 use crate::backend::{Directory, DirectoryError, Entry, Scope, domain_of};
+use crate::profile::GrantOptions;
 
 /// What the RootDSE and the partitions tell.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

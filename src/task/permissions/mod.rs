@@ -9,11 +9,11 @@
 //! and `rollback`. Everything is re-exported here, so callers name
 //! `crate::task::permissions::X`.
 
-use serde::{Deserialize, Serialize};
 
 use crate::ad::grant::WritebackGrant;
 use crate::ad::{SecurityDescriptor, Sid, sddl};
 use crate::backend::{Directory, DirectoryError, Scope};
+use crate::profile::GrantOptions;
 pub use crate::task::access::{Audit, BlockedOu, BlockedUser, DomainAudit, Reason};
 
 mod apply;
@@ -42,30 +42,6 @@ pub use token::{ConnectorFacts, Home, connector_facts, token_for_domain};
 
 /// OIDs of the password-policy-hints controls (new, then old).
 pub const POLICY_HINTS_OIDS: [&str; 2] = ["1.2.840.113556.1.4.2239", "1.2.840.113556.1.4.2066"];
-
-/// What to grant, to whom, where.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantOptions {
-    /// The AD DS connector account: sAMAccountName, UPN, DN, DOMAIN\name
-    /// or a display name.
-    pub connector_account: String,
-    /// Target DNs; empty means the domain root.
-    #[serde(default)]
-    pub targets: Vec<String>,
-    /// Every domain of the forest.
-    #[serde(default)]
-    pub forest: bool,
-    /// Also each domain's AdminSDHolder (makes admins resettable).
-    #[serde(default)]
-    pub include_adminsdholder: bool,
-    /// Also the inetOrgPerson variants.
-    #[serde(default)]
-    pub inetorgperson: bool,
-    /// The DC to use for a domain of the forest (others: DNS, then the
-    /// domain's name).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub domain_servers: Vec<crate::backend::DomainServer>,
-}
 
 /// Why a step-1 task failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

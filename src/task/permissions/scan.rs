@@ -4,12 +4,13 @@
 
 use super::token::{connector_facts, unexpire_held};
 use super::{
-    Account, Audit, BlockedOu, Discovery, GrantOptions, Phase, Progress, TaskError, discover,
+    Account, Audit, BlockedOu, Discovery, Phase, Progress, TaskError, discover,
     find_account, read_dacl, targets,
 };
 use crate::ad::access::Token;
 use crate::ad::grant::{TargetKind, WritebackGrant};
 use crate::backend::{Directory, Scope};
+use crate::profile::GrantOptions;
 use crate::task::access::{Containers, DomainAudit, Judge, Mode, Verdict};
 
 const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
