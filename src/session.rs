@@ -18,7 +18,6 @@ use crate::backend::tenant::TenantError;
 use crate::backend::{Directory, DirectoryError, Secret};
 use crate::profile::GrantOptions;
 use crate::profile::Settings;
-use crate::backend::entra::SignedIn;
 
 /// What the settings never hold: passwords and the tenant session, kept
 /// in memory only.

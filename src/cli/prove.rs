@@ -284,7 +284,7 @@ pub fn run(start: &Start, args: ProveArgs) -> u8 {
             options: Options {
                 cloud_timeout: Duration::from_secs(args.cloud_timeout.max(1)),
                 directory_wait: Duration::from_secs(args.wait),
-                ..env.prove_options()
+                ..Options::for_env(&env)
             },
             trail: start.backups().trail,
             cancel,
