@@ -6,6 +6,9 @@
 // Shared by several test binaries, each using a part of it.
 #![allow(dead_code)]
 
+// The paths keep this file includable with `#[path = "support/X.rs"]` too
+// (a file loaded so resolves its children beside itself).
+#[path = "dc/lab.rs"]
 mod lab;
 
 use std::io::Write as _;

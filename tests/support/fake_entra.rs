@@ -70,7 +70,11 @@ use base64::Engine;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+// The paths keep this file includable with `#[path = "support/X.rs"]` too
+// (a file loaded so resolves its children beside itself).
+#[path = "fake_entra/login.rs"]
 mod login;
+#[path = "fake_entra/portal_graph.rs"]
 mod portal_graph;
 
 // Not every binary uses it.

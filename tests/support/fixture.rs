@@ -53,8 +53,13 @@ use ldap3::controls::RawControl;
 use ldap3::{Ldap, Mod, Scope, SearchEntry};
 use writeback_wizard::ad::{AceFlags, Control, SecurityDescriptor, Sid, sddl};
 
+// The paths keep this file includable with `#[path = "support/X.rs"]` too
+// (a file loaded so resolves its children beside itself).
+#[path = "fixture/dacl.rs"]
 mod dacl;
+#[path = "fixture/ldap.rs"]
 mod ldap;
+#[path = "fixture/probe.rs"]
 mod probe;
 
 pub use ldap::*;

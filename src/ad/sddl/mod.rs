@@ -87,9 +87,9 @@ pub enum ParseErrorKind {
 #[cfg(test)]
 mod tests {
     use super::format::format_mask;
-    use crate::ad::{AccessMask, Sid};
     use super::parse::parse_mask;
     use super::*;
+    use crate::ad::{AccessMask, Sid};
 
     #[test]
     fn spec_ace_round_trips() {

@@ -13,8 +13,8 @@ mod judge;
 
 use serde::Serialize;
 
-use crate::ad::access::Right;
 use crate::ad::Guid;
+use crate::ad::access::Right;
 use crate::ad::grant::{Permission, guids};
 use crate::backend::{Directory, DirectoryError, Scope};
 pub use containers::{Containers, ancestors, containers, parent_dn};
