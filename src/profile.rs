@@ -356,15 +356,16 @@ mod tests {
     }
 
     #[test]
-    fn settings_written_as_toml_read_back_the_same() {
+    fn settings_written_read_back_the_same() {
         let mut s = Settings::demo();
         s.directory.grant.targets = vec!["OU=Sync,DC=contoso,DC=com".into()];
         s.directory.grant.domain_servers = vec![crate::backend::DomainServer {
             dns: "emea.contoso.com".into(),
             server: "ldaps://dc.emea".into(),
         }];
-        let text = toml::to_string(&s).unwrap();
-        assert_eq!(Settings::parse(&text).unwrap(), s, "{text}");
+        let text = serde_json::to_string(&s).unwrap();
+        let back: Settings = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, s, "{text}");
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! and `rollback`. Everything is re-exported here, so callers name
 //! `crate::task::permissions::X`.
 
-
 use crate::ad::grant::WritebackGrant;
 use crate::ad::{SecurityDescriptor, Sid, sddl};
 use crate::backend::{Directory, DirectoryError, Scope};
