@@ -2,13 +2,13 @@
 //! accounts, what to grant (targets, forest, AdminSDHolder, inetOrgPerson),
 //! the Connect server and the tenant: every option the command line has.
 //! In the demo the connection is fixed; what to grant can be changed. Each
-//! change is handed to the shell as [`Event::Settings`].
+//! change is handed to the shell as [`Event::SettingsEdited`].
 
 use iced::Task;
 use iced::widget::{checkbox, column, row, text, text_input};
 
 use super::job::{Job, Slot, Update};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::backend::Secret;
 use crate::backend::entra::SignInConfig;
 use crate::backend::sync::{SyncError, SyncState};
@@ -141,7 +141,7 @@ impl State {
     }
 
     fn settings_event(&self) -> Option<Event> {
-        Some(Event::Settings(Box::new((
+        Some(Event::SettingsEdited(Box::new((
             self.settings.clone(),
             self.credentials.clone(),
         ))))
@@ -244,8 +244,16 @@ impl State {
     }
 }
 
+/// What the page tells the shell.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// The settings were edited: the run's backends follow them.
+    SettingsEdited(Box<(crate::profile::Settings, Credentials)>),
+}
+
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     /// The demo lists its forest's domains at once (a real directory
     /// needs the password first: "List domains").
