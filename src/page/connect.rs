@@ -435,7 +435,7 @@ mod tests {
         let (_task, event) = page.update(Message::Enable, &run.ctx());
         assert!(event.is_none());
         assert_eq!(page.status(&run.ctx()), Status::Running);
-        page.update(Message::Cancel, &run.ctx());
+        let _ = page.update(Message::Cancel, &run.ctx());
         assert_eq!(page.status(&run.ctx()), Status::Pending);
         assert!(!page.on());
     }

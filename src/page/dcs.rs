@@ -407,7 +407,7 @@ mod tests {
         let mut card = State::default();
         let _task = card.update(Message::Check, &run.ctx());
         assert!(matches!(card.phase, Phase::Reading(None)));
-        card.update(Message::Cancel, &run.ctx());
+        let _ = card.update(Message::Cancel, &run.ctx());
         assert!(matches!(card.phase, Phase::Idle));
         assert!(!card.busy());
     }

@@ -434,7 +434,7 @@ mod tests {
         let run = Run::demo();
         let mut page = read(&run);
         let _task = page.update(Message::Apply, &run.ctx());
-        page.update(Message::Cancel, &run.ctx());
+        let _ = page.update(Message::Cancel, &run.ctx());
         assert!(!page.switch.busy());
         assert_eq!(page.status(&run.ctx()), Status::Pending);
     }

@@ -285,7 +285,7 @@ mod tests {
         let _task = page.on_enter(&run.ctx());
         assert_eq!(page.status(&run.ctx()), Status::Running);
         assert!(!page.can_continue(&run.ctx()));
-        page.update(Message::Cancel, &run.ctx());
+        let _ = page.update(Message::Cancel, &run.ctx());
         assert!(matches!(page.scan, Scan::Idle));
         assert_eq!(page.status(&run.ctx()), Status::Pending);
     }

@@ -114,10 +114,10 @@ fn after_the_write_is_sent_cancel_does_nothing() {
             dn: crate::backend::demo::DEMO_ROOT.to_string(),
         }),
     };
-    page.update(Message::Applied(sent), &run.ctx());
+    let _ = page.update(Message::Applied(sent), &run.ctx());
     assert!(matches!(page.phase, Phase::Applying { sent: true, .. }));
     assert!(!page.can_cancel());
-    page.update(Message::Cancel, &run.ctx());
+    let _ = page.update(Message::Cancel, &run.ctx());
     assert!(matches!(page.phase, Phase::Applying { sent: true, .. }));
 }
 
@@ -152,7 +152,7 @@ fn a_failed_plan_is_planned_again_on_arrival() {
     let mut page = State::default();
     let _task = page.on_enter(&run.ctx());
     let failed = finished(&page, Err(TaskError::AccountNotFound("x".into())));
-    page.update(Message::Planned(failed), &run.ctx());
+    let _ = page.update(Message::Planned(failed), &run.ctx());
     assert!(matches!(
         page.phase,
         Phase::Failed {
