@@ -1,22 +1,27 @@
 //! The shell: steps and navigation, the sidebar with each step's status,
-//! theme and language. Pages do the work; the shell routes messages.
+//! theme and language. Pages do the work; the shell routes messages to
+//! them and answers their events (`app/events.rs`, the settings' in
+//! `app/settings.rs`); the window itself is `app/window.rs`.
 
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{Space, column, container, row, scrollable, text};
-use iced::{Font, Length, Subscription, Task, Theme};
+use iced::{Length, Subscription, Task, Theme};
 
-use crate::audit::Plane;
 use crate::fl;
 use crate::page::{
-    Context, Event, Page, Status, connect, permissions, portal, preflight, summary, targets,
-    verify, welcome,
+    Context, Page, Status, connect, permissions, portal, preflight, summary, targets, verify,
+    welcome,
 };
-use crate::session::{Backups, Edit, Env};
+use crate::session::{Backups, Env};
 use crate::widget::{self, Element, size};
 
 mod diagnostics;
+mod events;
 mod report;
+mod settings;
+mod window;
 pub use report::Shots;
+pub use window::{FONT, MIN_SIZE, SIZE, first_size, icon, run};
 
 /// The steps, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -341,73 +346,6 @@ impl App {
         }
     }
 
-    /// Hands a message to its page and reacts to the page's event.
-    fn dispatch(&mut self, message: Message) -> Task<Message> {
-        let ctx = Context {
-            env: &self.env,
-            backups: &self.backups,
-        };
-        let (task, event) = match message {
-            Message::Welcome(m) => map(self.welcome.update(m, &ctx), Message::Welcome),
-            Message::Targets(m) => map(self.targets.update(m, &ctx), Message::Targets),
-            Message::Preflight(m) => map(self.preflight.update(m, &ctx), Message::Preflight),
-            Message::Permissions(m) => map(self.permissions.update(m, &ctx), Message::Permissions),
-            Message::Connect(m) => map(self.connect.update(m, &ctx), Message::Connect),
-            Message::Portal(m) => map(self.portal.update(m, &ctx), Message::Portal),
-            Message::Verify(m) => map(self.verify.update(m, &ctx), Message::Verify),
-            Message::Summary(m) => map(self.summary.update(m, &ctx), Message::Summary),
-            _ => return Task::none(),
-        };
-        match event {
-            Some(event) => Task::batch([task, self.react(event)]),
-            None => task,
-        }
-    }
-
-    /// What the shell does when a page tells it something.
-    fn react(&mut self, event: Event) -> Task<Message> {
-        match event {
-            Event::Language(code) => {
-                self.lang = crate::localize::init(Some(&code));
-                Task::none()
-            }
-            Event::Capture(on) => {
-                self.shots.capture = on;
-                Task::none()
-            }
-            Event::SettingsEdited(edit) => {
-                self.env.edit(edit);
-                Task::none()
-            }
-            Event::Targets(targets) => {
-                // An edit of the run's settings, as on the Targets page;
-                // then pre-flight checks again.
-                self.env.edit(Edit::Targets(targets));
-                self.dispatch(Message::Preflight(preflight::Message::Run))
-            }
-            Event::Verified { unreached } => {
-                self.dispatch(Message::Summary(summary::Message::Unreached(unreached)))
-            }
-            Event::ExportRunbook => self.export(),
-            Event::UndoAll => {
-                // What still stands, by the run's audit trail.
-                let trail = self.backups.trail.clone();
-                let has = |plane| crate::page::switch::switched_on(&trail, plane);
-                let mut tasks = Vec::new();
-                if has(Plane::Ad) {
-                    tasks.push(self.dispatch(Message::Permissions(permissions::Message::Undo)));
-                }
-                if has(Plane::Connect) {
-                    tasks.push(self.dispatch(Message::Connect(connect::Message::Undo)));
-                }
-                if has(Plane::Portal) {
-                    tasks.push(self.dispatch(Message::Portal(portal::Message::Undo)));
-                }
-                Task::batch(tasks)
-            }
-        }
-    }
-
     /// Handles a message: the runbook's captures and the Diagnostics entry
     /// here, page messages through [`App::dispatch`].
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -559,91 +497,4 @@ impl App {
         // page, footer); Enter that no control took presses Next, Esc Back.
         crate::focus::keys(row![self.sidebar(), main], next, back)
     }
-}
-
-/// Maps a page's answer to the shell's messages.
-fn map<M: Send + 'static>(
-    (task, event): (Task<M>, Option<Event>),
-    wrap: fn(M) -> Message,
-) -> (Task<Message>, Option<Event>) {
-    (task.map(wrap), event)
-}
-
-/// The default font, embedded (Fira Sans), so screenshots match everywhere.
-pub const FONT: Font = Font::with_name("Fira Sans");
-
-/// The window icon (assets/icon/icon-64.png), decoded.
-pub fn icon() -> Option<iced::window::Icon> {
-    let bytes: &[u8] = include_bytes!("../assets/icon/icon-64.png");
-    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
-        .read_info()
-        .ok()?;
-    let mut rgba = vec![0; reader.output_buffer_size()?];
-    let info = reader.next_frame(&mut rgba).ok()?;
-    if info.color_type != png::ColorType::Rgba || info.bit_depth != png::BitDepth::Eight {
-        return None;
-    }
-    rgba.truncate(info.buffer_size());
-    iced::window::icon::from_rgba(rgba, info.width, info.height).ok()
-}
-
-/// The window's size when the screen has room: the pages' width and
-/// height as designed (and as the screenshots show them).
-pub const SIZE: iced::Size = iced::Size::new(1120.0, 780.0);
-
-/// The smallest window the pages are laid out for: the sidebar's step list
-/// whole, no page cut sideways (1280×800 at 125% scaling leaves 1024×640
-/// logical pixels, less the taskbar).
-pub const MIN_SIZE: iced::Size = iced::Size::new(960.0, 560.0);
-
-/// Room the system keeps around a window on the monitor (title bar,
-/// taskbar), in logical pixels.
-const SCREEN_MARGIN: iced::Size = iced::Size::new(32.0, 80.0);
-
-/// The first size on a monitor of `monitor` logical pixels: [`SIZE`],
-/// shrunk to what the monitor leaves free, never below [`MIN_SIZE`].
-pub fn first_size(monitor: iced::Size) -> iced::Size {
-    let free = iced::Size::new(
-        monitor.width - SCREEN_MARGIN.width,
-        monitor.height - SCREEN_MARGIN.height,
-    );
-    iced::Size::new(
-        SIZE.width.min(free.width).max(MIN_SIZE.width),
-        SIZE.height.min(free.height).max(MIN_SIZE.height),
-    )
-}
-
-/// Fits the window to its monitor once it is open (the monitor is known
-/// only then).
-fn fit_window() -> Task<Message> {
-    iced::window::oldest().and_then(|id| {
-        iced::window::monitor_size(id).and_then(move |monitor| {
-            let size = first_size(monitor);
-            if size == SIZE {
-                Task::none()
-            } else {
-                iced::window::resize(id, size)
-            }
-        })
-    })
-}
-
-/// Opens the wizard window.
-pub fn run(options: Options) -> iced::Result {
-    let boot = move || {
-        let (app, task) = App::new(options.clone());
-        (app, Task::batch([task, fit_window()]))
-    };
-    iced::application(boot, App::update, App::view)
-        .title(App::title)
-        .theme(App::theme)
-        .subscription(App::subscription)
-        .default_font(FONT)
-        .window(iced::window::Settings {
-            size: SIZE,
-            min_size: Some(MIN_SIZE),
-            icon: icon(),
-            ..iced::window::Settings::default()
-        })
-        .run()
 }

@@ -9,7 +9,7 @@ use iced::widget::{column, row};
 
 use super::job::Job;
 use super::switch::{self, Switch};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::audit::{Plane, Trail};
 use crate::backend::cloudsync::CloudSyncState;
 use crate::backend::sync::{SyncError, SyncState};
@@ -19,15 +19,25 @@ use crate::task::permissions::Outcome;
 use crate::task::sync::{self, Progress};
 use crate::widget::{self, Element, size};
 
-/// The page's state.
+/// The page's state: the server the run switches writeback on.
 #[derive(Debug, Default)]
 pub struct State {
-    /// The setting, its job and its result.
-    switch: Switch<SyncState, Progress, SyncError>,
-    /// The same for Cloud Sync's provisioning agent.
-    cloud: Switch<CloudView, Progress, SyncError>,
-    /// Cloud Sync was chosen for this run.
-    cloud_sync: bool,
+    server: Server,
+}
+
+/// The server, with its setting, job and result.
+#[derive(Debug)]
+enum Server {
+    /// The Entra Connect (Sync) server.
+    Connect(Switch<SyncState, Progress, SyncError>),
+    /// Cloud Sync's provisioning agent (Cloud Sync chosen for this run).
+    CloudSync(Switch<CloudView, Progress, SyncError>),
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server::Connect(Switch::default())
+    }
 }
 
 /// What the page knows of the Cloud Sync agent.
@@ -58,6 +68,27 @@ pub enum Message {
     CloudJob(Job<Progress, CloudView, SyncError>),
 }
 
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Writeback was switched on (for Cloud Sync: set and accepted).
+    Enabled,
+    /// It was switched off again.
+    Undone,
+}
+
+impl Event {
+    /// The event of a switch job that finished well (`set`: what it
+    /// switched to; None: it only read).
+    fn of(set: Option<Option<bool>>) -> Option<Event> {
+        match set? {
+            Some(true) => Some(Event::Enabled),
+            Some(false) => Some(Event::Undone),
+            None => None,
+        }
+    }
+}
+
 /// The progress step that sends the switch.
 fn sending(p: &Progress) -> bool {
     *p == Progress::Switching
@@ -73,11 +104,15 @@ impl State {
             Trail::new(None)
         };
         if let Some(admin) = env.cloud_sync_admin() {
-            self.cloud_sync = true;
+            if !matches!(self.server, Server::CloudSync(_)) {
+                self.server = Server::CloudSync(Switch::default());
+            }
+            let Server::CloudSync(cloud) = &mut self.server else {
+                return Task::none();
+            };
             let host = crate::backend::sync::SyncServer::host(&server);
-            return self
-                .cloud
-                .start(move |mut report| async move {
+            return cloud
+                .start(set, move |mut report| async move {
                     match set {
                         None => sync::cloud_sync_status(&mut server)
                             .await
@@ -99,8 +134,14 @@ impl State {
                 })
                 .map(Message::CloudJob);
         }
-        self.switch
-            .start(move |mut report| async move {
+        if !matches!(self.server, Server::Connect(_)) {
+            self.server = Server::default();
+        }
+        let Server::Connect(switch) = &mut self.server else {
+            return Task::none();
+        };
+        switch
+            .start(set, move |mut report| async move {
                 match set {
                     None => sync::status(&mut server).await,
                     Some(on) => sync::set(&mut server, on, &trail, &mut *report).await,
@@ -109,14 +150,11 @@ impl State {
             .map(Message::Job)
     }
 
+    /// Whether writeback is on (for Cloud Sync: set and accepted).
     fn on(&self) -> bool {
-        if self.cloud_sync {
-            self.cloud
-                .value
-                .as_ref()
-                .is_some_and(|c| c.set == Some(true))
-        } else {
-            self.switch.value.as_ref().is_some_and(|s| s.writeback)
+        match &self.server {
+            Server::Connect(s) => s.value.as_ref().is_some_and(|s| s.writeback),
+            Server::CloudSync(c) => c.value.as_ref().is_some_and(|c| c.set == Some(true)),
         }
     }
 
@@ -131,17 +169,17 @@ impl State {
     /// The Cloud Sync agent: what it reports, its checks, what was set.
     fn cloud_view<'a>(
         &'a self,
+        cloud: &'a Switch<CloudView, Progress, SyncError>,
         mut page: iced::widget::Column<'a, Message>,
         changed: bool,
     ) -> Element<'a, Message> {
-        if let Some(e) = &self.cloud.error {
+        if let Some(e) = cloud.error() {
             page = page.push(widget::error(crate::explain::sync_error(e)));
         }
-        if self.cloud.busy() {
-            page =
-                page.push(self.busy_view(fl!("connect-switching"), None, self.cloud.can_cancel()));
+        if cloud.busy() {
+            page = page.push(self.busy_view(fl!("connect-switching"), None, cloud.can_cancel()));
         }
-        if let Some(c) = &self.cloud.value {
+        if let Some(c) = &cloud.value {
             let state = match c.set {
                 Some(true) => fl!("state-on"),
                 Some(false) => fl!("state-off"),
@@ -170,7 +208,7 @@ impl State {
             }
             page = page.push(widget::card(checks));
         }
-        let idle = !self.cloud.busy();
+        let idle = !cloud.busy();
         let on = self.on();
         page.push(switch::actions(
             fl!("connect-enable"),
@@ -184,12 +222,13 @@ impl State {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        let started = self.switch.value.is_some()
-            || self.cloud.value.is_some()
-            || self.switch.busy()
-            || self.cloud.busy();
+        let started = match &self.server {
+            Server::Connect(s) => s.value.is_some() || s.busy(),
+            Server::CloudSync(c) => c.value.is_some() || c.busy(),
+        };
         if started {
             Task::none()
         } else {
@@ -203,25 +242,32 @@ impl Page for State {
             Message::Refresh => return super::just(self.run(ctx, None)),
             Message::Enable => return super::just(self.run(ctx, Some(true))),
             Message::Undo => return super::just(self.run(ctx, Some(false))),
-            Message::Cancel => {
-                self.switch.cancel();
-                self.cloud.cancel();
+            Message::Cancel => match &mut self.server {
+                Server::Connect(s) => s.cancel(),
+                Server::CloudSync(c) => c.cancel(),
+            },
+            Message::Job(job) => {
+                if let Server::Connect(s) = &mut self.server {
+                    return (Task::none(), Event::of(s.on_job(job, sending)));
+                }
             }
-            Message::Job(job) => self.switch.on_job(job, sending),
-            Message::CloudJob(job) => self.cloud.on_job(job, sending),
+            Message::CloudJob(job) => {
+                if let Server::CloudSync(c) = &mut self.server {
+                    return (Task::none(), Event::of(c.on_job(job, sending)));
+                }
+            }
         }
         super::nothing()
     }
 
     /// The sidebar status (Cloud Sync's setting, never read back, warns).
     fn status(&self, _ctx: &Context<'_>) -> Status {
-        if self.cloud_sync {
-            match self.cloud.status(true, self.on()) {
+        match &self.server {
+            Server::Connect(s) => s.status(true, self.on()),
+            Server::CloudSync(c) => match c.status(true, self.on()) {
                 Status::Done => Status::Warning,
                 other => other,
-            }
-        } else {
-            self.switch.status(true, self.on())
+            },
         }
     }
 
@@ -229,13 +275,18 @@ impl Page for State {
     /// cannot be driven (an error), the manual steps are shown and the step
     /// may be done by hand.
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
-        self.switch.error.is_some() || self.cloud.error.is_some() || self.on()
+        match &self.server {
+            Server::Connect(s) => s.error().is_some() || self.on(),
+            Server::CloudSync(c) => c.error().is_some() || self.on(),
+        }
     }
 
     fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        let s = &self.switch;
+        let Server::Connect(s) = &self.server else {
+            return Vec::new();
+        };
         let mut lines = Vec::new();
-        if let Some(e) = &s.error {
+        if let Some(e) = s.error() {
             lines.push(Line::status(
                 Outcome::Blocking,
                 crate::explain::sync_error(e),
@@ -264,10 +315,11 @@ impl Page for State {
         let changed = switch::switched_on(&ctx.backups.trail, Plane::Connect);
         let mut page = column![widget::title(fl!("connect-title"), fl!("connect-subtitle"))]
             .spacing(size::GAP);
-        if self.cloud_sync {
-            return self.cloud_view(page, changed);
-        }
-        if let Some(e) = &self.switch.error {
+        let switch = match &self.server {
+            Server::Connect(s) => s,
+            Server::CloudSync(c) => return self.cloud_view(c, page, changed),
+        };
+        if let Some(e) = switch.error() {
             page = page
                 .push(widget::error(crate::explain::sync_error(e)))
                 .push(widget::card(
@@ -279,8 +331,8 @@ impl Page for State {
                     .spacing(8),
                 ));
         }
-        if self.switch.busy() {
-            let step = &self.switch.step;
+        if switch.busy() {
+            let step = switch.step();
             let label = match step {
                 None | Some(Progress::Reading) => fl!("connect-reading"),
                 Some(Progress::Switching) => fl!("connect-switching"),
@@ -291,9 +343,9 @@ impl Page for State {
                 Some(Progress::Switching) => 0.6,
                 Some(Progress::ReadingBack) => 0.9,
             };
-            page = page.push(self.busy_view(label, Some(fraction), self.switch.can_cancel()));
+            page = page.push(self.busy_view(label, Some(fraction), switch.can_cancel()));
         }
-        if let Some(s) = &self.switch.value {
+        if let Some(s) = &switch.value {
             let (badge, line) = if s.writeback {
                 (Outcome::Ok, fl!("connect-on"))
             } else {
@@ -320,10 +372,10 @@ impl Page for State {
             }
             page = page.push(widget::card(checks));
         }
-        let idle = !self.switch.busy();
-        let on = self.switch.value.as_ref().is_some_and(|s| s.writeback);
+        let idle = !switch.busy();
+        let on = self.on();
         let mut buttons = row![].spacing(10);
-        if self.switch.error.is_some() {
+        if switch.error().is_some() {
             buttons = buttons.push(widget::secondary(
                 fl!("connect-retry"),
                 idle.then_some(Message::Refresh),
@@ -331,10 +383,79 @@ impl Page for State {
         }
         let actions = switch::actions(
             fl!("connect-enable"),
-            (idle && self.switch.value.is_some() && !on).then_some(Message::Enable),
+            (idle && switch.value.is_some() && !on).then_some(Message::Enable),
             fl!("connect-undo"),
             (idle && on && changed).then_some(Message::Undo),
         );
         page.push(buttons.push(actions)).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::job::Update;
+    use crate::page::testing::Run;
+
+    fn read(run: &Run) -> State {
+        let mut page = State::default();
+        assert!(run.enter(&mut page).is_empty(), "a read tells nothing");
+        page
+    }
+
+    #[test]
+    fn arriving_reads_the_server_and_waits_for_enable() {
+        let run = Run::demo();
+        let page = read(&run);
+        assert!(matches!(&page.server, Server::Connect(s) if s.value.is_some()));
+        assert!(!page.on());
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
+        assert!(!page.can_continue(&run.ctx()));
+    }
+
+    #[test]
+    fn enable_then_undo_are_told() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        assert_eq!(run.send(&mut page, Message::Enable), [Event::Enabled]);
+        assert!(page.on());
+        assert_eq!(page.status(&run.ctx()), Status::Done);
+        assert!(page.can_continue(&run.ctx()));
+        assert!(switch::switched_on(&run.backups.trail, Plane::Connect));
+        assert_eq!(run.send(&mut page, Message::Refresh), []);
+        assert_eq!(run.send(&mut page, Message::Undo), [Event::Undone]);
+        assert!(!page.on());
+        assert!(!switch::switched_on(&run.backups.trail, Plane::Connect));
+    }
+
+    #[test]
+    fn cancel_before_the_switch_is_sent_stops_the_job() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        let (_task, event) = page.update(Message::Enable, &run.ctx());
+        assert!(event.is_none());
+        assert_eq!(page.status(&run.ctx()), Status::Running);
+        let _ = page.update(Message::Cancel, &run.ctx());
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
+        assert!(!page.on());
+    }
+
+    #[test]
+    fn a_server_that_cannot_be_driven_fails_and_leaves_the_manual_steps() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        let _task = page.update(Message::Enable, &run.ctx());
+        let Server::Connect(s) = &page.server else {
+            panic!("Connect Sync in the demo");
+        };
+        let failed = Job {
+            run: s.run(),
+            update: Update::Finished(Err(SyncError::AccessDenied("no".into()))),
+        };
+        let (_, event) = page.update(Message::Job(failed), &run.ctx());
+        assert!(event.is_none());
+        assert_eq!(page.status(&run.ctx()), Status::Failed);
+        // The manual steps are shown: the step may be done by hand.
+        assert!(page.can_continue(&run.ctx()));
     }
 }

@@ -28,8 +28,12 @@ enum Phase {
     /// Nothing read yet.
     #[default]
     Idle,
-    /// Reading (or waiting): the latest progress.
-    Busy(Option<DcProgress>),
+    /// Reading the table: the latest progress.
+    Reading(Option<DcProgress>),
+    /// Waiting until every DC has the change: the latest progress.
+    Waiting(Option<DcProgress>),
+    /// Pulling the change to a DC.
+    Pulling,
     /// The table read.
     Read(DcTable),
     /// A wait ended.
@@ -50,8 +54,6 @@ pub struct State {
     pulled: Option<Result<PullReport, TaskError>>,
     /// Users carried the grant on the DC written to (Verify's audit).
     audit_ok: bool,
-    /// The running job is the wait.
-    waiting: bool,
 }
 
 impl Default for State {
@@ -64,7 +66,6 @@ impl Default for State {
             asking: None,
             pulled: None,
             audit_ok: true,
-            waiting: false,
         }
     }
 }
@@ -103,8 +104,7 @@ impl State {
     }
 
     fn check(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        self.phase = Phase::Busy(None);
-        self.waiting = false;
+        self.phase = Phase::Reading(None);
         let env = ctx.env.clone();
         let audit_ok = self.audit_ok;
         self.slot
@@ -123,8 +123,7 @@ impl State {
             .unwrap_or(DEFAULT_LIMIT)
             .clamp(1, 24 * 60);
         self.limit = minutes.to_string();
-        self.phase = Phase::Busy(None);
-        self.waiting = true;
+        self.phase = Phase::Waiting(None);
         self.cancel = Arc::new(AtomicBool::new(false));
         let (env, cancel, audit_ok) = (ctx.env.clone(), self.cancel.clone(), self.audit_ok);
         self.slot
@@ -153,12 +152,14 @@ impl State {
                 Task::none()
             }
             Message::Cancel => {
-                if self.waiting {
+                match self.phase {
                     // The wait ends within 100 ms with the last table read.
-                    self.cancel.store(true, Ordering::Relaxed);
-                } else {
-                    self.slot.cancel();
-                    self.phase = Phase::Idle;
+                    Phase::Waiting(_) => self.cancel.store(true, Ordering::Relaxed),
+                    Phase::Reading(_) | Phase::Pulling => {
+                        self.slot.cancel();
+                        self.phase = Phase::Idle;
+                    }
+                    _ => {}
                 }
                 Task::none()
             }
@@ -176,8 +177,7 @@ impl State {
                     return Task::none();
                 };
                 let (env, trail) = (ctx.env.clone(), ctx.backups.trail.clone());
-                self.phase = Phase::Busy(None);
-                self.waiting = false;
+                self.phase = Phase::Pulling;
                 self.slot
                     .spawn(
                         move |_report| async move { dcs::pull_for_env(&env, &host, &trail).await },
@@ -187,7 +187,7 @@ impl State {
             Message::Table(job) => {
                 if self.slot.accept(&job) {
                     match job.update {
-                        Update::Progress(p) => self.phase = Phase::Busy(Some(p)),
+                        Update::Progress(p) => self.phase = Phase::Reading(Some(p)),
                         Update::Finished(Ok(t)) => self.phase = Phase::Read(t),
                         Update::Finished(Err(e)) => self.phase = Phase::Failed(e),
                     }
@@ -197,7 +197,7 @@ impl State {
             Message::Waited(job) => {
                 if self.slot.accept(&job) {
                     match job.update {
-                        Update::Progress(p) => self.phase = Phase::Busy(Some(p)),
+                        Update::Progress(p) => self.phase = Phase::Waiting(Some(p)),
                         Update::Finished(Ok(end)) => self.phase = Phase::Waited(end),
                         Update::Finished(Err(e)) => self.phase = Phase::Failed(e),
                     }
@@ -242,11 +242,16 @@ impl State {
                 card = card.push(widget::secondary(fl!("dcs-check"), Some(Message::Check)));
                 return widget::card(card);
             }
-            Phase::Busy(p) => {
+            Phase::Reading(p) | Phase::Waiting(p) => {
                 let line = p
                     .as_ref()
                     .map(words::progress)
                     .unwrap_or_else(|| fl!("dcs-check"));
+                card = card.push(widget::busy(line, None, Some(Message::Cancel)));
+                return widget::card(card);
+            }
+            Phase::Pulling => {
+                let line = fl!("dcs-check");
                 card = card.push(widget::busy(line, None, Some(Message::Cancel)));
                 return widget::card(card);
             }
@@ -375,5 +380,47 @@ fn pull_view(result: &Result<PullReport, TaskError>) -> Element<'_, Message> {
             c.into()
         }
         Err(e) => widget::badge_line(widget::outcome(Outcome::Warning), explain::task_error(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::testing::Run;
+
+    fn send(run: &Run, card: &mut State, message: Message) {
+        run.drive(message, |m, ctx| card.update(m, ctx));
+    }
+
+    #[test]
+    fn check_reads_the_table() {
+        let run = Run::demo();
+        let mut card = State::default();
+        send(&run, &mut card, Message::Check);
+        assert!(matches!(card.phase, Phase::Read(_)), "{:?}", card.phase);
+        assert!(card.table().is_some() && !card.busy());
+    }
+
+    #[test]
+    fn cancel_while_reading_goes_back_to_the_start() {
+        let run = Run::demo();
+        let mut card = State::default();
+        let _task = card.update(Message::Check, &run.ctx());
+        assert!(matches!(card.phase, Phase::Reading(None)));
+        let _ = card.update(Message::Cancel, &run.ctx());
+        assert!(matches!(card.phase, Phase::Idle));
+        assert!(!card.busy());
+    }
+
+    #[test]
+    fn the_limit_takes_digits_only_and_asking_can_be_dismissed() {
+        let run = Run::demo();
+        let mut card = State::default();
+        send(&run, &mut card, Message::Limit("1a2b34567".into()));
+        assert_eq!(card.limit, "1234");
+        send(&run, &mut card, Message::AskPull("dc2.contoso.com".into()));
+        assert!(matches!(&card.asking, Some((host, 1)) if host == "dc2.contoso.com"));
+        send(&run, &mut card, Message::Dismiss);
+        assert!(card.asking.is_none());
     }
 }

@@ -50,6 +50,12 @@ impl Slot {
         self.handle = None;
     }
 
+    /// The running job's id (unit tests fake its reports).
+    #[cfg(test)]
+    pub(crate) fn run(&self) -> u64 {
+        self.run
+    }
+
     /// Whether a report belongs to the running job. A final report ends
     /// it.
     pub fn accept<P, T, E>(&mut self, job: &Job<P, T, E>) -> bool {

@@ -1,7 +1,8 @@
 //! The wizard's pages, one module each. Every page keeps its own `State`
-//! and `Message` and follows one contract ([`Page`]): `update` returns a
-//! task for its own messages and, when the shell must act, an [`Event`];
-//! the shell never reads a page's fields.
+//! (an enum of its phases where it has phases), `Message` and `Event`,
+//! and follows one contract ([`Page`]): `update` returns a task for its
+//! own messages and, when something happened the shell may act on, one
+//! of its events; the shell never reads a page's fields.
 
 pub mod connect;
 pub mod dcs;
@@ -17,10 +18,13 @@ pub mod targets;
 pub mod verify;
 pub mod welcome;
 
+#[cfg(test)]
+mod testing;
+
 use iced::Task;
 
 use crate::runbook::Line;
-use crate::session::{Backups, Edit, Env};
+use crate::session::{Backups, Env};
 pub use crate::widget::Status;
 use crate::widget::Element;
 
@@ -34,34 +38,13 @@ pub struct Context<'a> {
     pub backups: &'a Backups,
 }
 
-/// What a page tells the shell.
-#[derive(Debug, Clone)]
-pub enum Event {
-    /// A language was picked (Welcome).
-    Language(String),
-    /// "Capture screenshots" switched (Welcome).
-    Capture(bool),
-    /// A setting was edited (Targets): the shell applies the edit to the
-    /// run's settings, which every page reads.
-    SettingsEdited(Edit),
-    /// Grant on exactly these objects and check again (pre-flight's "add
-    /// as a target").
-    Targets(Vec<String>),
-    /// Verify finished: how many users the grant does not reach.
-    Verified {
-        /// Users out of reach.
-        unreached: u64,
-    },
-    /// Save the runbook (Summary).
-    ExportRunbook,
-    /// Undo every change of the run (Summary).
-    UndoAll,
-}
-
 /// The contract every page follows.
 pub trait Page {
     /// The page's own messages.
     type Message: Clone + std::fmt::Debug + Send + 'static;
+
+    /// What the page tells the shell (past tense: what happened).
+    type Event: std::fmt::Debug + 'static;
 
     /// Starts what the page does on arrival (nothing by default).
     fn on_enter(&mut self, _ctx: &Context<'_>) -> Task<Self::Message> {
@@ -73,7 +56,7 @@ pub trait Page {
         &mut self,
         message: Self::Message,
         ctx: &Context<'_>,
-    ) -> (Task<Self::Message>, Option<Event>);
+    ) -> (Task<Self::Message>, Option<Self::Event>);
 
     /// The page.
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Self::Message>;
@@ -91,11 +74,16 @@ pub trait Page {
 }
 
 /// A task without an event.
-pub fn just<M>(task: Task<M>) -> (Task<M>, Option<Event>) {
+pub fn just<M, E>(task: Task<M>) -> (Task<M>, Option<E>) {
     (task, None)
 }
 
 /// Nothing to do.
-pub fn nothing<M>() -> (Task<M>, Option<Event>) {
+pub fn nothing<M, E>() -> (Task<M>, Option<E>) {
     (Task::none(), None)
+}
+
+/// An event, with nothing to do.
+pub fn tell<M, E>(event: E) -> (Task<M>, Option<E>) {
+    (Task::none(), Some(event))
 }

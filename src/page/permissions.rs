@@ -4,48 +4,115 @@
 use std::path::PathBuf;
 
 use iced::Task;
-use iced::widget::{column, row};
 
 use super::job::{Job, Slot, Update};
-use super::{Context, Event, Page, Status};
-use crate::ad::Sid;
+use super::{Context, Page, Status};
 use crate::audit::{Action, Plane};
+use crate::fl;
 use crate::runbook::Line;
 use crate::task::permissions::{
     self as perm, Plan, Progress, RollbackResult, TargetResult, TaskError,
 };
-use crate::widget::{self, Element, size};
-use crate::{explain, fl};
+use crate::widget::Element;
 
-/// The page's state.
+mod view;
+
+/// The page's state: its phase, the running job, and what the last
+/// Undo did (shown until the next Apply).
 #[derive(Debug, Default)]
 pub struct State {
-    plan: Option<Plan>,
-    /// The result of Apply, when done.
-    applied: Option<Vec<TargetResult>>,
-    /// The result of Undo, when done.
-    undone: Option<Vec<RollbackResult>>,
-    busy: Option<Busy>,
+    phase: Phase,
     job: Slot,
-    /// A write was sent by the running job: Cancel is no longer offered.
-    sent: bool,
-    error: Option<TaskError>,
-    /// The change stands but its audit record could not be written.
-    audit_failure: Option<String>,
-    /// An Apply stopped (cancelled or failed) after it may have written:
-    /// Undo is offered from the run's saved backups.
-    interrupted: bool,
+    /// The result of the last Undo.
+    undone: Option<Vec<RollbackResult>>,
     /// The settings' revision the plan was made with.
     planned_with: Option<u64>,
     /// "Copy SDDL" was pressed for the current plan.
     copied: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Busy {
-    Planning,
-    Applying,
-    Undoing,
+/// Where the page stands. `interrupted` (carried by the phases that may
+/// follow it): an Apply stopped (cancelled or failed) after it may have
+/// written, so Undo is offered from the run's saved backups.
+#[derive(Debug, Default)]
+enum Phase {
+    /// Nothing read yet.
+    #[default]
+    Idle,
+    /// Reading the targets and computing the plan.
+    Planning { interrupted: bool },
+    /// The plan is shown; Apply writes it (nothing to write when it is a
+    /// no-op: already granted).
+    Planned { plan: Plan, interrupted: bool },
+    /// Apply runs; `sent`: a write went out, Cancel is no longer offered.
+    Applying { plan: Plan, sent: bool },
+    /// Written and read back; `audit_failure`: the change stands but its
+    /// record did not reach the audit log.
+    Applied {
+        plan: Plan,
+        results: Vec<TargetResult>,
+        audit_failure: Option<String>,
+    },
+    /// Undo runs; a Cancel before its write returns to `before`.
+    Undoing { before: Box<Phase>, sent: bool },
+    /// A job failed; `plan`: the plan still shown.
+    Failed {
+        error: TaskError,
+        plan: Option<Plan>,
+        interrupted: bool,
+    },
+}
+
+impl Phase {
+    /// The plan shown.
+    fn plan(&self) -> Option<&Plan> {
+        match self {
+            Phase::Planned { plan, .. } | Phase::Applying { plan, .. } => Some(plan),
+            Phase::Applied { plan, .. } => Some(plan),
+            Phase::Failed { plan, .. } => plan.as_ref(),
+            Phase::Undoing { before, .. } => before.plan(),
+            Phase::Idle | Phase::Planning { .. } => None,
+        }
+    }
+
+    /// The plan, taken out (the phase is left Idle).
+    fn take_plan(&mut self) -> Option<Plan> {
+        match std::mem::take(self) {
+            Phase::Planned { plan, .. }
+            | Phase::Applying { plan, .. }
+            | Phase::Applied { plan, .. } => Some(plan),
+            Phase::Failed { plan, .. } => plan,
+            Phase::Undoing { mut before, .. } => before.take_plan(),
+            Phase::Idle | Phase::Planning { .. } => None,
+        }
+    }
+
+    /// The result of Apply, while it stands.
+    fn applied(&self) -> Option<&Vec<TargetResult>> {
+        match self {
+            Phase::Applied { results, .. } => Some(results),
+            Phase::Undoing { before, .. } => before.applied(),
+            _ => None,
+        }
+    }
+
+    /// Whether an Apply stopped after it may have written.
+    fn interrupted(&self) -> bool {
+        match self {
+            Phase::Planning { interrupted }
+            | Phase::Planned { interrupted, .. }
+            | Phase::Failed { interrupted, .. } => *interrupted,
+            Phase::Undoing { before, .. } => before.interrupted(),
+            Phase::Idle | Phase::Applying { .. } | Phase::Applied { .. } => false,
+        }
+    }
+
+    /// Marks that the running job sent a write.
+    fn sent(&mut self) {
+        if let Phase::Applying { sent, .. } | Phase::Undoing { sent, .. } = self {
+            *sent = true;
+        }
+    }
 }
 
 /// Messages of the page.
@@ -69,14 +136,23 @@ pub enum Message {
     CopySddl,
 }
 
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The plan was written and read back.
+    Granted,
+    /// This run's grants were undone.
+    Undone,
+}
+
 impl State {
     fn plan(&mut self, ctx: &Context<'_>) -> Task<Message> {
         self.planned_with = Some(ctx.env.revision());
         self.copied = false;
         let env = ctx.env.clone();
-        self.busy = Some(Busy::Planning);
-        self.error = None;
-        self.sent = false;
+        self.phase = Phase::Planning {
+            interrupted: self.phase.interrupted(),
+        };
         self.job
             .spawn(move |mut report| async move {
                 let mut dir = env.directory().await?;
@@ -87,14 +163,18 @@ impl State {
     }
 
     fn apply(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        let Some(plan) = self.plan.clone() else {
+        if !self.can_apply() {
             return Task::none();
+        }
+        let Some(plan) = self.phase.take_plan() else {
+            return Task::none();
+        };
+        self.phase = Phase::Applying {
+            plan: plan.clone(),
+            sent: false,
         };
         let env = ctx.env.clone();
         let backups = ctx.backups.clone();
-        self.busy = Some(Busy::Applying);
-        self.error = None;
-        self.sent = false;
         self.job
             .spawn(move |mut report| async move {
                 let mut dir = env.directory().await?;
@@ -123,15 +203,17 @@ impl State {
             .filter(|r| r.plane == Plane::Ad && r.action == Action::Grant)
             .filter_map(|r| r.backup.map(PathBuf::from))
             .collect();
-        if files.is_empty() && !self.interrupted {
+        if self.job.busy() || (files.is_empty() && !self.phase.interrupted()) {
             return Task::none();
         }
         let env = ctx.env.clone();
         let trail = ctx.backups.trail.clone();
         let folder = ctx.backups.dir.clone();
-        self.busy = Some(Busy::Undoing);
-        self.error = None;
-        self.sent = false;
+        let before = Box::new(std::mem::take(&mut self.phase));
+        self.phase = Phase::Undoing {
+            before,
+            sent: false,
+        };
         self.job
             .spawn(move |mut report| async move {
                 let mut dir = env.directory().await?;
@@ -165,12 +247,11 @@ impl State {
             .map(Message::Undone)
     }
 
-    /// Nothing left to write: applied now, or already granted.
     /// The planned entries in SDDL, one per line, each once (the
     /// clipboard's text).
     fn sddl(&self) -> String {
         let mut lines = Vec::new();
-        for t in self.plan.iter().flat_map(|p| &p.targets) {
+        for t in self.phase.plan().iter().flat_map(|p| &p.targets) {
             for ace in &t.added {
                 if let Some(s) = crate::ad::sddl::format_ace(ace, None)
                     && !lines.contains(&s)
@@ -182,43 +263,98 @@ impl State {
         lines.join("\n")
     }
 
-    /// What the subtitle names: the objects the plan grants on (the
-    /// domain roots, or the targets chosen), else the settings' targets.
-    fn subtitle(&self, ctx: &Context<'_>) -> String {
-        let targets: Vec<String> = match &self.plan {
-            Some(plan) => plan.targets.iter().map(|t| t.dn.clone()).collect(),
-            None => ctx.env.settings().directory.grant.targets.clone(),
-        };
-        if targets.is_empty() {
-            fl!("permissions-subtitle")
-        } else {
-            fl!(
-                "permissions-subtitle-targets",
-                count = targets.len(),
-                targets = targets.join("; ")
-            )
+    /// Nothing left to write: applied now, or already granted.
+    fn complete(&self) -> bool {
+        match &self.phase {
+            Phase::Applied { .. } => true,
+            Phase::Planned { plan, .. } => plan.is_noop(),
+            _ => false,
         }
     }
 
-    fn complete(&self) -> bool {
-        self.applied.is_some() || self.plan.as_ref().is_some_and(|p| p.is_noop())
+    /// The result of Apply, while it stands.
+    fn applied(&self) -> Option<&Vec<TargetResult>> {
+        self.phase.applied()
+    }
+
+    /// Whether Apply is offered: a plan with something to write, not
+    /// applied, no job running.
+    fn can_apply(&self) -> bool {
+        match &self.phase {
+            Phase::Planned { plan, .. }
+            | Phase::Failed {
+                plan: Some(plan), ..
+            } => !plan.is_noop(),
+            _ => false,
+        }
+    }
+
+    /// Whether Undo is offered: applied, or an Apply was interrupted.
+    fn can_undo(&self) -> bool {
+        match &self.phase {
+            Phase::Applied { .. } => true,
+            Phase::Planned { interrupted, .. } | Phase::Failed { interrupted, .. } => *interrupted,
+            _ => false,
+        }
     }
 
     /// Whether Cancel is still offered: a job runs and no write was sent.
     pub fn can_cancel(&self) -> bool {
-        self.job.busy() && !self.sent
+        self.job.busy()
+            && match &self.phase {
+                Phase::Planning { .. } => true,
+                Phase::Applying { sent, .. } | Phase::Undoing { sent, .. } => !sent,
+                _ => false,
+            }
+    }
+
+    /// Stops the running job before its write: an Apply leaves its plan
+    /// interrupted (it may have written), an Undo returns to where it
+    /// started.
+    fn cancel(&mut self) {
+        if !self.can_cancel() {
+            return;
+        }
+        self.job.cancel();
+        self.phase = match std::mem::take(&mut self.phase) {
+            Phase::Applying { plan, .. } => Phase::Planned {
+                plan,
+                interrupted: true,
+            },
+            Phase::Undoing { before, .. } => *before,
+            _ => Phase::Idle,
+        };
+    }
+
+    /// A job failed.
+    fn failed(&mut self, error: TaskError) {
+        let interrupted = match &self.phase {
+            Phase::Applying { .. } | Phase::Undoing { .. } => true,
+            other => other.interrupted(),
+        };
+        let plan = self.phase.take_plan();
+        self.phase = Phase::Failed {
+            error,
+            plan,
+            interrupted,
+        };
     }
 }
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     /// Plans on first arrival, and again when the settings changed since
-    /// (unless this run already applied a plan).
+    /// (unless this run already applied a plan, or a job runs).
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
         let stale = self.planned_with != Some(ctx.env.revision());
-        if !self.job.busy() && self.applied.is_none() && (self.plan.is_none() || stale) {
-            self.plan = None;
+        let replan = match &self.phase {
+            Phase::Idle | Phase::Failed { plan: None, .. } => true,
+            Phase::Planned { .. } | Phase::Failed { .. } => stale,
+            _ => false,
+        };
+        if replan && !self.job.busy() {
             self.plan(ctx)
         } else {
             Task::none()
@@ -234,63 +370,52 @@ impl Page for State {
                 self.copied = true;
                 return super::just(iced::clipboard::write(self.sddl()));
             }
-            Message::Cancel => {
-                if !self.can_cancel() {
-                    return super::nothing();
-                }
-                if self.busy == Some(Busy::Applying) {
-                    self.interrupted = true;
-                }
-                self.job.cancel();
-                self.busy = None;
-            }
-            Message::Planned(job) if self.job.accept(&job) => {
-                if let Update::Finished(r) = job.update {
-                    self.busy = None;
-                    match r {
-                        Ok(plan) => self.plan = Some(plan),
-                        Err(e) => self.error = Some(e),
+            Message::Cancel => self.cancel(),
+            Message::Planned(job) if self.job.accept(&job) => match job.update {
+                Update::Progress(_) => {}
+                Update::Finished(Ok(plan)) => {
+                    self.phase = Phase::Planned {
+                        plan,
+                        interrupted: self.phase.interrupted(),
                     }
                 }
-            }
+                Update::Finished(Err(e)) => self.failed(e),
+            },
             Message::Applied(job) if self.job.accept(&job) => match job.update {
                 Update::Progress(p) => {
-                    self.sent |= matches!(p, Progress::Writing { .. });
-                }
-                Update::Finished(r) => {
-                    self.busy = None;
-                    match r {
-                        Ok(results) => {
-                            self.applied = Some(results);
-                            self.undone = None;
-                            self.interrupted = false;
-                            // The change stands; its record did not reach
-                            // the audit log: say so.
-                            self.audit_failure = ctx.backups.trail.failures().pop();
-                        }
-                        Err(e) => {
-                            self.error = Some(e);
-                            self.interrupted = true;
-                        }
+                    if matches!(p, Progress::Writing { .. }) {
+                        self.phase.sent();
                     }
                 }
+                Update::Finished(Ok(results)) => {
+                    let plan = self.phase.take_plan();
+                    let Some(plan) = plan else {
+                        return super::nothing();
+                    };
+                    self.undone = None;
+                    self.phase = Phase::Applied {
+                        plan,
+                        results,
+                        // The change stands; its record did not reach the
+                        // audit log: say so.
+                        audit_failure: ctx.backups.trail.failures().pop(),
+                    };
+                    return super::tell(Event::Granted);
+                }
+                Update::Finished(Err(e)) => self.failed(e),
             },
             Message::Undone(job) if self.job.accept(&job) => match job.update {
                 Update::Progress(p) => {
-                    self.sent |= matches!(p, Progress::Writing { .. });
-                }
-                Update::Finished(r) => {
-                    self.busy = None;
-                    match r {
-                        Ok(results) => {
-                            self.undone = Some(results);
-                            self.applied = None;
-                            self.interrupted = false;
-                            return super::just(self.plan(ctx));
-                        }
-                        Err(e) => self.error = Some(e),
+                    if matches!(p, Progress::Writing { .. }) {
+                        self.phase.sent();
                     }
                 }
+                Update::Finished(Ok(results)) => {
+                    self.undone = Some(results);
+                    self.phase = Phase::Idle;
+                    return (self.plan(ctx), Some(Event::Undone));
+                }
+                Update::Finished(Err(e)) => self.failed(e),
             },
             _ => {}
         }
@@ -302,19 +427,19 @@ impl Page for State {
     }
 
     fn status(&self, _ctx: &Context<'_>) -> Status {
-        if self.busy.is_some() {
-            Status::Running
-        } else if self.error.is_some() {
-            Status::Failed
-        } else if self.complete() {
-            Status::Done
-        } else {
-            Status::Pending
+        match &self.phase {
+            Phase::Planning { .. } | Phase::Applying { .. } | Phase::Undoing { .. } => {
+                Status::Running
+            }
+            Phase::Failed { .. } => Status::Failed,
+            Phase::Applied { .. } => Status::Done,
+            Phase::Planned { plan, .. } if plan.is_noop() => Status::Done,
+            Phase::Idle | Phase::Planned { .. } => Status::Pending,
         }
     }
 
     fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
-        match &self.applied {
+        match self.applied() {
             Some(results) => {
                 let mut lines = Vec::new();
                 for r in results {
@@ -349,126 +474,9 @@ impl Page for State {
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
-        let mut page =
-            column![widget::title(fl!("permissions-title"), self.subtitle(ctx))].spacing(size::GAP);
-        if let Some(e) = &self.error {
-            page = page.push(widget::error(explain::task_error(e)));
-        }
-        if let Some(failure) = &self.audit_failure {
-            page = page.push(widget::error(fl!("audit-error", reason = failure.clone())));
-        }
-        if let Some(busy) = &self.busy {
-            let label = match busy {
-                Busy::Planning => fl!("permissions-planning"),
-                Busy::Applying => fl!("permissions-applying"),
-                Busy::Undoing => fl!("permissions-undoing"),
-            };
-            page = page.push(widget::busy(
-                label,
-                None,
-                self.can_cancel().then_some(Message::Cancel),
-            ));
-        }
-        if let Some(plan) = &self.plan {
-            let account = plan.account.clone();
-            let name = move |sid: &Sid| {
-                if sid.to_string() == account.sid {
-                    account.sam_account_name.clone()
-                } else {
-                    explain::well_known_trustee(sid)
-                }
-            };
-            for t in &plan.targets {
-                let mut card = column![widget::dn_heading(&t.dn)].spacing(8);
-                if self.applied.is_some() {
-                    card = card.push(widget::badge_line(
-                        widget::outcome(perm::Outcome::Ok),
-                        fl!("permissions-applied-line", count = t.added.len()),
-                    ));
-                } else if t.added.is_empty() {
-                    card = card.push(widget::badge_line(
-                        widget::outcome(perm::Outcome::Ok),
-                        fl!("permissions-already-granted", dn = t.dn.as_str()),
-                    ));
-                } else {
-                    card = card.push(widget::body(fl!(
-                        "permissions-will-add",
-                        count = t.added.len()
-                    )));
-                }
-                if !t.added.is_empty() {
-                    for ace in &t.added {
-                        card = card.push(widget::body(format!(
-                            "  + {}",
-                            explain::ace_line(ace, &name)
-                        )));
-                    }
-                    card = card.push(widget::small(fl!("permissions-sddl-added")));
-                    // One entry per line; a long one wraps between its
-                    // fields, never inside a GUID or SID.
-                    for ace in &t.added {
-                        if let Some(s) = crate::ad::sddl::format_ace(ace, None) {
-                            card = card.push(widget::breakable(&format!("+ {s}"), ';'));
-                        }
-                    }
-                }
-                page = page.push(widget::card(card));
-            }
-        }
-        if let Some(results) = &self.applied {
-            let mut card = column![widget::heading(fl!("permissions-result"))].spacing(8);
-            for r in results {
-                card = card.push(widget::badge_line(
-                    widget::outcome(perm::Outcome::Ok),
-                    fl!("permissions-read-back", dn = r.dn.as_str()),
-                ));
-                if let Some(b) = &r.backup {
-                    card = card.push(widget::small(fl!(
-                        "permissions-backup",
-                        path = crate::runbook::text::backup(
-                            &b.display().to_string(),
-                            ctx.env.is_demo()
-                        )
-                    )));
-                }
-            }
-            card = card.push(widget::small(fl!("permissions-propagation")));
-            page = page.push(widget::card(card));
-        }
-        if let Some(results) = &self.undone {
-            let mut card = column![widget::heading(fl!("permissions-undone"))].spacing(8);
-            for r in results {
-                card = card.push(widget::body(fl!(
-                    "permissions-rolled-back",
-                    dn = r.dn.as_str(),
-                    count = r.removed.len()
-                )));
-            }
-            page = page.push(widget::card(card));
-        }
-        let idle = self.busy.is_none();
-        let can_apply =
-            idle && self.plan.as_ref().is_some_and(|p| !p.is_noop()) && self.applied.is_none();
-        let has_sddl = self.plan.as_ref().is_some_and(|p| !p.is_noop());
-        let copy = if self.copied {
-            fl!("copied-sddl")
-        } else {
-            fl!("button-copy-sddl")
-        };
-        page = page.push(
-            row![
-                widget::primary(
-                    fl!("permissions-apply"),
-                    can_apply.then_some(Message::Apply)
-                ),
-                widget::secondary(
-                    fl!("permissions-undo"),
-                    (idle && (self.applied.is_some() || self.interrupted)).then_some(Message::Undo),
-                ),
-                widget::secondary(copy, has_sddl.then_some(Message::CopySddl)),
-            ]
-            .spacing(10),
-        );
-        page.into()
+        view::page(self, ctx)
     }
 }
+
+#[cfg(test)]
+mod tests;

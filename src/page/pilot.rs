@@ -13,30 +13,39 @@ use super::Context;
 use super::job::{Job, Slot, Update};
 use crate::backend::any::AnyTenant;
 use crate::backend::entra::pilot::{GRAPH_CLIENT_ID, GraphPilot};
-use crate::backend::sync::{SyncError, SyncServer};
+use crate::backend::sync::SyncError;
 use crate::backend::tenant::PilotTenant;
 use crate::backend::tenant::TenantError;
-use crate::task::access::FIRST_USERS;
 use crate::task::diagnose;
 use crate::task::permissions::{Audit, Outcome};
 use crate::task::prove::{self, Pilot, ProveError, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
 
+mod diagnosis;
+
 /// How long a copied password stays on the clipboard.
 const CLIPBOARD_KEPT: Duration = Duration::from_secs(30);
 
-/// How far back Diagnose reads.
-const SINCE: Duration = Duration::from_secs(24 * 3600);
-
+/// Where the pilot test stands.
 #[derive(Debug, Default)]
 enum Stage {
+    /// Not started (or the user changed).
     #[default]
     Idle,
-    Checking,
+    /// Checking the user (nothing changes yet): the last progress step.
+    Checking(Option<prove::Progress>),
+    /// Checked: the reset waits for confirmation.
     Confirm(Box<Pilot>),
-    Running,
+    /// The reset and its follow-up run: the last progress step; `cancel`
+    /// stops the task at its next step.
+    Running {
+        step: Option<prove::Progress>,
+        cancel: prove::Cancel,
+    },
+    /// The test ended with a report.
     Done(Box<Report>),
+    /// The check or the test failed (or was cancelled after the reset).
     Failed(ProveError),
 }
 
@@ -45,9 +54,8 @@ enum Stage {
 pub struct State {
     user: String,
     stage: Stage,
-    step: Option<prove::Progress>,
     job: Slot,
-    cancel: Option<prove::Cancel>,
+    /// The new password is shown unmasked.
     revealed: bool,
     copied: bool,
     /// What Copy put on the clipboard, until it is cleared (30 s later,
@@ -59,10 +67,8 @@ pub struct State {
     /// Graph signed in with Graph's own client (not the portal's: Azure
     /// CLI's client cannot get the reset permission), kept for the run.
     graph: Option<GraphPilot>,
-    diagnosis: Option<Result<diagnose::Report, SyncError>>,
-    /// Why an exported log could not be read.
-    exported_error: Option<String>,
-    diagnosing: Slot,
+    /// The Connect server's event log, explained.
+    diagnosis: diagnosis::Diagnosis,
 }
 
 /// Messages of the pilot test and the diagnosis.
@@ -150,11 +156,6 @@ impl State {
         !self.user.trim().is_empty()
     }
 
-    /// Whether the reset may be running (Cancel then means "after").
-    fn running(&self) -> bool {
-        matches!(self.stage, Stage::Running)
-    }
-
     /// Handles a message.
     pub fn update(&mut self, message: Message, ctx: &Context<'_>) -> Task<Message> {
         match message {
@@ -174,8 +175,7 @@ impl State {
                     bind_account: Some(env.settings().directory.bind_user.clone())
                         .filter(|b| !b.trim().is_empty()),
                 };
-                self.stage = Stage::Checking;
-                self.step = None;
+                self.stage = Stage::Checking(None);
                 return self
                     .job
                     .spawn(move |mut report| async move {
@@ -212,7 +212,7 @@ impl State {
                     .map(|j| Message::Checked(Box::new(j)));
             }
             Message::Checked(job) if self.job.accept(&job) => match job.update {
-                Update::Progress(p) => self.step = Some(p),
+                Update::Progress(p) => self.stage = Stage::Checking(Some(p)),
                 Update::Finished(Ok((pilot, graph))) => {
                     if graph.is_some() {
                         self.graph = graph;
@@ -230,9 +230,10 @@ impl State {
                 let graph = self.graph.clone();
                 let trail = ctx.backups.trail.clone();
                 let cancel = prove::Cancel::new();
-                self.cancel = Some(cancel.clone());
-                self.stage = Stage::Running;
-                self.step = None;
+                self.stage = Stage::Running {
+                    step: None,
+                    cancel: cancel.clone(),
+                };
                 self.revealed = false;
                 self.copied = false;
                 return self
@@ -267,20 +268,21 @@ impl State {
                     })
                     .map(|j| Message::Ran(Box::new(j)));
             }
-            Message::Cancel => {
-                if self.running() {
-                    // The task stops at its next step and says whether the
-                    // reset was sent (with the new password when it was).
-                    if let Some(c) = &self.cancel {
-                        c.cancel();
-                    }
-                } else {
+            Message::Cancel => match &self.stage {
+                // The task stops at its next step and says whether the
+                // reset was sent (with the new password when it was).
+                Stage::Running { cancel, .. } => cancel.cancel(),
+                _ => {
                     self.job.cancel();
                     self.stage = Stage::Idle;
                 }
-            }
+            },
             Message::Ran(job) if self.job.accept(&job) => match job.update {
-                Update::Progress(p) => self.step = Some(p),
+                Update::Progress(p) => {
+                    if let Stage::Running { step, .. } = &mut self.stage {
+                        *step = Some(p);
+                    }
+                }
                 Update::Finished(Ok(report)) => self.stage = Stage::Done(Box::new(report)),
                 Update::Finished(Err(e)) => self.stage = Stage::Failed(e),
             },
@@ -310,65 +312,11 @@ impl State {
                     }
                 }
             }
-            Message::Diagnose => {
-                let mut server = ctx.env.sync_server();
-                let since = crate::audit::env_fixed_time()
-                    .unwrap_or_else(|| ctx.backups.trail.now())
-                    .checked_sub(SINCE)
-                    .unwrap_or(std::time::UNIX_EPOCH);
-                self.diagnosis = None;
-                return self
-                    .diagnosing
-                    .spawn(move |mut report| async move {
-                        let host = server.host();
-                        diagnose::run(&mut server, host, since, &mut *report).await
-                    })
-                    .map(Message::Diagnosed);
-            }
-            Message::OpenExported => {
-                let title = fl!("diag-open-exported");
-                return Task::perform(
-                    async move {
-                        rfd::AsyncFileDialog::new()
-                            .set_title(title)
-                            .add_filter("JSON, EVTX", &["json", "evtx"])
-                            .pick_file()
-                            .await
-                            .map(|f| f.path().to_path_buf())
-                    },
-                    Message::ExportedPicked,
-                );
-            }
-            Message::ExportedPicked(Some(path)) => {
-                return Task::perform(
-                    async move {
-                        tokio::task::spawn_blocking(move || {
-                            crate::task::eventfile::report(&path).map_err(|e| {
-                                fl!(
-                                    "diag-error-from",
-                                    path = path.display().to_string(),
-                                    reason = e.to_string()
-                                )
-                            })
-                        })
-                        .await
-                        .unwrap_or_else(|e| Err(e.to_string()))
-                    },
-                    Message::ExportedRead,
-                );
-            }
-            Message::ExportedRead(result) => match result {
-                Ok(report) => {
-                    self.exported_error = None;
-                    self.diagnosis = Some(Ok(report));
-                }
-                Err(e) => self.exported_error = Some(e),
-            },
-            Message::Diagnosed(job) if self.diagnosing.accept(&job) => {
-                if let Update::Finished(r) = job.update {
-                    self.diagnosis = Some(r);
-                }
-            }
+            Message::Diagnose
+            | Message::Diagnosed(_)
+            | Message::OpenExported
+            | Message::ExportedPicked(_)
+            | Message::ExportedRead(_) => return self.diagnosis.update(message, ctx),
             _ => {}
         }
         Task::none()
@@ -467,9 +415,8 @@ impl State {
         );
         match &self.stage {
             Stage::Idle => {}
-            Stage::Checking | Stage::Running => {
-                let label = self
-                    .step
+            Stage::Checking(step) | Stage::Running { step, .. } => {
+                let label = step
                     .as_ref()
                     .map(explain::prove_progress)
                     .unwrap_or_else(|| fl!("prove-progress-finding-user"));
@@ -530,70 +477,11 @@ impl State {
                 }
             }
         }
-        column![widget::card(card), self.diagnosis_view(audit)]
+        column![widget::card(card), self.diagnosis.view(audit)]
             .spacing(size::GAP)
             .into()
     }
-
-    /// The event log card: Diagnose, then each entry with cause and fix.
-    fn diagnosis_view<'a>(&'a self, audit: Option<&'a Audit>) -> Element<'a, Message> {
-        let mut card = column![
-            widget::heading(fl!("diag-title")),
-            widget::small(fl!("diag-intro")),
-        ]
-        .spacing(8);
-        if self.diagnosing.busy() {
-            card = card.push(widget::busy(fl!("diag-progress-reading"), None, None));
-        }
-        match &self.diagnosis {
-            None => {}
-            Some(Err(e)) => card = card.push(widget::error(explain::sync_error(e))),
-            Some(Ok(report)) if report.entries.is_empty() => {
-                card = card.push(widget::body(fl!("diag-none")));
-            }
-            Some(Ok(report)) => {
-                card = card.push(widget::small(fl!(
-                    "diag-header",
-                    host = report.host.as_str(),
-                    since = report.since.as_str(),
-                    count = report.entries.len()
-                )));
-                for d in report.entries.iter().take(FIRST_USERS * 2) {
-                    let outcome = if d.problem {
-                        Outcome::Warning
-                    } else {
-                        Outcome::Ok
-                    };
-                    let mut lines = explain::diagnosis_lines(d).into_iter();
-                    let first = lines.next().unwrap_or_default();
-                    let mut item =
-                        column![widget::badge_line(widget::outcome(outcome), first)].spacing(2);
-                    for line in lines {
-                        item = item.push(widget::small(line));
-                    }
-                    if let Some(u) = audit.and_then(|a| d.linked(a)) {
-                        item = item.push(widget::small(explain::linked_finding(u)));
-                    }
-                    card = card.push(item);
-                }
-            }
-        }
-        if let Some(e) = &self.exported_error {
-            card = card.push(widget::error(e.clone()));
-        }
-        card = card.push(
-            row![
-                widget::secondary(
-                    fl!("diag-start"),
-                    (!self.diagnosing.busy()).then_some(Message::Diagnose),
-                ),
-                widget::secondary(
-                    fl!("diag-open-exported"),
-                    (!self.diagnosing.busy()).then_some(Message::OpenExported),
-                ),
-            ]
-            .spacing(10),
-        );
-        widget::card(card)
-    }
 }
+
+#[cfg(test)]
+mod tests;

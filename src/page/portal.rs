@@ -8,7 +8,7 @@ use iced::widget::{column, row};
 
 use super::job::Job;
 use super::switch::{self, Switch};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::audit::{Plane, Trail};
 use crate::backend::entra::portal::DEEP_LINK;
 use crate::backend::tenant::{PortalPolicy, TenantError};
@@ -45,6 +45,15 @@ pub enum Message {
     OpenPortal,
 }
 
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The toggles were switched on and read back.
+    Enabled,
+    /// They were switched off again.
+    Undone,
+}
+
 /// The progress steps that send a setting.
 fn sending(p: &Progress) -> bool {
     matches!(
@@ -65,7 +74,7 @@ impl State {
             Trail::new(None)
         };
         self.switch
-            .start(move |mut report| async move {
+            .start(set, move |mut report| async move {
                 match set {
                     None => portal::status(&mut tenant).await,
                     Some(on) => portal::set_all(&mut tenant, on, cloud, &trail, &mut *report).await,
@@ -77,7 +86,7 @@ impl State {
     /// Why the wizard cannot switch the settings itself: the API refused
     /// or has changed (None: it can, or nobody signed in).
     fn manual(&self) -> Option<&TenantError> {
-        self.switch.error.as_ref().filter(|e| e.needs_manual_step())
+        self.switch.error().filter(|e| e.needs_manual_step())
     }
 
     /// Whether the settings are switched by the wizard (signed in, and the
@@ -200,7 +209,7 @@ impl State {
     }
 
     fn busy_view<'a>(&self) -> Element<'a, Message> {
-        let step = &self.switch.step;
+        let step = self.switch.step();
         let label = match step {
             None | Some(Progress::Reading) => fl!("portal-reading"),
             Some(Progress::Writeback) => fl!("portal-setting-writeback"),
@@ -225,6 +234,7 @@ impl State {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
         if self.switch.value.is_none() && !self.switch.busy() {
@@ -244,7 +254,14 @@ impl Page for State {
             }
             Message::Undo => return super::just(self.run(ctx, Some(false))),
             Message::Cancel => self.switch.cancel(),
-            Message::Job(job) => self.switch.on_job(job, sending),
+            Message::Job(job) => {
+                let event = match self.switch.on_job(job, sending) {
+                    Some(Some(true)) => Some(Event::Enabled),
+                    Some(Some(false)) => Some(Event::Undone),
+                    _ => None,
+                };
+                return (Task::none(), event);
+            }
             Message::OpenPortal => {
                 if let Err(e) = crate::backend::open_detached(DEEP_LINK) {
                     tracing::warn!(error = %e, "could not open the browser");
@@ -254,12 +271,14 @@ impl Page for State {
         super::nothing()
     }
 
+    /// Running while a job runs; else a warning when (some of) it is left
+    /// to the guided manual step.
     fn status(&self, ctx: &Context<'_>) -> Status {
-        let automated = self.automated(ctx);
-        if (!automated || self.cloud_manual(ctx)) && !self.switch.busy() {
-            return Status::Warning;
+        match self.switch.status(true, self.done(ctx)) {
+            Status::Running => Status::Running,
+            _ if !self.automated(ctx) || self.cloud_manual(ctx) => Status::Warning,
+            status => status,
         }
-        self.switch.status(automated, self.can_continue(ctx))
     }
 
     /// Both toggles on, and cloud sync's when chosen (or the manual step
@@ -308,7 +327,7 @@ impl Page for State {
             }
             None => {
                 let mut lines = Vec::new();
-                if let Some(e) = &self.switch.error {
+                if let Some(e) = self.switch.error() {
                     lines.push(Line::status(Outcome::Warning, explain::tenant_error(e)));
                 }
                 lines.push(Line::plain(fl!("portal-manual-steps")));
@@ -333,7 +352,7 @@ impl Page for State {
             return page.into();
         }
         page = page.push(widget::small(fl!("portal-undocumented")));
-        if let Some(e) = &self.switch.error {
+        if let Some(e) = self.switch.error() {
             page = page.push(widget::error(explain::tenant_error(e)));
         }
         if self.switch.busy() {
@@ -355,5 +374,68 @@ impl Page for State {
             (idle && done && changed).then_some(Message::Undo),
         ))
         .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::job::Update;
+    use crate::page::testing::Run;
+
+    fn read(run: &Run) -> State {
+        let mut page = State::default();
+        assert!(run.enter(&mut page).is_empty(), "a read tells nothing");
+        assert!(page.switch.value.is_some());
+        page
+    }
+
+    #[test]
+    fn arriving_reads_the_toggles_and_waits_for_apply() {
+        let run = Run::demo();
+        let page = read(&run);
+        assert!(!page.done(&run.ctx()));
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
+        assert!(!page.can_continue(&run.ctx()));
+    }
+
+    #[test]
+    fn apply_then_undo_are_told() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        assert_eq!(run.send(&mut page, Message::Apply), [Event::Enabled]);
+        assert!(page.done(&run.ctx()));
+        assert_eq!(page.status(&run.ctx()), Status::Done);
+        assert!(page.can_continue(&run.ctx()));
+        assert_eq!(run.send(&mut page, Message::Undo), [Event::Undone]);
+        assert!(!page.done(&run.ctx()));
+        assert!(!switch::switched_on(&run.backups.trail, Plane::Portal));
+    }
+
+    #[test]
+    fn a_refused_api_falls_back_to_the_manual_step() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        let _task = page.update(Message::Apply, &run.ctx());
+        assert_eq!(page.status(&run.ctx()), Status::Running);
+        let refused = Job {
+            run: page.switch.run(),
+            update: Update::Finished(Err(TenantError::Forbidden)),
+        };
+        let (_, event) = page.update(Message::Job(refused), &run.ctx());
+        assert!(event.is_none());
+        assert!(page.manual().is_some());
+        assert_eq!(page.status(&run.ctx()), Status::Warning);
+        assert!(page.can_continue(&run.ctx()), "done by hand");
+    }
+
+    #[test]
+    fn cancel_before_a_setting_is_sent_stops_the_job() {
+        let run = Run::demo();
+        let mut page = read(&run);
+        let _task = page.update(Message::Apply, &run.ctx());
+        let _ = page.update(Message::Cancel, &run.ctx());
+        assert!(!page.switch.busy());
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
     }
 }

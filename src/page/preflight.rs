@@ -7,7 +7,7 @@ use iced::widget::{checkbox, column, row, text};
 
 use super::job::Job;
 use super::scan::{self, Scan, Scanner};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::runbook::Line;
 use crate::task::permissions::{self as perm, Outcome, Progress, TaskError};
 use crate::task::preflight::{self, Checks};
@@ -31,6 +31,15 @@ pub enum Message {
     AddTarget(String),
 }
 
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The grant's targets were chosen: the ones checked with an OU
+    /// added (the domain root when none was listed), so the scope only
+    /// grows.
+    TargetsChosen(Vec<String>),
+}
+
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
     state.ran_with(ctx.env.settings());
     let env = ctx.env.clone();
@@ -41,6 +50,7 @@ fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     /// Runs on first arrival, and again when the settings changed since.
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
@@ -66,7 +76,7 @@ impl Page for State {
                 if !targets.iter().any(|t| t.eq_ignore_ascii_case(&dn)) {
                     targets.push(dn);
                 }
-                return (Task::none(), Some(Event::Targets(targets)));
+                return super::tell(Event::TargetsChosen(targets));
             }
         }
         super::nothing()
@@ -222,5 +232,61 @@ impl Page for State {
             }
         };
         column![header, body].spacing(size::GAP).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::demo::DEMO_ROOT;
+    use crate::page::testing::Run;
+
+    fn checked(run: &Run) -> State {
+        let mut page = State::default();
+        assert!(run.enter(&mut page).is_empty(), "a run tells nothing");
+        assert!(matches!(page.scan, Scan::Done(_)));
+        page
+    }
+
+    #[test]
+    fn arriving_checks_once_and_lets_next_pass() {
+        let run = Run::demo();
+        let mut page = checked(&run);
+        assert_ne!(page.status(&run.ctx()), Status::Failed);
+        assert!(page.can_continue(&run.ctx()), "the demo blocks nothing");
+        // Entered again on the same settings: the result stands.
+        let task = page.on_enter(&run.ctx());
+        assert!(run.outputs(task).is_empty());
+    }
+
+    #[test]
+    fn adding_an_ou_chooses_the_targets_checked_and_the_ou() {
+        let run = Run::demo();
+        let mut page = checked(&run);
+        let ou = format!("OU=Frozen,{DEMO_ROOT}");
+        assert_eq!(
+            run.send(&mut page, Message::AddTarget(ou.clone())),
+            [Event::TargetsChosen(vec![DEMO_ROOT.to_string(), ou])]
+        );
+        // A target already checked is not listed twice.
+        assert_eq!(
+            run.send(
+                &mut page,
+                Message::AddTarget(DEMO_ROOT.to_ascii_lowercase())
+            ),
+            [Event::TargetsChosen(vec![DEMO_ROOT.to_string()])]
+        );
+    }
+
+    #[test]
+    fn cancel_stops_the_run() {
+        let run = Run::demo();
+        let mut page = State::default();
+        let _task = page.on_enter(&run.ctx());
+        assert_eq!(page.status(&run.ctx()), Status::Running);
+        assert!(!page.can_continue(&run.ctx()));
+        let _ = page.update(Message::Cancel, &run.ctx());
+        assert!(matches!(page.scan, Scan::Idle));
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
     }
 }

@@ -4,7 +4,7 @@
 use iced::Task;
 use iced::widget::column;
 
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::audit::{self, Action, Plane, Record};
 use crate::fl;
 use crate::task::permissions::Outcome;
@@ -23,7 +23,17 @@ pub enum Message {
     Unreached(u64),
 }
 
-/// The page's state: the notes the shell passes on.
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// "Undo everything" was pressed.
+    UndoAllRequested,
+    /// "Export runbook" was pressed (the shell opens the Save dialog).
+    RunbookRequested,
+}
+
+/// The page's state: the notes the shell passes on. No phases (what the
+/// run changed is read from its audit trail), so a plain struct.
 #[derive(Debug, Default)]
 pub struct State {
     export_note: Option<String>,
@@ -75,13 +85,14 @@ impl Changes {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     fn update(&mut self, message: Message, _ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::UndoAll => (Task::none(), Some(Event::UndoAll)),
+            Message::UndoAll => super::tell(Event::UndoAllRequested),
             Message::ExportRunbook => {
                 self.export_note = None;
-                (Task::none(), Some(Event::ExportRunbook))
+                super::tell(Event::RunbookRequested)
             }
             Message::Exported(note) => {
                 self.export_note = Some(note);
@@ -191,5 +202,36 @@ impl Page for State {
             Line::plain(fl!("summary-portal-unchanged"))
         });
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::testing::Run;
+
+    #[test]
+    fn buttons_are_told_and_notes_kept() {
+        let run = Run::demo();
+        let mut page = State::default();
+        assert_eq!(
+            run.send(&mut page, Message::UndoAll),
+            [Event::UndoAllRequested]
+        );
+        assert!(
+            run.send(&mut page, Message::Exported("saved".into()))
+                .is_empty()
+        );
+        assert_eq!(page.export_note.as_deref(), Some("saved"));
+        assert_eq!(
+            run.send(&mut page, Message::ExportRunbook),
+            [Event::RunbookRequested]
+        );
+        assert_eq!(page.export_note, None, "a new export clears the note");
+        assert!(run.send(&mut page, Message::Unreached(3)).is_empty());
+        assert_eq!(page.unreached, 3);
+        // The last page: nothing to continue to, nothing running.
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
+        assert!(!page.can_continue(&run.ctx()));
     }
 }

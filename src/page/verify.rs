@@ -7,7 +7,7 @@ use iced::widget::{column, row, text};
 
 use super::job::{Job, Update};
 use super::scan::{self, Scan, Scanner};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::runbook::Line;
 use crate::task::permissions::{Audit, Outcome, Progress, TaskError};
 use crate::task::verify::{self, Planes, Read, Report};
@@ -36,6 +36,16 @@ pub enum Message {
     Pilot(Box<super::pilot::Message>),
     /// The DC table.
     Dcs(Box<super::dcs::Message>),
+}
+
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The planes were read: how many users the grant does not reach.
+    Verified {
+        /// Users out of reach.
+        unreached: u64,
+    },
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
@@ -106,6 +116,7 @@ impl State {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
         if ctx.env.is_demo() && !self.pilot.has_user() {
@@ -264,5 +275,49 @@ impl Page for State {
             }
         };
         column![header, body].spacing(size::GAP).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::testing::Run;
+
+    #[test]
+    fn arriving_reads_every_plane_and_tells_who_is_out_of_reach() {
+        let run = Run::demo();
+        let mut page = State::default();
+        let events = run.enter(&mut page);
+        let Scan::Done(report) = &page.scanner.scan else {
+            panic!("{:?}", page.scanner.scan);
+        };
+        let unreached = report.audit().map(|a| a.blocked_count());
+        assert_eq!(
+            events,
+            [Event::Verified {
+                unreached: unreached.expect("the directory was read")
+            }]
+        );
+        assert!(page.can_continue(&run.ctx()));
+        assert!(matches!(
+            page.status(&run.ctx()),
+            Status::Done | Status::Warning
+        ));
+        // The DC table was read once the planes were.
+        assert!(page.dcs.table().is_some());
+        // The demo offers its pilot user.
+        assert!(page.pilot.has_user());
+    }
+
+    #[test]
+    fn cancel_stops_the_scan_without_an_event() {
+        let run = Run::demo();
+        let mut page = State::default();
+        let _task = page.on_enter(&run.ctx());
+        assert_eq!(page.status(&run.ctx()), Status::Running);
+        let (_, event) = page.update(Message::Cancel, &run.ctx());
+        assert!(event.is_none());
+        assert!(matches!(page.scanner.scan, Scan::Idle));
+        assert!(!page.can_continue(&run.ctx()));
     }
 }

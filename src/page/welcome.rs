@@ -4,7 +4,7 @@
 use iced::Task;
 use iced::widget::{checkbox, column, pick_list, row, text};
 
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::fl;
 use crate::widget::{self, Element, size};
 
@@ -52,7 +52,17 @@ pub enum Message {
     CaptureScreenshots(bool),
 }
 
-/// The page's state.
+/// What the page tells the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A language was picked (its code).
+    LanguagePicked(String),
+    /// "Capture screenshots for the runbook" was switched.
+    CaptureSwitched(bool),
+}
+
+/// The page's state: the choices shown. No phases (nothing runs here), so
+/// a plain struct.
 #[derive(Debug, Default)]
 pub struct State {
     lang: String,
@@ -73,16 +83,17 @@ impl State {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     fn update(&mut self, message: Message, _ctx: &Context<'_>) -> (Task<Message>, Option<Event>) {
         let event = match message {
             Message::LanguagePicked(l) => {
                 self.lang = l.code.to_string();
-                Event::Language(self.lang.clone())
+                Event::LanguagePicked(self.lang.clone())
             }
             Message::CaptureScreenshots(on) => {
                 self.capture = on;
-                Event::Capture(on)
+                Event::CaptureSwitched(on)
             }
         };
         (Task::none(), Some(event))
@@ -153,4 +164,28 @@ fn view<'a>(lang: &str, demo: bool, source: String, capture: bool) -> Element<'a
     ]
     .spacing(size::GAP)
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::testing::Run;
+
+    #[test]
+    fn a_language_picked_and_capture_switched_are_told() {
+        let run = Run::demo();
+        let mut page = State::new("en", "demo");
+        assert_eq!(
+            run.send(&mut page, Message::LanguagePicked(LANGUAGES[1])),
+            [Event::LanguagePicked("de".into())]
+        );
+        assert_eq!(page.lang, "de");
+        assert_eq!(
+            run.send(&mut page, Message::CaptureScreenshots(true)),
+            [Event::CaptureSwitched(true)]
+        );
+        assert!(page.capture);
+        assert!(page.can_continue(&run.ctx()));
+        assert_eq!(page.status(&run.ctx()), Status::Pending);
+    }
 }

@@ -8,6 +8,7 @@ use iced::futures::StreamExt;
 use iced_runtime::Action;
 use iced_test::Simulator;
 use writeback_wizard::headless::SIZE;
+use writeback_wizard::page::targets;
 use writeback_wizard::widget::Element;
 
 /// Runs a page's task to the end, feeding its messages back to `update`.
@@ -53,8 +54,8 @@ pub struct Run {
     pub env: writeback_wizard::session::Env,
     /// Backups and the audit trail.
     pub backups: writeback_wizard::session::Backups,
-    /// Every event raised so far.
-    pub events: Vec<writeback_wizard::page::Event>,
+    /// Every event raised so far (each page has its own event type).
+    pub events: Vec<Box<dyn std::any::Any>>,
 }
 
 impl Run {
@@ -103,7 +104,8 @@ impl Run {
         while let Some(m) = queue.pop_front() {
             let (task, event) = page.update(m, &self.ctx());
             if let Some(event) = event {
-                if let writeback_wizard::page::Event::SettingsEdited(edit) = &event {
+                let event: Box<dyn std::any::Any> = Box::new(event);
+                if let Some(targets::Event::SettingsEdited(edit)) = event.downcast_ref() {
                     self.env.edit(edit.clone());
                 }
                 self.events.push(event);

@@ -14,7 +14,7 @@ use iced::Task;
 use iced::widget::column;
 
 use super::job::{Job, Slot, Update};
-use super::{Context, Event, Page, Status};
+use super::{Context, Page, Status};
 use crate::backend::sync::{SyncError, SyncState};
 use crate::backend::tenant::TenantError;
 use crate::backend::{ForestDomain, Secret};
@@ -25,6 +25,14 @@ use crate::session::Edit;
 use crate::task::permissions::{self as perm, Account, TaskError};
 use crate::task::portal::{Method, SignInProgress, SignedIn};
 use crate::widget::{self, Element, size};
+
+/// What the page tells the shell.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A setting was edited: the shell applies the edit to the run's
+    /// settings, which every page reads.
+    SettingsEdited(Edit),
+}
 
 /// The page's state: what it is doing, never the settings themselves.
 #[derive(Debug, Default)]
@@ -200,6 +208,7 @@ impl State {
 
 impl Page for State {
     type Message = Message;
+    type Event = Event;
 
     /// The demo lists its forest's domains at once (a real directory
     /// needs the password first: "List domains").
