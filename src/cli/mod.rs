@@ -75,8 +75,9 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
-    /// Write a runbook of a demo run: each step with its screenshot, the
-    /// changes, verification, undo (no display needed).
+    /// Write the runbook of the newest run in the audit log (a command or
+    /// a window): the changes, backups, verification, pilot test, undo,
+    /// and the window's screenshots (no display needed).
     Runbook {
         /// Directory for runbook.html (or runbook.md and runbook-images/).
         #[arg(long, value_name = "DIR")]
@@ -84,6 +85,14 @@ pub enum Command {
         /// html (one self-contained file) or md (Markdown and PNGs).
         #[arg(long, value_enum, default_value_t = crate::runbook::Format::Html)]
         format: crate::runbook::Format,
+        /// The run to write (its id, as in `log --json`) instead of the
+        /// newest.
+        #[arg(long, value_name = "ID")]
+        run: Option<String>,
+        /// Run the demo organization headlessly and write that run, each
+        /// step with its screenshot.
+        #[arg(long, conflicts_with = "run")]
+        demo: bool,
     },
     /// Write a zip for a support ticket: the diagnostics log, the audit
     /// log, the backups' names, version, OS and settings (no secrets).
@@ -164,6 +173,7 @@ pub fn run(cli: Cli) -> ExitCode {
     });
     let Some(command) = cli.command else {
         tracing::info!(lang, profile = ?cli.profile, "window");
+        crate::audit::run::begin(crate::audit::Via::Window, None);
         return gui::open(cli.profile.as_deref(), lang, cli.theme.into());
     };
     // Only the commands speak as the command line (option hints); the
@@ -172,6 +182,7 @@ pub fn run(cli: Cli) -> ExitCode {
         command,
         Command::Screenshots { .. } | Command::Runbook { .. } | Command::Diagnostics { .. }
     ));
+    crate::audit::run::begin(crate::audit::Via::Cli, Some(command.name()));
     let span = tracing::info_span!("command", name = command.name());
     let _entered = span.enter();
     let code = match command {
@@ -179,8 +190,18 @@ pub fn run(cli: Cli) -> ExitCode {
             diagnostics::run(&out, profile.or(cli.profile).as_deref(), &lang)
         }
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
-        Command::Runbook { out, format } => {
-            report::runbook(&out, format, &lang, cli.theme.into(), cli.profile.is_some())
+        Command::Runbook {
+            out,
+            format,
+            run,
+            demo,
+        } => {
+            let which = if demo {
+                report::Which::Demo
+            } else {
+                report::Which::Logged(run)
+            };
+            report::runbook(&out, format, &lang, cli.theme.into(), which)
         }
         Command::Log { json } => report::log(json),
         Command::Sd(cmd) => sd::run(cmd),

@@ -19,7 +19,6 @@ pub mod welcome;
 
 use iced::Task;
 
-use crate::runbook::Line;
 use crate::session::{Backups, Credentials, Env};
 use crate::widget::Element;
 
@@ -97,10 +96,6 @@ pub trait Page {
     /// Whether Next may be pressed.
     fn can_continue(&self, ctx: &Context<'_>) -> bool;
 
-    /// What the runbook says of this step.
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        Vec::new()
-    }
 }
 
 /// A task without an event.

@@ -16,7 +16,6 @@ use crate::backend::tenant::TenantError;
 use crate::backend::{DcSource, ForestDomain};
 use crate::fl;
 use crate::profile::{Settings, given};
-use crate::runbook::Line;
 use crate::session::Credentials;
 use crate::task::permissions::{self as perm, Account, TaskError};
 use crate::task::portal::{self, Method, SignInProgress, SignedIn};
@@ -380,28 +379,6 @@ impl Page for State {
                 && (!c.cloud_sync
                     || (c.tenant_admin.is_some()
                         && !self.credentials.tenant_admin_password.expose().is_empty())))
-    }
-
-    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
-        let env = ctx.env;
-        let g = &env.settings().directory.grant;
-        let mut lines = vec![
-            Line::plain(fl!("runbook-target-dc", server = env.server_label())),
-            Line::plain(fl!(
-                "runbook-target-connector",
-                account = g.connector_account.clone()
-            )),
-            Line::plain(fl!("runbook-target-sync", host = env.sync_label())),
-        ];
-        if let Some(t) = env.tenant_label() {
-            lines.push(Line::plain(fl!("runbook-target-tenant", tenant = t)));
-        }
-        lines.push(Line::plain(if g.targets.is_empty() {
-            fl!("targets-root")
-        } else {
-            fl!("runbook-target-objects", targets = g.targets.join("; "))
-        }));
-        lines
     }
 
     fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {
