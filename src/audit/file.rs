@@ -131,7 +131,7 @@ mod tests {
     fn garbage_lines_are_reported_not_fatal() {
         let log = parse(b"not json\n\n{\"x\":1}\n{\"note\":{\"kind\":\"future\"}}\n[1,2]\n\"s\"\n");
         assert!(log.records.is_empty() && log.notes.is_empty());
-        assert_eq!(log.skipped.len(), 4);
+        assert_eq!(log.skipped.len(), 5);
         assert_eq!(log.skipped[0].0, 1);
         assert!(
             read(Path::new("/nonexistent/dir/audit.jsonl"))

@@ -104,14 +104,12 @@ pub struct RunLog {
 impl RunLog {
     /// When its first entry was written.
     pub fn started(&self) -> Option<&str> {
-        let first = |t: Option<&str>, u: Option<&str>| match (t, u) {
+        let record = self.records.first().map(|r| r.time.as_str());
+        let note = self.notes.first().map(|n| n.time.as_str());
+        match (record, note) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
-        };
-        first(
-            self.records.first().map(|r| r.time.as_str()),
-            self.notes.first().map(|n| n.time.as_str()),
-        )
+        }
     }
 
     /// Made on the demo organization.

@@ -8,7 +8,7 @@ use iced::widget::{column, row, text};
 use super::job::{Job, Update};
 use super::scan::{self, Scan, Scanner};
 use super::{Context, Event, Page, Status};
-use crate::task::permissions::{Audit, Outcome, Progress, TaskError};
+use crate::task::permissions::{Outcome, Progress, TaskError};
 use crate::task::verify::{self, Planes, Read, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};

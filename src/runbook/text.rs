@@ -199,14 +199,14 @@ pub fn reading(p: Plane, r: &Reading) -> Vec<Line> {
         } => {
             let mut lines = vec![Line::status(
                 Grade::ok_if(carrying == scanned, Grade::Warning),
-                fl!("verify-summary", carrying = *carrying, total = *scanned),
+                fl!("verify-summary", carrying = carrying.to_owned(), total = scanned.to_owned()),
             )];
             let warn = |text: String| Line::status(Grade::Warning, text);
             for (target, users) in ungranted {
                 lines.push(warn(fl!(
                     "verify-target-ungranted",
                     target = target.as_str(),
-                    count = *users
+                    count = users.to_owned()
                 )));
             }
             for dn in unexpire_missing {
