@@ -230,7 +230,14 @@ fn markdown_sits_beside_its_pngs_and_runs_are_byte_identical() {
 fn the_runbook_is_translated() {
     let dir = scratch("de");
     cli(
-        &["--lang", "de", "runbook", "--demo", "--out", dir.to_str().unwrap()],
+        &[
+            "--lang",
+            "de",
+            "runbook",
+            "--demo",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
         &[],
     );
     let html = std::fs::read_to_string(dir.join("runbook.html")).unwrap();

@@ -78,7 +78,11 @@ fn the_newest_run_is_written_and_run_id_picks_an_older_one() {
     let log = data.join("audit.jsonl");
     Trail::new(Some(log.clone()))
         .in_run(tag("run-grant", "grant"))
-        .record(ad_change(Action::Grant, "DC=corp,DC=example", "/b/grant.json"))
+        .record(ad_change(
+            Action::Grant,
+            "DC=corp,DC=example",
+            "/b/grant.json",
+        ))
         .unwrap();
     Trail::new(Some(log.clone()))
         .in_run(tag("run-rollback", "rollback"))
@@ -90,7 +94,10 @@ fn the_newest_run_is_written_and_run_id_picks_an_older_one() {
         .unwrap();
 
     let newest = runbook_md(&data, &data.join("newest"), &[]);
-    assert!(newest.contains("Run run-rollback: writeback-wizard rollback"), "{newest}");
+    assert!(
+        newest.contains("Run run-rollback: writeback-wizard rollback"),
+        "{newest}"
+    );
     assert!(newest.contains("OU=Staff,DC=corp,DC=example"), "{newest}");
     assert!(!newest.contains("/b/grant.json"), "{newest}");
     assert!(
@@ -99,7 +106,10 @@ fn the_newest_run_is_written_and_run_id_picks_an_older_one() {
     );
 
     let older = runbook_md(&data, &data.join("older"), &["--run", "run-grant"]);
-    assert!(older.contains("Run run-grant: writeback-wizard grant"), "{older}");
+    assert!(
+        older.contains("Run run-grant: writeback-wizard grant"),
+        "{older}"
+    );
     assert!(older.contains("permissions granted"), "{older}");
     assert!(older.contains("- Backup: `/b/grant.json`"), "{older}");
     assert!(
@@ -113,7 +123,10 @@ fn the_newest_run_is_written_and_run_id_picks_an_older_one() {
     );
     assert!(!older.contains("OU=Staff"), "{older}");
 
-    let missing = cli(&["runbook", "--out", data.to_str().unwrap(), "--run", "nope"], &data);
+    let missing = cli(
+        &["runbook", "--out", data.to_str().unwrap(), "--run", "nope"],
+        &data,
+    );
     assert_eq!(missing.status.code(), Some(1));
     let err = String::from_utf8_lossy(&missing.stderr);
     assert!(err.contains("holds no run nope"), "{err}");
@@ -131,15 +144,25 @@ fn old_torn_and_foreign_lines_still_read() {
     std::fs::write(&log, format!("{old}\n{foreign}\nnot json at all\n")).unwrap();
 
     // Only old lines: no run to write, said plainly, no panic.
-    let none = cli(&["runbook", "--out", data.join("none").to_str().unwrap()], &data);
+    let none = cli(
+        &["runbook", "--out", data.join("none").to_str().unwrap()],
+        &data,
+    );
     assert_eq!(none.status.code(), Some(1));
     let err = String::from_utf8_lossy(&none.stderr);
-    assert!(err.contains("holds no run yet") && err.contains("--demo"), "{err}");
+    assert!(
+        err.contains("holds no run yet") && err.contains("--demo"),
+        "{err}"
+    );
 
     // A run after them, then a crash mid-line.
     Trail::new(Some(log.clone()))
         .in_run(tag("run-new", "grant"))
-        .record(ad_change(Action::Grant, "DC=corp,DC=example", "/b/new.json"))
+        .record(ad_change(
+            Action::Grant,
+            "DC=corp,DC=example",
+            "/b/new.json",
+        ))
         .unwrap();
     use std::io::Write as _;
     std::fs::OpenOptions::new()
@@ -151,7 +174,10 @@ fn old_torn_and_foreign_lines_still_read() {
     let md = runbook_md(&data, &data.join("md"), &[]);
     assert!(md.contains("Run run-new"), "{md}");
     assert!(md.contains("/b/new.json"), "{md}");
-    assert!(!md.contains("aadc-old"), "the old line is no part of the run: {md}");
+    assert!(
+        !md.contains("aadc-old"),
+        "the old line is no part of the run: {md}"
+    );
 
     // `log` still shows the old record.
     let out = cli(&["log", "--json"], &data);
@@ -227,21 +253,33 @@ fn a_window_run_with_screenshots_is_written_from_the_data_directory() {
             let mode = std::fs::metadata(&saved).unwrap().permissions().mode();
             assert_eq!(mode & 0o077, 0, "{name} is owner-only: {mode:o}");
         }
-        assert!(md.contains(&format!("](runbook-images/{name})")), "{name}: {md}");
+        assert!(
+            md.contains(&format!("](runbook-images/{name})")),
+            "{name}: {md}"
+        );
         assert_eq!(
             std::fs::read(out.join("runbook-images").join(&name)).unwrap(),
             png,
             "{name}: the runbook carries the window's capture"
         );
     }
-    assert!(md.contains("No screenshot was captured for this step."), "Summary");
+    assert!(
+        md.contains("No screenshot was captured for this step."),
+        "Summary"
+    );
     // What changed, the backup, what Verify read, the pilot test.
     assert!(md.contains("```diff\n+ (OA;CIIO;CR;00299570"), "{md}");
     assert!(md.contains("Password writeback: off → on"), "{md}");
     assert!(md.contains("8 of 14 users carry the permission"), "{md}");
     assert!(md.contains("Portal: write back and unlock are on"), "{md}");
-    assert!(md.contains("Pilot test (cloud reset → Active Directory): "), "{md}");
-    assert!(md.contains("writeback-wizard sync disable --remote aadc01.contoso.com"), "{md}");
+    assert!(
+        md.contains("Pilot test (cloud reset → Active Directory): "),
+        "{md}"
+    );
+    assert!(
+        md.contains("writeback-wizard sync disable --remote aadc01.contoso.com"),
+        "{md}"
+    );
     let _ = std::fs::remove_dir_all(data);
     let _ = std::fs::remove_dir_all(work);
 }

@@ -169,7 +169,11 @@ mod tests {
         assert_eq!(joined.command.as_deref(), Some("grant"));
         for bad in [Some("../x"), Some(""), None] {
             let own = joining(bad, Via::Cli, None, now);
-            assert!(own.id.starts_with("19700101T000000Z-"), "{bad:?}: {}", own.id);
+            assert!(
+                own.id.starts_with("19700101T000000Z-"),
+                "{bad:?}: {}",
+                own.id
+            );
         }
     }
 }

@@ -165,7 +165,11 @@ fn logged(lang: &str, id: Option<&str>) -> Result<runbook::Runbook, String> {
     let log = audit::read(&path).map_err(|e| fl!("audit-read-error", reason = e.to_string()))?;
     let Some(run) = log.run(id) else {
         return Err(match id {
-            Some(id) => fl!("runbook-no-such-run", id = id, path = path.display().to_string()),
+            Some(id) => fl!(
+                "runbook-no-such-run",
+                id = id,
+                path = path.display().to_string()
+            ),
             None => fl!("runbook-no-run", path = path.display().to_string()),
         });
     };

@@ -95,7 +95,6 @@ pub trait Page {
 
     /// Whether Next may be pressed.
     fn can_continue(&self, ctx: &Context<'_>) -> bool;
-
 }
 
 /// A task without an event.

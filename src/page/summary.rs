@@ -171,5 +171,4 @@ impl Page for State {
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
         false
     }
-
 }

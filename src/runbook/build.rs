@@ -144,12 +144,14 @@ fn run_line(run: &RunLog) -> String {
 /// The servers and tenants the run touched or read.
 fn environment(run: &RunLog) -> String {
     let mut names: Vec<String> = Vec::new();
-    let targets = run.records.iter().map(|r| &r.target).chain(
-        run.notes.iter().filter_map(|n| match &n.note {
+    let targets = run
+        .records
+        .iter()
+        .map(|r| &r.target)
+        .chain(run.notes.iter().filter_map(|n| match &n.note {
             Noted::Verified { target, .. } => Some(target),
             Noted::Screenshot { .. } => None,
-        }),
-    );
+        }));
     for t in targets {
         for name in [&t.server, &t.tenant].into_iter().flatten() {
             let name = name.trim_start_matches("demo://").to_string();
@@ -311,9 +313,11 @@ mod tests {
                 BlockedGroup {
                     reason: serde_json::json!({ "kind": "admin-count" }),
                     count: 3,
-                    first: vec![("krbadmin".into(), "CN=krbadmin,DC=x".into(), vec![
-                        "reset-password".into(),
-                    ])],
+                    first: vec![(
+                        "krbadmin".into(),
+                        "CN=krbadmin,DC=x".into(),
+                        vec!["reset-password".into()],
+                    )],
                 },
                 // Another version's reason: shown by its name, no panic.
                 BlockedGroup {
@@ -347,10 +351,16 @@ mod tests {
         assert_eq!(rb.environment, "dc1.corp.example");
         assert!(rb.run.contains("r1") && rb.run.contains("writeback-wizard verify"));
         let text: Vec<&str> = rb.verification.iter().map(|l| l.text.as_str()).collect();
-        assert!(text[0].starts_with("6 of 10 users"), "the newest reading: {text:?}");
+        assert!(
+            text[0].starts_with("6 of 10 users"),
+            "the newest reading: {text:?}"
+        );
         assert!(text.iter().any(|t| t.starts_with("3 × ")), "{text:?}");
         assert!(text.iter().any(|t| t.contains("krbadmin")), "{text:?}");
-        assert!(text.iter().any(|t| t.contains("from-the-future")), "{text:?}");
+        assert!(
+            text.iter().any(|t| t.contains("from-the-future")),
+            "{text:?}"
+        );
         assert!(
             text.iter().any(|t| t.contains("PowerShell not found")),
             "{text:?}"

@@ -25,7 +25,12 @@ fn valid_name(name: &str) -> bool {
 /// Saves the screenshot of step `slug` (its `index` in the wizard) in the
 /// trail's run folder and notes it. Nothing for a trail in memory or
 /// outside a run. Returns the file written.
-pub fn save(trail: &Trail, index: usize, slug: &str, png: &[u8]) -> std::io::Result<Option<PathBuf>> {
+pub fn save(
+    trail: &Trail,
+    index: usize,
+    slug: &str,
+    png: &[u8],
+) -> std::io::Result<Option<PathBuf>> {
     let (Some(dir), Some(tag)) = (trail.run_dir(), trail.run()) else {
         return Ok(None);
     };
@@ -116,7 +121,11 @@ mod tests {
         let run = crate::audit::read(&log).unwrap().run(None).unwrap();
         let shots = load(&log, &run);
         assert_eq!(shots, vec![("permissions".to_string(), png)]);
-        assert!(save(&Trail::new(None), 0, "welcome", b"x").unwrap().is_none());
+        assert!(
+            save(&Trail::new(None), 0, "welcome", b"x")
+                .unwrap()
+                .is_none()
+        );
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -199,7 +199,11 @@ pub fn reading(p: Plane, r: &Reading) -> Vec<Line> {
         } => {
             let mut lines = vec![Line::status(
                 Grade::ok_if(carrying == scanned, Grade::Warning),
-                fl!("verify-summary", carrying = carrying.to_owned(), total = scanned.to_owned()),
+                fl!(
+                    "verify-summary",
+                    carrying = carrying.to_owned(),
+                    total = scanned.to_owned()
+                ),
             )];
             let warn = |text: String| Line::status(Grade::Warning, text);
             for (target, users) in ungranted {
@@ -257,7 +261,12 @@ fn group(g: &BlockedGroup) -> Vec<String> {
             String::new(),
         ),
     };
-    let mut lines = vec![fl!("reach-group", count = g.count, reason = reason, fix = fix)];
+    let mut lines = vec![fl!(
+        "reach-group",
+        count = g.count,
+        reason = reason,
+        fix = fix
+    )];
     for (name, dn, rights) in &g.first {
         let rights: Vec<String> = rights
             .iter()
