@@ -312,11 +312,6 @@ impl App {
         on_page!(self, self.step, |page, ctx| page.can_continue(&ctx))
     }
 
-    /// What the runbook says of a step.
-    fn step_lines(&self, step: Step) -> Vec<crate::runbook::Line> {
-        on_page!(self, step, |page, ctx| page.runbook(&ctx))
-    }
-
     /// Hides and drops the pilot test's new password (before a
     /// screenshot).
     pub fn forget_password(&mut self) {

@@ -87,6 +87,21 @@ impl Driver {
         ui.find(label).is_ok()
     }
 
+    /// "Capture screenshots" without a window: the current page rendered
+    /// (as [`Driver::screenshot`]) arrives as the window's capture would,
+    /// and Next follows; the capture is kept, saved with the run and noted
+    /// in its audit log as in the window.
+    pub fn capture_next(&mut self, scratch: &Path) -> Result<(), DriveError> {
+        let path = scratch.join("capture.png");
+        self.screenshot(&path)?;
+        let png = std::fs::read(&path)
+            .map_err(|e| DriveError::Snapshot(path.display().to_string(), e.to_string()))?;
+        let _ = std::fs::remove_file(&path);
+        let task = self.app.captured_then_next(png);
+        self.perform(task);
+        Ok(())
+    }
+
     /// Renders the current page to `path` (PNG, 2× scale).
     pub fn screenshot(&mut self, path: &Path) -> Result<PathBuf, DriveError> {
         let err = |e: &dyn std::fmt::Display| {
@@ -166,7 +181,12 @@ pub fn demo_run(
             trail: crate::audit::Trail::new(None)
                 .fixed_at(demo_time())
                 .operator("helpdesk-admin")
-                .demo(true),
+                .demo(true)
+                .in_run(crate::audit::RunTag {
+                    id: "demo".into(),
+                    via: crate::audit::Via::Window,
+                    command: None,
+                }),
         },
     };
     let mut d = Driver::new(options);
@@ -215,7 +235,8 @@ pub fn screenshots(
         .collect())
 }
 
-/// Runs the demo headlessly and returns its runbook (texts in the language
+/// Runs the demo headlessly and returns its runbook, built from the run's
+/// audit trail (kept in memory) and its pages' PNGs (texts in the language
 /// selected with [`crate::localize::init`], `lang` for the Welcome page).
 pub fn demo_runbook(
     lang: &str,

@@ -331,6 +331,7 @@ fn the_test_is_in_the_runbook_and_the_log_table_without_the_password() {
             generated: "2025-11-24T16:00:00Z".into(),
             demo: true,
             environment: "demo".into(),
+            run: String::new(),
             purpose: Vec::new(),
             prerequisites: Vec::new(),
             steps: Vec::new(),

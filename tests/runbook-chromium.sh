@@ -22,7 +22,7 @@ profile=$(mktemp -d)
 cleanup() { rm -rf "$work" "$profile"; }
 trap cleanup EXIT
 
-"$bin" --lang en runbook --out "$work" >/dev/null
+"$bin" --lang en runbook --demo --out "$work" >/dev/null
 html="$work/runbook.html"
 [ -s "$html" ] || { echo "FAIL: no runbook written"; exit 1; }
 echo "ok: runbook exported ($(stat -c %s "$html") bytes)"

@@ -1,4 +1,4 @@
-//! Runbooks of a demo run: the HTML has every step with its screenshot, the
+//! Runbooks of a fresh demo run (`runbook --demo`): the HTML has every step with its screenshot, the
 //! SDDL diff, the verification results and the undo instructions, and
 //! references nothing outside itself; Markdown sits beside its PNGs; the
 //! same run and clock give the same bytes; `--lang` translates; `log`
@@ -180,6 +180,7 @@ fn markdown_sits_beside_its_pngs_and_runs_are_byte_identical() {
                 "--lang",
                 "en",
                 "runbook",
+                "--demo",
                 "--out",
                 dir.to_str().unwrap(),
                 "--format",
@@ -204,12 +205,12 @@ fn markdown_sits_beside_its_pngs_and_runs_are_byte_identical() {
     );
     // HTML too, and a fixed clock from the environment.
     let (c, d) = (scratch("html-c"), scratch("html-d"));
-    cli(&["runbook", "--out", c.to_str().unwrap()], &[]);
-    cli(&["runbook", "--out", d.to_str().unwrap()], &[]);
+    cli(&["runbook", "--demo", "--out", c.to_str().unwrap()], &[]);
+    cli(&["runbook", "--demo", "--out", d.to_str().unwrap()], &[]);
     let html = std::fs::read(c.join("runbook.html")).unwrap();
     assert_eq!(html, std::fs::read(d.join("runbook.html")).unwrap());
     let out = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
-        .args(["runbook", "--out", d.to_str().unwrap()])
+        .args(["runbook", "--demo", "--out", d.to_str().unwrap()])
         .env(
             writeback_wizard::audit::FIXED_TIME_ENV,
             "2030-01-02T03:04:05Z",
@@ -229,7 +230,14 @@ fn markdown_sits_beside_its_pngs_and_runs_are_byte_identical() {
 fn the_runbook_is_translated() {
     let dir = scratch("de");
     cli(
-        &["--lang", "de", "runbook", "--out", dir.to_str().unwrap()],
+        &[
+            "--lang",
+            "de",
+            "runbook",
+            "--demo",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
         &[],
     );
     let html = std::fs::read_to_string(dir.join("runbook.html")).unwrap();

@@ -694,7 +694,7 @@ help-cmd-sd = Sicherheitsbeschreibungen dekodieren und kodieren (Base64 ⇄ SDDL
 help-cmd-sd-decode = Die SDDL einer Base64-kodierten selbstbezogenen Sicherheitsbeschreibung ausgeben
 help-cmd-sd-encode = Die Base64-Form einer SDDL-Zeichenkette ausgeben
 help-cmd-screenshots = Jede Seite eines Demodurchlaufs als PNG speichern (ohne Bildschirm)
-help-cmd-runbook = Ein Runbook eines Demodurchlaufs schreiben: jeder Schritt mit Bildschirmfoto, die Änderungen, die Überprüfung, das Rückgängigmachen (ohne Bildschirm)
+help-cmd-runbook = Das Runbook des neuesten Durchlaufs im Überwachungsprotokoll schreiben (ein Befehl oder ein Fenster): die Änderungen, Sicherungen, Überprüfung, Pilottest, Rückgängigmachen und die Bildschirmfotos des Fensters (ohne Bildschirm)
 help-cmd-diagnostics = Ein ZIP für ein Support-Ticket schreiben: Diagnoseprotokoll, Überwachungsprotokoll, Namen der Sicherungen, Version, Betriebssystem und Einstellungen (keine Geheimnisse)
 help-cmd-log = Das Überwachungsprotokoll zeigen: jede angewendete Änderung auf jeder Ebene
 help-cmd-sync = Schritt 2: Kennwortrückschreibung auf dem Entra Connect-Server
@@ -1049,3 +1049,12 @@ help-arg-portal-cloud-sync = Cloud Sync gewählt (oder [connect] cloud_sync des 
 help-arg-demo = Den Befehl in der integrierten Demo-Organisation ausführen (nichts Echtes wird gelesen oder geändert)
 help-arg-graph-client-id = Öffentliche Client-ID (Anwendungs-ID) für Microsoft Graph (der Pilottest); Standard: die des Profils, sonst Microsoft Graph Command Line Tools
 help-arg-redirect-uri = Die Umleitungs-URI der Browser-Anmeldung ohne Port, für eine eigene App des Mandanten; Standard: die des Profils, sonst http://localhost
+
+## Issue 24D: runbook
+runbook-run-window = Durchlauf { $id }: das Fenster des Assistenten, ab { $time }
+runbook-run-cli = Durchlauf { $id }: writeback-wizard { $command }, ab { $time }
+runbook-read-back = { $plane }: { $change } auf { $target }, nach dem Schreiben zurückgelesen
+runbook-read-failed = { $plane }: konnte nicht gelesen werden ({ $reason })
+runbook-no-run = Das Überwachungsprotokoll { $path } enthält noch keinen Durchlauf: Zuerst einen Befehl (grant, sync, portal, verify, test-writeback) oder den Assistenten ausführen, oder mit --demo das Runbook eines Demodurchlaufs schreiben
+runbook-no-such-run = Das Überwachungsprotokoll { $path } enthält keinen Durchlauf { $id } (die Durchlauf-ID jedes Eintrags zeigt: writeback-wizard log --json)
+help-arg-runbook-run = Der zu schreibende Durchlauf (seine ID, wie in log --json) statt des neuesten

@@ -688,7 +688,7 @@ help-cmd-sd = Decode and encode security descriptors (base64 ⇄ SDDL)
 help-cmd-sd-decode = Print the SDDL of a base64 self-relative security descriptor
 help-cmd-sd-encode = Print the base64 self-relative form of an SDDL string
 help-cmd-screenshots = Render every page of a demo run to PNG (no display needed)
-help-cmd-runbook = Write a runbook of a demo run: each step with its screenshot, the changes, verification, undo (no display needed)
+help-cmd-runbook = Write the runbook of the newest run in the audit log (a command or a window): the changes, backups, verification, pilot test, undo, and the window's screenshots (no display needed)
 help-cmd-diagnostics = Write a zip for a support ticket: the diagnostics log, the audit log, the backups' names, version, OS and settings (no secrets)
 help-cmd-log = Show the audit log: every change applied, on every plane
 help-cmd-sync = Step 2: password writeback on the Entra Connect server
@@ -1046,3 +1046,12 @@ help-arg-portal-cloud-sync = Cloud Sync chosen (or the profile's [connect] cloud
 help-arg-demo = Run the command on the built-in demo organization (nothing real is read or changed)
 help-arg-graph-client-id = Public client (application) id for Microsoft Graph (the pilot test); default: the profile's, else Microsoft Graph Command Line Tools
 help-arg-redirect-uri = The browser sign-in's redirect URI without port, for a tenant's own app; default: the profile's, else http://localhost
+
+## Issue 24D: runbook
+runbook-run-window = Run { $id }: the wizard's window, from { $time }
+runbook-run-cli = Run { $id }: writeback-wizard { $command }, from { $time }
+runbook-read-back = { $plane }: { $change } on { $target }, read back after writing
+runbook-read-failed = { $plane }: could not be read ({ $reason })
+runbook-no-run = the audit log { $path } holds no run yet: run a command (grant, sync, portal, verify, test-writeback) or the wizard first, or write a demo run's runbook with --demo
+runbook-no-such-run = the audit log { $path } holds no run { $id } (each record's run id is in: writeback-wizard log --json)
+help-arg-runbook-run = The run to write (its id, as in log --json) instead of the newest

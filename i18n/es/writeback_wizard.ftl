@@ -691,7 +691,7 @@ help-cmd-sd = Descodificar y codificar descriptores de seguridad (base64 ⇄ SDD
 help-cmd-sd-decode = Mostrar el SDDL de un descriptor de seguridad autorrelativo en base64
 help-cmd-sd-encode = Mostrar la forma base64 autorrelativa de una cadena SDDL
 help-cmd-screenshots = Guardar cada página de un recorrido de demostración como PNG (sin pantalla)
-help-cmd-runbook = Escribir el runbook de un recorrido de demostración: cada paso con su captura, los cambios, la verificación, cómo deshacer (sin pantalla)
+help-cmd-runbook = Escribir el runbook de la ejecución más reciente del registro de auditoría (un comando o una ventana): los cambios, las copias de seguridad, la verificación, la prueba piloto, cómo deshacer y las capturas de la ventana (sin pantalla)
 help-cmd-diagnostics = Escribir un zip para una incidencia de soporte: registro de diagnóstico, registro de auditoría, nombres de las copias, versión, sistema y configuración (sin secretos)
 help-cmd-log = Mostrar el registro de auditoría: cada cambio aplicado, en cada plano
 help-cmd-sync = Paso 2: la escritura diferida de contraseñas en el servidor de Entra Connect
@@ -1049,3 +1049,12 @@ help-arg-portal-cloud-sync = Cloud Sync elegido (o [connect] cloud_sync del perf
 help-arg-demo = Ejecutar el comando en la organización de demostración integrada (no se lee ni se cambia nada real)
 help-arg-graph-client-id = Id. de cliente público (aplicación) para Microsoft Graph (la prueba piloto); por defecto: el del perfil, si no Microsoft Graph Command Line Tools
 help-arg-redirect-uri = El URI de redirección del inicio de sesión en el navegador, sin puerto, para una aplicación propia del inquilino; por defecto: el del perfil, si no http://localhost
+
+## Issue 24D: runbook
+runbook-run-window = Ejecución { $id }: la ventana del asistente, desde { $time }
+runbook-run-cli = Ejecución { $id }: writeback-wizard { $command }, desde { $time }
+runbook-read-back = { $plane }: { $change } en { $target }, releído tras escribir
+runbook-read-failed = { $plane }: no se pudo leer ({ $reason })
+runbook-no-run = el registro de auditoría { $path } aún no contiene ninguna ejecución: ejecute primero un comando (grant, sync, portal, verify, test-writeback) o el asistente, o escriba el runbook de una ejecución de demostración con --demo
+runbook-no-such-run = el registro de auditoría { $path } no contiene la ejecución { $id } (el id de ejecución de cada entrada aparece en: writeback-wizard log --json)
+help-arg-runbook-run = La ejecución que se escribe (su id, como en log --json) en lugar de la más reciente

@@ -694,7 +694,7 @@ help-cmd-sd = Décoder et encoder des descripteurs de sécurité (base64 ⇄ SDD
 help-cmd-sd-decode = Afficher le SDDL d’un descripteur de sécurité auto-relatif en base64
 help-cmd-sd-encode = Afficher la forme base64 auto-relative d’une chaîne SDDL
 help-cmd-screenshots = Enregistrer chaque page d’un parcours de démonstration en PNG (sans écran)
-help-cmd-runbook = Écrire le runbook d’un parcours de démonstration : chaque étape avec sa capture, les modifications, la vérification, l’annulation (sans écran)
+help-cmd-runbook = Écrire le runbook de l’exécution la plus récente du journal d’audit (une commande ou une fenêtre) : les modifications, sauvegardes, la vérification, le test pilote, l’annulation et les captures de la fenêtre (sans écran)
 help-cmd-diagnostics = Écrire un zip pour un ticket de support : journal de diagnostic, journal d’audit, noms des sauvegardes, version, système et paramètres (aucun secret)
 help-cmd-log = Afficher le journal d’audit : chaque modification appliquée, sur chaque plan
 help-cmd-sync = Étape 2 : la réécriture des mots de passe sur le serveur Entra Connect
@@ -1052,3 +1052,12 @@ help-arg-portal-cloud-sync = Cloud Sync choisi (ou [connect] cloud_sync du profi
 help-arg-demo = Exécuter la commande sur l’organisation de démonstration intégrée (rien de réel n’est lu ni modifié)
 help-arg-graph-client-id = ID client public (application) pour Microsoft Graph (le test pilote) ; par défaut : celui du profil, sinon Microsoft Graph Command Line Tools
 help-arg-redirect-uri = L’URI de redirection de la connexion par navigateur, sans port, pour une application propre au locataire ; par défaut : celle du profil, sinon http://localhost
+
+## Issue 24D: runbook
+runbook-run-window = Exécution { $id } : la fenêtre de l’assistant, depuis { $time }
+runbook-run-cli = Exécution { $id } : writeback-wizard { $command }, depuis { $time }
+runbook-read-back = { $plane } : { $change } sur { $target }, relu après l’écriture
+runbook-read-failed = { $plane } : lecture impossible ({ $reason })
+runbook-no-run = le journal d’audit { $path } ne contient encore aucune exécution : lancez d’abord une commande (grant, sync, portal, verify, test-writeback) ou l’assistant, ou écrivez le runbook d’une exécution de démonstration avec --demo
+runbook-no-such-run = le journal d’audit { $path } ne contient aucune exécution { $id } (l’identifiant d’exécution de chaque entrée figure dans : writeback-wizard log --json)
+help-arg-runbook-run = L’exécution à écrire (son identifiant, comme dans log --json) au lieu de la plus récente

@@ -1,17 +1,19 @@
 //! The shell's runbook side: "Capture screenshots" (each page is captured
 //! with `window::screenshot` just before Next leaves it, and Summary before
-//! the export), "Export runbook" (rfd Save dialog, HTML or Markdown by the
-//! file name), and the runbook of the run gathered from the pages.
+//! the export; each capture is also saved in the data directory and noted
+//! in the audit log), "Export runbook" (rfd Save dialog, HTML or Markdown
+//! by the file name), and the runbook of the run built from its audit
+//! trail.
 
 use std::path::PathBuf;
 
 use iced::Task;
 
 use super::{App, Step};
-use crate::audit::{self, Action, Plane, Record};
+use crate::audit;
 use crate::fl;
 use crate::page::summary;
-use crate::runbook::{Format, Runbook, Section, Undo};
+use crate::runbook::{Format, Runbook, build};
 
 /// The pages captured so far, and the last export's outcome.
 #[derive(Debug, Default)]
@@ -86,6 +88,14 @@ impl App {
         capture(self.step, Then::Next)
     }
 
+    /// A capture of the current page arrived from elsewhere than the
+    /// window (a headless driver), then Next: as with "Capture
+    /// screenshots" on.
+    pub fn captured_then_next(&mut self, png: Vec<u8>) -> Task<super::Message> {
+        let step = self.step;
+        self.on_report(Message::Captured(step, Some(png), Then::Next))
+    }
+
     /// "Export runbook": Summary is captured first when capturing, then
     /// the Save dialog opens.
     pub(super) fn export(&mut self) -> Task<super::Message> {
@@ -103,6 +113,14 @@ impl App {
             Message::Captured(step, png, then) => {
                 self.shots.pending = false;
                 if let Some(png) = png {
+                    // Kept in the data directory too, so that `runbook`
+                    // can write this run later.
+                    let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+                    if let Err(e) =
+                        crate::runbook::shots::save(&self.backups.trail, index, step.slug(), &png)
+                    {
+                        tracing::warn!("screenshot not saved: {e}");
+                    }
                     self.shots.keep(step, png);
                 }
                 match then {
@@ -131,56 +149,26 @@ impl App {
         }
     }
 
-    /// The runbook of this run: `shots` holds the steps' PNGs (steps
-    /// without one say so).
+    /// The runbook of this run, built from its audit trail (the records
+    /// and notes this window's run wrote); `shots` holds the steps' PNGs
+    /// (steps without one say so).
     pub fn runbook(&self, shots: &[(Step, Vec<u8>)]) -> Runbook {
         let trail = &self.backups.trail;
-        // What changed: a failed attempt changed nothing (its step says
-        // why); a pilot test changed a password whatever its result.
-        let changes: Vec<Record> = trail
-            .records()
-            .into_iter()
-            .filter(|r| r.result == audit::Outcome::Ok || r.plane == Plane::Pilot)
-            .collect();
-        let steps = Step::ALL
-            .iter()
-            .map(|step| Section {
-                slug: step.slug().into(),
-                name: step.name(),
-                intro: intro(*step),
-                lines: self.step_lines(*step),
-                image: shots
+        let mut run = trail.run_log();
+        // The window's run even before it wrote anything.
+        run.tag.via = audit::Via::Window;
+        build::of_run(
+            &run,
+            build::Options {
+                lang: self.lang.clone(),
+                generated: audit::rfc3339(trail.now()),
+                environment: (!self.env.is_demo()).then(|| self.source.clone()),
+                shots: shots
                     .iter()
-                    .find(|(s, _)| s == step)
-                    .map(|(_, png)| png.clone()),
-            })
-            .collect();
-        Runbook {
-            lang: self.lang.clone(),
-            generated: audit::rfc3339(trail.now()),
-            demo: self.env.is_demo(),
-            environment: if self.env.is_demo() {
-                fl!("runbook-env-demo")
-            } else {
-                self.source.clone()
+                    .map(|(step, png)| (step.slug().to_string(), png.clone()))
+                    .collect(),
             },
-            purpose: vec![
-                fl!("runbook-purpose-text"),
-                format!("1. {}", fl!("welcome-change-ad")),
-                format!("2. {}", fl!("welcome-change-connect")),
-                format!("3. {}", fl!("welcome-change-portal")),
-                fl!("welcome-safety"),
-            ],
-            prerequisites: vec![
-                fl!("welcome-req-roles"),
-                fl!("welcome-req-license"),
-                fl!("welcome-req-connect"),
-            ],
-            steps,
-            verification: self.step_lines(Step::Verify),
-            undo: undo(&changes),
-            changes,
-        }
+        )
     }
 }
 
@@ -199,87 +187,6 @@ fn save_dialog() -> Task<super::Message> {
         },
         |path| super::Message::Report(Message::SaveTo(path)),
     )
-}
-
-/// What each step does, for its section.
-fn intro(step: Step) -> String {
-    match step {
-        Step::Welcome => fl!("welcome-subtitle"),
-        Step::Targets => fl!("targets-subtitle"),
-        Step::Preflight => fl!("preflight-subtitle"),
-        Step::Permissions => fl!("permissions-subtitle"),
-        Step::Connect => fl!("connect-subtitle"),
-        Step::Portal => fl!("portal-subtitle"),
-        Step::Verify => fl!("verify-subtitle"),
-        Step::Summary => fl!("summary-subtitle"),
-    }
-}
-
-/// How to undo the changes recorded (newest last stays last: undo in any
-/// order, each plane on its own).
-pub fn undo(changes: &[Record]) -> Vec<Undo> {
-    let mut out = vec![Undo {
-        text: fl!("runbook-undo-summary"),
-        command: None,
-    }];
-    // The last change per object decides: a grant rolled back (or a
-    // setting switched off again) in the same run needs no undo.
-    let mut open: Vec<Undo> = Vec::new();
-    for r in audit::standing(changes) {
-        let item = match (r.plane, r.action) {
-            (Plane::Ad, Action::Grant) => {
-                let dn = r.target.dn.clone().unwrap_or_default();
-                Undo {
-                    text: fl!("runbook-undo-ad", dn = dn),
-                    command: Some(match &r.backup {
-                        Some(b) => format!(
-                            "writeback-wizard rollback --backup \"{}\"",
-                            crate::runbook::text::backup(b, r.demo)
-                        ),
-                        None => "writeback-wizard rollback".into(),
-                    }),
-                }
-            }
-            (Plane::Connect, Action::Enable) => {
-                let host = r.target.server.clone().unwrap_or_default();
-                let host = host.trim_start_matches("demo://").to_string();
-                Undo {
-                    text: fl!("runbook-undo-connect", host = host.clone()),
-                    command: Some(if host.is_empty() || host == "localhost" {
-                        "writeback-wizard sync disable".into()
-                    } else {
-                        format!("writeback-wizard sync disable --remote {host}")
-                    }),
-                }
-            }
-            (Plane::Portal, Action::Enable) => {
-                let tenant = r.target.tenant.clone().unwrap_or_default();
-                Undo {
-                    text: fl!(
-                        "runbook-undo-portal",
-                        tenant = tenant.clone(),
-                        link = crate::backend::entra::portal::DEEP_LINK.to_string()
-                    ),
-                    command: Some(if tenant.is_empty() {
-                        "writeback-wizard portal disable".into()
-                    } else {
-                        format!("writeback-wizard portal disable --tenant {tenant}")
-                    }),
-                }
-            }
-            _ => continue,
-        };
-        open.push(item);
-    }
-    let any = !open.is_empty();
-    out.extend(open);
-    if !any {
-        out = vec![Undo {
-            text: fl!("runbook-undo-nothing"),
-            command: None,
-        }];
-    }
-    out
 }
 
 #[cfg(test)]
@@ -331,43 +238,5 @@ mod tests {
         let _ = app.update(M::Next);
         assert_eq!(app.step(), Step::Targets);
         assert!(app.shots.pages.is_empty());
-    }
-
-    #[test]
-    fn undo_lists_only_what_is_still_changed() {
-        let rec = |plane, action, dn: &str| Record {
-            time: String::new(),
-            operator: "op".into(),
-            account: None,
-            plane,
-            action,
-            target: audit::Target {
-                server: Some("demo://aadc01.contoso.com".into()),
-                dn: (!dn.is_empty()).then(|| dn.to_string()),
-                tenant: None,
-            },
-            before: serde_json::Value::Null,
-            after: serde_json::Value::Null,
-            added: Vec::new(),
-            removed: Vec::new(),
-            result: audit::Outcome::Ok,
-            backup: Some("/b/1.json".into()),
-            demo: true,
-        };
-        let undo = undo(&[
-            rec(Plane::Ad, Action::Grant, "DC=a"),
-            rec(Plane::Ad, Action::Rollback, "DC=a"),
-            rec(Plane::Ad, Action::Grant, "DC=b"),
-            rec(Plane::Connect, Action::Enable, ""),
-        ]);
-        let commands: Vec<&str> = undo.iter().filter_map(|u| u.command.as_deref()).collect();
-        assert_eq!(
-            commands,
-            vec![
-                "writeback-wizard rollback --backup \"1.json\"",
-                "writeback-wizard sync disable --remote aadc01.contoso.com"
-            ]
-        );
-        assert!(undo[1].text.contains("DC=b"));
     }
 }

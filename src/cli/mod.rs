@@ -80,8 +80,9 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,
     },
-    /// Write a runbook of a demo run: each step with its screenshot, the
-    /// changes, verification, undo (no display needed).
+    /// Write the runbook of the newest run in the audit log (a command or
+    /// a window): the changes, backups, verification, pilot test, undo,
+    /// and the window's screenshots (no display needed).
     Runbook {
         /// Directory for runbook.html (or runbook.md and runbook-images/).
         #[arg(long, value_name = "DIR")]
@@ -89,6 +90,10 @@ pub enum Command {
         /// html (one self-contained file) or md (Markdown and PNGs).
         #[arg(long, value_enum, default_value_t = crate::runbook::Format::Html)]
         format: crate::runbook::Format,
+        /// The run to write (its id, as in `log --json`) instead of the
+        /// newest; with `--demo`, a fresh demo run is written instead.
+        #[arg(long, value_name = "ID", conflicts_with = "demo")]
+        run: Option<String>,
     },
     /// Write a zip for a support ticket: the diagnostics log, the audit
     /// log, the backups' names, version, OS and settings (no secrets).
@@ -178,6 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let Some(command) = cli.command else {
         tracing::info!(lang, profile = ?cli.profile, "window");
+        crate::audit::run::begin(crate::audit::Via::Window, None);
         return gui::open(&start, lang, cli.theme.into());
     };
     // Only the commands speak as the command line (option hints); the
@@ -186,13 +192,19 @@ pub fn run(cli: Cli) -> ExitCode {
         command,
         Command::Screenshots { .. } | Command::Runbook { .. } | Command::Diagnostics { .. }
     ));
+    crate::audit::run::begin(crate::audit::Via::Cli, Some(command.name()));
     let span = tracing::info_span!("command", name = command.name(), demo = start.demo);
     let _entered = span.enter();
     let code = match command {
         Command::Diagnostics { out, settings } => diagnostics::run(&out, &start, &settings, &lang),
         Command::Screenshots { out } => gui::screenshots(&out, &lang, cli.theme.into()),
-        Command::Runbook { out, format } => {
-            report::runbook(&out, format, &lang, cli.theme.into(), cli.profile.is_some())
+        Command::Runbook { out, format, run } => {
+            let which = if start.demo {
+                report::Which::Demo
+            } else {
+                report::Which::Logged(run)
+            };
+            report::runbook(&out, format, &lang, cli.theme.into(), which)
         }
         Command::Log { json } => report::log(json),
         Command::Sd(cmd) => sd::run(cmd),

@@ -110,20 +110,35 @@ pub fn table(records: &[audit::Record]) -> String {
     out.join("\n")
 }
 
-/// `runbook --out DIR [--format html|md]`: runs the demo headlessly and
-/// writes its runbook to `DIR/runbook.html` (or `.md` and
-/// `runbook-images/`).
-pub fn runbook(out: &Path, format: Format, lang: &str, theme: ThemeChoice, profile: bool) -> u8 {
-    if profile {
-        print_error(&fl!("runbook-demo-only"));
-        return exit::USAGE;
-    }
-    let rb = match crate::headless::demo_runbook(lang, theme) {
-        Ok(rb) => rb,
-        Err(e) => {
-            print_error(&fl!("gui-error", reason = e.to_string()));
-            return exit::FAILED;
-        }
+/// What `runbook` writes down.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// The newest run of the audit log (None) or the run with this id.
+    Logged(Option<String>),
+    /// A fresh run of the demo organization, driven headlessly.
+    Demo,
+}
+
+/// `runbook --out DIR [--format html|md] [--run ID | --demo]`: writes the
+/// runbook of the newest run in the audit log (a command or a window, with
+/// the window's screenshots), of the run `--run` names, or of a fresh demo
+/// run, to `DIR/runbook.html` (or `.md` and `runbook-images/`).
+pub fn runbook(out: &Path, format: Format, lang: &str, theme: ThemeChoice, which: Which) -> u8 {
+    let rb = match which {
+        Which::Demo => match crate::headless::demo_runbook(lang, theme) {
+            Ok(rb) => rb,
+            Err(e) => {
+                print_error(&fl!("gui-error", reason = e.to_string()));
+                return exit::FAILED;
+            }
+        },
+        Which::Logged(id) => match logged(lang, id.as_deref()) {
+            Ok(rb) => rb,
+            Err(message) => {
+                print_error(&message);
+                return exit::FAILED;
+            }
+        },
     };
     let file = out.join(format!("runbook.{}", format.extension()));
     match runbook::write(&rb, &file, format) {
@@ -142,4 +157,30 @@ pub fn runbook(out: &Path, format: Format, lang: &str, theme: ThemeChoice, profi
             exit::FAILED
         }
     }
+}
+
+/// The runbook of a run of the audit log (the newest when `id` is None).
+fn logged(lang: &str, id: Option<&str>) -> Result<runbook::Runbook, String> {
+    let path = audit::log_path();
+    let log = audit::read(&path).map_err(|e| fl!("audit-read-error", reason = e.to_string()))?;
+    let Some(run) = log.run(id) else {
+        return Err(match id {
+            Some(id) => fl!(
+                "runbook-no-such-run",
+                id = id,
+                path = path.display().to_string()
+            ),
+            None => fl!("runbook-no-run", path = path.display().to_string()),
+        });
+    };
+    let now = audit::env_fixed_time().unwrap_or_else(std::time::SystemTime::now);
+    Ok(runbook::build::of_run(
+        &run,
+        runbook::build::Options {
+            lang: lang.to_string(),
+            generated: audit::rfc3339(now),
+            environment: None,
+            shots: runbook::shots::load(&path, &run),
+        },
+    ))
 }

@@ -169,6 +169,7 @@ pub fn run(start: &Start, args: VerifyArgs) -> u8 {
             let report = verify::run(&env, planes, &mut progress_printer(json_out))
                 .await
                 .map_err(Failure::from)?;
+            crate::task::record::verification(&env, &report, &crate::audit::Trail::standard());
             let dcs = match (args.dcs.wanted(), report.audit()) {
                 (true, Some(a)) => {
                     let audit_ok = a.ungranted.is_empty() && (a.carrying > 0 || a.scanned == 0);

@@ -14,7 +14,6 @@ use crate::audit::{Plane, Trail};
 use crate::backend::cloudsync::CloudSyncState;
 use crate::backend::sync::{SyncError, SyncState};
 use crate::fl;
-use crate::runbook::Line;
 use crate::task::permissions::Outcome;
 use crate::task::sync::{self, Progress};
 use crate::widget::{self, Element, size};
@@ -279,36 +278,6 @@ impl Page for State {
             Server::Connect(s) => s.error().is_some() || self.on(),
             Server::CloudSync(c) => c.error().is_some() || self.on(),
         }
-    }
-
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        let Server::Connect(s) = &self.server else {
-            return Vec::new();
-        };
-        let mut lines = Vec::new();
-        if let Some(e) = s.error() {
-            lines.push(Line::status(
-                Outcome::Blocking,
-                crate::explain::sync_error(e),
-            ));
-            lines.push(Line::plain(fl!("connect-manual-steps")));
-        }
-        if let Some(v) = &s.value {
-            lines.push(if v.writeback {
-                Line::status(Outcome::Ok, fl!("connect-on"))
-            } else {
-                Line::status(Outcome::Warning, fl!("connect-off"))
-            });
-            lines.push(Line::plain(fl!(
-                "connect-version",
-                version = v.version.as_str()
-            )));
-            lines.push(Line::plain(fl!(
-                "connect-connector",
-                connector = v.connector.as_str()
-            )));
-        }
-        lines
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {

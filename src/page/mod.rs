@@ -23,7 +23,6 @@ mod testing;
 
 use iced::Task;
 
-use crate::runbook::Line;
 use crate::session::{Backups, Env};
 pub use crate::widget::Status;
 use crate::widget::Element;
@@ -66,11 +65,6 @@ pub trait Page {
 
     /// Whether Next may be pressed.
     fn can_continue(&self, ctx: &Context<'_>) -> bool;
-
-    /// What the runbook says of this step.
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        Vec::new()
-    }
 }
 
 /// A task without an event.

@@ -8,8 +8,6 @@ use iced::Task;
 use super::job::{Job, Slot, Update};
 use super::{Context, Page, Status};
 use crate::audit::{Action, Plane};
-use crate::fl;
-use crate::runbook::Line;
 use crate::task::permissions::{
     self as perm, Plan, Progress, RollbackResult, TargetResult, TaskError,
 };
@@ -435,41 +433,6 @@ impl Page for State {
             Phase::Applied { .. } => Status::Done,
             Phase::Planned { plan, .. } if plan.is_noop() => Status::Done,
             Phase::Idle | Phase::Planned { .. } => Status::Pending,
-        }
-    }
-
-    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
-        match self.applied() {
-            Some(results) => {
-                let mut lines = Vec::new();
-                for r in results {
-                    lines.push(Line::status(
-                        perm::Outcome::Ok,
-                        fl!(
-                            "summary-permissions",
-                            dn = r.dn.as_str(),
-                            count = r.added.len()
-                        ),
-                    ));
-                    if let Some(b) = &r.backup {
-                        lines.push(Line::plain(fl!(
-                            "permissions-backup",
-                            path = crate::runbook::text::backup(
-                                &b.display().to_string(),
-                                ctx.env.is_demo()
-                            )
-                        )));
-                    }
-                }
-                lines
-            }
-            None if self.complete() => {
-                vec![Line::status(
-                    perm::Outcome::Ok,
-                    fl!("runbook-already-granted"),
-                )]
-            }
-            None => vec![Line::plain(fl!("runbook-not-run"))],
         }
     }
 

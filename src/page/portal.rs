@@ -12,7 +12,6 @@ use super::{Context, Page, Status};
 use crate::audit::{Plane, Trail};
 use crate::backend::entra::portal::DEEP_LINK;
 use crate::backend::tenant::{PortalPolicy, TenantError};
-use crate::runbook::Line;
 use crate::task::permissions::Outcome;
 use crate::task::portal::{self, Progress};
 use crate::widget::{self, Element, size};
@@ -285,56 +284,6 @@ impl Page for State {
     /// shown instead).
     fn can_continue(&self, ctx: &Context<'_>) -> bool {
         !self.automated(ctx) || self.done(ctx)
-    }
-
-    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
-        let cloud = ctx.env.settings().connect.cloud_sync;
-        match self.switch.value {
-            Some(p) => {
-                let named = |label: String, on: bool| {
-                    let state = if on {
-                        fl!("state-on")
-                    } else {
-                        fl!("state-off")
-                    };
-                    Line::status(
-                        Outcome::ok_if(on, Outcome::Warning),
-                        format!("{label}: {state}"),
-                    )
-                };
-                let mut lines = vec![
-                    named(fl!("portal-writeback"), p.writeback),
-                    named(fl!("portal-unlock"), p.unlock),
-                ];
-                if cloud {
-                    lines.push(match p.cloud_sync {
-                        Some(on) => named(fl!("portal-cloud-sync"), on),
-                        None => Line::status(
-                            Outcome::Warning,
-                            format!(
-                                "{}: {}",
-                                fl!("portal-cloud-sync"),
-                                fl!("portal-state-unknown")
-                            ),
-                        ),
-                    });
-                }
-                if self.cloud_manual(ctx) {
-                    lines.push(Line::plain(fl!("portal-cloud-sync-steps")));
-                    lines.push(Line::plain(DEEP_LINK.to_string()));
-                }
-                lines
-            }
-            None => {
-                let mut lines = Vec::new();
-                if let Some(e) = self.switch.error() {
-                    lines.push(Line::status(Outcome::Warning, explain::tenant_error(e)));
-                }
-                lines.push(Line::plain(fl!("portal-manual-steps")));
-                lines.push(Line::plain(DEEP_LINK.to_string()));
-                lines
-            }
-        }
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {

@@ -8,7 +8,6 @@ use iced::widget::{checkbox, column, row, text};
 use super::job::Job;
 use super::scan::{self, Scan, Scanner};
 use super::{Context, Page, Status};
-use crate::runbook::Line;
 use crate::task::permissions::{self as perm, Outcome, Progress, TaskError};
 use crate::task::preflight::{self, Checks};
 use crate::widget::{self, Element, size};
@@ -102,39 +101,6 @@ impl Page for State {
     /// Next is blocked only by blocking findings (and by not having run).
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
         matches!(&self.scan, Scan::Done(checks) if !checks.blocked())
-    }
-
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        match &self.scan {
-            Scan::Done(checks) => {
-                let mut lines: Vec<Line> = checks
-                    .directory
-                    .iter()
-                    .map(|c| Line::status(c.outcome, explain::finding(&c.finding)))
-                    .collect();
-                match &checks.tenant {
-                    Some(Ok(findings)) => lines.extend(
-                        findings
-                            .iter()
-                            .map(|(o, f)| Line::status(*o, explain::portal_finding(f))),
-                    ),
-                    Some(Err(e)) => lines.push(Line::status(
-                        Outcome::Warning,
-                        fl!("preflight-tenant-failed", reason = explain::tenant_error(e)),
-                    )),
-                    None => lines.push(Line::status(
-                        Outcome::Warning,
-                        fl!("preflight-tenant-skipped"),
-                    )),
-                }
-                if let Some((o, f)) = &checks.sspr {
-                    lines.push(Line::status(*o, explain::sspr_finding(f)));
-                }
-                lines
-            }
-            Scan::Failed(e) => vec![Line::status(Outcome::Blocking, explain::task_error(e))],
-            _ => vec![Line::plain(fl!("runbook-not-run"))],
-        }
     }
 
     fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {

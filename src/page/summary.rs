@@ -182,27 +182,6 @@ impl Page for State {
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
         false
     }
-
-    fn runbook(&self, ctx: &Context<'_>) -> Vec<crate::runbook::Line> {
-        use crate::runbook::Line;
-        let c = Changes::of(&ctx.backups.trail.records());
-        let mut lines: Vec<Line> = c
-            .permissions
-            .into_iter()
-            .map(|l| Line::status(Outcome::Ok, l))
-            .collect();
-        lines.push(if c.connect {
-            Line::status(Outcome::Ok, fl!("summary-connect-on"))
-        } else {
-            Line::plain(fl!("summary-connect-unchanged"))
-        });
-        lines.push(if c.portal {
-            Line::status(Outcome::Ok, fl!("summary-portal-on"))
-        } else {
-            Line::plain(fl!("summary-portal-unchanged"))
-        });
-        lines
-    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,7 @@ use iced::widget::{column, row, text};
 use super::job::{Job, Update};
 use super::scan::{self, Scan, Scanner};
 use super::{Context, Page, Status};
-use crate::runbook::Line;
-use crate::task::permissions::{Audit, Outcome, Progress, TaskError};
+use crate::task::permissions::{Outcome, Progress, TaskError};
 use crate::task::verify::{self, Planes, Read, Report};
 use crate::widget::{self, Element, size};
 use crate::{explain, fl};
@@ -79,33 +78,6 @@ fn plane_lines(r: &Report) -> Vec<(Outcome, String)> {
     lines
 }
 
-/// The users out of reach, grouped by reason, for the runbook.
-fn user_lines(a: &Audit) -> Vec<Line> {
-    let mut lines: Vec<Line> = a
-        .ungranted
-        .iter()
-        .map(|t| {
-            Line::status(
-                Outcome::Warning,
-                fl!(
-                    "verify-target-ungranted",
-                    target = t.target.as_str(),
-                    count = t.users
-                ),
-            )
-        })
-        .collect();
-    for line in explain::unexpire_lines(a)
-        .into_iter()
-        .chain(explain::groups_text(
-            &a.groups(crate::task::access::FIRST_USERS),
-        ))
-    {
-        lines.push(Line::status(Outcome::Warning, line));
-    }
-    lines
-}
-
 impl State {
     /// Hides and drops the pilot test's new password (the page is left,
     /// or a screenshot is about to be taken).
@@ -141,6 +113,9 @@ impl Page for State {
                 super::just(self.dcs.update(*m, ctx).map(|m| Message::Dcs(Box::new(m))))
             }
             Message::Job(job) => {
+                if let Update::Finished(Ok(r)) = &job.update {
+                    crate::task::record::verification(ctx.env, r, &ctx.backups.trail);
+                }
                 let unreached = match &job.update {
                     Update::Finished(Ok(r)) => r.audit().map(|a| a.blocked_count()),
                     _ => None,
@@ -179,20 +154,6 @@ impl Page for State {
 
     fn can_continue(&self, _ctx: &Context<'_>) -> bool {
         matches!(self.scanner.scan, Scan::Done(_))
-    }
-
-    fn runbook(&self, _ctx: &Context<'_>) -> Vec<Line> {
-        let Scan::Done(r) = &self.scanner.scan else {
-            return Vec::new();
-        };
-        let mut lines: Vec<Line> = plane_lines(r)
-            .into_iter()
-            .map(|(o, t)| Line::status(o, t))
-            .collect();
-        if let Some(a) = r.audit() {
-            lines.extend(user_lines(a));
-        }
-        lines
     }
 
     fn view(&self, _ctx: &Context<'_>) -> Element<'_, Message> {

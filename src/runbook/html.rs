@@ -88,6 +88,9 @@ pub fn render(rb: &Runbook) -> String {
             time = rb.generated.clone()
         ))
     );
+    if !rb.run.is_empty() {
+        let _ = writeln!(o, "<p class=\"meta run\">{}</p>", escape(&rb.run));
+    }
     if rb.demo {
         let _ = writeln!(
             o,
@@ -113,6 +116,9 @@ pub fn render(rb: &Runbook) -> String {
         ("undo", fl!("runbook-undo")),
     ];
     for (id, name) in &toc {
+        if *id == "steps" && rb.steps.is_empty() {
+            continue;
+        }
         let _ = writeln!(o, "<li><a href=\"#{id}\">{}</a></li>", escape(name));
     }
     o.push_str("</ol>\n</nav>\n");
@@ -137,7 +143,9 @@ pub fn render(rb: &Runbook) -> String {
     }
     o.push_str("</ul>\n</section>\n");
 
-    let _ = writeln!(o, "<section id=\"steps\">\n<h2>{}</h2>", escape(&toc[2].1));
+    if !rb.steps.is_empty() {
+        let _ = writeln!(o, "<section id=\"steps\">\n<h2>{}</h2>", escape(&toc[2].1));
+    }
     for (i, s) in rb.steps.iter().enumerate() {
         let heading = format!("{}. {}", i + 1, s.name);
         let _ = writeln!(
@@ -169,7 +177,9 @@ pub fn render(rb: &Runbook) -> String {
         }
         o.push_str("</article>\n");
     }
-    o.push_str("</section>\n");
+    if !rb.steps.is_empty() {
+        o.push_str("</section>\n");
+    }
 
     let _ = writeln!(
         o,

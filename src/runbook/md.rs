@@ -45,6 +45,9 @@ pub fn render(rb: &Runbook, folder: &str) -> String {
             time = rb.generated.clone()
         ))
     );
+    if !rb.run.is_empty() {
+        let _ = writeln!(o, "{}\n", escape(&rb.run));
+    }
     if rb.demo {
         let _ = writeln!(
             o,
@@ -61,7 +64,10 @@ pub fn render(rb: &Runbook, folder: &str) -> String {
     for p in &rb.prerequisites {
         let _ = writeln!(o, "- {}", escape(p));
     }
-    let _ = writeln!(o, "\n## {}\n", escape(&fl!("runbook-steps")));
+    o.push('\n');
+    if !rb.steps.is_empty() {
+        let _ = writeln!(o, "## {}\n", escape(&fl!("runbook-steps")));
+    }
     for (i, s) in rb.steps.iter().enumerate() {
         let heading = format!("{}. {}", i + 1, s.name);
         let _ = writeln!(o, "### {}\n\n{}\n", escape(&heading), escape(&s.intro));

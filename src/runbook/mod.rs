@@ -1,13 +1,17 @@
-//! Runbooks: what a wizard run did, written down for the next admin and for
-//! audits — purpose, prerequisites, each step with its screenshot, the exact
-//! changes (from the audit trail), the verification results and how to
-//! undo. Rendered as one self-contained HTML file (images embedded) or as
+//! Runbooks: what a run did, written down for the next admin and for
+//! audits — purpose, prerequisites, each wizard step with its screenshot
+//! (window runs), the exact changes, the verification results, the pilot
+//! test and how to undo, all built from the run's audit log ([`build`]).
+//! Rendered as one self-contained HTML file (images embedded) or as
 //! Markdown beside a folder of PNGs. The same run and clock give the same
 //! bytes.
 
+pub mod build;
 pub mod html;
 pub mod md;
+pub mod shots;
 pub mod text;
+pub mod undo;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +19,7 @@ use crate::audit::Record;
 use crate::task::permissions::Outcome;
 
 /// A runbook, every text already translated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Runbook {
     /// Language code of the texts.
     pub lang: String,
@@ -25,6 +29,8 @@ pub struct Runbook {
     pub demo: bool,
     /// Which organization (demo, or the profile / DC).
     pub environment: String,
+    /// Which run (its id, window or command, when it started).
+    pub run: String,
     /// Why the change is made.
     pub purpose: Vec<String>,
     /// What is needed before.

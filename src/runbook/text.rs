@@ -1,7 +1,9 @@
 //! Audit records in words: shared by the runbook and `writeback-wizard log`.
 
-use crate::audit::{Action, Outcome, Plane, Record, Target};
+use super::Line;
+use crate::audit::{Action, BlockedGroup, Outcome, Plane, Reading, Record, Target};
 use crate::fl;
+use crate::task::access::Reason;
 
 /// The plane's name.
 pub fn plane(p: Plane) -> String {
@@ -182,4 +184,109 @@ pub fn summary(r: &Record) -> String {
         parts.push(fl!("runbook-aces-removed", count = r.removed.len()));
     }
     parts.join("; ")
+}
+
+/// What Verify read on a plane, as runbook lines.
+pub fn reading(p: Plane, r: &Reading) -> Vec<Line> {
+    use crate::task::permissions::Outcome as Grade;
+    match r {
+        Reading::Users {
+            scanned,
+            carrying,
+            ungranted,
+            unexpire_missing,
+            groups,
+        } => {
+            let mut lines = vec![Line::status(
+                Grade::ok_if(carrying == scanned, Grade::Warning),
+                fl!(
+                    "verify-summary",
+                    carrying = carrying.to_owned(),
+                    total = scanned.to_owned()
+                ),
+            )];
+            let warn = |text: String| Line::status(Grade::Warning, text);
+            for (target, users) in ungranted {
+                lines.push(warn(fl!(
+                    "verify-target-ungranted",
+                    target = target.as_str(),
+                    count = users.to_owned()
+                )));
+            }
+            for dn in unexpire_missing {
+                lines.push(warn(fl!("check-unexpire-missing", dn = dn.as_str())));
+            }
+            for g in groups {
+                lines.extend(group(g).into_iter().map(warn));
+            }
+            lines
+        }
+        Reading::Settings { values } => {
+            let on = |k: &str| values.get(k).and_then(|v| v.as_bool()) == Some(true);
+            match p {
+                Plane::Connect if on("password_writeback") => {
+                    vec![Line::status(Grade::Ok, fl!("connect-on"))]
+                }
+                Plane::Connect => vec![Line::status(Grade::Warning, fl!("connect-off"))],
+                Plane::Portal if on("writeback") && on("unlock") => {
+                    vec![Line::status(Grade::Ok, fl!("verify-portal-on"))]
+                }
+                Plane::Portal => vec![Line::status(Grade::Warning, fl!("verify-portal-off"))],
+                _ => Vec::new(),
+            }
+        }
+        Reading::Failed { reason } => vec![Line::status(
+            Grade::Warning,
+            fl!(
+                "runbook-read-failed",
+                plane = plane(p),
+                reason = reason.as_str()
+            ),
+        )],
+    }
+}
+
+/// Users out of reach for one reason: the count, reason and fix, the
+/// first users, how many more.
+fn group(g: &BlockedGroup) -> Vec<String> {
+    let (reason, fix) = match serde_json::from_value::<Reason>(g.reason.clone()) {
+        Ok(r) => (crate::explain::reason(&r), crate::explain::fix(&r)),
+        // Written by another version: its name, as recorded.
+        Err(_) => (
+            g.reason
+                .get("kind")
+                .and_then(|k| k.as_str())
+                .unwrap_or_default()
+                .to_string(),
+            String::new(),
+        ),
+    };
+    let mut lines = vec![fl!(
+        "reach-group",
+        count = g.count,
+        reason = reason,
+        fix = fix
+    )];
+    for (name, dn, rights) in &g.first {
+        let rights: Vec<String> = rights
+            .iter()
+            .map(|r| crate::explain::right_text(r))
+            .collect();
+        let user = fl!(
+            "blocked-user",
+            name = name.as_str(),
+            dn = dn.as_str(),
+            rights = rights.join(", ")
+        );
+        lines.push(format!("{}{user}", crate::explain::SUB));
+    }
+    let more = g.count.saturating_sub(g.first.len() as u64);
+    if more > 0 {
+        lines.push(format!(
+            "{}{}",
+            crate::explain::SUB,
+            fl!("reach-more", count = more)
+        ));
+    }
+    lines
 }

@@ -9,5 +9,6 @@ pub mod permissions;
 pub mod portal;
 pub mod preflight;
 pub mod prove;
+pub mod record;
 pub mod sync;
 pub mod verify;

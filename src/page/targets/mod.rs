@@ -20,7 +20,6 @@ use crate::backend::tenant::TenantError;
 use crate::backend::{ForestDomain, Secret};
 use crate::fl;
 use crate::profile::given;
-use crate::runbook::Line;
 use crate::session::Edit;
 use crate::task::permissions::{self as perm, Account, TaskError};
 use crate::task::portal::{Method, SignInProgress, SignedIn};
@@ -286,28 +285,6 @@ impl Page for State {
                 && (!connect.cloud_sync
                     || (connect.tenant_admin.is_some()
                         && !c.tenant_admin_password.expose().is_empty())))
-    }
-
-    fn runbook(&self, ctx: &Context<'_>) -> Vec<Line> {
-        let env = ctx.env;
-        let g = &env.settings().directory.grant;
-        let mut lines = vec![
-            Line::plain(fl!("runbook-target-dc", server = env.server_label())),
-            Line::plain(fl!(
-                "runbook-target-connector",
-                account = g.connector_account.clone()
-            )),
-            Line::plain(fl!("runbook-target-sync", host = env.sync_label())),
-        ];
-        if let Some(t) = env.tenant_label() {
-            lines.push(Line::plain(fl!("runbook-target-tenant", tenant = t)));
-        }
-        lines.push(Line::plain(if g.targets.is_empty() {
-            fl!("targets-root")
-        } else {
-            fl!("runbook-target-objects", targets = g.targets.join("; "))
-        }));
-        lines
     }
 
     fn view(&self, ctx: &Context<'_>) -> Element<'_, Message> {

@@ -85,7 +85,7 @@ pub async fn property_sets<D: Directory>(
 }
 
 /// Why a user is out of the connector's reach.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Reason {
     /// "User cannot change password": Change password denied to Everyone
