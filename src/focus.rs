@@ -7,7 +7,9 @@
 // iced's `advanced` feature re-exports these from iced_core; the runtime
 // crate (a dependency already) reaches them without another feature.
 use iced::keyboard::{self, Key, key::Named};
-use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Renderer, Size, Theme, Vector};
+use iced::{
+    Background, Border, Color, Element, Event, Length, Rectangle, Renderer, Size, Theme, Vector,
+};
 use iced_runtime::core::layout::{self, Layout};
 use iced_runtime::core::renderer::{self, Quad};
 use iced_runtime::core::widget::operation::{self, Focusable, Operation, Outcome};

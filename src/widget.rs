@@ -374,8 +374,7 @@ mod tests {
                 }
             }
             let error = error_style(&theme);
-            if let (Some(fg), Some(Background::Color(bg))) = (error.text_color, error.background)
-            {
+            if let (Some(fg), Some(Background::Color(bg))) = (error.text_color, error.background) {
                 for under in [window, surface(&theme)] {
                     cases.push(("error box", fg, over(bg, under)));
                 }

@@ -45,8 +45,7 @@ const LAYERS: &[(&str, u8)] = &[
 /// Upward imports that another part of the same change removes (file,
 /// path as written). Each must still be found, so that the list is
 /// emptied as they go.
-const PENDING: &[(&str, &str)] = &[
-];
+const PENDING: &[(&str, &str)] = &[];
 
 #[test]
 fn the_source_tree_has_no_upward_import_and_no_cycle() {
@@ -115,7 +114,10 @@ fn check(files: &[(String, String)]) -> Vec<String> {
     let mut read = BTreeMap::new();
     for (path, text) in files {
         if let Some(module) = module_of(path) {
-            read.insert(path.clone(), references(&tokens(text), &module, path == "src/main.rs"));
+            read.insert(
+                path.clone(),
+                references(&tokens(text), &module, path == "src/main.rs"),
+            );
         }
     }
     // What each file's `pub use` hands on, by the name it is known by.
@@ -447,7 +449,8 @@ fn references(t: &[Tok], module: &[String], main: bool) -> Vec<Reference> {
                 depth = depth.saturating_sub(1);
             }
             Tok::Ident(w) if w == "mod" => {
-                if let (Some(Tok::Ident(name)), Some(Tok::Punct('{'))) = (t.get(i + 1), t.get(i + 2))
+                if let (Some(Tok::Ident(name)), Some(Tok::Punct('{'))) =
+                    (t.get(i + 1), t.get(i + 2))
                 {
                     depth += 1;
                     inline.push((name.clone(), depth));
@@ -521,7 +524,12 @@ fn is_public(t: &[Tok], i: usize) -> bool {
 /// Reads a use tree from `i` with `prefix`, pushing each leaf's path and
 /// the name it is known by (`self` in a group names the prefix); the
 /// index after it.
-fn use_tree(t: &[Tok], mut i: usize, prefix: &[String], out: &mut Vec<(Vec<String>, String)>) -> usize {
+fn use_tree(
+    t: &[Tok],
+    mut i: usize,
+    prefix: &[String],
+    out: &mut Vec<(Vec<String>, String)>,
+) -> usize {
     let mut path = prefix.to_vec();
     let leaf = |path: Vec<String>, i: usize, out: &mut Vec<(Vec<String>, String)>| {
         let (name, end) = match (t.get(i), t.get(i + 1)) {
@@ -533,7 +541,9 @@ fn use_tree(t: &[Tok], mut i: usize, prefix: &[String], out: &mut Vec<(Vec<Strin
     };
     loop {
         match t.get(i) {
-            Some(Tok::Ident(w)) if w == "self" && !path.is_empty() && path.len() == prefix.len() => {
+            Some(Tok::Ident(w))
+                if w == "self" && !path.is_empty() && path.len() == prefix.len() =>
+            {
                 return leaf(path, i + 1, out);
             }
             Some(Tok::Ident(w)) if w == "as" => return leaf(path, i, out),
@@ -703,8 +713,14 @@ fn grouped_inline_and_super_paths_are_read() {
     ]);
     let has = |s: &str| problems.iter().any(|p| p.contains(s));
     assert!(has("src/backend/sync.rs → crate::page (`"), "{problems:?}");
-    assert!(has("src/backend/sync.rs → crate::page::Status"), "{problems:?}");
-    assert!(has("src/ad/dn.rs → super::super::backend::X"), "{problems:?}");
+    assert!(
+        has("src/backend/sync.rs → crate::page::Status"),
+        "{problems:?}"
+    );
+    assert!(
+        has("src/ad/dn.rs → super::super::backend::X"),
+        "{problems:?}"
+    );
     assert!(has("src/ad/dn.rs → crate::page::g"), "{problems:?}");
     assert!(!has("crate::ad"), "downward imports are fine: {problems:?}");
 }
@@ -794,5 +810,9 @@ fn inline_test_modules_shift_super_and_macros_live_where_defined() {
 #[test]
 fn a_module_on_no_floor_is_named() {
     let problems = tree(&[("src/lib.rs", "pub mod attic;"), ("src/attic.rs", "")]);
-    assert!(problems.iter().any(|p| p.contains("unplaced: src/attic.rs")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("unplaced: src/attic.rs"))
+    );
 }

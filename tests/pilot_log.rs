@@ -33,7 +33,10 @@ fn setup() -> (Server, DemoOrg) {
     let org = DemoOrg::new(Duration::ZERO);
     let target = org.clone();
     server.lock().on_reset = Some(Arc::new(move |u: &FakeUser, _pw: &str| {
-        target.set_pwd_last_set(u.dn.as_deref().unwrap(), writeback_wizard::ad::filetime::filetime(SystemTime::now()));
+        target.set_pwd_last_set(
+            u.dn.as_deref().unwrap(),
+            writeback_wizard::ad::filetime::filetime(SystemTime::now()),
+        );
     }));
     (server, org)
 }

@@ -178,7 +178,8 @@ pub const SOURCES: [&str; 3] = [
 pub trait EventLog {
     /// The entries of [`SOURCES`] since `since` (newest first, at most a
     /// few hundred).
-    async fn events(&mut self, since: std::time::SystemTime) -> Result<Vec<EventRecord>, SyncError>;
+    async fn events(&mut self, since: std::time::SystemTime)
+    -> Result<Vec<EventRecord>, SyncError>;
 }
 
 #[cfg(test)]

@@ -62,10 +62,7 @@ pub fn agent_finding(f: &AgentFinding) -> String {
 
 /// Connect's plane as Verify read it, a read failure graded `failed`
 /// (None: skipped, said by the caller).
-pub fn connect_plane(
-    r: &Read<SyncState, SyncError>,
-    failed: Outcome,
-) -> Option<(Outcome, String)> {
+pub fn connect_plane(r: &Read<SyncState, SyncError>, failed: Outcome) -> Option<(Outcome, String)> {
     match r {
         Read::Read(s) if s.writeback => Some((Outcome::Ok, fl!("connect-on"))),
         Read::Read(_) => Some((Outcome::Blocking, fl!("connect-off"))),

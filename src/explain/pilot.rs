@@ -8,9 +8,7 @@ use crate::backend::tenant::OperationStatus;
 use crate::fl;
 use crate::localize::with_option;
 use crate::task::access::BlockedUser;
-use crate::task::prove::{
-    Outcome, PilotWarning, Progress, ProveError, Report, Role, Unproven,
-};
+use crate::task::prove::{Outcome, PilotWarning, Progress, ProveError, Report, Role, Unproven};
 
 /// The role a pilot reset needs, by name.
 pub fn prove_role(r: Role) -> String {

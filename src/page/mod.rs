@@ -24,8 +24,8 @@ mod testing;
 use iced::Task;
 
 use crate::session::{Backups, Env};
-pub use crate::widget::Status;
 use crate::widget::Element;
+pub use crate::widget::Status;
 
 /// What a page may read of the run: its backends and where its changes
 /// are recorded.

@@ -4,9 +4,9 @@
 //! undo turns them off. The CLI, the GUI and the demo tenant share it.
 
 use crate::audit::{self, Change, Plane, Trail};
+use crate::backend::entra::SignInConfig;
 use crate::backend::entra::graph::TenantFacts;
 use crate::backend::entra::signin;
-use crate::backend::entra::SignInConfig;
 use crate::backend::tenant::{PortalPolicy, Tenant, TenantError};
 use crate::task::permissions::Outcome;
 

@@ -17,10 +17,10 @@ use super::*;
 // matching entry.
 // ---------------------------------------------------------------------
 
+use crate::backend::sync::{EventLog, EventRecord};
 use crate::backend::tenant::{
     CloudUser, OperationStatus, PilotTenant, ResetPoll, ResetStarted, SsprScope,
 };
-use crate::backend::sync::{EventLog, EventRecord};
 
 /// A cloud-only user of the demo tenant (not synced: no writeback).
 pub const DEMO_CLOUD_ONLY: &str = "cloud.only@contoso.onmicrosoft.com";

@@ -20,8 +20,8 @@ use crate::backend::sync::{EventLog, EventRecord, SyncError};
 use crate::task::access::{Audit, BlockedUser};
 
 pub use cause::{CATALOG, Cause, Kind, PolicyRule};
-pub use read::{cause_of, dn_in, hr_code, known};
 use read::rule_in;
+pub use read::{cause_of, dn_in, hr_code, known};
 
 /// One event with its cause.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

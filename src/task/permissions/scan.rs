@@ -4,8 +4,8 @@
 
 use super::token::{connector_facts, unexpire_held};
 use super::{
-    Account, Audit, BlockedOu, Discovery, Phase, Progress, TaskError, discover,
-    find_account, read_dacl, targets,
+    Account, Audit, BlockedOu, Discovery, Phase, Progress, TaskError, discover, find_account,
+    read_dacl, targets,
 };
 use crate::ad::access::Token;
 use crate::ad::grant::{TargetKind, WritebackGrant};

@@ -346,7 +346,9 @@ pub async fn consent(
     let scopes = [RESET_SCOPE, READ_USERS_SCOPE];
     let session = match method {
         Method::Browser => match signin::browser_for(config, &scopes, open, progress).await {
-            Err(TenantError::NoBrowser) => signin::device_code_for(config, &scopes, progress).await?,
+            Err(TenantError::NoBrowser) => {
+                signin::device_code_for(config, &scopes, progress).await?
+            }
             other => other?,
         },
         Method::DeviceCode => signin::device_code_for(config, &scopes, progress).await?,

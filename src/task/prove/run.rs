@@ -10,7 +10,9 @@ use std::time::{Duration, Instant, SystemTime};
 use serde_json::json;
 
 use super::pick::pwd_last_set_of;
-use super::{Cancel, Options, Outcome, Pilot, Progress, ProveError, Report, Unproven, tenant_error};
+use super::{
+    Cancel, Options, Outcome, Pilot, Progress, ProveError, Report, Unproven, tenant_error,
+};
 use crate::ad::filetime::{filetime, filetime_text};
 use crate::ad::password::Rules;
 use crate::ad::replmeta::{self, Stamp};
