@@ -103,7 +103,7 @@ fn every_command_writes_a_daily_log_and_verbose_echoes_it() {
     let log = log_text(&data);
     assert!(log.contains("run started"), "{log}");
     assert!(
-        log.contains("command{name=\"sd\"}") || log.contains("command{name=sd}"),
+        log.contains("command{name=\"sd\"") || log.contains("command{name=sd"),
         "{log}"
     );
     assert!(log.contains(" INFO "), "{log}");

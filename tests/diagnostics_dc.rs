@@ -54,7 +54,7 @@ fn check_logs_the_server_and_ldap_operations_but_no_password() {
         "rc=0",
         "entries=",
         "elapsed_ms=",
-        "command{name=\"check\"}",
+        "command{name=\"check\" demo=false}",
     ] {
         assert!(log.contains(wanted), "{wanted} is not in the log:\n{log}");
     }

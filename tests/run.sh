@@ -88,7 +88,7 @@ step "cargo test"
 # missing. The criterion benchmarks run once each in test mode on their
 # own: their harness knows no --include-ignored.
 cargo test --all-targets --locked --no-run
-cargo test --tests --locked -- --include-ignored
+cargo test --tests --locked --no-fail-fast -- --include-ignored
 cargo test --benches --locked
 
 step "the release binary under Xvfb"
