@@ -509,8 +509,6 @@ runbook-screenshot = Bildschirmfoto: { $step }
 runbook-no-screenshot = Für diesen Schritt wurde kein Bildschirmfoto aufgenommen.
 runbook-no-changes = Dieser Durchlauf hat nichts geändert.
 runbook-not-verified = Die Überprüfung wurde nicht ausgeführt.
-runbook-not-run = Dieser Schritt wurde nicht ausgeführt.
-runbook-already-granted = Die Berechtigungen waren bereits erteilt; es wurde nichts geschrieben.
 runbook-time = Zeit
 runbook-operator = Ausgeführt von
 runbook-target = Ziel
@@ -538,10 +536,6 @@ runbook-aces-removed = { $count ->
         [one] 1 Eintrag entfernt
        *[other] { $count } Einträge entfernt
     }
-runbook-target-dc = Domänencontroller: { $server }
-runbook-target-connector = AD DS-Connectorkonto: { $account }
-runbook-target-sync = Entra Connect-Server: { $host }
-runbook-target-tenant = Mandant: { $tenant }
 runbook-undo-summary = Im Assistenten, solange er geöffnet ist: Zusammenfassung > Alles rückgängig machen nimmt jede Änderung dieses Durchlaufs zurück und liest jede Ebene zurück.
 runbook-undo-ad = Die auf { $dn } hinzugefügten Berechtigungen entfernen (stellt die gesicherte Sicherheitsbeschreibung wieder her, wenn sie sich seitdem nicht geändert hat, sonst werden genau die hinzugefügten Einträge entfernt); die Verbindungsoptionen der Erteilung ergänzen (--server, --bind-user oder --profile):
 runbook-undo-connect = Kennwortrückschreiben auf dem Entra Connect-Server { $host } wieder deaktivieren:
@@ -552,7 +546,6 @@ runbook-export = Runbook exportieren…
 runbook-export-hint = Diesen Durchlauf als Runbook speichern: jeder Schritt mit Bildschirmfoto, die genauen Änderungen, die Überprüfung und wie man sie rückgängig macht (HTML oder Markdown mit PNGs).
 runbook-exported = Runbook gespeichert: { $path }
 runbook-export-failed = Das Runbook { $path } kann nicht geschrieben werden ({ $reason })
-runbook-demo-only = Der Befehl runbook schreibt das Runbook eines Demo-Durchlaufs; für einen echten Durchlauf „Runbook exportieren“ auf der Zusammenfassungsseite des Assistenten verwenden
 targets-cloud-sync = Cloud-Sync-Bereitstellungs-Agent statt Entra Connect
 targets-tenant-admin = Mandantenadministrator (für Cloud Sync)
 runbook-setting-cloud-sync = Kennwortrückschreiben (Cloud Sync)
@@ -672,7 +665,6 @@ targets-starttls = StartTLS verwenden (eine ldap://-Adresse wird auf TLS umgeste
 targets-grant = Was berechtigt wird
 targets-grant-hint = Die Objekte, auf denen die Berechtigungen gesetzt werden; Benutzer darunter erben sie. Ist keines aufgeführt, der Domänenstamm.
 targets-root = Der Domänenstamm (kein Objekt aufgeführt)
-runbook-target-objects = Objekte: { $targets }
 targets-remove = Entfernen
 targets-add = Hinzufügen
 targets-forest = Alle Domänen der Gesamtstruktur

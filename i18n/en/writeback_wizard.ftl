@@ -509,8 +509,6 @@ runbook-screenshot = Screenshot: { $step }
 runbook-no-screenshot = No screenshot was captured for this step.
 runbook-no-changes = This run changed nothing.
 runbook-not-verified = Verify was not run.
-runbook-not-run = This step was not run.
-runbook-already-granted = The permissions were already granted; nothing was written.
 runbook-time = Time
 runbook-operator = Operator
 runbook-target = Target
@@ -538,10 +536,6 @@ runbook-aces-removed = { $count ->
         [one] 1 entry removed
        *[other] { $count } entries removed
     }
-runbook-target-dc = Domain controller: { $server }
-runbook-target-connector = AD DS connector account: { $account }
-runbook-target-sync = Entra Connect server: { $host }
-runbook-target-tenant = Tenant: { $tenant }
 runbook-undo-summary = In the wizard, while it is still open: Summary > Undo everything reverts every change of this run, each plane read back.
 runbook-undo-ad = Remove the permissions added on { $dn } (restores the saved security descriptor when nothing changed since, else removes exactly the entries added); add the connection options used for the grant (--server, --bind-user or --profile):
 runbook-undo-connect = Switch password writeback off again on the Entra Connect server { $host }:
@@ -552,7 +546,6 @@ runbook-export = Export runbook…
 runbook-export-hint = Save this run as a runbook: each step with its screenshot, the exact changes, the verification and how to undo (HTML, or Markdown with PNGs).
 runbook-exported = Runbook saved: { $path }
 runbook-export-failed = cannot write the runbook { $path } ({ $reason })
-runbook-demo-only = the runbook command writes the runbook of a demo run; for a real run, use Export runbook on the wizard's Summary page
 targets-cloud-sync = Cloud Sync provisioning agent instead of Entra Connect
 targets-tenant-admin = Tenant administrator (for Cloud Sync)
 runbook-setting-cloud-sync = Cloud Sync password writeback
@@ -666,7 +659,6 @@ targets-starttls = Use StartTLS (an ldap:// address is upgraded to TLS)
 targets-grant = What to grant
 targets-grant-hint = The objects the permissions are set on; users below them inherit them. With none listed, the domain root.
 targets-root = The domain root (no object listed)
-runbook-target-objects = Objects: { $targets }
 targets-remove = Remove
 targets-add = Add
 targets-forest = Every domain of the forest

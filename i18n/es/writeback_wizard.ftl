@@ -509,8 +509,6 @@ runbook-screenshot = Captura de pantalla: { $step }
 runbook-no-screenshot = No se capturó ninguna pantalla en este paso.
 runbook-no-changes = Esta ejecución no cambió nada.
 runbook-not-verified = No se ejecutó la verificación.
-runbook-not-run = Este paso no se ejecutó.
-runbook-already-granted = Los permisos ya estaban concedidos; no se escribió nada.
 runbook-time = Hora
 runbook-operator = Operador
 runbook-target = Destino
@@ -538,10 +536,6 @@ runbook-aces-removed = { $count ->
         [one] 1 entrada quitada
        *[other] { $count } entradas quitadas
     }
-runbook-target-dc = Controlador de dominio: { $server }
-runbook-target-connector = Cuenta del conector de AD DS: { $account }
-runbook-target-sync = Servidor de Entra Connect: { $host }
-runbook-target-tenant = Inquilino: { $tenant }
 runbook-undo-summary = En el asistente, mientras siga abierto: Resumen > Deshacer todo revierte cada cambio de esta ejecución y vuelve a leer cada plano.
 runbook-undo-ad = Quitar los permisos añadidos en { $dn } (restaura el descriptor de seguridad guardado si no ha cambiado desde entonces; si no, quita exactamente las entradas añadidas); añada las opciones de conexión usadas al conceder (--server, --bind-user o --profile):
 runbook-undo-connect = Volver a deshabilitar la escritura diferida de contraseñas en el servidor de Entra Connect { $host }:
@@ -552,7 +546,6 @@ runbook-export = Exportar runbook…
 runbook-export-hint = Guardar esta ejecución como runbook: cada paso con su captura de pantalla, los cambios exactos, la verificación y cómo deshacerlos (HTML, o Markdown con PNG).
 runbook-exported = Runbook guardado: { $path }
 runbook-export-failed = no se puede escribir el runbook { $path } ({ $reason })
-runbook-demo-only = el comando runbook escribe el runbook de una ejecución de demostración; para una ejecución real, use "Exportar runbook" en la página Resumen del asistente
 targets-cloud-sync = Agente de aprovisionamiento de Cloud Sync en lugar de Entra Connect
 targets-tenant-admin = Administrador del inquilino (para Cloud Sync)
 runbook-setting-cloud-sync = Escritura diferida de contraseñas (Cloud Sync)
@@ -669,7 +662,6 @@ targets-starttls = Usar StartTLS (una dirección ldap:// pasa a TLS)
 targets-grant = Qué se concede
 targets-grant-hint = Los objetos en los que se fijan los permisos; los usuarios debajo los heredan. Sin ninguno en la lista, la raíz del dominio.
 targets-root = La raíz del dominio (ningún objeto en la lista)
-runbook-target-objects = Objetos: { $targets }
 targets-remove = Quitar
 targets-add = Añadir
 targets-forest = Todos los dominios del bosque

@@ -512,8 +512,6 @@ runbook-screenshot = Capture d'écran : { $step }
 runbook-no-screenshot = Aucune capture d'écran n'a été prise pour cette étape.
 runbook-no-changes = Cette exécution n'a rien modifié.
 runbook-not-verified = La vérification n'a pas été lancée.
-runbook-not-run = Cette étape n'a pas été exécutée.
-runbook-already-granted = Les autorisations étaient déjà accordées ; rien n'a été écrit.
 runbook-time = Heure
 runbook-operator = Opérateur
 runbook-target = Cible
@@ -541,10 +539,6 @@ runbook-aces-removed = { $count ->
         [one] { $count } entrée retirée
        *[other] { $count } entrées retirées
     }
-runbook-target-dc = Contrôleur de domaine : { $server }
-runbook-target-connector = Compte de connecteur AD DS : { $account }
-runbook-target-sync = Serveur Entra Connect : { $host }
-runbook-target-tenant = Locataire : { $tenant }
 runbook-undo-summary = Dans l'assistant, tant qu'il est ouvert : Résumé > Tout annuler annule chaque modification de cette exécution et relit chaque plan.
 runbook-undo-ad = Retirer les autorisations ajoutées sur { $dn } (restaure le descripteur de sécurité sauvegardé s'il n'a pas changé depuis, sinon retire exactement les entrées ajoutées) ; ajoutez les options de connexion utilisées pour l'octroi (--server, --bind-user ou --profile) :
 runbook-undo-connect = Désactiver de nouveau la réécriture des mots de passe sur le serveur Entra Connect { $host } :
@@ -555,7 +549,6 @@ runbook-export = Exporter le runbook…
 runbook-export-hint = Enregistrer cette exécution comme runbook : chaque étape avec sa capture d'écran, les modifications exactes, la vérification et comment annuler (HTML, ou Markdown avec des PNG).
 runbook-exported = Runbook enregistré : { $path }
 runbook-export-failed = impossible d'écrire le runbook { $path } ({ $reason })
-runbook-demo-only = la commande runbook écrit le runbook d'une exécution de démonstration ; pour une exécution réelle, utilisez « Exporter le runbook » sur la page Résumé de l'assistant
 targets-cloud-sync = Agent d'approvisionnement Cloud Sync au lieu d'Entra Connect
 targets-tenant-admin = Administrateur du locataire (pour Cloud Sync)
 runbook-setting-cloud-sync = Réécriture des mots de passe (Cloud Sync)
@@ -672,7 +665,6 @@ targets-starttls = Utiliser StartTLS (une adresse ldap:// passe en TLS)
 targets-grant = Ce qui est accordé
 targets-grant-hint = Les objets sur lesquels les autorisations sont posées ; les utilisateurs en dessous les héritent. Sans objet listé, la racine du domaine.
 targets-root = La racine du domaine (aucun objet listé)
-runbook-target-objects = Objets : { $targets }
 targets-remove = Retirer
 targets-add = Ajouter
 targets-forest = Tous les domaines de la forêt

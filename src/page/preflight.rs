@@ -40,7 +40,7 @@ pub enum Event {
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
-    state.ran_with(ctx.env.settings());
+    state.ran_with(ctx.env.revision());
     let env = ctx.env.clone();
     state
         .start(move |mut report| async move { preflight::run(&env, &mut *report).await })
@@ -53,7 +53,7 @@ impl Page for State {
 
     /// Runs on first arrival, and again when the settings changed since.
     fn on_enter(&mut self, ctx: &Context<'_>) -> Task<Message> {
-        if matches!(self.scan, Scan::Idle) || self.stale(ctx.env.settings()) {
+        if matches!(self.scan, Scan::Idle) || self.stale(ctx.env.revision()) {
             start(self, ctx)
         } else {
             Task::none()
@@ -242,6 +242,21 @@ mod tests {
             ),
             [Event::TargetsChosen(vec![DEMO_ROOT.to_string()])]
         );
+    }
+
+    #[test]
+    fn an_edit_of_the_settings_checks_again_on_arrival() {
+        let mut run = Run::demo();
+        let mut page = checked(&run);
+        run.env.edit(crate::session::Edit::AdminSdHolder(true));
+        // The page keeps no copy of the settings, only their revision:
+        // entered after an edit, it checks again.
+        let _task = page.on_enter(&run.ctx());
+        assert_eq!(page.status(&run.ctx()), Status::Running);
+        // Entered again without an edit, the result stands.
+        let mut page = checked(&run);
+        let task = page.on_enter(&run.ctx());
+        assert!(run.outputs(task).is_empty());
     }
 
     #[test]

@@ -29,9 +29,9 @@ pub struct Scanner<T, E> {
     /// Where it stands.
     pub scan: Scan<T, E>,
     job: Slot,
-    /// The settings of the last run (a page entered with other settings
-    /// runs again).
-    ran_with: Option<crate::profile::Settings>,
+    /// The settings' revision of the last run (a page entered after the
+    /// settings were edited runs again).
+    ran_with: Option<u64>,
 }
 
 impl<T, E> Default for Scanner<T, E> {
@@ -45,14 +45,15 @@ impl<T, E> Default for Scanner<T, E> {
 }
 
 impl<T, E> Scanner<T, E> {
-    /// Whether the last run (if any) used other settings than `settings`.
-    pub fn stale(&self, settings: &crate::profile::Settings) -> bool {
-        self.ran_with.as_ref() != Some(settings)
+    /// Whether the last run (if any) used an older revision of the
+    /// settings than `revision` (see `Env::revision`).
+    pub fn stale(&self, revision: u64) -> bool {
+        self.ran_with != Some(revision)
     }
 
-    /// Notes the settings a run starts with.
-    pub fn ran_with(&mut self, settings: &crate::profile::Settings) {
-        self.ran_with = Some(settings.clone());
+    /// Notes the settings' revision a run starts with.
+    pub fn ran_with(&mut self, revision: u64) {
+        self.ran_with = Some(revision);
     }
 }
 

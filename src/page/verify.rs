@@ -48,7 +48,7 @@ pub enum Event {
 }
 
 fn start(state: &mut State, ctx: &Context<'_>) -> Task<Message> {
-    state.scanner.ran_with(ctx.env.settings());
+    state.scanner.ran_with(ctx.env.revision());
     let env = ctx.env.clone();
     state
         .scanner
