@@ -55,14 +55,7 @@ impl State {
     /// The directory card: DC, TLS, CA file, accounts.
     pub(super) fn connection_view(&self, ctx: &Context<'_>) -> Element<'_, Message> {
         let editable = !ctx.env.is_demo();
-        let field = |label: String, value: &str, on: fn(String) -> Message, hint: String| {
-            let input = text_input(&hint, value)
-                .size(size::BODY)
-                .padding(8)
-                .style(crate::theme::text_input);
-            let input = if editable { input.on_input(on) } else { input };
-            column![text(label).size(size::BODY), input].spacing(4)
-        };
+        let field = |label, value, on, hint| super::field(label, value, on, hint, editable);
         let d = &ctx.env.settings().directory;
         let password = {
             let input = text_input(

@@ -25,6 +25,23 @@ use crate::task::permissions::{self as perm, Account, TaskError};
 use crate::task::portal::{Method, SignInProgress, SignedIn};
 use crate::widget::{self, Element, size};
 
+/// A labelled text field of the settings; read-only unless `editable`
+/// (the demo's connection is fixed).
+fn field<'a>(
+    label: String,
+    value: &str,
+    on: fn(String) -> Message,
+    hint: String,
+    editable: bool,
+) -> iced::widget::Column<'a, Message, iced::Theme> {
+    let input = iced::widget::text_input(&hint, value)
+        .size(size::BODY)
+        .padding(8)
+        .style(crate::theme::text_input);
+    let input = if editable { input.on_input(on) } else { input };
+    column![iced::widget::text(label).size(size::BODY), input].spacing(4)
+}
+
 /// What the page tells the shell.
 #[derive(Debug, Clone)]
 pub enum Event {
